@@ -1,0 +1,20 @@
+//! Pacific Alliance Public Procurement Observatory.
+//!
+//! Pure logic (content model and checks, filters, i18n, formatting) lives in plain modules that
+//! compile and are tested natively. The Leptos views (`app`, `api`, `components`, `pages`) exist
+//! only in the browser build.
+
+pub mod cite;
+pub mod filter;
+pub mod i18n;
+pub mod model;
+pub mod routes;
+
+#[cfg(target_arch = "wasm32")]
+pub mod api;
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod pages;

@@ -1,0 +1,133 @@
+//! Every view's URL, built in one place. Paths are relative to the router's base (the sub-path
+//! the site is deployed under); the language is always the first segment.
+
+use crate::i18n::Lang;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Page {
+    Home,
+    Topics,
+    Topic(String),
+    News,
+    NewsItem(String),
+    Documents,
+    Document(String),
+    Events,
+    Event(String),
+    Data,
+    Dataset(String),
+    About,
+}
+
+impl Page {
+    pub fn path(&self, lang: Lang) -> String {
+        let l = lang.code();
+        match self {
+            Page::Home => format!("/{l}/"),
+            Page::Topics => format!("/{l}/topics"),
+            Page::Topic(id) => format!("/{l}/topics/{}", encode_segment(id)),
+            Page::News => format!("/{l}/news"),
+            Page::NewsItem(id) => format!("/{l}/news/{}", encode_segment(id)),
+            Page::Documents => format!("/{l}/documents"),
+            Page::Document(id) => format!("/{l}/documents/{}", encode_segment(id)),
+            Page::Events => format!("/{l}/events"),
+            Page::Event(id) => format!("/{l}/events/{}", encode_segment(id)),
+            Page::Data => format!("/{l}/data"),
+            Page::Dataset(id) => format!("/{l}/data/{}", encode_segment(id)),
+            Page::About => format!("/{l}/about"),
+        }
+    }
+}
+
+/// Ids are checked to be URL-safe, but an id typed into the address bar is not: escape anything
+/// outside the unreserved set.
+pub fn encode_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Removes the deployment base ("/observatorio") from a browser path.
+pub fn strip_base<'a>(path: &'a str, base: &str) -> &'a str {
+    let base = base.trim_end_matches('/');
+    match path.strip_prefix(base) {
+        Some(rest) if rest.is_empty() => "/",
+        Some(rest) if rest.starts_with('/') => rest,
+        _ => path,
+    }
+}
+
+/// The language a path is in, from its first segment (Spanish when it has none or an unknown one).
+pub fn lang_of_path(path: &str) -> Lang {
+    path.trim_start_matches('/').split('/').next().and_then(Lang::from_code).unwrap_or_default()
+}
+
+/// The same view in another language: swaps (or adds) the language segment, keeping the rest of
+/// the path and the query.
+pub fn switch_lang(path_and_query: &str, to: Lang) -> String {
+    let (path, query) = match path_and_query.split_once('?') {
+        Some((p, q)) => (p, Some(q)),
+        None => (path_and_query, None),
+    };
+    let trimmed = path.trim_start_matches('/');
+    let rest = match trimmed.split_once('/') {
+        Some((first, rest)) if Lang::from_code(first).is_some() => rest,
+        None if Lang::from_code(trimmed).is_some() => "",
+        _ => trimmed,
+    };
+    let mut out = format!("/{}/{}", to.code(), rest);
+    if let Some(q) = query.filter(|q| !q.is_empty()) {
+        out.push('?');
+        out.push_str(q);
+    }
+    out
+}
+
+/// Normalises a configured base: "" or "/" for the root, otherwise "/sub/path" (no trailing slash).
+pub fn normalize_base(base: &str) -> String {
+    let trimmed = base.trim().trim_matches('/');
+    if trimmed.is_empty() {
+        String::new()
+    } else {
+        format!("/{trimmed}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths() {
+        assert_eq!(Page::Home.path(Lang::Es), "/es/");
+        assert_eq!(Page::NewsItem("lanzamiento-observatorio".into()).path(Lang::En), "/en/news/lanzamiento-observatorio");
+        assert_eq!(Page::Dataset("a b/<c>".into()).path(Lang::Es), "/es/data/a%20b%2F%3Cc%3E");
+    }
+
+    #[test]
+    fn language_switch_keeps_path_and_query() {
+        assert_eq!(switch_lang("/es/news?country=PE&year=2023", Lang::En), "/en/news?country=PE&year=2023");
+        assert_eq!(switch_lang("/en/", Lang::Es), "/es/");
+        assert_eq!(switch_lang("/en", Lang::Es), "/es/");
+        assert_eq!(switch_lang("/", Lang::En), "/en/");
+        assert_eq!(switch_lang("/unknown/page", Lang::En), "/en/unknown/page");
+    }
+
+    #[test]
+    fn base_handling() {
+        assert_eq!(normalize_base("/observatorio/"), "/observatorio");
+        assert_eq!(normalize_base("/"), "");
+        assert_eq!(strip_base("/observatorio/es/news", "/observatorio"), "/es/news");
+        assert_eq!(strip_base("/observatorio", "/observatorio/"), "/");
+        assert_eq!(strip_base("/observatorio-x/es", "/observatorio"), "/observatorio-x/es");
+        assert_eq!(strip_base("/es/news", ""), "/es/news");
+        assert_eq!(lang_of_path("/en/news"), Lang::En);
+        assert_eq!(lang_of_path("/fr/news"), Lang::Es);
+    }
+}
