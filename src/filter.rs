@@ -33,7 +33,10 @@ fn topic(v: &str) -> Option<String> {
 }
 
 /// Shared by both filters: reads known keys, collects the ones that made no sense.
-fn read<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, mut set: impl FnMut(&str, &str) -> Option<bool>) -> Vec<String> {
+fn read<'a>(
+    pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    mut set: impl FnMut(&str, &str) -> Option<bool>,
+) -> Vec<String> {
     let mut ignored = Vec::new();
     for (k, v) in pairs {
         let v = v.trim();
@@ -175,7 +178,13 @@ mod tests {
     #[test]
     fn absurd_values_are_ignored_and_reported() {
         let long = "x".repeat(10_000);
-        let (f, ignored) = NewsFilter::from_query([("country", "Narnia"), ("year", "99999"), ("topic", "<script>"), ("utm", "x"), ("topic", long.as_str())]);
+        let (f, ignored) = NewsFilter::from_query([
+            ("country", "Narnia"),
+            ("year", "99999"),
+            ("topic", "<script>"),
+            ("utm", "x"),
+            ("topic", long.as_str()),
+        ]);
         assert!(f.is_empty());
         assert_eq!(ignored, vec!["country", "year", "topic", "topic"]);
         let (d, ignored) = DocFilter::from_query([("type", "study"), ("author", "alien"), ("year", "")]);

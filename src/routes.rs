@@ -57,7 +57,7 @@ pub fn encode_segment(s: &str) -> String {
 pub fn strip_base<'a>(path: &'a str, base: &str) -> &'a str {
     let base = base.trim_end_matches('/');
     match path.strip_prefix(base) {
-        Some(rest) if rest.is_empty() => "/",
+        Some("") => "/",
         Some(rest) if rest.starts_with('/') => rest,
         _ => path,
     }
@@ -106,7 +106,10 @@ mod tests {
     #[test]
     fn paths() {
         assert_eq!(Page::Home.path(Lang::Es), "/es/");
-        assert_eq!(Page::NewsItem("lanzamiento-observatorio".into()).path(Lang::En), "/en/news/lanzamiento-observatorio");
+        assert_eq!(
+            Page::NewsItem("lanzamiento-observatorio".into()).path(Lang::En),
+            "/en/news/lanzamiento-observatorio"
+        );
         assert_eq!(Page::Dataset("a b/<c>".into()).path(Lang::Es), "/es/data/a%20b%2F%3Cc%3E");
     }
 

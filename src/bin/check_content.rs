@@ -33,7 +33,13 @@ fn main() -> ExitCode {
                 problems.extend(observatorio::model::check_file(name, &text).unwrap_or_default());
                 texts.insert(name, text);
             }
-            Err(e) => problems.push(Problem::error(name, "", observatorio::model::ProblemKind::Shape { detail: format!("cannot read {}: {e}", dir.join(name).display()) })),
+            Err(e) => problems.push(Problem::error(
+                name,
+                "",
+                observatorio::model::ProblemKind::Shape {
+                    detail: format!("cannot read {}: {e}", dir.join(name).display()),
+                },
+            )),
         }
     }
     // References across files, using whatever items could be read.
@@ -59,7 +65,13 @@ fn main() -> ExitCode {
             println!("{p}");
         } else {
             let sev = if p.severity == Severity::Error { "error" } else { "aviso" };
-            println!("{}: {}: {sev}: {} (solución: {})", p.file, if p.path.is_empty() { "$" } else { &p.path }, p.message(lang), p.hint(lang));
+            println!(
+                "{}: {}: {sev}: {} (solución: {})",
+                p.file,
+                if p.path.is_empty() { "$" } else { &p.path },
+                p.message(lang),
+                p.hint(lang)
+            );
         }
     }
     println!("{}: {errors} error(s), {warnings} warning(s)", dir.display());

@@ -5,12 +5,32 @@ use crate::model::PartialDate;
 use chrono::{Datelike, NaiveDate};
 
 const MONTHS_ES: [&str; 12] = [
-    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-    "octubre", "noviembre", "diciembre",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// Month name for `month` in 1..=12 (anything else yields an empty string rather than a panic).
@@ -19,11 +39,7 @@ pub fn month_name(lang: Lang, month: u32) -> &'static str {
         Lang::Es => &MONTHS_ES,
         Lang::En => &MONTHS_EN,
     };
-    month
-        .checked_sub(1)
-        .and_then(|i| names.get(i as usize))
-        .copied()
-        .unwrap_or("")
+    month.checked_sub(1).and_then(|i| names.get(i as usize)).copied().unwrap_or("")
 }
 
 /// "4 de diciembre de 2023" / "December 4, 2023".
@@ -140,7 +156,12 @@ pub fn zone_city(lang: Lang, tz: &str) -> String {
 
 /// When an event happens, in its own local time: "24 de noviembre de 2022, 12:00–13:30 (hora de
 /// Ciudad de México)", "1–6 July 2019" style ranges are written in full for clarity.
-pub fn event_when(lang: Lang, start: &crate::model::EventTime, end: &crate::model::EventTime, tz: Option<&str>) -> String {
+pub fn event_when(
+    lang: Lang,
+    start: &crate::model::EventTime,
+    end: &crate::model::EventTime,
+    tz: Option<&str>,
+) -> String {
     use crate::model::EventTime;
     let (sd, ed) = (start.date(), end.date());
     let mut out = format_date(lang, sd);
@@ -187,7 +208,10 @@ mod event_tests {
             event_when(Lang::En, &p("2027-03-18T10:00"), &p("2027-03-18T11:30"), Some("America/Bogota")),
             "March 18, 2027, 10:00–11:30 (Bogotá time)"
         );
-        assert_eq!(event_when(Lang::Es, &p("2019-07-01"), &p("2019-07-06"), None), "1 de julio de 2019 – 6 de julio de 2019");
+        assert_eq!(
+            event_when(Lang::Es, &p("2019-07-01"), &p("2019-07-06"), None),
+            "1 de julio de 2019 – 6 de julio de 2019"
+        );
         assert_eq!(event_when(Lang::En, &p("2023-12-04"), &p("2023-12-04"), None), "December 4, 2023");
         assert_eq!(zone_city(Lang::En, "Europe/Oslo"), "Oslo");
     }

@@ -276,13 +276,16 @@ pub const EN: Strings = Strings {
     not_found_text: "This address does not match any page of the Observatory.",
     not_found_item: "There is no item with the id",
     go_home: "Go to the home page",
-    footer_note: "An initiative of the Pacific Alliance Public Procurement Committee: Chile, Colombia, Mexico and Peru.",
-    footer_content: "Texts written from public news of the Pacific Alliance. Anything marked “Sample” is not real information.",
+    footer_note:
+        "An initiative of the Pacific Alliance Public Procurement Committee: Chile, Colombia, Mexico and Peru.",
+    footer_content:
+        "Texts written from public news of the Pacific Alliance. Anything marked “Sample” is not real information.",
     translation_missing: "Translation pending",
     external: "external site",
     new_tab: "opens in a new tab",
     time_zone: "Time zone",
-    intro_description: "Knowledge, news, documents, data and events on public procurement in Chile, Colombia, Mexico and Peru.",
+    intro_description:
+        "Knowledge, news, documents, data and events on public procurement in Chile, Colombia, Mexico and Peru.",
 };
 
 impl Strings {
@@ -293,43 +296,145 @@ impl Strings {
     pub fn country(&self, c: Country) -> &'static str {
         let es = self.is_es();
         match c {
-            Country::Ap => if es { "Alianza del Pacífico" } else { "Pacific Alliance" },
+            Country::Ap => {
+                if es {
+                    "Alianza del Pacífico"
+                } else {
+                    "Pacific Alliance"
+                }
+            }
             Country::Cl => "Chile",
             Country::Co => "Colombia",
-            Country::Mx => if es { "México" } else { "Mexico" },
-            Country::Pe => if es { "Perú" } else { "Peru" },
+            Country::Mx => {
+                if es {
+                    "México"
+                } else {
+                    "Mexico"
+                }
+            }
+            Country::Pe => {
+                if es {
+                    "Perú"
+                } else {
+                    "Peru"
+                }
+            }
         }
     }
 
     pub fn doc_kind(&self, k: DocKind) -> &'static str {
         let es = self.is_es();
         match k {
-            DocKind::Study => if es { "Estudio" } else { "Study" },
-            DocKind::Statistics => if es { "Estadística" } else { "Statistics" },
-            DocKind::Article => if es { "Artículo" } else { "Article" },
-            DocKind::Declaration => if es { "Declaración" } else { "Declaration" },
-            DocKind::Report => if es { "Informe" } else { "Report" },
-            DocKind::Portfolio => if es { "Portafolio" } else { "Portfolio" },
-            DocKind::Guide => if es { "Guía" } else { "Guide" },
+            DocKind::Study => {
+                if es {
+                    "Estudio"
+                } else {
+                    "Study"
+                }
+            }
+            DocKind::Statistics => {
+                if es {
+                    "Estadística"
+                } else {
+                    "Statistics"
+                }
+            }
+            DocKind::Article => {
+                if es {
+                    "Artículo"
+                } else {
+                    "Article"
+                }
+            }
+            DocKind::Declaration => {
+                if es {
+                    "Declaración"
+                } else {
+                    "Declaration"
+                }
+            }
+            DocKind::Report => {
+                if es {
+                    "Informe"
+                } else {
+                    "Report"
+                }
+            }
+            DocKind::Portfolio => {
+                if es {
+                    "Portafolio"
+                } else {
+                    "Portfolio"
+                }
+            }
+            DocKind::Guide => {
+                if es {
+                    "Guía"
+                } else {
+                    "Guide"
+                }
+            }
         }
     }
 
     pub fn author_kind(&self, k: AuthorKind) -> &'static str {
         let es = self.is_es();
         match k {
-            AuthorKind::Committee => if es { "Comité de Compras Públicas" } else { "Public Procurement Committee" },
-            AuthorKind::Collaborator => if es { "Colaboración invitada" } else { "Invited collaborator" },
-            AuthorKind::Alliance => if es { "Otra instancia de la Alianza" } else { "Other Alliance body" },
-            AuthorKind::External => if es { "Fuente externa" } else { "External source" },
+            AuthorKind::Committee => {
+                if es {
+                    "Comité de Compras Públicas"
+                } else {
+                    "Public Procurement Committee"
+                }
+            }
+            AuthorKind::Collaborator => {
+                if es {
+                    "Colaboración invitada"
+                } else {
+                    "Invited collaborator"
+                }
+            }
+            AuthorKind::Alliance => {
+                if es {
+                    "Otra instancia de la Alianza"
+                } else {
+                    "Other Alliance body"
+                }
+            }
+            AuthorKind::External => {
+                if es {
+                    "Fuente externa"
+                } else {
+                    "External source"
+                }
+            }
         }
     }
 
     pub fn event_format(&self, f: Option<EventFormat>) -> &'static str {
         let es = self.is_es();
         match f {
-            Some(EventFormat::Online) => if es { "En línea" } else { "Online" },
-            Some(EventFormat::InPerson) => if es { "Presencial" } else { "In person" },
-            Some(EventFormat::Hybrid) => if es { "Híbrido" } else { "Hybrid" },
+            Some(EventFormat::Online) => {
+                if es {
+                    "En línea"
+                } else {
+                    "Online"
+                }
+            }
+            Some(EventFormat::InPerson) => {
+                if es {
+                    "Presencial"
+                } else {
+                    "In person"
+                }
+            }
+            Some(EventFormat::Hybrid) => {
+                if es {
+                    "Híbrido"
+                } else {
+                    "Hybrid"
+                }
+            }
             None => self.format_unknown,
         }
     }
@@ -337,11 +442,35 @@ impl Strings {
     pub fn link_kind(&self, k: LinkKind) -> &'static str {
         let es = self.is_es();
         match k {
-            LinkKind::Info => if es { "Información" } else { "Information" },
-            LinkKind::Registration => if es { "Inscripción" } else { "Registration" },
-            LinkKind::Recording => if es { "Grabación" } else { "Recording" },
-            LinkKind::Material => if es { "Material" } else { "Material" },
-            LinkKind::Source => if es { "Fuente" } else { "Source" },
+            LinkKind::Info => {
+                if es {
+                    "Información"
+                } else {
+                    "Information"
+                }
+            }
+            LinkKind::Registration => {
+                if es {
+                    "Inscripción"
+                } else {
+                    "Registration"
+                }
+            }
+            LinkKind::Recording => {
+                if es {
+                    "Grabación"
+                } else {
+                    "Recording"
+                }
+            }
+            LinkKind::Material => "Material",
+            LinkKind::Source => {
+                if es {
+                    "Fuente"
+                } else {
+                    "Source"
+                }
+            }
         }
     }
 }

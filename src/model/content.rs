@@ -219,7 +219,10 @@ impl<'a> Checker<'a> {
         };
         let es = clean(&raw.es);
         if es.is_none() {
-            self.error(&format!("{path}.es"), if raw.es.is_none() { ProblemKind::MissingSpanish } else { ProblemKind::EmptyText });
+            self.error(
+                &format!("{path}.es"),
+                if raw.es.is_none() { ProblemKind::MissingSpanish } else { ProblemKind::EmptyText },
+            );
         }
         let en = clean(&raw.en);
         if en.is_none() {
@@ -267,7 +270,13 @@ impl<'a> Checker<'a> {
         s.as_deref().and_then(|s| self.url(path, s))
     }
 
-    fn code<T: Copy>(&mut self, path: &str, s: &str, parse: fn(&str) -> Option<T>, codes: &'static [&'static str]) -> Option<T> {
+    fn code<T: Copy>(
+        &mut self,
+        path: &str,
+        s: &str,
+        parse: fn(&str) -> Option<T>,
+        codes: &'static [&'static str],
+    ) -> Option<T> {
         let v = parse(s);
         if v.is_none() {
             self.error(path, ProblemKind::UnknownCode { value: s.to_string(), expected: codes });
@@ -362,8 +371,13 @@ pub(crate) fn check_document(c: &mut Checker, p: &str, r: &RawDocument) -> Docum
 fn plausible_zone(tz: &str) -> bool {
     let mut parts = tz.split('/');
     let area = parts.next().unwrap_or("");
-    const AREAS: [&str; 9] = ["Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific"];
-    (AREAS.contains(&area) && tz.split('/').skip(1).all(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'+')) && tz.contains('/'))
+    const AREAS: [&str; 9] =
+        ["Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific"];
+    (AREAS.contains(&area)
+        && tz.split('/').skip(1).all(|s| {
+            !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'+')
+        })
+        && tz.contains('/'))
         || tz == "UTC"
 }
 
@@ -405,7 +419,10 @@ pub(crate) fn check_event(c: &mut Checker, p: &str, r: &RawEvent) -> Event {
         start: start.unwrap_or(fallback),
         end: end.unwrap_or(fallback),
         timezone: r.timezone.clone(),
-        format: r.format.as_deref().and_then(|f| c.code(&format!("{p}.format"), f, EventFormat::parse, EventFormat::CODES)),
+        format: r
+            .format
+            .as_deref()
+            .and_then(|f| c.code(&format!("{p}.format"), f, EventFormat::parse, EventFormat::CODES)),
         place: c.opt_text(&format!("{p}.place"), &r.place),
         country: c.country(&format!("{p}.country"), &r.country),
         topics: c.topics(&format!("{p}.topics"), &r.topics),
@@ -419,7 +436,9 @@ pub(crate) fn check_event(c: &mut Checker, p: &str, r: &RawEvent) -> Event {
 fn check_cell(c: &mut Checker, path: &str, kind: ColumnKind, v: &Value) -> Cell {
     match (kind, v) {
         (_, Value::Null) => Cell::Missing,
-        (ColumnKind::Number, Value::Number(n)) => Cell::Number { value: n.as_f64().unwrap_or(f64::NAN), at_least: false },
+        (ColumnKind::Number, Value::Number(n)) => {
+            Cell::Number { value: n.as_f64().unwrap_or(f64::NAN), at_least: false }
+        }
         (ColumnKind::Number, Value::Object(o)) if o.contains_key("value") => {
             let value = o.get("value").and_then(Value::as_f64);
             let at_least = o.get("at_least").and_then(Value::as_bool).unwrap_or(false);
@@ -454,7 +473,9 @@ pub(crate) fn check_dataset(c: &mut Checker, p: &str, r: &RawDataset) -> Dataset
         columns.push(Column {
             id: c.id(&format!("{cp}.id"), &col.id),
             label: c.text(&format!("{cp}.label"), &col.label),
-            kind: c.code(&format!("{cp}.type"), &col.kind, ColumnKind::parse, ColumnKind::CODES).unwrap_or(ColumnKind::Text),
+            kind: c
+                .code(&format!("{cp}.type"), &col.kind, ColumnKind::parse, ColumnKind::CODES)
+                .unwrap_or(ColumnKind::Text),
             unit: c.opt_text(&format!("{cp}.unit"), &col.unit),
         });
     }

@@ -63,7 +63,7 @@ impl ContentFile for NewsItem {
         &self.id
     }
     fn sort(items: &mut [Self]) {
-        items.sort_by(|a, b| b.date.cmp(&a.date));
+        items.sort_by_key(|i| std::cmp::Reverse(i.date));
     }
 }
 
@@ -78,7 +78,7 @@ impl ContentFile for Document {
         &self.id
     }
     fn sort(items: &mut [Self]) {
-        items.sort_by(|a, b| b.date.cmp(&a.date));
+        items.sort_by_key(|i| std::cmp::Reverse(i.date));
     }
 }
 
@@ -93,7 +93,7 @@ impl ContentFile for Event {
         &self.id
     }
     fn sort(items: &mut [Self]) {
-        items.sort_by(|a, b| a.start.cmp(&b.start));
+        items.sort_by_key(|e| e.start);
     }
 }
 
@@ -158,11 +158,13 @@ impl FileError {
                 "The content of this section was not found (missing file)."
             }
             .into(),
-            FileError::Http { status, .. } => if es {
-                format!("El servidor no entregó el contenido de esta sección (error {status}).")
-            } else {
-                format!("The server did not deliver this section's content (error {status}).")
-            },
+            FileError::Http { status, .. } => {
+                if es {
+                    format!("El servidor no entregó el contenido de esta sección (error {status}).")
+                } else {
+                    format!("The server did not deliver this section's content (error {status}).")
+                }
+            }
             FileError::Invalid(_) => if es {
                 "El contenido de esta sección tiene un error y no se puede mostrar."
             } else {
@@ -199,26 +201,44 @@ pub fn parse_file<T: ContentFile>(text: &str) -> Result<Loaded<T>, FileError> {
         invalid(file, "", ProblemKind::Syntax { line: e.line(), column: e.column(), detail })
     })?;
     let Value::Object(obj) = value else {
-        return Err(invalid(file, "", ProblemKind::Shape { detail: format!("expected an object with \"format\" and \"{}\"", T::KEY) }));
+        return Err(invalid(
+            file,
+            "",
+            ProblemKind::Shape { detail: format!("expected an object with \"format\" and \"{}\"", T::KEY) },
+        ));
     };
     match obj.get("format").map(Value::as_u64) {
         Some(Some(FORMAT_VERSION)) => {}
         Some(Some(v)) => return Err(invalid(file, "format", ProblemKind::Format { found: Some(v) })),
-        Some(None) => return Err(invalid(file, "format", ProblemKind::Shape { detail: "\"format\" must be a whole number".into() })),
+        Some(None) => {
+            return Err(invalid(
+                file,
+                "format",
+                ProblemKind::Shape { detail: "\"format\" must be a whole number".into() },
+            ))
+        }
         None => return Err(invalid(file, "format", ProblemKind::Format { found: None })),
     }
     let mut problems = Vec::new();
     for key in obj.keys().filter(|k| *k != "format" && *k != T::KEY) {
-        problems.push(Problem::warning(file, key.as_str(), ProblemKind::Shape { detail: format!("unknown field `{key}` is ignored") }));
+        problems.push(Problem::warning(
+            file,
+            key.as_str(),
+            ProblemKind::Shape { detail: format!("unknown field `{key}` is ignored") },
+        ));
     }
     let elements: Vec<(String, &Value)> = match (obj.get(T::KEY), T::SINGLE) {
         (Some(v @ Value::Object(_)), true) => vec![(T::KEY.to_string(), v)],
-        (Some(Value::Array(list)), false) => list.iter().enumerate().map(|(i, v)| (format!("{}[{i}]", T::KEY), v)).collect(),
+        (Some(Value::Array(list)), false) => {
+            list.iter().enumerate().map(|(i, v)| (format!("{}[{i}]", T::KEY), v)).collect()
+        }
         (Some(_), single) => {
             let want = if single { "an object" } else { "a list" };
             return Err(invalid(file, T::KEY, ProblemKind::Shape { detail: format!("\"{}\" must be {want}", T::KEY) }));
         }
-        (None, _) => return Err(invalid(file, T::KEY, ProblemKind::Shape { detail: format!("missing field `{}`", T::KEY) })),
+        (None, _) => {
+            return Err(invalid(file, T::KEY, ProblemKind::Shape { detail: format!("missing field `{}`", T::KEY) }))
+        }
     };
     let mut items = Vec::new();
     let mut ids = HashSet::new();
@@ -240,7 +260,11 @@ pub fn parse_file<T: ContentFile>(text: &str) -> Result<Loaded<T>, FileError> {
             continue;
         }
         if !ids.insert(item.id().to_string()) {
-            problems.push(Problem::error(file, format!("{path}.id"), ProblemKind::DuplicateId { value: item.id().to_string() }));
+            problems.push(Problem::error(
+                file,
+                format!("{path}.id"),
+                ProblemKind::DuplicateId { value: item.id().to_string() },
+            ));
             continue;
         }
         items.push(item);

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# One command on a fresh machine: install what the tests need (build tools, Debian's Chromium,
+# npm packages from the lock file) and run the whole suite: formatting, lints, native tests,
+# the content check, release builds (root and sub-path) and the browser end-to-end tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+log() { printf '\n\033[1m[test]\033[0m %s\n' "$*"; }
+
+scripts/setup.sh
+if ! command -v chromium >/dev/null 2>&1; then
+  log "installing Debian's chromium"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium
+fi
+rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
+
+log "formatting"
+cargo fmt --all -- --check
+log "clippy (native and wasm32)"
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -- -D warnings
+log "native tests"
+cargo test
+log "content check of the bundled content"
+cargo run --quiet --bin check-content -- public/content
+log "release builds (root and /observatorio/ sub-path)"
+DIST=dist BASE=/ scripts/build.sh
+DIST=dist-sub BASE=/observatorio/ scripts/build.sh
+log "browser end-to-end tests (headless Chromium, phone viewport)"
+node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,88 @@
+//! Tiny building blocks: bilingual text with the right `lang`, paragraphs, safe external links,
+//! sample badges, page titles.
+
+use crate::app::use_lang;
+use crate::i18n::Lang;
+use crate::model::{Blocks, Country, SafeUrl, Text};
+use leptos::prelude::*;
+
+/// Text in the reader's language; a Spanish fallback is marked `lang="es"` for screen readers.
+#[component]
+pub fn Tx(#[prop(into)] text: Text) -> impl IntoView {
+    let lang = use_lang();
+    let t2 = text.clone();
+    view! {
+        <span lang=move || if t2.is_fallback(lang.get()) { Some("es") } else { None }>
+            {move || text.get(lang.get()).to_string()}
+        </span>
+    }
+}
+
+/// Paragraphs of plain text. Content is never parsed as HTML.
+#[component]
+pub fn Paragraphs(#[prop(into)] blocks: Blocks) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        let l = lang.get();
+        let fallback = blocks.is_fallback(l).then_some("es");
+        blocks.get(l).iter().map(|p| view! { <p lang=fallback>{p.clone()}</p> }).collect_view()
+    }
+}
+
+/// A link that leaves the site: only checked http(s)/mailto URLs, new tab for web pages.
+#[component]
+pub fn ExternalLink(url: SafeUrl, children: Children) -> impl IntoView {
+    let lang = use_lang();
+    let mailto = url.is_mailto();
+    view! {
+        <a
+            href=url.as_str().to_string()
+            target=(!mailto).then_some("_blank")
+            rel=(!mailto).then_some("noopener noreferrer")
+        >
+            {children()}
+            {(!mailto).then(|| view! { <span class="sr-only">{move || format!(" ({}, {})", lang.get().t().external, lang.get().t().new_tab)}</span> <span class="ext" aria-hidden="true">"↗"</span> })}
+        </a>
+    }
+}
+
+/// Marks content that is sample, not real.
+#[component]
+pub fn SampleBadge(sample: bool) -> impl IntoView {
+    let lang = use_lang();
+    sample.then(|| {
+        view! {
+            <span class="badge sample" title=move || lang.get().t().sample_note>
+                {move || lang.get().t().sample}
+                <span class="sr-only">{move || format!(": {}", lang.get().t().sample_note)}</span>
+            </span>
+        }
+    })
+}
+
+#[component]
+pub fn CountryTag(country: Country) -> impl IntoView {
+    let lang = use_lang();
+    view! { <span class="tag country" data-country=country.code()>{move || lang.get().t().country(country)}</span> }
+}
+
+/// Sets the document title and description for the current view.
+pub fn set_meta(lang: Lang, title: &str, description: &str) {
+    let doc = document();
+    let site = lang.t().site_name;
+    doc.set_title(&if title.is_empty() { site.to_string() } else { format!("{title} · {site}") });
+    if let Ok(Some(meta)) = doc.query_selector("meta[name=description]") {
+        let _ = meta
+            .set_attribute("content", if description.is_empty() { lang.t().intro_description } else { description });
+    }
+}
+
+/// Keeps the title and description in step with the language (and any data the closure reads).
+pub fn use_meta(f: impl Fn(Lang) -> (String, String) + 'static) {
+    let lang = use_lang();
+    Effect::new(move |_| {
+        let l = lang.get();
+        let (title, desc) = f(l);
+        set_meta(l, &title, &desc);
+    });
+}

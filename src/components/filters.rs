@@ -1,0 +1,79 @@
+//! Filter bars whose state lives in the URL's query string, so filtered lists can be shared and
+//! Back/Forward work.
+
+use crate::app::use_lang;
+use crate::routes::encode_segment;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+/// One select of a filter bar.
+#[derive(Clone)]
+pub struct FilterField {
+    pub key: &'static str,
+    pub label: &'static str,
+    /// (value in the URL, visible label)
+    pub options: Vec<(String, String)>,
+    pub selected: Option<String>,
+}
+
+/// A row of selects; changing one rewrites that key of the query and navigates.
+#[component]
+pub fn FilterBar(fields: Vec<FilterField>, path: String, count: usize, ignored: Vec<String>) -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let path2 = path.clone();
+    let any_selected = fields.iter().any(|f| f.selected.is_some());
+    let selects = fields
+        .into_iter()
+        .map(|f| {
+            let navigate = navigate.clone();
+            let path = path.clone();
+            let key = f.key;
+            let id = format!("filter-{key}");
+            let on_change = move |ev: leptos::ev::Event| {
+                let value = event_target_value(&ev);
+                let mut pairs: Vec<(String, String)> = query
+                    .get_untracked()
+                    .into_iter()
+                    .filter(|(k, _)| k.as_ref() != key)
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect();
+                if !value.is_empty() {
+                    pairs.push((key.to_string(), value));
+                }
+                let q: Vec<String> =
+                    pairs.iter().map(|(k, v)| format!("{}={}", encode_segment(k), encode_segment(v))).collect();
+                let to = if q.is_empty() { path.clone() } else { format!("{path}?{}", q.join("&")) };
+                navigate(&to, NavigateOptions { scroll: false, ..Default::default() });
+            };
+            let selected = f.selected.clone();
+            view! {
+                <div class="filter">
+                    <label for=id.clone()>{f.label}</label>
+                    <select id=id name=key on:change=on_change>
+                        <option value="" selected=selected.is_none()>{move || lang.get().t().filter_all}</option>
+                        {f.options.into_iter().map(|(value, label)| {
+                            let sel = selected.as_deref() == Some(value.as_str());
+                            view! { <option value=value selected=sel>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <form class="filter-bar" role="search" aria-label=move || lang.get().t().filters on:submit=|ev| ev.prevent_default()>
+            {selects}
+        </form>
+        <p class="result-count" role="status">
+            {move || format!("{count} {}", lang.get().t().results)}
+            {any_selected.then(|| view! { " · " <leptos_router::components::A href=path2.clone()>{move || lang.get().t().clear_filters}</leptos_router::components::A> })}
+        </p>
+        {(!ignored.is_empty()).then(|| {
+            let list = ignored.join(", ");
+            view! { <p class="notice">{move || lang.get().t().ignored_filters} " " <code>{list.clone()}</code></p> }
+        })}
+    }
+}

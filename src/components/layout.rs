@@ -1,0 +1,87 @@
+//! Site header (brand, sections, language switch) and footer.
+
+use crate::app::{use_lang, Base};
+use crate::routes::{strip_base, switch_lang, Page};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    let (open, set_open) = signal(false);
+    let location = use_location();
+    // Close the phone menu whenever the page changes.
+    Effect::new(move |_| {
+        location.pathname.track();
+        set_open.set(false);
+    });
+    let base = use_context::<Base>().map(|b| b.0).unwrap_or_default();
+    let other_href = move || {
+        let path = location.pathname.get();
+        let search = location.search.get();
+        let here = strip_base(&path, &base).to_string();
+        let with_query = if search.is_empty() { here } else { format!("{here}?{}", search.trim_start_matches('?')) };
+        switch_lang(&with_query, lang.get().other())
+    };
+    let nav = move || {
+        let l = lang.get();
+        let t = l.t();
+        [
+            (Page::Home, t.home),
+            (Page::Topics, t.topics),
+            (Page::News, t.news),
+            (Page::Documents, t.documents),
+            (Page::Events, t.events),
+            (Page::Data, t.data),
+            (Page::About, t.about),
+        ]
+        .into_iter()
+        .map(|(page, label)| {
+            let exact = page == Page::Home;
+            view! { <li><A href=page.path(l) exact=exact>{label}</A></li> }
+        })
+        .collect_view()
+    };
+    view! {
+        <a class="skip-link" href="#main">{move || t().skip_to_content}</a>
+        <header class="site-header">
+            <div class="bar">
+                <A href=move || Page::Home.path(lang.get()) attr:class="brand">
+                    <span class="brand-mark" aria-hidden="true">"AP"</span>
+                    <span class="brand-name">{move || t().site_name}</span>
+                </A>
+                <div class="bar-actions">
+                    <A href=other_href attr:class="lang-switch" attr:hreflang=move || lang.get().other().code() attr:lang=move || lang.get().other().code() attr:aria-label=move || t().switch_label>
+                        {move || t().switch_to}
+                    </A>
+                    <button
+                        type="button"
+                        class="menu-button"
+                        aria-controls="site-nav"
+                        aria-expanded=move || open.get().to_string()
+                        on:click=move |_| set_open.update(|o| *o = !*o)
+                    >
+                        {move || t().menu}
+                    </button>
+                </div>
+            </div>
+            <nav id="site-nav" class="site-nav" class:open=move || open.get() aria-label=move || t().nav_label>
+                <ul>{nav}</ul>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let lang = use_lang();
+    let t = move || lang.get().t();
+    view! {
+        <footer class="site-footer">
+            <p>{move || t().footer_note}</p>
+            <p class="muted">{move || t().footer_content}</p>
+        </footer>
+    }
+}

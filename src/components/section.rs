@@ -1,0 +1,90 @@
+//! The loading and failure path, written once: a skeleton while a file loads, the content when it
+//! arrives, or a localized error with a retry button; items left out for errors are counted.
+
+use crate::api::Res;
+use crate::app::use_lang;
+use crate::model::{FileError, Loaded};
+use leptos::either::Either;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Renders `render` with a file's items once loaded. Each `Section` fails alone.
+#[component]
+pub fn Section<T, F, IV>(
+    res: LocalResource<Res<T>>,
+    render: F,
+    /// How many placeholder lines to show meanwhile.
+    #[prop(default = 3)]
+    lines: usize,
+) -> impl IntoView
+where
+    T: Send + Sync + 'static,
+    F: Fn(Arc<Loaded<T>>) -> IV + Clone + Send + Sync + 'static,
+    IV: IntoView + 'static,
+{
+    view! {
+        <Transition fallback=move || view! { <Skeleton lines=lines/> }>
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move {
+                    match res.await {
+                        Ok(loaded) => {
+                            let skipped = loaded.skipped();
+                            let problems = loaded.clone();
+                            Either::Left(view! {
+                                {render(loaded)}
+                                {(skipped > 0).then(|| view! { <SkippedNotice skipped=skipped loaded=problems/> })}
+                            })
+                        }
+                        Err(error) => Either::Right(view! { <LoadError error=error retry=move || res.refetch()/> }),
+                    }
+                })
+            }}
+        </Transition>
+    }
+}
+
+#[component]
+pub fn Skeleton(#[prop(default = 3)] lines: usize) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div class="skeleton" role="status" aria-live="polite">
+            <span class="sr-only">{move || lang.get().t().loading}</span>
+            {(0..lines).map(|_| view! { <div class="skeleton-line" aria-hidden="true"></div> }).collect_view()}
+        </div>
+    }
+}
+
+#[component]
+pub fn LoadError(error: FileError, retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+    let lang = use_lang();
+    let e2 = error.clone();
+    view! {
+        <div class="load-error" role="alert">
+            <p class="load-error-message">{move || error.message(lang.get())}</p>
+            <button type="button" class="button" on:click=move |_| retry()>{move || lang.get().t().retry}</button>
+            <details>
+                <summary>{move || lang.get().t().error_details}</summary>
+                <code>{move || e2.detail(lang.get())}</code>
+            </details>
+        </div>
+    }
+}
+
+#[component]
+fn SkippedNotice<T: Send + Sync + 'static>(skipped: usize, loaded: Arc<Loaded<T>>) -> impl IntoView {
+    let lang = use_lang();
+    let errors: Vec<_> =
+        loaded.problems.iter().filter(|p| p.severity == crate::model::Severity::Error).cloned().collect();
+    view! {
+        <details class="skipped-notice">
+            <summary>{move || format!("{skipped} {}", lang.get().t().skipped_items)}</summary>
+            <ul>
+                {move || {
+                    let l = lang.get();
+                    errors.iter().map(|p| view! { <li><code>{format!("{}: {}: {}", p.file, p.path, p.message(l))}</code></li> }).collect_view()
+                }}
+            </ul>
+        </details>
+    }
+}

@@ -1,0 +1,139 @@
+//! Document library with filters (type, author, country, area, year) and the document page with
+//! its download link and a copyable citation.
+
+use super::{use_id, NotFoundItem, TopicTags};
+use crate::api::{topics_now, use_store};
+use crate::app::use_lang;
+use crate::cite::citation;
+use crate::components::bits::{use_meta, CountryTag, ExternalLink, Paragraphs, SampleBadge, Tx};
+use crate::components::cards::DocCard;
+use crate::components::filters::{FilterBar, FilterField};
+use crate::components::section::Section;
+use crate::filter::{years, DocFilter};
+use crate::i18n::format_partial_date;
+use crate::model::{AuthorKind, Country, DocKind};
+use crate::routes::Page;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn DocumentsPage() -> impl IntoView {
+    let lang = use_lang();
+    let store = use_store();
+    let query = use_query_map();
+    let parsed = Memo::new(move |_| query.with(|q| DocFilter::from_query(q.into_iter().map(|(k, v)| (k.as_ref(), v)))));
+    use_meta(|l| (l.t().documents.to_string(), l.t().intro_description.to_string()));
+    view! {
+        <div class="page">
+            <h1>{move || lang.get().t().documents}</h1>
+            <Section res=store.documents render=move |docs| {
+                let docs = docs.clone();
+                move || {
+                    let l = lang.get();
+                    let t = l.t();
+                    let (filter, ignored) = parsed.get();
+                    let topics = topics_now(store);
+                    let fields = vec![
+                        FilterField { key: "type", label: t.filter_type, options: DocKind::ALL.iter().map(|k| (k.code().to_string(), t.doc_kind(*k).to_string())).collect(), selected: filter.kind.map(|k| k.code().to_string()) },
+                        FilterField { key: "author", label: t.filter_author, options: AuthorKind::ALL.iter().map(|a| (a.code().to_string(), t.author_kind(*a).to_string())).collect(), selected: filter.author.map(|a| a.code().to_string()) },
+                        FilterField { key: "country", label: t.filter_country, options: Country::ALL.iter().map(|c| (c.code().to_string(), t.country(*c).to_string())).collect(), selected: filter.country.map(|c| c.code().to_string()) },
+                        FilterField { key: "topic", label: t.filter_topic, options: topics.iter().map(|tp| (tp.id.clone(), tp.title.get(l).to_string())).collect(), selected: filter.topic.clone() },
+                        FilterField { key: "year", label: t.filter_year, options: years(docs.items.iter().map(|d| d.date.year)).into_iter().map(|y| (y.to_string(), y.to_string())).collect(), selected: filter.year.map(|y| y.to_string()) },
+                    ];
+                    let shown: Vec<_> = docs.items.iter().filter(|d| filter.matches(d)).cloned().collect();
+                    view! {
+                        <FilterBar fields=fields path=Page::Documents.path(l) count=shown.len() ignored=ignored/>
+                        {if shown.is_empty() {
+                            view! { <p class="empty">{t.no_results}</p> }.into_any()
+                        } else {
+                            view! { <div class="cards">{shown.into_iter().map(|d| view! { <DocCard doc=d level=2/> }).collect_view()}</div> }.into_any()
+                        }}
+                    }
+                }
+            }/>
+        </div>
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum CopyState {
+    Idle,
+    Copied,
+    Failed,
+}
+
+#[component]
+pub fn DocumentPage() -> impl IntoView {
+    let lang = use_lang();
+    let store = use_store();
+    let id = use_id();
+    use_meta(move |l| match store.documents.get() {
+        Some(Ok(docs)) => match docs.items.iter().find(|d| d.id == id.get()) {
+            Some(d) => (d.title.get(l).to_string(), d.summary.get(l).to_string()),
+            None => (l.t().not_found_title.to_string(), String::new()),
+        },
+        _ => (l.t().documents.to_string(), String::new()),
+    });
+    let (copy_state, set_copy_state) = signal(CopyState::Idle);
+    view! {
+        <div class="page">
+            <Section res=store.documents lines=6 render=move |docs| {
+                let docs = docs.clone();
+                move || {
+                    let wanted = id.get();
+                    let l = lang.get();
+                    let t = l.t();
+                    match docs.items.iter().find(|d| d.id == wanted).cloned() {
+                        None => view! { <NotFoundItem id=wanted back=Page::Documents back_label=|l| l.t().back_to_documents/> }.into_any(),
+                        Some(d) => {
+                            let page_url = window().location().href().unwrap_or_default();
+                            let cite = citation(&d, l, t.site_name, &page_url);
+                            let cite2 = cite.clone();
+                            let copy = move |_| {
+                                let text = cite2.clone();
+                                leptos::task::spawn_local(async move {
+                                    let clipboard = window().navigator().clipboard();
+                                    let ok = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await.is_ok();
+                                    set_copy_state.set(if ok { CopyState::Copied } else { CopyState::Failed });
+                                });
+                            };
+                            let date = d.date;
+                            view! {
+                                <article class="article prose">
+                                    <p class="meta">
+                                        <span class="tag">{t.doc_kind(d.kind)}</span>
+                                        " " <CountryTag country=d.country/> <SampleBadge sample=d.sample/>
+                                    </p>
+                                    <h1><Tx text=d.title.clone()/></h1>
+                                    <dl class="facts">
+                                        <dt>{t.author}</dt><dd>{t.author_kind(d.author.kind)} " · " <Tx text=d.author.name.clone()/></dd>
+                                        <dt>{t.date}</dt><dd><time datetime=date.iso()>{format_partial_date(l, &date)}</time></dd>
+                                    </dl>
+                                    <p class="lead"><Tx text=d.summary.clone()/></p>
+                                    <Paragraphs blocks=d.body.clone()/>
+                                    {match d.url.clone() {
+                                        Some(u) => view! { <p><ExternalLink url=u><span class="button">{t.download}</span></ExternalLink></p> }.into_any(),
+                                        None => view! { <p class="notice">{t.no_download}</p> }.into_any(),
+                                    }}
+                                    <section class="citation" aria-labelledby="cite-title">
+                                        <h2 id="cite-title">{t.citation}</h2>
+                                        <p class="cite-text" id="cite-text">{cite}</p>
+                                        <button type="button" class="button secondary" on:click=copy aria-describedby="cite-text">{t.copy}</button>
+                                        <span class="copy-status" role="status">{move || match copy_state.get() {
+                                            CopyState::Idle => "",
+                                            CopyState::Copied => lang.get().t().copied,
+                                            CopyState::Failed => lang.get().t().copy_failed,
+                                        }}</span>
+                                    </section>
+                                    <TopicTags ids=d.topics.clone()/>
+                                    <p><A href=move || Page::Documents.path(lang.get())>{move || lang.get().t().back_to_documents}</A></p>
+                                </article>
+                            }.into_any()
+                        }
+                    }
+                }
+            }/>
+        </div>
+    }
+}

@@ -1,0 +1,98 @@
+//! Home: what the Observatory is, latest news, upcoming and recent events, key figures, areas.
+
+use super::today;
+use crate::api::use_store;
+use crate::app::use_lang;
+use crate::components::bits::{use_meta, Paragraphs};
+use crate::components::cards::{EventCard, KeyFigure, NewsCard, TopicCard};
+use crate::components::section::Section;
+use crate::routes::Page;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let lang = use_lang();
+    let store = use_store();
+    let t = move || lang.get().t();
+    use_meta(|l| (String::new(), l.t().intro_description.to_string()));
+    view! {
+        <div class="home">
+            <section class="hero" aria-labelledby="hero-title">
+                <h1 id="hero-title">{move || t().site_name}</h1>
+                <p class="lead">{move || t().intro_description}</p>
+            </section>
+
+            <section class="home-about" aria-labelledby="about-title">
+                <h2 id="about-title" class="sr-only">{move || t().about}</h2>
+                <Section res=store.site lines=2 render=move |site| {
+                    site.items.first().cloned().map(|s| {
+                    let first = crate::model::Blocks { es: s.about.es.iter().take(1).cloned().collect(), en: s.about.en.as_ref().map(|e| e.iter().take(1).cloned().collect()) };
+                    view! {
+                        <div class="about-intro"><Paragraphs blocks=first/></div>
+                        <p><A href=move || Page::About.path(lang.get())>{move || t().read_more}</A></p>
+                    }
+                    })
+                }/>
+            </section>
+
+            <section aria-labelledby="news-title">
+                <div class="section-head">
+                    <h2 id="news-title">{move || t().latest_news}</h2>
+                    <A href=move || Page::News.path(lang.get())>{move || t().all_news}</A>
+                </div>
+                <Section res=store.news render=|news| view! {
+                    <div class="cards">
+                        {news.items.iter().take(3).cloned().map(|n| view! { <NewsCard item=n/> }).collect_view()}
+                    </div>
+                }/>
+            </section>
+
+            <section aria-labelledby="events-title">
+                <div class="section-head">
+                    <h2 id="events-title">{move || t().upcoming_events}</h2>
+                    <A href=move || Page::Events.path(lang.get())>{move || t().all_events}</A>
+                </div>
+                <Section res=store.events render=move |events| {
+                    let today = today();
+                    let upcoming: Vec<_> = events.items.iter().filter(|e| !e.is_past(today)).take(3).cloned().collect();
+                    let recent: Vec<_> = events.items.iter().rev().filter(|e| e.is_past(today)).take(2).cloned().collect();
+                    view! {
+                        {if upcoming.is_empty() {
+                            view! { <p class="muted">{move || t().no_upcoming}</p> }.into_any()
+                        } else {
+                            view! { <div class="cards">{upcoming.into_iter().map(|e| view! { <EventCard event=e past=false/> }).collect_view()}</div> }.into_any()
+                        }}
+                        <h3 class="subhead">{move || t().recent_events}</h3>
+                        <div class="cards">{recent.into_iter().map(|e| view! { <EventCard event=e past=true level=4/> }).collect_view()}</div>
+                    }
+                }/>
+            </section>
+
+            <section aria-labelledby="figures-title">
+                <div class="section-head">
+                    <h2 id="figures-title">{move || t().key_figures}</h2>
+                    <A href=move || Page::Data.path(lang.get())>{move || t().all_data}</A>
+                </div>
+                <Section res=store.datasets lines=2 render=|data| view! {
+                    <div class="figures">
+                        {data.items.iter().flat_map(|d| d.highlights.iter().take(1).map(move |h| (d.id.clone(), h.clone()))).take(4)
+                            .map(|(id, h)| view! { <KeyFigure figure=h dataset=id/> }).collect_view()}
+                    </div>
+                }/>
+            </section>
+
+            <section aria-labelledby="topics-title">
+                <div class="section-head">
+                    <h2 id="topics-title">{move || t().thematic_areas}</h2>
+                    <A href=move || Page::Topics.path(lang.get())>{move || t().topics}</A>
+                </div>
+                <Section res=store.topics render=|topics| view! {
+                    <div class="cards cards-compact">
+                        {topics.items.iter().cloned().map(|tp| view! { <TopicCard topic=tp/> }).collect_view()}
+                    </div>
+                }/>
+            </section>
+        </div>
+    }
+}

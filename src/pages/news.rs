@@ -1,0 +1,103 @@
+//! News list with filters (country, year, thematic area) and the article page.
+
+use super::{use_id, NotFoundItem, TopicTags};
+use crate::api::{topics_now, use_store};
+use crate::app::use_lang;
+use crate::components::bits::{use_meta, CountryTag, ExternalLink, Paragraphs, SampleBadge, Tx};
+use crate::components::cards::NewsCard;
+use crate::components::filters::{FilterBar, FilterField};
+use crate::components::section::Section;
+use crate::filter::{years, NewsFilter};
+use crate::i18n::format_partial_date;
+use crate::model::Country;
+use crate::routes::Page;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn NewsListPage() -> impl IntoView {
+    let lang = use_lang();
+    let store = use_store();
+    let query = use_query_map();
+    let parsed =
+        Memo::new(move |_| query.with(|q| NewsFilter::from_query(q.into_iter().map(|(k, v)| (k.as_ref(), v)))));
+    use_meta(|l| (l.t().news.to_string(), l.t().intro_description.to_string()));
+    view! {
+        <div class="page">
+            <h1>{move || lang.get().t().news}</h1>
+            <Section res=store.news render=move |news| {
+                let news = news.clone();
+                move || {
+                    let l = lang.get();
+                    let t = l.t();
+                    let (filter, ignored) = parsed.get();
+                    let topics = topics_now(store);
+                    let fields = vec![
+                        FilterField { key: "country", label: t.filter_country, options: Country::ALL.iter().map(|c| (c.code().to_string(), t.country(*c).to_string())).collect(), selected: filter.country.map(|c| c.code().to_string()) },
+                        FilterField { key: "year", label: t.filter_year, options: years(news.items.iter().map(|n| n.date.year)).into_iter().map(|y| (y.to_string(), y.to_string())).collect(), selected: filter.year.map(|y| y.to_string()) },
+                        FilterField { key: "topic", label: t.filter_topic, options: topics.iter().map(|tp| (tp.id.clone(), tp.title.get(l).to_string())).collect(), selected: filter.topic.clone() },
+                    ];
+                    let shown: Vec<_> = news.items.iter().filter(|n| filter.matches(n)).cloned().collect();
+                    view! {
+                        <FilterBar fields=fields path=Page::News.path(l) count=shown.len() ignored=ignored/>
+                        {if shown.is_empty() {
+                            view! { <p class="empty">{t.no_results}</p> }.into_any()
+                        } else {
+                            view! { <div class="cards">{shown.into_iter().map(|n| view! { <NewsCard item=n level=2/> }).collect_view()}</div> }.into_any()
+                        }}
+                    }
+                }
+            }/>
+        </div>
+    }
+}
+
+#[component]
+pub fn NewsItemPage() -> impl IntoView {
+    let lang = use_lang();
+    let store = use_store();
+    let id = use_id();
+    use_meta(move |l| match store.news.get() {
+        Some(Ok(news)) => match news.items.iter().find(|n| n.id == id.get()) {
+            Some(n) => (n.title.get(l).to_string(), n.summary.get(l).to_string()),
+            None => (l.t().not_found_title.to_string(), String::new()),
+        },
+        _ => (l.t().news.to_string(), String::new()),
+    });
+    view! {
+        <div class="page">
+            <Section res=store.news lines=6 render=move |news| {
+                let news = news.clone();
+                move || {
+                    let wanted = id.get();
+                    match news.items.iter().find(|n| n.id == wanted).cloned() {
+                        None => view! { <NotFoundItem id=wanted back=Page::News back_label=|l| l.t().back_to_news/> }.into_any(),
+                        Some(n) => {
+                            let date = n.date;
+                            view! {
+                                <article class="article prose">
+                                    <p class="meta">
+                                        <time datetime=date.iso()>{move || format_partial_date(lang.get(), &date)}</time>
+                                        " " <CountryTag country=n.country/> <SampleBadge sample=n.sample/>
+                                    </p>
+                                    <h1><Tx text=n.title/></h1>
+                                    <p class="lead"><Tx text=n.summary/></p>
+                                    <Paragraphs blocks=n.body/>
+                                    {(!n.links.is_empty()).then(|| view! {
+                                        <h2>{move || lang.get().t().links}</h2>
+                                        <ul class="links">
+                                            {n.links.into_iter().map(|lk| view! { <li><ExternalLink url=lk.url><Tx text=lk.label/></ExternalLink></li> }).collect_view()}
+                                        </ul>
+                                    })}
+                                    <TopicTags ids=n.topics/>
+                                    <p><A href=move || Page::News.path(lang.get())>{move || lang.get().t().back_to_news}</A></p>
+                                </article>
+                            }.into_any()
+                        }
+                    }
+                }
+            }/>
+        </div>
+    }
+}

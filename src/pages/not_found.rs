@@ -1,0 +1,33 @@
+use crate::app::use_lang;
+use crate::components::bits::use_meta;
+use crate::routes::Page;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Unknown URLs.
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    let lang = use_lang();
+    use_meta(|l| (l.t().not_found_title.to_string(), l.t().not_found_text.to_string()));
+    view! {
+        <div class="page not-found">
+            <h1>{move || lang.get().t().not_found_title}</h1>
+            <p>{move || lang.get().t().not_found_text}</p>
+            <p><A href=move || Page::Home.path(lang.get()) attr:class="button">{move || lang.get().t().go_home}</A></p>
+        </div>
+    }
+}
+
+/// A known kind of page with an id that does not exist (shown inside the section).
+#[component]
+pub fn NotFoundItem(id: String, back: Page, back_label: fn(crate::i18n::Lang) -> &'static str) -> impl IntoView {
+    let lang = use_lang();
+    use_meta(|l| (l.t().not_found_title.to_string(), l.t().not_found_text.to_string()));
+    view! {
+        <div class="not-found">
+            <h1>{move || lang.get().t().not_found_title}</h1>
+            <p>{move || lang.get().t().not_found_item} " «" <code>{id.clone()}</code> "»."</p>
+            <p><A href=move || back.path(lang.get()) attr:class="button">{move || back_label(lang.get())}</A></p>
+        </div>
+    }
+}

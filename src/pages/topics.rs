@@ -1,0 +1,102 @@
+//! Thematic areas, and one area with everything tagged to it.
+
+use super::{today, use_id, NotFoundItem};
+use crate::api::use_store;
+use crate::app::use_lang;
+use crate::components::bits::{use_meta, Paragraphs, Tx};
+use crate::components::cards::{DatasetCard, DocCard, EventCard, NewsCard, TopicCard};
+use crate::components::section::Section;
+use crate::routes::Page;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn TopicsPage() -> impl IntoView {
+    let lang = use_lang();
+    let store = use_store();
+    use_meta(|l| (l.t().topics.to_string(), l.t().intro_description.to_string()));
+    view! {
+        <div class="page">
+            <h1>{move || lang.get().t().topics}</h1>
+            <Section res=store.topics render=|topics| view! {
+                <div class="cards">{topics.items.iter().cloned().map(|tp| view! { <TopicCard topic=tp level=2/> }).collect_view()}</div>
+            }/>
+        </div>
+    }
+}
+
+#[component]
+pub fn TopicPage() -> impl IntoView {
+    let lang = use_lang();
+    let store = use_store();
+    let id = use_id();
+    use_meta(move |l| match store.topics.get() {
+        Some(Ok(topics)) => match topics.items.iter().find(|t| t.id == id.get()) {
+            Some(t) => (t.title.get(l).to_string(), t.summary.get(l).to_string()),
+            None => (l.t().not_found_title.to_string(), String::new()),
+        },
+        _ => (l.t().topics.to_string(), String::new()),
+    });
+    let tagged = move |topics: &[String]| topics.iter().any(|t| *t == id.get());
+    view! {
+        <div class="page">
+            <Section res=store.topics lines=3 render=move |topics| {
+                let topics = topics.clone();
+                move || {
+                    let wanted = id.get();
+                    match topics.items.iter().find(|t| t.id == wanted).cloned() {
+                        None => view! { <NotFoundItem id=wanted back=Page::Topics back_label=|l| l.t().back_to_topics/> }.into_any(),
+                        Some(tp) => view! {
+                            <h1><Tx text=tp.title/></h1>
+                            <p class="lead"><Tx text=tp.summary/></p>
+                            <div class="prose"><Paragraphs blocks=tp.description/></div>
+                        }.into_any(),
+                    }
+                }
+            }/>
+            <Show when=move || matches!(store.topics.get(), Some(Ok(t)) if t.items.iter().any(|t| t.id == id.get()))>
+                <section aria-labelledby="topic-news">
+                    <h2 id="topic-news">{move || lang.get().t().related_news}</h2>
+                    <Section res=store.news render=move |news| {
+                        let news = news.clone();
+                        move || list(lang.get().t().nothing_tagged, news.items.iter().filter(|n| tagged(&n.topics)).cloned().map(|n| view! { <NewsCard item=n/> }).collect::<Vec<_>>())
+                    }/>
+                </section>
+                <section aria-labelledby="topic-docs">
+                    <h2 id="topic-docs">{move || lang.get().t().related_documents}</h2>
+                    <Section res=store.documents render=move |docs| {
+                        let docs = docs.clone();
+                        move || list(lang.get().t().nothing_tagged, docs.items.iter().filter(|d| tagged(&d.topics)).cloned().map(|d| view! { <DocCard doc=d/> }).collect::<Vec<_>>())
+                    }/>
+                </section>
+                <section aria-labelledby="topic-events">
+                    <h2 id="topic-events">{move || lang.get().t().related_events}</h2>
+                    <Section res=store.events render=move |events| {
+                        let events = events.clone();
+                        move || {
+                            let today = today();
+                            list(lang.get().t().nothing_tagged, events.items.iter().rev().filter(|e| tagged(&e.topics)).cloned().map(|e| { let past = e.is_past(today); view! { <EventCard event=e past=past/> } }).collect::<Vec<_>>())
+                        }
+                    }/>
+                </section>
+                <section aria-labelledby="topic-data">
+                    <h2 id="topic-data">{move || lang.get().t().related_data}</h2>
+                    <Section res=store.datasets render=move |data| {
+                        let data = data.clone();
+                        move || list(lang.get().t().nothing_tagged, data.items.iter().filter(|d| tagged(&d.topics)).cloned().map(|d| view! { <DatasetCard dataset=d/> }).collect::<Vec<_>>())
+                    }/>
+                </section>
+                <p><A href=move || Page::Topics.path(lang.get())>{move || lang.get().t().back_to_topics}</A></p>
+            </Show>
+        </div>
+    }
+}
+
+/// Cards, or a short note when an area has nothing of that kind yet.
+fn list<V: IntoView + 'static>(empty: &'static str, cards: Vec<V>) -> AnyView {
+    if cards.is_empty() {
+        view! { <p class="muted">{empty}</p> }.into_any()
+    } else {
+        view! { <div class="cards">{cards}</div> }.into_any()
+    }
+}
