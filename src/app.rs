@@ -45,6 +45,7 @@ pub fn mount() {
 #[component]
 pub fn App() -> impl IntoView {
     let base = base_path();
+    crate::routes::set_base(&base);
     provide_context(Store::new());
     provide_context(Base(base.clone()));
     view! {

@@ -2,6 +2,25 @@
 //! the site is deployed under); the language is always the first segment.
 
 use crate::i18n::Lang;
+use std::sync::OnceLock;
+
+static BASE: OnceLock<String> = OnceLock::new();
+
+/// Records the deployment base once, at start-up (see `normalize_base`).
+pub fn set_base(base: &str) {
+    let _ = BASE.set(normalize_base(base));
+}
+
+/// The deployment base: "" at the root, "/observatorio" under a sub-path.
+pub fn base() -> &'static str {
+    BASE.get().map(String::as_str).unwrap_or("")
+}
+
+/// A link's `href` for a base-relative path. The router strips the base when matching and adds
+/// it when navigating, but an `<a href>` must carry it (new tabs, copied links).
+pub fn href(path: &str) -> String {
+    format!("{}{path}", base())
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Page {
@@ -20,6 +39,12 @@ pub enum Page {
 }
 
 impl Page {
+    /// The `href` of this view, with the deployment base.
+    pub fn href(&self, lang: Lang) -> String {
+        href(&self.path(lang))
+    }
+
+    /// The path of this view relative to the deployment base.
     pub fn path(&self, lang: Lang) -> String {
         let l = lang.code();
         match self {

@@ -12,7 +12,7 @@ use leptos_router::components::A;
 pub fn NewsCard(item: NewsItem, #[prop(default = 3)] level: u8) -> impl IntoView {
     let lang = use_lang();
     let date = item.date;
-    let href = move || Page::NewsItem(item.id.clone()).path(lang.get());
+    let href = move || Page::NewsItem(item.id.clone()).href(lang.get());
     let title = item.title.clone();
     view! {
         <article class="card">
@@ -40,7 +40,7 @@ pub fn DocCard(doc: Document, #[prop(default = 3)] level: u8) -> impl IntoView {
                 " " <time datetime=date.iso()>{move || format_partial_date(lang.get(), &date)}</time>
                 " " <CountryTag country=doc.country/> <SampleBadge sample=doc.sample/>
             </p>
-            <Heading level=level><A href=move || Page::Document(id.clone()).path(lang.get())><Tx text=doc.title/></A></Heading>
+            <Heading level=level><A href=move || Page::Document(id.clone()).href(lang.get())><Tx text=doc.title/></A></Heading>
             <p class="byline">{move || lang.get().t().author_kind(author)} " · " <Tx text=doc.author.name/></p>
             <p><Tx text=doc.summary/></p>
         </article>
@@ -61,7 +61,7 @@ pub fn EventCard(event: Event, #[prop(default = 3)] level: u8, past: bool) -> im
                 " " <span class="tag">{move || lang.get().t().event_format(format)}</span>
                 " " <CountryTag country=event.country/> <SampleBadge sample=event.sample/>
             </p>
-            <Heading level=level><A href=move || Page::Event(id.clone()).path(lang.get())><Tx text=event.title/></A></Heading>
+            <Heading level=level><A href=move || Page::Event(id.clone()).href(lang.get())><Tx text=event.title/></A></Heading>
             <p class="when"><time datetime=start.date().to_string()>{move || event_when(lang.get(), &start, &end, tz.as_deref())}</time></p>
             {place.map(|p| view! { <p class="where"><Tx text=p/></p> })}
             <p><Tx text=event.summary/></p>
@@ -75,7 +75,7 @@ pub fn TopicCard(topic: Topic, #[prop(default = 3)] level: u8) -> impl IntoView 
     let id = topic.id.clone();
     view! {
         <article class="card topic-card">
-            <Heading level=level><A href=move || Page::Topic(id.clone()).path(lang.get())><Tx text=topic.title/></A></Heading>
+            <Heading level=level><A href=move || Page::Topic(id.clone()).href(lang.get())><Tx text=topic.title/></A></Heading>
             <p><Tx text=topic.summary/></p>
         </article>
     }
@@ -89,7 +89,7 @@ pub fn DatasetCard(dataset: Dataset, #[prop(default = 3)] level: u8) -> impl Int
     view! {
         <article class="card">
             <p class="meta"><span class="tag">{year}</span> " " <CountryTag country=dataset.country/> <SampleBadge sample=dataset.sample/></p>
-            <Heading level=level><A href=move || Page::Dataset(id.clone()).path(lang.get())><Tx text=dataset.title/></A></Heading>
+            <Heading level=level><A href=move || Page::Dataset(id.clone()).href(lang.get())><Tx text=dataset.title/></A></Heading>
             <p><Tx text=dataset.summary/></p>
         </article>
     }
@@ -122,7 +122,7 @@ pub fn KeyFigure(figure: Highlight, dataset: String) -> impl IntoView {
     };
     let label = figure.label.clone();
     view! {
-        <A href=move || Page::Dataset(dataset.clone()).path(lang.get()) attr:class="key-figure">
+        <A href=move || Page::Dataset(dataset.clone()).href(lang.get()) attr:class="key-figure">
             <span class="figure">{value}</span>
             <span class="figure-label"><Tx text=label/></span>
         </A>

@@ -69,7 +69,7 @@ pub fn FilterBar(fields: Vec<FilterField>, path: String, count: usize, ignored: 
         </form>
         <p class="result-count" role="status">
             {move || format!("{count} {}", lang.get().t().results)}
-            {any_selected.then(|| view! { " · " <leptos_router::components::A href=path2.clone()>{move || lang.get().t().clear_filters}</leptos_router::components::A> })}
+            {any_selected.then(|| view! { " · " <leptos_router::components::A href=crate::routes::href(&path2)>{move || lang.get().t().clear_filters}</leptos_router::components::A> })}
         </p>
         {(!ignored.is_empty()).then(|| {
             let list = ignored.join(", ");

@@ -23,7 +23,7 @@ pub fn Header() -> impl IntoView {
         let search = location.search.get();
         let here = strip_base(&path, &base).to_string();
         let with_query = if search.is_empty() { here } else { format!("{here}?{}", search.trim_start_matches('?')) };
-        switch_lang(&with_query, lang.get().other())
+        crate::routes::href(&switch_lang(&with_query, lang.get().other()))
     };
     let nav = move || {
         let l = lang.get();
@@ -40,7 +40,7 @@ pub fn Header() -> impl IntoView {
         .into_iter()
         .map(|(page, label)| {
             let exact = page == Page::Home;
-            view! { <li><A href=page.path(l) exact=exact>{label}</A></li> }
+            view! { <li><A href=page.href(l) exact=exact>{label}</A></li> }
         })
         .collect_view()
     };
@@ -48,9 +48,10 @@ pub fn Header() -> impl IntoView {
         <a class="skip-link" href="#main">{move || t().skip_to_content}</a>
         <header class="site-header">
             <div class="bar">
-                <A href=move || Page::Home.path(lang.get()) attr:class="brand">
+                <A href=move || Page::Home.href(lang.get()) attr:class="brand">
                     <span class="brand-mark" aria-hidden="true">"AP"</span>
-                    <span class="brand-name">{move || t().site_name}</span>
+                    <span class="brand-name">{move || t().short_name}</span>
+                    <span class="sr-only">{move || format!(" — {}", t().home)}</span>
                 </A>
                 <div class="bar-actions">
                     <A href=other_href attr:class="lang-switch" attr:hreflang=move || lang.get().other().code() attr:lang=move || lang.get().other().code() attr:aria-label=move || t().switch_label>

@@ -1,17 +1,16 @@
 //! The loading and failure path, written once: a skeleton while a file loads, the content when it
 //! arrives, or a localized error with a retry button; items left out for errors are counted.
 
-use crate::api::Res;
+use crate::api::File;
 use crate::app::use_lang;
 use crate::model::{FileError, Loaded};
-use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// Renders `render` with a file's items once loaded. Each `Section` fails alone.
 #[component]
 pub fn Section<T, F, IV>(
-    res: LocalResource<Res<T>>,
+    res: File<T>,
     render: F,
     /// How many placeholder lines to show meanwhile.
     #[prop(default = 3)]
@@ -19,29 +18,32 @@ pub fn Section<T, F, IV>(
 ) -> impl IntoView
 where
     T: Send + Sync + 'static,
-    F: Fn(Arc<Loaded<T>>) -> IV + Clone + Send + Sync + 'static,
+    F: Fn(Arc<Loaded<T>>) -> IV + Send + Sync + 'static,
     IV: IntoView + 'static,
 {
-    view! {
-        <Transition fallback=move || view! { <Skeleton lines=lines/> }>
-            {move || {
-                let render = render.clone();
-                Suspend::new(async move {
-                    match res.await {
-                        Ok(loaded) => {
-                            let skipped = loaded.skipped();
-                            let problems = loaded.clone();
-                            Either::Left(view! {
-                                {render(loaded)}
-                                {(skipped > 0).then(|| view! { <SkippedNotice skipped=skipped loaded=problems/> })}
-                            })
-                        }
-                        Err(error) => Either::Right(view! { <LoadError error=error retry=move || res.refetch()/> }),
-                    }
-                })
-            }}
-        </Transition>
-    }
+    // Erase the renderer's type so the code below is compiled once per file kind, not per call site.
+    let render: Renderer<T> = Arc::new(move |loaded| render(loaded).into_any());
+    loader(res, render, lines)
+}
+
+type Renderer<T> = Arc<dyn Fn(Arc<Loaded<T>>) -> AnyView + Send + Sync>;
+
+fn loader<T: Send + Sync + 'static>(file: File<T>, render: Renderer<T>, lines: usize) -> AnyView {
+    file.request();
+    (move || match file.parsed.get() {
+        None => view! { <Skeleton lines=lines/> }.into_any(),
+        Some(Ok(loaded)) => {
+            let skipped = loaded.skipped();
+            let problems = loaded.clone();
+            view! {
+                {render(loaded)}
+                {(skipped > 0).then(|| view! { <SkippedNotice skipped=skipped loaded=problems/> })}
+            }
+            .into_any()
+        }
+        Some(Err(error)) => view! { <LoadError error=error retry=move || file.retry()/> }.into_any(),
+    })
+    .into_any()
 }
 
 #[component]
@@ -78,7 +80,7 @@ fn SkippedNotice<T: Send + Sync + 'static>(skipped: usize, loaded: Arc<Loaded<T>
         loaded.problems.iter().filter(|p| p.severity == crate::model::Severity::Error).cloned().collect();
     view! {
         <details class="skipped-notice">
-            <summary>{move || format!("{skipped} {}", lang.get().t().skipped_items)}</summary>
+            <summary>{move || format!("{} {skipped}", lang.get().t().skipped_items)}</summary>
             <ul>
                 {move || {
                     let l = lang.get();

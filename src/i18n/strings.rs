@@ -5,6 +5,7 @@ use crate::model::{AuthorKind, Country, DocKind, EventFormat, LinkKind};
 
 pub struct Strings {
     pub site_name: &'static str,
+    pub short_name: &'static str,
     pub skip_to_content: &'static str,
     pub nav_label: &'static str,
     pub menu: &'static str,
@@ -99,6 +100,7 @@ pub struct Strings {
 
 pub const ES: Strings = Strings {
     site_name: "Observatorio de Compras Públicas de la Alianza del Pacífico",
+    short_name: "Observatorio de Compras Públicas",
     skip_to_content: "Saltar al contenido",
     nav_label: "Secciones",
     menu: "Menú",
@@ -114,7 +116,7 @@ pub const ES: Strings = Strings {
     loading: "Cargando…",
     retry: "Reintentar",
     error_details: "Detalles para el equipo editorial",
-    skipped_items: "elementos no se muestran por errores en el contenido.",
+    skipped_items: "Elementos no mostrados por errores en el contenido:",
     sample: "Ejemplo",
     sample_note: "Contenido de ejemplo: no es información real.",
     latest_news: "Últimas noticias",
@@ -193,6 +195,7 @@ pub const ES: Strings = Strings {
 
 pub const EN: Strings = Strings {
     site_name: "Pacific Alliance Public Procurement Observatory",
+    short_name: "Public Procurement Observatory",
     skip_to_content: "Skip to content",
     nav_label: "Sections",
     menu: "Menu",
@@ -208,7 +211,7 @@ pub const EN: Strings = Strings {
     loading: "Loading…",
     retry: "Try again",
     error_details: "Details for the editorial team",
-    skipped_items: "items are not shown because of content errors.",
+    skipped_items: "Items not shown because of content errors:",
     sample: "Sample",
     sample_note: "Sample content: not real information.",
     latest_news: "Latest news",

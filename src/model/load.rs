@@ -191,6 +191,19 @@ fn invalid(file: &str, path: &str, kind: ProblemKind) -> FileError {
     FileError::Invalid(Problem::error(file, path, kind))
 }
 
+/// Deserializes one item; on failure, the JSON path inside the item and the message.
+/// The path tracking (serde_path_to_error) serves the content checker; the browser build skips
+/// it, as it roughly doubles the deserialisation code in the wasm, and says only which item.
+#[cfg(not(target_arch = "wasm32"))]
+fn deserialize_item<R: DeserializeOwned>(v: &Value) -> Result<R, (String, String)> {
+    serde_path_to_error::deserialize(v).map_err(|e| (e.path().to_string(), e.into_inner().to_string()))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn deserialize_item<R: DeserializeOwned>(v: &Value) -> Result<R, (String, String)> {
+    R::deserialize(v).map_err(|e| (".".to_string(), e.to_string()))
+}
+
 /// Parses and checks one file. `Err` only when nothing in it can be used.
 pub fn parse_file<T: ContentFile>(text: &str) -> Result<Loaded<T>, FileError> {
     let file = T::FILE;
@@ -243,12 +256,11 @@ pub fn parse_file<T: ContentFile>(text: &str) -> Result<Loaded<T>, FileError> {
     let mut items = Vec::new();
     let mut ids = HashSet::new();
     for (path, element) in elements {
-        let raw: T::Raw = match serde_path_to_error::deserialize(element) {
+        let raw: T::Raw = match deserialize_item(element) {
             Ok(raw) => raw,
-            Err(e) => {
-                let inner = e.path().to_string();
+            Err((inner, detail)) => {
                 let full = if inner == "." { path } else { format!("{path}.{inner}") };
-                problems.push(Problem::error(file, full, ProblemKind::Shape { detail: e.into_inner().to_string() }));
+                problems.push(Problem::error(file, full, ProblemKind::Shape { detail }));
                 continue;
             }
         };

@@ -2,6 +2,31 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
+/// Digits only, exactly `len` of them (no sign, no spaces): chrono's parser is lenient and large.
+fn digits(s: &str, len: usize) -> Option<u32> {
+    (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+}
+
+/// "YYYY-MM-DD", strictly.
+fn iso_date(s: &str) -> Option<NaiveDate> {
+    let mut it = s.split('-');
+    let (y, m, d) = (it.next()?, it.next()?, it.next()?);
+    if it.next().is_some() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(digits(y, 4)? as i32, digits(m, 2)?, digits(d, 2)?)
+}
+
+/// "HH:MM" or "HH:MM:SS".
+fn iso_time(s: &str) -> Option<NaiveTime> {
+    let parts: Vec<&str> = s.split(':').collect();
+    match parts.as_slice() {
+        [h, m] => NaiveTime::from_hms_opt(digits(h, 2)?, digits(m, 2)?, 0),
+        [h, m, sec] => NaiveTime::from_hms_opt(digits(h, 2)?, digits(m, 2)?, digits(sec, 2)?),
+        _ => None,
+    }
+}
+
 /// The Alliance's members, and the Alliance as a whole (`AP`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Country {
@@ -48,9 +73,7 @@ pub struct PartialDate {
 impl PartialDate {
     pub fn parse(s: &str) -> Option<PartialDate> {
         let parts: Vec<&str> = s.split('-').collect();
-        let num = |p: &str, len: usize| -> Option<u32> {
-            (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok())?
-        };
+        let num = digits;
         let year = num(parts.first()?, 4)? as i32;
         match parts.len() {
             1 => Some(PartialDate { year, month: None, day: None }),
@@ -97,13 +120,9 @@ pub enum EventTime {
 impl EventTime {
     /// "2022-11-24" or "2022-11-24T12:00" (seconds allowed but not needed).
     pub fn parse(s: &str) -> Option<EventTime> {
-        if let Some((d, t)) = s.split_once('T') {
-            let date = NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()?;
-            let time =
-                NaiveTime::parse_from_str(t, "%H:%M").or_else(|_| NaiveTime::parse_from_str(t, "%H:%M:%S")).ok()?;
-            Some(EventTime::At(date.and_time(time)))
-        } else {
-            NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().map(EventTime::Day)
+        match s.split_once('T') {
+            Some((d, t)) => Some(EventTime::At(iso_date(d)?.and_time(iso_time(t)?))),
+            None => iso_date(s).map(EventTime::Day),
         }
     }
 

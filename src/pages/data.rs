@@ -101,7 +101,7 @@ pub fn DatasetPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_store();
     let id = use_id();
-    use_meta(move |l| match store.datasets.get() {
+    use_meta(move |l| match store.datasets.parsed.get() {
         Some(Ok(data)) => match data.items.iter().find(|d| d.id == id.get()) {
             Some(d) => (d.title.get(l).to_string(), d.summary.get(l).to_string()),
             None => (l.t().not_found_title.to_string(), String::new()),
@@ -133,7 +133,7 @@ pub fn DatasetPage() -> impl IntoView {
                             </dl>
                             {(!d.notes.es.is_empty()).then(|| view! { <h2>{t.notes}</h2> <div class="prose"><Paragraphs blocks=d.notes.clone()/></div> })}
                             <TopicTags ids=d.topics.clone()/>
-                            <p><A href=move || Page::Data.path(lang.get())>{move || lang.get().t().back_to_data}</A></p>
+                            <p><A href=move || Page::Data.href(lang.get())>{move || lang.get().t().back_to_data}</A></p>
                         </article>
                     }.into_any()
                 }

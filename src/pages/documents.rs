@@ -68,7 +68,7 @@ pub fn DocumentPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_store();
     let id = use_id();
-    use_meta(move |l| match store.documents.get() {
+    use_meta(move |l| match store.documents.parsed.get() {
         Some(Ok(docs)) => match docs.items.iter().find(|d| d.id == id.get()) {
             Some(d) => (d.title.get(l).to_string(), d.summary.get(l).to_string()),
             None => (l.t().not_found_title.to_string(), String::new()),
@@ -127,7 +127,7 @@ pub fn DocumentPage() -> impl IntoView {
                                         }}</span>
                                     </section>
                                     <TopicTags ids=d.topics.clone()/>
-                                    <p><A href=move || Page::Documents.path(lang.get())>{move || lang.get().t().back_to_documents}</A></p>
+                                    <p><A href=move || Page::Documents.href(lang.get())>{move || lang.get().t().back_to_documents}</A></p>
                                 </article>
                             }.into_any()
                         }

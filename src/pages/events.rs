@@ -49,7 +49,7 @@ pub fn EventPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_store();
     let id = use_id();
-    use_meta(move |l| match store.events.get() {
+    use_meta(move |l| match store.events.parsed.get() {
         Some(Ok(events)) => match events.items.iter().find(|e| e.id == id.get()) {
             Some(e) => (e.title.get(l).to_string(), e.summary.get(l).to_string()),
             None => (l.t().not_found_title.to_string(), String::new()),
@@ -104,7 +104,7 @@ pub fn EventPage() -> impl IntoView {
                                 }).collect_view()}</ul>
                             })}
                             <TopicTags ids=e.topics.clone()/>
-                            <p><A href=move || Page::Events.path(lang.get())>{move || lang.get().t().back_to_events}</A></p>
+                            <p><A href=move || Page::Events.href(lang.get())>{move || lang.get().t().back_to_events}</A></p>
                         </article>
                     }.into_any()
                 }

@@ -30,7 +30,7 @@ pub fn HomePage() -> impl IntoView {
                     let first = crate::model::Blocks { es: s.about.es.iter().take(1).cloned().collect(), en: s.about.en.as_ref().map(|e| e.iter().take(1).cloned().collect()) };
                     view! {
                         <div class="about-intro"><Paragraphs blocks=first/></div>
-                        <p><A href=move || Page::About.path(lang.get())>{move || t().read_more}</A></p>
+                        <p><A href=move || Page::About.href(lang.get())>{move || t().read_more}</A></p>
                     }
                     })
                 }/>
@@ -39,7 +39,7 @@ pub fn HomePage() -> impl IntoView {
             <section aria-labelledby="news-title">
                 <div class="section-head">
                     <h2 id="news-title">{move || t().latest_news}</h2>
-                    <A href=move || Page::News.path(lang.get())>{move || t().all_news}</A>
+                    <A href=move || Page::News.href(lang.get())>{move || t().all_news}</A>
                 </div>
                 <Section res=store.news render=|news| view! {
                     <div class="cards">
@@ -51,7 +51,7 @@ pub fn HomePage() -> impl IntoView {
             <section aria-labelledby="events-title">
                 <div class="section-head">
                     <h2 id="events-title">{move || t().upcoming_events}</h2>
-                    <A href=move || Page::Events.path(lang.get())>{move || t().all_events}</A>
+                    <A href=move || Page::Events.href(lang.get())>{move || t().all_events}</A>
                 </div>
                 <Section res=store.events render=move |events| {
                     let today = today();
@@ -72,7 +72,7 @@ pub fn HomePage() -> impl IntoView {
             <section aria-labelledby="figures-title">
                 <div class="section-head">
                     <h2 id="figures-title">{move || t().key_figures}</h2>
-                    <A href=move || Page::Data.path(lang.get())>{move || t().all_data}</A>
+                    <A href=move || Page::Data.href(lang.get())>{move || t().all_data}</A>
                 </div>
                 <Section res=store.datasets lines=2 render=|data| view! {
                     <div class="figures">
@@ -85,7 +85,7 @@ pub fn HomePage() -> impl IntoView {
             <section aria-labelledby="topics-title">
                 <div class="section-head">
                     <h2 id="topics-title">{move || t().thematic_areas}</h2>
-                    <A href=move || Page::Topics.path(lang.get())>{move || t().topics}</A>
+                    <A href=move || Page::Topics.href(lang.get())>{move || t().topics}</A>
                 </div>
                 <Section res=store.topics render=|topics| view! {
                     <div class="cards cards-compact">

@@ -58,7 +58,7 @@ pub fn NewsItemPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_store();
     let id = use_id();
-    use_meta(move |l| match store.news.get() {
+    use_meta(move |l| match store.news.parsed.get() {
         Some(Ok(news)) => match news.items.iter().find(|n| n.id == id.get()) {
             Some(n) => (n.title.get(l).to_string(), n.summary.get(l).to_string()),
             None => (l.t().not_found_title.to_string(), String::new()),
@@ -91,7 +91,7 @@ pub fn NewsItemPage() -> impl IntoView {
                                         </ul>
                                     })}
                                     <TopicTags ids=n.topics/>
-                                    <p><A href=move || Page::News.path(lang.get())>{move || lang.get().t().back_to_news}</A></p>
+                                    <p><A href=move || Page::News.href(lang.get())>{move || lang.get().t().back_to_news}</A></p>
                                 </article>
                             }.into_any()
                         }

@@ -13,7 +13,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <div class="page not-found">
             <h1>{move || lang.get().t().not_found_title}</h1>
             <p>{move || lang.get().t().not_found_text}</p>
-            <p><A href=move || Page::Home.path(lang.get()) attr:class="button">{move || lang.get().t().go_home}</A></p>
+            <p><A href=move || Page::Home.href(lang.get()) attr:class="button">{move || lang.get().t().go_home}</A></p>
         </div>
     }
 }
@@ -27,7 +27,7 @@ pub fn NotFoundItem(id: String, back: Page, back_label: fn(crate::i18n::Lang) ->
         <div class="not-found">
             <h1>{move || lang.get().t().not_found_title}</h1>
             <p>{move || lang.get().t().not_found_item} " «" <code>{id.clone()}</code> "»."</p>
-            <p><A href=move || back.path(lang.get()) attr:class="button">{move || back_label(lang.get())}</A></p>
+            <p><A href=move || back.href(lang.get()) attr:class="button">{move || back_label(lang.get())}</A></p>
         </div>
     }
 }

@@ -30,7 +30,7 @@ pub fn TopicPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_store();
     let id = use_id();
-    use_meta(move |l| match store.topics.get() {
+    use_meta(move |l| match store.topics.parsed.get() {
         Some(Ok(topics)) => match topics.items.iter().find(|t| t.id == id.get()) {
             Some(t) => (t.title.get(l).to_string(), t.summary.get(l).to_string()),
             None => (l.t().not_found_title.to_string(), String::new()),
@@ -54,7 +54,7 @@ pub fn TopicPage() -> impl IntoView {
                     }
                 }
             }/>
-            <Show when=move || matches!(store.topics.get(), Some(Ok(t)) if t.items.iter().any(|t| t.id == id.get()))>
+            <Show when=move || matches!(store.topics.parsed.get(), Some(Ok(t)) if t.items.iter().any(|t| t.id == id.get()))>
                 <section aria-labelledby="topic-news">
                     <h2 id="topic-news">{move || lang.get().t().related_news}</h2>
                     <Section res=store.news render=move |news| {
@@ -86,7 +86,7 @@ pub fn TopicPage() -> impl IntoView {
                         move || list(lang.get().t().nothing_tagged, data.items.iter().filter(|d| tagged(&d.topics)).cloned().map(|d| view! { <DatasetCard dataset=d/> }).collect::<Vec<_>>())
                     }/>
                 </section>
-                <p><A href=move || Page::Topics.path(lang.get())>{move || lang.get().t().back_to_topics}</A></p>
+                <p><A href=move || Page::Topics.href(lang.get())>{move || lang.get().t().back_to_topics}</A></p>
             </Show>
         </div>
     }

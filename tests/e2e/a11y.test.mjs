@@ -1,0 +1,38 @@
+// axe-core finds no accessibility violations (WCAG 2.x A and AA) on any route, in either language,
+// in light and dark mode.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import { launch, phonePage } from './browser.mjs';
+import { serve } from './server.mjs';
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const ROUTES = ['/', '/topics', '/topics/msme-women', '/news', '/news/promotion-strategy-2022', '/documents',
+  '/documents/sample-supplier-guide', '/events', '/events/sample-webinar-selling-to-government-2027', '/data',
+  '/data/promotion-results-2022', '/about', '/no-such-page'];
+
+let browser, site;
+before(async () => { browser = await launch(); site = await serve('dist', '/'); });
+after(async () => { await browser?.close(); site?.stop(); });
+
+for (const scheme of ['light', 'dark']) {
+  test(`no axe violations, ${scheme} mode`, async () => {
+    const page = await phonePage(browser, { colorScheme: scheme });
+    const found = [];
+    for (const lang of ['es', 'en']) {
+      for (const route of ROUTES) {
+        await page.goto(`${site.url}/${lang}${route}`);
+        await page.waitForSelector('main h1');
+        await page.waitForFunction(() => !document.querySelector('.skeleton'));
+        await page.evaluate(axeSource);
+        const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }));
+        for (const v of result.violations) {
+          found.push(`${lang}${route}: ${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+        }
+      }
+    }
+    assert.deepEqual(found, []);
+    await page.context().close();
+  });
+}

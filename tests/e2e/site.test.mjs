@@ -1,0 +1,248 @@
+// End to end, in Debian's headless Chromium at 390×844, against the release build served like a
+// static host: every route in both languages, links, filters, deep links, the sub-path build,
+// failure of one content file, phone layout.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, phonePage } from './browser.mjs';
+import { serve } from './server.mjs';
+
+let browser, site, sub;
+before(async () => {
+  browser = await launch();
+  site = await serve('dist', '/');
+  sub = await serve('dist-sub', '/observatorio/');
+});
+after(async () => {
+  await browser?.close();
+  site?.stop();
+  sub?.stop();
+});
+
+// The document of a deep link is the static host's 404.html fallback: expected, not an error.
+const realErrors = (page) => page.errors.filter((e) => !/status of 404/.test(e));
+
+async function open(path, opts = {}) {
+  const page = await phonePage(browser, opts);
+  await page.goto((opts.root ?? site.url) + path);
+  await page.waitForSelector('main h1');
+  await page.waitForFunction(() => !document.querySelector('.skeleton'));
+  return page;
+}
+
+const h1 = (page) => page.locator('main h1').first().innerText();
+
+// Every route, with the heading and a piece of real content a reader must see, in both languages.
+const ROUTES = [
+  ['/', 'Observatorio de Compras Públicas de la Alianza del Pacífico', 'Pacific Alliance Public Procurement Observatory', 'a[href$="/news/observatory-launch"]'],
+  ['/topics', 'Áreas temáticas', 'Thematic areas', 'a[href$="/topics/sustainable-procurement"]'],
+  ['/topics/sustainable-procurement', 'Compras públicas sostenibles', 'Sustainable public procurement', 'a[href$="/documents/environment-declaration-2019"]'],
+  ['/news', 'Noticias', 'News', 'a[href$="/news/digital-security-workshop"]'],
+  ['/news/observatory-launch', 'Se lanza oficialmente el Observatorio', 'The Pacific Alliance Public Procurement Observatory is officially launched', 'a[href="https://alianzapacifico.net/observatorio-compras-publicas-ap/"]'],
+  ['/documents', 'Documentos', 'Documents', 'a[href$="/documents/infrastructure-investment-portfolio-2022"]'],
+  ['/documents/lima-declaration-2019', 'Declaración de Lima', 'Lima Declaration', '.cite-text'],
+  ['/events', 'Eventos', 'Events', 'a[href$="/events/xiv-summit-lima-2019"]'],
+  ['/events/digital-security-workshop-2023', 'Taller sobre Seguridad Digital', 'Workshop on Business Digital Security', 'a[href="https://youtu.be/nOUV_LTX_9E"]'],
+  ['/data', 'Datos', 'Data', 'a[href$="/data/cyber-readiness-latam"]'],
+  ['/data/promotion-activities-2022', 'Actividades de promoción conjunta 2022', 'Joint promotion activities 2022', 'table'],
+  ['/about', 'Acerca de', 'About', 'a[href="https://alianzapacifico.net/observatorio-compras-publicas-ap/"]'],
+];
+
+test('every route shows its real content in Spanish and English, at phone size', async () => {
+  for (const [route, es, en, selector] of ROUTES) {
+    for (const [lang, heading] of [['es', es], ['en', en]]) {
+      const page = await open(`/${lang}${route === '/' ? '/' : route}`);
+      assert.ok((await h1(page)).startsWith(heading), `${lang}${route}: h1 "${await h1(page)}"`);
+      assert.equal(await page.getAttribute('html', 'lang'), lang, `${lang}${route}: html lang`);
+      assert.ok(await page.locator(selector).first().isVisible(), `${lang}${route}: ${selector}`);
+      const title = await page.title();
+      assert.ok(title.length > 10 && title !== 'undefined', `${lang}${route}: title ${title}`);
+      if (route !== '/') assert.ok(title.startsWith(heading.slice(0, 10)), `${lang}${route}: title "${title}" names the page`);
+      assert.deepEqual(realErrors(page), [], `${lang}${route}: console errors`);
+      await page.context().close();
+    }
+  }
+});
+
+test('no horizontal scroll at 320 px and touch targets of at least 44 px', async () => {
+  for (const [route] of ROUTES) {
+    const page = await open(`/es${route === '/' ? '/' : route}`, { viewport: { width: 320, height: 640 } });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 320, `/es${route}: page is ${width}px wide`);
+    const small = await page.evaluate(() => [...document.querySelectorAll('header a, header button, select, .button, .topic-tag, .section-head a, .result-count a, .links a, summary, .key-figure')]
+      .filter((e) => e.offsetParent !== null)
+      .map((e) => [e.textContent.trim().slice(0, 30), e.getBoundingClientRect().height])
+      .filter(([, h]) => h < 44));
+    assert.deepEqual(small, [], `/es${route}: targets under 44px`);
+    await page.context().close();
+  }
+});
+
+test('the root goes to Spanish, and the language switch keeps the page and its filters', async () => {
+  const page = await open('/');
+  assert.match(page.url(), /\/es\/$/);
+  await page.goto(site.url + '/es/news?country=PE');
+  await page.waitForSelector('.card');
+  await page.click('.lang-switch');
+  await page.waitForURL(/\/en\/news\?country=PE$/);
+  assert.equal(await h1(page), 'News');
+  assert.equal(await page.locator('.card').count(), 2);
+  await page.context().close();
+});
+
+test('links lead to the article, and a news filter narrows the list and lives in the URL', async () => {
+  const page = await open('/es/');
+  const first = page.locator('.home .card h3 a').first();
+  const title = await first.innerText();
+  await first.click();
+  await page.waitForURL(/\/es\/news\/observatory-launch$/);
+  assert.equal(await h1(page), title);
+
+  await page.goto(site.url + '/es/news');
+  await page.waitForSelector('.card');
+  const all = await page.locator('.card').count();
+  assert.ok(all >= 10, `${all} news items`);
+  await page.selectOption('#filter-country', 'PE');
+  await page.waitForURL(/country=PE/);
+  await page.waitForFunction(() => document.querySelectorAll('.card').length === 2);
+  const countries = await page.locator('.card .tag.country').allInnerTexts();
+  assert.deepEqual(countries, ['Perú', 'Perú']);
+  assert.match(await page.locator('.result-count').innerText(), /^2 resultados/);
+  await page.selectOption('#filter-year', '2019');
+  await page.waitForURL(/country=PE&year=2019/);
+  await page.goBack();
+  await page.waitForURL(/news\?country=PE$/);
+  await page.goBack();
+  await page.waitForFunction((n) => document.querySelectorAll('.card').length === n, all);
+
+  // Documents by author.
+  await page.goto(site.url + '/en/documents?author=committee');
+  await page.waitForSelector('.card');
+  assert.equal(await page.locator('.card').count(), 1);
+  assert.match(await page.locator('.card h2').innerText(), /^Sample: A guide/);
+  assert.ok(await page.locator('.card .badge.sample').isVisible(), 'sample content is marked');
+  await page.context().close();
+});
+
+test('a deep link survives a reload (static-host 404 fallback)', async () => {
+  const page = await open('/en/events/digital-teaching-seminar-2022');
+  await page.reload();
+  await page.waitForSelector('main h1');
+  assert.match(await h1(page), /^Online seminar/);
+  assert.match(await page.locator('.facts').innerText(), /November 24, 2022, 12:00 \(Mexico City time\)/);
+  await page.context().close();
+});
+
+test('unknown URLs, unknown ids and absurd queries get a clear answer', async () => {
+  let page = await open('/es/no-such-page');
+  assert.equal(await h1(page), 'Página no encontrada');
+  await page.context().close();
+  page = await open('/en/news/no-such-item');
+  assert.equal(await h1(page), 'Page not found');
+  assert.match(await page.locator('main').innerText(), /no-such-item/);
+  await page.context().close();
+  page = await open('/fr/news');
+  assert.equal(await h1(page), 'Página no encontrada');
+  await page.context().close();
+  const junk = encodeURIComponent('<script>alert(1)</script>'.repeat(50));
+  page = await open(`/es/news?country=${junk}&year=99999&topic=%F0%9F%98%80`);
+  assert.match(await page.locator('.notice').innerText(), /country, year, topic/);
+  assert.ok(await page.locator('.card').count() >= 10, 'the list still shows everything');
+  assert.deepEqual(realErrors(page), []);
+  await page.context().close();
+});
+
+test('a broken or unreachable file breaks only its own section, and retry recovers', async () => {
+  const page = await phonePage(browser);
+  let broken = true;
+  await page.route('**/content/news.json', (route) => broken
+    ? route.fulfill({ status: 200, contentType: 'application/json', body: '{ "format": 1, "news": [ {' })
+    : route.continue());
+  await page.route('**/content/datasets.json', (route) => route.abort('internetdisconnected'));
+  await page.goto(site.url + '/es/');
+  await page.waitForSelector('.load-error');
+  await page.waitForFunction(() => document.querySelectorAll('.load-error').length === 2);
+  const errors = await page.locator('.load-error-message').allInnerTexts();
+  assert.deepEqual(errors.sort(), [
+    'El contenido de esta sección tiene un error y no se puede mostrar.',
+    'No se pudo conectar para cargar esta sección. Compruebe su conexión e inténtelo de nuevo.',
+  ]);
+  assert.match(await page.locator('.load-error code').first().textContent(), /news\.json: \$: el archivo no es JSON válido \(línea 1/);
+  // The rest of the page works.
+  assert.ok(await page.locator('.event-card').count() >= 3, 'events still show');
+  assert.ok(await page.locator('.topic-card').count() >= 5, 'topics still show');
+  assert.deepEqual(realErrors(page).filter((e) => !/INTERNET_DISCONNECTED/.test(e)), [], 'no panic');
+  broken = false;
+  await page.locator('.load-error', { hasText: 'tiene un error' }).locator('button').click();
+  await page.waitForSelector('a[href$="/news/observatory-launch"]');
+  assert.equal(await page.locator('.load-error').count(), 1);
+  await page.context().close();
+});
+
+test('a bad item is left out and reported while the others show', async () => {
+  const page = await phonePage(browser);
+  await page.route('**/content/news.json', (route) => route.fulfill({
+    status: 200, contentType: 'application/json', body: JSON.stringify({
+      format: 1, news: [
+        { id: 'ok', date: '2024-01-02', country: 'CL', title: { es: 'Una noticia válida', en: 'A valid item' }, summary: { es: 's', en: 's' }, body: { es: ['p'], en: ['p'] } },
+        { id: 'bad', date: '2024-02-30', country: 'CL', title: { es: 'Fecha imposible' }, summary: { es: 's' }, body: { es: ['p'] } },
+        { id: 'xss', date: '2024-01-01', country: 'CL', title: { es: '<img src=x onerror=alert(1)>', en: 'x' }, summary: { es: 's', en: 's' }, body: { es: ['<script>alert(1)</script>'], en: ['p'] } },
+      ],
+    }),
+  }));
+  await page.goto(site.url + '/es/news');
+  await page.waitForSelector('.card');
+  assert.equal(await page.locator('.card').count(), 2);
+  assert.match(await page.locator('.skipped-notice summary').innerText(), /no mostrados por errores en el contenido: 1/);
+  // Markup in content is shown as text, never interpreted.
+  assert.ok(await page.getByText('<img src=x onerror=alert(1)>').isVisible());
+  assert.equal(await page.locator('main img').count(), 0);
+  await page.goto(site.url + '/es/news/xss');
+  await page.waitForSelector('main h1');
+  assert.ok(await page.getByText('<script>alert(1)</script>').isVisible());
+  await page.context().close();
+});
+
+test('the sub-path build works under /observatorio/', async () => {
+  const page = await open('/es/', { root: sub.url });
+  const href = await page.locator('nav a', { hasText: 'Documentos' }).getAttribute('href');
+  assert.equal(href, '/observatorio/es/documents');
+  await page.goto(sub.url + '/es/documents?type=declaration');
+  await page.waitForSelector('.card');
+  await page.locator('.card h2 a', { hasText: 'Declaración de Lima' }).click();
+  await page.waitForURL(/\/observatorio\/es\/documents\/lima-declaration-2019$/);
+  await page.reload();
+  await page.waitForSelector('.cite-text');
+  assert.match(await page.locator('.cite-text').innerText(), /http:\/\/127\.0\.0\.1:\d+\/observatorio\/es\/documents\/lima-declaration-2019$/);
+  assert.deepEqual(realErrors(page), []);
+  await page.context().close();
+});
+
+test('dark mode follows the system', async () => {
+  const light = await open('/es/');
+  const dark = await open('/es/', { colorScheme: 'dark' });
+  const bg = (p) => p.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(await bg(light), 'rgb(255, 255, 255)');
+  assert.equal(await bg(dark), 'rgb(15, 22, 32)');
+  await light.context().close();
+  await dark.context().close();
+});
+
+test('the phone menu opens and closes, and the citation can be copied', async () => {
+  const page = await open('/es/documents/lima-declaration-2019');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  assert.equal(await page.locator('#site-nav').isVisible(), false);
+  await page.click('.menu-button');
+  assert.equal(await page.getAttribute('.menu-button', 'aria-expanded'), 'true');
+  assert.ok(await page.locator('#site-nav').isVisible());
+  await page.locator('#site-nav a', { hasText: 'Eventos' }).click();
+  await page.waitForURL(/\/es\/events$/);
+  assert.equal(await page.locator('#site-nav').isVisible(), false);
+  await page.goBack();
+  await page.waitForSelector('.cite-text');
+  await page.click('.citation button');
+  await page.waitForFunction(() => document.querySelector('.copy-status').textContent.length > 0);
+  assert.equal(await page.locator('.copy-status').innerText(), 'Cita copiada');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(copied, /^Gobiernos de Chile, Colombia, México y Perú \(julio de 2019\)\. Declaración de Lima\./);
+  await page.context().close();
+});
