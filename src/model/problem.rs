@@ -1,6 +1,7 @@
 //! What can be wrong with a content file, worded for the editor who has to fix it.
 
 use crate::i18n::Lang;
+#[cfg(not(target_arch = "wasm32"))]
 use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -242,7 +243,9 @@ impl Problem {
         }
     }
 
-    /// How to fix it, for the content checker (English and Spanish).
+    /// How to fix it, for the content checker (English and Spanish). Native only: the browser
+    /// shows readers what failed, not editing advice, and the text would cost wasm bytes.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn hint(&self, lang: Lang) -> String {
         use ProblemKind::*;
         let es = lang == Lang::Es;
@@ -328,6 +331,7 @@ impl Problem {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl fmt::Display for Problem {
     /// One line for the checker: `file: path: error: what is wrong (fix: how)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
