@@ -91,6 +91,19 @@ fn Shell() -> impl IntoView {
             let _ = html.set_attribute("lang", lang.get().code());
         }
     });
+    // After an in-app navigation, move focus to the new page so screen readers announce it
+    // (not on the first load, where the browser's own focus handling applies).
+    let location = use_location();
+    Effect::new(move |first: Option<()>| {
+        location.pathname.track();
+        if first.is_some() {
+            if let Some(main) =
+                document().get_element_by_id("main").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = main.focus();
+            }
+        }
+    });
     view! {
         <Header/>
         <main id="main" tabindex="-1">

@@ -1,7 +1,7 @@
 //! Cards for lists: news, documents, events, topics, datasets and key figures.
 
 use crate::app::use_lang;
-use crate::components::bits::{CountryTag, SampleBadge, Tx};
+use crate::components::bits::{CountryTag, ExternalLink, SampleBadge, Tx};
 use crate::i18n::{event_when, format_number, format_partial_date};
 use crate::model::{Dataset, Document, Event, Highlight, NewsItem, Topic};
 use crate::routes::Page;
@@ -54,6 +54,12 @@ pub fn EventCard(event: Event, #[prop(default = 3)] level: u8, past: bool) -> im
     let format = event.format;
     let id = event.id.clone();
     let place = event.place.clone();
+    // Past events lead straight to their recordings.
+    let recordings: Vec<_> = if past {
+        event.links.iter().filter(|l| l.kind == crate::model::LinkKind::Recording).cloned().collect()
+    } else {
+        Vec::new()
+    };
     view! {
         <article class="card event-card" class:past=past>
             <p class="meta">
@@ -65,6 +71,13 @@ pub fn EventCard(event: Event, #[prop(default = 3)] level: u8, past: bool) -> im
             <p class="when"><time datetime=start.date().to_string()>{move || event_when(lang.get(), &start, &end, tz.as_deref())}</time></p>
             {place.map(|p| view! { <p class="where"><Tx text=p/></p> })}
             <p><Tx text=event.summary/></p>
+            {(!recordings.is_empty()).then(|| view! {
+                <ul class="links compact">
+                    {recordings.into_iter().map(|l| view! {
+                        <li><ExternalLink url=l.url><span aria-hidden="true">"▶ "</span><Tx text=l.label/></ExternalLink></li>
+                    }).collect_view()}
+                </ul>
+            })}
         </article>
     }
 }

@@ -21,7 +21,14 @@ pub fn DataPage() -> impl IntoView {
         <div class="page">
             <h1>{move || lang.get().t().data}</h1>
             <Section res=store.datasets render=|data| view! {
-                <div class="cards">{data.items.iter().cloned().map(|d| view! { <DatasetCard dataset=d level=2/> }).collect_view()}</div>
+                <div class="dataset-list">
+                    {data.items.iter().cloned().map(|d| view! {
+                        <div class="dataset-item">
+                            <DatasetCard dataset=d.clone() level=2/>
+                            <DataTable dataset=d/>
+                        </div>
+                    }).collect_view()}
+                </div>
             }/>
         </div>
     }
@@ -50,6 +57,7 @@ fn DataTable(dataset: Dataset) -> impl IntoView {
     move || {
         let l = lang.get();
         let d = &dataset;
+        let caption_id = format!("table-{}", d.id);
         let head = d
             .columns
             .iter()
@@ -85,9 +93,9 @@ fn DataTable(dataset: Dataset) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="table-wrap" role="region" tabindex="0" aria-labelledby="table-caption">
+            <div class="table-wrap" role="region" tabindex="0" aria-labelledby=caption_id.clone()>
                 <table>
-                    <caption id="table-caption">{d.title.get(l).to_string()}</caption>
+                    <caption id=caption_id.clone()>{d.title.get(l).to_string()}</caption>
                     <thead><tr>{head}</tr></thead>
                     <tbody>{rows}</tbody>
                 </table>

@@ -42,7 +42,7 @@ const ROUTES = [
   ['/documents/lima-declaration-2019', 'Declaración de Lima', 'Lima Declaration', '.cite-text'],
   ['/events', 'Eventos', 'Events', 'a[href$="/events/xiv-summit-lima-2019"]'],
   ['/events/digital-security-workshop-2023', 'Taller sobre Seguridad Digital', 'Workshop on Business Digital Security', 'a[href="https://youtu.be/nOUV_LTX_9E"]'],
-  ['/data', 'Datos', 'Data', 'a[href$="/data/cyber-readiness-latam"]'],
+  ['/data', 'Datos', 'Data', '#table-cyber-readiness-latam'],
   ['/data/promotion-activities-2022', 'Actividades de promoción conjunta 2022', 'Joint promotion activities 2022', 'table'],
   ['/about', 'Acerca de', 'About', 'a[href="https://alianzapacifico.net/observatorio-compras-publicas-ap/"]'],
 ];
@@ -120,6 +120,25 @@ test('links lead to the article, and a news filter narrows the list and lives in
   assert.equal(await page.locator('.card').count(), 1);
   assert.match(await page.locator('.card h2').innerText(), /^Sample: A guide/);
   assert.ok(await page.locator('.card .badge.sample').isVisible(), 'sample content is marked');
+  await page.context().close();
+});
+
+test('past events lead to their recordings; tables read in the reader\'s number format', async () => {
+  let page = await open('/en/events');
+  const card = page.locator('.event-card', { hasText: 'Workshop on Business Digital Security' });
+  assert.deepEqual(await card.locator('.links a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('target'), a.getAttribute('rel')])), [
+    ['https://youtu.be/KUuGmLnQ-ew', '_blank', 'noopener noreferrer'],
+    ['https://youtu.be/nOUV_LTX_9E', '_blank', 'noopener noreferrer'],
+  ]);
+  // Upcoming (sample) events come first.
+  assert.match(await page.locator('.event-card h3').first().innerText(), /^Sample:/);
+  await page.context().close();
+  page = await open('/es/data/promotion-results-2022');
+  const cells = await page.locator('tbody td.num').allInnerTexts();
+  assert.deepEqual(cells, ['2.710.734', '7.400.598', 'más de 5.790.000', '7.840.000.000']);
+  await page.context().close();
+  page = await open('/en/data/infrastructure-portfolio-subsectors');
+  assert.deepEqual(await page.locator('tbody td.num').allInnerTexts(), ['–', '–', '–', '–', '–', '15']);
   await page.context().close();
 });
 
