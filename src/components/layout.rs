@@ -55,7 +55,8 @@ pub fn Header() -> impl IntoView {
                 </A>
                 <div class="bar-actions">
                     <A href=other_href attr:class="lang-switch" attr:hreflang=move || lang.get().other().code() attr:lang=move || lang.get().other().code() attr:aria-label=move || t().switch_label>
-                        {move || t().switch_to}
+                        <span class="wide">{move || t().switch_to}</span>
+                        <span class="narrow" aria-hidden="true">{move || lang.get().other().code().to_uppercase()}</span>
                     </A>
                     <button
                         type="button"
