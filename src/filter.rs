@@ -1,7 +1,7 @@
 //! List filters as they appear in the URL's query string. Unknown or absurd values are ignored
 //! (and reported) rather than breaking the page, so any shared URL still shows something.
 
-use crate::model::{AuthorKind, Country, DocKind, Document, NewsItem};
+use crate::model::{AuthorKind, Country, Dataset, DocKind, Document, NewsItem};
 
 /// Longest query value considered; anything longer cannot be a real filter value.
 const MAX_VALUE: usize = 100;
@@ -144,6 +144,42 @@ impl DocFilter {
     }
 }
 
+/// Filters of the data page: `?topic=…&country=…&year=…`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DataFilter {
+    pub topic: Option<String>,
+    pub country: Option<Country>,
+    pub year: Option<i32>,
+}
+
+impl DataFilter {
+    pub fn from_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Self, Vec<String>) {
+        let mut f = DataFilter::default();
+        let ignored = read(pairs, |k, v| match k {
+            "topic" => Some({
+                f.topic = topic(v);
+                f.topic.is_some()
+            }),
+            "country" => Some({
+                f.country = Country::parse(v);
+                f.country.is_some()
+            }),
+            "year" => Some({
+                f.year = year(v);
+                f.year.is_some()
+            }),
+            _ => None,
+        });
+        (f, ignored)
+    }
+
+    pub fn matches(&self, d: &Dataset) -> bool {
+        self.topic.as_ref().is_none_or(|t| d.topics.contains(t))
+            && self.country.is_none_or(|c| d.country == c)
+            && self.year.is_none_or(|y| d.year == y)
+    }
+}
+
 /// "?a=1&b=2", or "" when nothing is set. Values are ids and codes, which need no escaping.
 fn query(pairs: &[(&str, Option<String>)]) -> String {
     let parts: Vec<String> = pairs.iter().filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={v}"))).collect();
@@ -191,6 +227,14 @@ mod tests {
         assert_eq!(d.kind, Some(DocKind::Study));
         assert_eq!(d.author, None);
         assert_eq!(ignored, vec!["author"]);
+    }
+
+    #[test]
+    fn data_filter() {
+        let (f, ignored) = DataFilter::from_query([("topic", "digital-economy"), ("year", "2023"), ("country", "XX")]);
+        assert_eq!(f.topic.as_deref(), Some("digital-economy"));
+        assert_eq!(f.year, Some(2023));
+        assert_eq!(ignored, vec!["country"]);
     }
 
     #[test]

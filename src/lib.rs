@@ -4,6 +4,7 @@
 //! compile and are tested natively. The Leptos views (`app`, `api`, `components`, `pages`) exist
 //! only in the browser build.
 
+pub mod charts;
 pub mod cite;
 pub mod filter;
 pub mod i18n;

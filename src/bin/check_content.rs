@@ -3,81 +3,96 @@
 //!
 //! Usage: check-content [FOLDER] [--lang es|en] [--quiet-warnings]
 
-use observatorio::i18n::Lang;
-use observatorio::model::{check_references, parse_file, Dataset, Document, Event, NewsItem, Problem, Severity, Topic};
-use std::path::Path;
-use std::process::ExitCode;
+// A native tool: the browser build of the crate compiles it to an empty stub.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
-const FILES: [&str; 6] = ["site.json", "topics.json", "news.json", "documents.json", "events.json", "datasets.json"];
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let lang = match args.iter().position(|a| a == "--lang").and_then(|i| args.get(i + 1)) {
-        Some(l) => Lang::from_code(l).unwrap_or_default(),
-        None => Lang::En,
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use observatorio::i18n::Lang;
+    use observatorio::model::{
+        check_references, parse_file, Dataset, Document, Event, NewsItem, Problem, Severity, Topic,
     };
-    let quiet = args.iter().any(|a| a == "--quiet-warnings");
-    let dir = args
-        .iter()
-        .enumerate()
-        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--lang"))
-        .map(|(_, a)| a.clone())
-        .unwrap_or_else(|| "public/content".to_string());
-    let dir = Path::new(&dir);
+    use std::path::Path;
+    use std::process::ExitCode;
 
-    let mut problems: Vec<Problem> = Vec::new();
-    let mut texts = std::collections::HashMap::new();
-    for name in FILES {
-        match std::fs::read_to_string(dir.join(name)) {
-            Ok(text) => {
-                problems.extend(observatorio::model::check_file(name, &text).unwrap_or_default());
-                texts.insert(name, text);
+    const FILES: [&str; 6] =
+        ["site.json", "topics.json", "news.json", "documents.json", "events.json", "datasets.json"];
+
+    pub fn main() -> ExitCode {
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        let lang = match args.iter().position(|a| a == "--lang").and_then(|i| args.get(i + 1)) {
+            Some(l) => Lang::from_code(l).unwrap_or_default(),
+            None => Lang::En,
+        };
+        let quiet = args.iter().any(|a| a == "--quiet-warnings");
+        let dir = args
+            .iter()
+            .enumerate()
+            .find(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--lang"))
+            .map(|(_, a)| a.clone())
+            .unwrap_or_else(|| "public/content".to_string());
+        let dir = Path::new(&dir);
+
+        let mut problems: Vec<Problem> = Vec::new();
+        let mut texts = std::collections::HashMap::new();
+        for name in FILES {
+            match std::fs::read_to_string(dir.join(name)) {
+                Ok(text) => {
+                    problems.extend(observatorio::model::check_file(name, &text).unwrap_or_default());
+                    texts.insert(name, text);
+                }
+                Err(e) => problems.push(Problem::error(
+                    name,
+                    "",
+                    observatorio::model::ProblemKind::Shape {
+                        detail: format!("cannot read {}: {e}", dir.join(name).display()),
+                    },
+                )),
             }
-            Err(e) => problems.push(Problem::error(
-                name,
-                "",
-                observatorio::model::ProblemKind::Shape {
-                    detail: format!("cannot read {}: {e}", dir.join(name).display()),
-                },
-            )),
         }
-    }
-    // References across files, using whatever items could be read.
-    fn items<T: observatorio::model::ContentFile>(texts: &std::collections::HashMap<&str, String>) -> Vec<T> {
-        texts.get(T::FILE).and_then(|t| parse_file::<T>(t).ok()).map(|l| l.items).unwrap_or_default()
-    }
-    problems.extend(check_references(
-        &items::<Topic>(&texts),
-        &items::<NewsItem>(&texts),
-        &items::<Document>(&texts),
-        &items::<Event>(&texts),
-        &items::<Dataset>(&texts),
-    ));
+        // References across files, using whatever items could be read.
+        fn items<T: observatorio::model::ContentFile>(texts: &std::collections::HashMap<&str, String>) -> Vec<T> {
+            texts.get(T::FILE).and_then(|t| parse_file::<T>(t).ok()).map(|l| l.items).unwrap_or_default()
+        }
+        problems.extend(check_references(
+            &items::<Topic>(&texts),
+            &items::<NewsItem>(&texts),
+            &items::<Document>(&texts),
+            &items::<Event>(&texts),
+            &items::<Dataset>(&texts),
+        ));
 
-    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
-    let warnings = problems.len() - errors;
-    problems.sort_by(|a, b| (a.severity, &a.file).cmp(&(b.severity, &b.file)));
-    for p in &problems {
-        if quiet && p.severity == Severity::Warning {
-            continue;
+        let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+        let warnings = problems.len() - errors;
+        problems.sort_by(|a, b| (a.severity, &a.file).cmp(&(b.severity, &b.file)));
+        for p in &problems {
+            if quiet && p.severity == Severity::Warning {
+                continue;
+            }
+            if lang == Lang::En {
+                println!("{p}");
+            } else {
+                let sev = if p.severity == Severity::Error { "error" } else { "aviso" };
+                println!(
+                    "{}: {}: {sev}: {} (solución: {})",
+                    p.file,
+                    if p.path.is_empty() { "$" } else { &p.path },
+                    p.message(lang),
+                    p.hint(lang)
+                );
+            }
         }
-        if lang == Lang::En {
-            println!("{p}");
+        println!("{}: {errors} error(s), {warnings} warning(s)", dir.display());
+        if errors > 0 {
+            ExitCode::FAILURE
         } else {
-            let sev = if p.severity == Severity::Error { "error" } else { "aviso" };
-            println!(
-                "{}: {}: {sev}: {} (solución: {})",
-                p.file,
-                if p.path.is_empty() { "$" } else { &p.path },
-                p.message(lang),
-                p.hint(lang)
-            );
+            ExitCode::SUCCESS
         }
-    }
-    println!("{}: {errors} error(s), {warnings} warning(s)", dir.display());
-    if errors > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
     }
 }

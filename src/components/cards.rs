@@ -146,6 +146,7 @@ pub fn KeyFigure(figure: Highlight, dataset: String) -> impl IntoView {
 #[component]
 pub fn Heading(level: u8, children: Children) -> impl IntoView {
     match level {
+        1 => view! { <h1>{children()}</h1> }.into_any(),
         2 => view! { <h2>{children()}</h2> }.into_any(),
         4 => view! { <h4>{children()}</h4> }.into_any(),
         _ => view! { <h3>{children()}</h3> }.into_any(),

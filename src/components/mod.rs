@@ -2,6 +2,8 @@
 
 pub mod bits;
 pub mod cards;
+pub mod chart;
+pub mod data_table;
 pub mod filters;
 pub mod layout;
 pub mod section;

@@ -96,6 +96,14 @@ pub struct Strings {
     pub new_tab: &'static str,
     pub time_zone: &'static str,
     pub intro_description: &'static str,
+    pub view_table: &'static str,
+    pub view_chart: &'static str,
+    pub download_csv: &'static str,
+    pub download_json: &'static str,
+    pub permalink: &'static str,
+    pub summary_label: &'static str,
+    pub legend: &'static str,
+    pub chart_hint: &'static str,
 }
 
 pub const ES: Strings = Strings {
@@ -191,6 +199,14 @@ pub const ES: Strings = Strings {
     new_tab: "se abre en otra pestaña",
     time_zone: "Zona horaria",
     intro_description: "Conocimiento, noticias, documentos, datos y eventos sobre compras públicas en Chile, Colombia, México y Perú.",
+    view_table: "Ver como tabla",
+    view_chart: "Ver gráfico",
+    download_csv: "Descargar CSV",
+    download_json: "Descargar JSON",
+    permalink: "Enlace permanente",
+    summary_label: "En resumen",
+    legend: "Leyenda",
+    chart_hint: "Toque o recorra con el teclado cada barra o punto para ver su valor.",
 };
 
 pub const EN: Strings = Strings {
@@ -289,6 +305,14 @@ pub const EN: Strings = Strings {
     time_zone: "Time zone",
     intro_description:
         "Knowledge, news, documents, data and events on public procurement in Chile, Colombia, Mexico and Peru.",
+    view_table: "Show as a table",
+    view_chart: "Show the chart",
+    download_csv: "Download CSV",
+    download_json: "Download JSON",
+    permalink: "Permalink",
+    summary_label: "In short",
+    legend: "Legend",
+    chart_hint: "Tap or tab to each bar or point to see its value.",
 };
 
 impl Strings {

@@ -36,7 +36,19 @@ code_enum!(
     AuthorKind { Committee = "committee", Collaborator = "collaborator", Alliance = "alliance", External = "external" }
 );
 code_enum!(EventFormat { Online = "online", InPerson = "in_person", Hybrid = "hybrid" });
-code_enum!(ChartKind { Bar = "bar", Column = "column", Line = "line", Share = "share", Figures = "figures" });
+code_enum!(
+    /// How a dataset is drawn: bars (horizontal) or columns, grouped or stacked when there are
+    /// several number columns; lines over ordered categories; shares of a whole; key-figure cards.
+    ChartKind {
+        Bar = "bar",
+        BarStacked = "bar_stacked",
+        Column = "column",
+        ColumnStacked = "column_stacked",
+        Line = "line",
+        Share = "share",
+        Figures = "figures",
+    }
+);
 code_enum!(ColumnKind { Text = "text", Number = "number" });
 
 #[derive(Clone, Debug, PartialEq)]

@@ -1,13 +1,15 @@
 //! Datasets as readable tables (charts come with the charts work).
 
 use super::{use_id, NotFoundItem, TopicTags};
-use crate::api::use_store;
+use crate::api::{topics_now, use_store};
 use crate::app::use_lang;
-use crate::components::bits::{use_meta, CountryTag, ExternalLink, Paragraphs, SampleBadge, Tx};
-use crate::components::cards::DatasetCard;
+use crate::components::bits::{use_meta, CountryTag, SampleBadge};
+use crate::components::chart::Chart;
+use crate::components::filters::{FilterBar, FilterField};
+use crate::filter::{years, DataFilter};
+use crate::model::Country;
+use leptos_router::hooks::use_query_map;
 use crate::components::section::Section;
-use crate::i18n::{format_number, Lang};
-use crate::model::{Cell, ColumnKind, Dataset};
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -16,91 +18,36 @@ use leptos_router::components::A;
 pub fn DataPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_store();
+    let query = use_query_map();
+    let parsed = Memo::new(move |_| query.with(|q| DataFilter::from_query(q.into_iter().map(|(k, v)| (k.as_ref(), v)))));
     use_meta(|l| (l.t().data.to_string(), l.t().intro_description.to_string()));
     view! {
         <div class="page">
             <h1>{move || lang.get().t().data}</h1>
-            <Section res=store.datasets render=|data| view! {
-                <div class="dataset-list">
-                    {data.items.iter().cloned().map(|d| view! {
-                        <div class="dataset-item">
-                            <DatasetCard dataset=d.clone() level=2/>
-                            <DataTable dataset=d/>
-                        </div>
-                    }).collect_view()}
-                </div>
+            <Section res=store.datasets render=move |data| {
+                let data = data.clone();
+                move || {
+                    let l = lang.get();
+                    let t = l.t();
+                    let (filter, ignored) = parsed.get();
+                    let topics = topics_now(store);
+                    let fields = vec![
+                        FilterField { key: "topic", label: t.filter_topic, options: topics.iter().map(|tp| (tp.id.clone(), tp.title.get(l).to_string())).collect(), selected: filter.topic.clone() },
+                        FilterField { key: "country", label: t.filter_country, options: Country::ALL.iter().map(|c| (c.code().to_string(), t.country(*c).to_string())).collect(), selected: filter.country.map(|c| c.code().to_string()) },
+                        FilterField { key: "year", label: t.filter_year, options: years(data.items.iter().map(|d| d.year)).into_iter().map(|y| (y.to_string(), y.to_string())).collect(), selected: filter.year.map(|y| y.to_string()) },
+                    ];
+                    let shown: Vec<_> = data.items.iter().filter(|d| filter.matches(d)).cloned().collect();
+                    view! {
+                        <FilterBar fields=fields path=Page::Data.path(l) count=shown.len() ignored=ignored/>
+                        {if shown.is_empty() {
+                            view! { <p class="empty">{t.no_results}</p> }.into_any()
+                        } else {
+                            view! { <div class="dataset-list">{shown.into_iter().map(|d| view! { <Chart dataset=d level=2/> }).collect_view()}</div> }.into_any()
+                        }}
+                    }
+                }
             }/>
         </div>
-    }
-}
-
-/// A cell as text: "más de 70", "2.710.734", "–" for a value the source does not give.
-fn cell_text(lang: Lang, cell: &Cell) -> String {
-    match cell {
-        Cell::Missing => "–".to_string(),
-        Cell::Text(t) => t.get(lang).to_string(),
-        Cell::Number { value, at_least } => {
-            let decimals = if value.fract() == 0.0 { 0 } else { 1 };
-            let n = format_number(lang, *value, decimals);
-            if *at_least {
-                format!("{} {n}", lang.t().at_least)
-            } else {
-                n
-            }
-        }
-    }
-}
-
-#[component]
-fn DataTable(dataset: Dataset) -> impl IntoView {
-    let lang = use_lang();
-    move || {
-        let l = lang.get();
-        let d = &dataset;
-        let caption_id = format!("table-{}", d.id);
-        let head = d
-            .columns
-            .iter()
-            .map(|c| {
-                let label = match &c.unit {
-                    Some(u) => format!("{} ({})", c.label.get(l), u.get(l)),
-                    None => c.label.get(l).to_string(),
-                };
-                view! { <th scope="col" class:num=c.kind == ColumnKind::Number>{label}</th> }
-            })
-            .collect_view();
-        let rows = d
-            .rows
-            .iter()
-            .map(|row| {
-                let cells = row
-                    .iter()
-                    .zip(&d.columns)
-                    .enumerate()
-                    .map(|(i, (cell, col))| {
-                        let text = cell_text(l, cell);
-                        let missing = matches!(cell, Cell::Missing);
-                        let aria = missing.then(|| l.t().not_stated);
-                        if i == 0 {
-                            view! { <th scope="row">{text}</th> }.into_any()
-                        } else {
-                            view! { <td class:num=col.kind == ColumnKind::Number aria-label=aria>{text}</td> }
-                                .into_any()
-                        }
-                    })
-                    .collect_view();
-                view! { <tr>{cells}</tr> }
-            })
-            .collect_view();
-        view! {
-            <div class="table-wrap" role="region" tabindex="0" aria-labelledby=caption_id.clone()>
-                <table>
-                    <caption id=caption_id.clone()>{d.title.get(l).to_string()}</caption>
-                    <thead><tr>{head}</tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
     }
 }
 
@@ -125,21 +72,10 @@ pub fn DatasetPage() -> impl IntoView {
                     let Some(d) = data.items.iter().find(|d| d.id == wanted).cloned() else {
                         return view! { <NotFoundItem id=wanted back=Page::Data back_label=|l| l.t().back_to_data/> }.into_any();
                     };
-                    let t = lang.get().t();
                     view! {
                         <article class="article">
                             <p class="meta"><span class="tag">{d.year}</span> " " <CountryTag country=d.country/> <SampleBadge sample=d.sample/></p>
-                            <h1><Tx text=d.title.clone()/></h1>
-                            <p class="lead"><Tx text=d.summary.clone()/></p>
-                            <DataTable dataset=d.clone()/>
-                            <dl class="facts">
-                                <dt>{t.source}</dt>
-                                <dd>{match d.source_url.clone() {
-                                    Some(u) => view! { <ExternalLink url=u><Tx text=d.source.clone()/></ExternalLink> }.into_any(),
-                                    None => view! { <Tx text=d.source.clone()/> }.into_any(),
-                                }}</dd>
-                            </dl>
-                            {(!d.notes.es.is_empty()).then(|| view! { <h2>{t.notes}</h2> <div class="prose"><Paragraphs blocks=d.notes.clone()/></div> })}
+                            <Chart dataset=d.clone() level=1/>
                             <TopicTags ids=d.topics.clone()/>
                             <p><A href=move || Page::Data.href(lang.get())>{move || lang.get().t().back_to_data}</A></p>
                         </article>

@@ -4,7 +4,8 @@ use super::{today, use_id, NotFoundItem};
 use crate::api::use_store;
 use crate::app::use_lang;
 use crate::components::bits::{use_meta, Paragraphs, Tx};
-use crate::components::cards::{DatasetCard, DocCard, EventCard, NewsCard, TopicCard};
+use crate::components::cards::{DocCard, EventCard, NewsCard, TopicCard};
+use crate::components::chart::Chart;
 use crate::components::section::Section;
 use crate::routes::Page;
 use leptos::prelude::*;
@@ -83,7 +84,7 @@ pub fn TopicPage() -> impl IntoView {
                     <h2 id="topic-data">{move || lang.get().t().related_data}</h2>
                     <Section res=store.datasets render=move |data| {
                         let data = data.clone();
-                        move || list(lang.get().t().nothing_tagged, data.items.iter().filter(|d| tagged(&d.topics)).cloned().map(|d| view! { <DatasetCard dataset=d/> }).collect::<Vec<_>>())
+                        move || list(lang.get().t().nothing_tagged, data.items.iter().filter(|d| tagged(&d.topics)).cloned().map(|d| view! { <Chart dataset=d level=3/> }).collect::<Vec<_>>())
                     }/>
                 </section>
                 <p><A href=move || Page::Topics.href(lang.get())>{move || lang.get().t().back_to_topics}</A></p>
