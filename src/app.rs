@@ -15,8 +15,10 @@ use wasm_bindgen::JsCast;
 #[derive(Clone, Copy)]
 pub struct LangCtx(pub Memo<Lang>);
 
-pub fn use_lang() -> Memo<Lang> {
-    use_context::<LangCtx>().map(|c| c.0).unwrap_or_else(|| Memo::new(|_| Lang::Es))
+/// The page's language. A page is rebuilt when the language changes (see `Shell`), so views
+/// read it once instead of each text being a reactive closure: that keeps the wasm smaller.
+pub fn use_lang() -> Lang {
+    use_context::<LangCtx>().map(|c| c.0.get_untracked()).unwrap_or_default()
 }
 
 /// The deployment base ("" at the root, "/observatorio" under a sub-path), from `<base href>`,
@@ -104,14 +106,18 @@ fn Shell() -> impl IntoView {
             }
         }
     });
-    view! {
-        <Header/>
-        <main id="main" tabindex="-1">
-            <Show when=move || known.get().is_some() fallback=|| view! { <NotFoundPage/> }>
-                <Outlet/>
-            </Show>
-        </main>
-        <Footer/>
+    // Rebuilt whenever the language changes: every view below reads it once.
+    move || {
+        lang.track();
+        view! {
+            <Header/>
+            <main id="main" tabindex="-1">
+                <Show when=move || known.get().is_some() fallback=|| view! { <NotFoundPage/> }>
+                    <Outlet/>
+                </Show>
+            </main>
+            <Footer/>
+        }
     }
 }
 
@@ -127,9 +133,12 @@ fn FallbackShell() -> impl IntoView {
             let _ = html.set_attribute("lang", lang.get().code());
         }
     });
-    view! {
-        <Header/>
-        <main id="main" tabindex="-1"><NotFoundPage/></main>
-        <Footer/>
+    move || {
+        lang.track();
+        view! {
+            <Header/>
+            <main id="main" tabindex="-1"><NotFoundPage/></main>
+            <Footer/>
+        }
     }
 }

@@ -49,7 +49,21 @@ pub fn summary(spec: &ChartSpec, lang: Lang) -> String {
             _ => {
                 let max = known.iter().copied().fold((0, f64::MIN), |a, b| if b.1 > a.1 { b } else { a });
                 let min = known.iter().copied().fold((0, f64::MAX), |a, b| if b.1 < a.1 { b } else { a });
-                let diff = val(max.1 - min.1);
+                // A difference of percentages is in percentage points.
+                let diff = if unit == Some("%") {
+                    let pp = crate::i18n::format_number(
+                        lang,
+                        max.1 - min.1,
+                        if (max.1 - min.1).fract() == 0.0 { 0 } else { 1 },
+                    );
+                    if es {
+                        format!("{pp} puntos porcentuales")
+                    } else {
+                        format!("{pp} percentage points")
+                    }
+                } else {
+                    val(max.1 - min.1)
+                };
                 let ratio =
                     (min.1 > 0.0 && max.1 / min.1 >= 1.5).then(|| crate::i18n::format_number(lang, max.1 / min.1, 1));
                 if max.1 == min.1 {
@@ -122,8 +136,8 @@ mod tests {
             &[Some(73.0), Some(29.0), Some(75.0)],
             Some("%"),
         );
-        assert_eq!(summary(&s, Lang::Es), "El valor más alto es «ningún control» (75\u{a0}%), 46\u{a0}% más que el más bajo, «seguro cibernético» (29\u{a0}%), 2,6 veces más.");
-        assert_eq!(summary(&s, Lang::En), "The highest value is “ningún control” (75%), 46% more than the lowest, “seguro cibernético” (29%), 2.6 times as much.");
+        assert_eq!(summary(&s, Lang::Es), "El valor más alto es «ningún control» (75\u{a0}%), 46 puntos porcentuales más que el más bajo, «seguro cibernético» (29\u{a0}%), 2,6 veces más.");
+        assert_eq!(summary(&s, Lang::En), "The highest value is “ningún control” (75%), 46 percentage points more than the lowest, “seguro cibernético” (29%), 2.6 times as much.");
     }
 
     #[test]

@@ -12,8 +12,8 @@ pub fn Tx(#[prop(into)] text: Text) -> impl IntoView {
     let lang = use_lang();
     let t2 = text.clone();
     view! {
-        <span lang=move || if t2.is_fallback(lang.get()) { Some("es") } else { None }>
-            {move || text.get(lang.get()).to_string()}
+        <span lang=if t2.is_fallback(lang) { Some("es") } else { None }>
+            {text.get(lang).to_string()}
         </span>
     }
 }
@@ -23,7 +23,7 @@ pub fn Tx(#[prop(into)] text: Text) -> impl IntoView {
 pub fn Paragraphs(#[prop(into)] blocks: Blocks) -> impl IntoView {
     let lang = use_lang();
     move || {
-        let l = lang.get();
+        let l = lang;
         let fallback = blocks.is_fallback(l).then_some("es");
         blocks.get(l).iter().map(|p| view! { <p lang=fallback>{p.clone()}</p> }).collect_view()
     }
@@ -41,7 +41,7 @@ pub fn ExternalLink(url: SafeUrl, children: Children) -> impl IntoView {
             rel=(!mailto).then_some("noopener noreferrer")
         >
             {children()}
-            {(!mailto).then(|| view! { <span class="sr-only">{move || format!(" ({}, {})", lang.get().t().external, lang.get().t().new_tab)}</span> <span class="ext" aria-hidden="true">"↗"</span> })}
+            {(!mailto).then(|| view! { <span class="sr-only">{format!(" ({}, {})", lang.t().external, lang.t().new_tab)}</span> <span class="ext" aria-hidden="true">"↗"</span> })}
         </a>
     }
 }
@@ -52,9 +52,9 @@ pub fn SampleBadge(sample: bool) -> impl IntoView {
     let lang = use_lang();
     sample.then(|| {
         view! {
-            <span class="badge sample" title=move || lang.get().t().sample_note>
-                {move || lang.get().t().sample}
-                <span class="sr-only">{move || format!(": {}", lang.get().t().sample_note)}</span>
+            <span class="badge sample" title=lang.t().sample_note>
+                {lang.t().sample}
+                <span class="sr-only">{format!(": {}", lang.t().sample_note)}</span>
             </span>
         }
     })
@@ -63,7 +63,7 @@ pub fn SampleBadge(sample: bool) -> impl IntoView {
 #[component]
 pub fn CountryTag(country: Country) -> impl IntoView {
     let lang = use_lang();
-    view! { <span class="tag country" data-country=country.code()>{move || lang.get().t().country(country)}</span> }
+    view! { <span class="tag country" data-country=country.code()>{lang.t().country(country)}</span> }
 }
 
 /// Sets the document title and description for the current view.
@@ -81,7 +81,7 @@ pub fn set_meta(lang: Lang, title: &str, description: &str) {
 pub fn use_meta(f: impl Fn(Lang) -> (String, String) + 'static) {
     let lang = use_lang();
     Effect::new(move |_| {
-        let l = lang.get();
+        let l = lang;
         let (title, desc) = f(l);
         set_meta(l, &title, &desc);
     });

@@ -12,12 +12,12 @@ use leptos_router::components::A;
 pub fn NewsCard(item: NewsItem, #[prop(default = 3)] level: u8) -> impl IntoView {
     let lang = use_lang();
     let date = item.date;
-    let href = move || Page::NewsItem(item.id.clone()).href(lang.get());
+    let href = Page::NewsItem(item.id.clone()).href(lang);
     let title = item.title.clone();
     view! {
         <article class="card">
             <p class="meta">
-                <time datetime=date.iso()>{move || format_partial_date(lang.get(), &date)}</time>
+                <time datetime=date.iso()>{format_partial_date(lang, &date)}</time>
                 " " <CountryTag country=item.country/> <SampleBadge sample=item.sample/>
             </p>
             <Heading level=level><A href=href><Tx text=title/></A></Heading>
@@ -36,12 +36,12 @@ pub fn DocCard(doc: Document, #[prop(default = 3)] level: u8) -> impl IntoView {
     view! {
         <article class="card">
             <p class="meta">
-                <span class="tag">{move || lang.get().t().doc_kind(kind)}</span>
-                " " <time datetime=date.iso()>{move || format_partial_date(lang.get(), &date)}</time>
+                <span class="tag">{lang.t().doc_kind(kind)}</span>
+                " " <time datetime=date.iso()>{format_partial_date(lang, &date)}</time>
                 " " <CountryTag country=doc.country/> <SampleBadge sample=doc.sample/>
             </p>
-            <Heading level=level><A href=move || Page::Document(id.clone()).href(lang.get())><Tx text=doc.title/></A></Heading>
-            <p class="byline">{move || lang.get().t().author_kind(author)} " · " <Tx text=doc.author.name/></p>
+            <Heading level=level><A href=Page::Document(id.clone()).href(lang)><Tx text=doc.title/></A></Heading>
+            <p class="byline">{lang.t().author_kind(author)} " · " <Tx text=doc.author.name/></p>
             <p><Tx text=doc.summary/></p>
         </article>
     }
@@ -63,12 +63,12 @@ pub fn EventCard(event: Event, #[prop(default = 3)] level: u8, past: bool) -> im
     view! {
         <article class="card event-card" class:past=past>
             <p class="meta">
-                <span class="tag" class:tag-upcoming=!past>{move || if past { lang.get().t().past } else { lang.get().t().upcoming }}</span>
-                " " <span class="tag">{move || lang.get().t().event_format(format)}</span>
+                <span class="tag" class:tag-upcoming=!past>{if past { lang.t().past } else { lang.t().upcoming }}</span>
+                " " <span class="tag">{lang.t().event_format(format)}</span>
                 " " <CountryTag country=event.country/> <SampleBadge sample=event.sample/>
             </p>
-            <Heading level=level><A href=move || Page::Event(id.clone()).href(lang.get())><Tx text=event.title/></A></Heading>
-            <p class="when"><time datetime=start.date().to_string()>{move || event_when(lang.get(), &start, &end, tz.as_deref())}</time></p>
+            <Heading level=level><A href=Page::Event(id.clone()).href(lang)><Tx text=event.title/></A></Heading>
+            <p class="when"><time datetime=start.date().to_string()>{event_when(lang, &start, &end, tz.as_deref())}</time></p>
             {place.map(|p| view! { <p class="where"><Tx text=p/></p> })}
             <p><Tx text=event.summary/></p>
             {(!recordings.is_empty()).then(|| view! {
@@ -88,7 +88,7 @@ pub fn TopicCard(topic: Topic, #[prop(default = 3)] level: u8) -> impl IntoView 
     let id = topic.id.clone();
     view! {
         <article class="card topic-card">
-            <Heading level=level><A href=move || Page::Topic(id.clone()).href(lang.get())><Tx text=topic.title/></A></Heading>
+            <Heading level=level><A href=Page::Topic(id.clone()).href(lang)><Tx text=topic.title/></A></Heading>
             <p><Tx text=topic.summary/></p>
         </article>
     }
@@ -102,7 +102,7 @@ pub fn DatasetCard(dataset: Dataset, #[prop(default = 3)] level: u8) -> impl Int
     view! {
         <article class="card">
             <p class="meta"><span class="tag">{year}</span> " " <CountryTag country=dataset.country/> <SampleBadge sample=dataset.sample/></p>
-            <Heading level=level><A href=move || Page::Dataset(id.clone()).href(lang.get())><Tx text=dataset.title/></A></Heading>
+            <Heading level=level><A href=Page::Dataset(id.clone()).href(lang)><Tx text=dataset.title/></A></Heading>
             <p><Tx text=dataset.summary/></p>
         </article>
     }
@@ -113,7 +113,7 @@ pub fn DatasetCard(dataset: Dataset, #[prop(default = 3)] level: u8) -> impl Int
 pub fn KeyFigure(figure: Highlight, dataset: String) -> impl IntoView {
     let lang = use_lang();
     let value = move || {
-        let l = lang.get();
+        let l = lang;
         let mut s = String::new();
         if figure.at_least {
             s.push_str(l.t().at_least);
@@ -135,7 +135,7 @@ pub fn KeyFigure(figure: Highlight, dataset: String) -> impl IntoView {
     };
     let label = figure.label.clone();
     view! {
-        <A href=move || Page::Dataset(dataset.clone()).href(lang.get()) attr:class="key-figure">
+        <A href=Page::Dataset(dataset.clone()).href(lang) attr:class="key-figure">
             <span class="figure">{value}</span>
             <span class="figure-label"><Tx text=label/></span>
         </A>

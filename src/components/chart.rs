@@ -153,17 +153,18 @@ pub fn Chart(dataset: Dataset, #[prop(default = 2)] level: u8) -> impl IntoView 
     on_cleanup(move || handle.remove());
 
     let d = dataset.clone();
-    let spec = Memo::new(move |_| ChartSpec::from_dataset(&d, lang.get()));
-    let scene = Memo::new(move |_| spec.with(|s| layout(s, width.get(), lang.get())));
+    let spec = Memo::new(move |_| ChartSpec::from_dataset(&d, lang));
+    let scene = Memo::new(move |_| spec.with(|s| layout(s, width.get(), lang)));
     let kind = dataset.chart.unwrap_or(ChartKind::Bar);
     let tip = move || {
         selected.get().and_then(|p| {
             scene.with(|s| {
                 s.points.get(p).map(|pt| {
-                    // Percentages of the frame, kept inside it.
-                    let left = (pt.x / s.width * 100.0).clamp(12.0, 88.0);
+                    // Opens towards the middle of the frame from the point, so it is never cut.
+                    let x = pt.x / s.width * 100.0;
                     let top = pt.y / s.height * 100.0;
-                    view! { <div class="chart-tip" aria-hidden="true" style=format!("left:{left:.1}%;top:{top:.1}%")>{pt.text.clone()}</div> }
+                    let side = if x < 50.0 { format!("left:{:.1}%", (x - 4.0).max(0.0)) } else { format!("right:{:.1}%", (96.0 - x).max(0.0)) };
+                    view! { <div class="chart-tip" aria-hidden="true" style=format!("{side};top:{top:.1}%")>{pt.text.clone()}</div> }
                 })
             })
         })
@@ -186,13 +187,13 @@ pub fn Chart(dataset: Dataset, #[prop(default = 2)] level: u8) -> impl IntoView 
                         view! { <li>{swatch} {series.name.clone()}</li> }
                     })
                     .collect_view();
-                view! { <ul class="legend" aria-label=lang.get().t().legend>{items}</ul> }
+                view! { <ul class="legend" aria-label=lang.t().legend>{items}</ul> }
             })
         })
     };
     let figures = move || {
         spec.with(|s| {
-            let l = lang.get();
+            let l = lang;
             s.categories
                 .iter()
                 .enumerate()
@@ -208,7 +209,7 @@ pub fn Chart(dataset: Dataset, #[prop(default = 2)] level: u8) -> impl IntoView 
     };
     let ds = dataset.clone();
     let downloads = move || {
-        let l = lang.get();
+        let l = lang;
         let page = Page::Dataset(ds.id.clone()).href(l);
         let url = window().location().origin().map(|o| format!("{o}{page}")).unwrap_or(page.clone());
         let t = l.t();
@@ -231,13 +232,13 @@ pub fn Chart(dataset: Dataset, #[prop(default = 2)] level: u8) -> impl IntoView 
             <div class="chart-toolbar">
                 <button type="button" class="button secondary" aria-pressed=move || show_table.get().to_string()
                     on:click=move |_| show_table.update(|t| *t = !*t)>
-                    {move || if show_table.get() { lang.get().t().view_chart } else { lang.get().t().view_table }}
+                    {move || if show_table.get() { lang.t().view_chart } else { lang.t().view_table }}
                 </button>
                 {move || (!show_table.get() && kind != ChartKind::Figures).then(|| scene.with(|s| s.axis_title.clone()).map(|t| view! { <span class="axis-title">{t}</span> }))}
             </div>
             <Show when=move || !show_table.get() fallback=move || view! { <DataTable dataset=table_ds.clone()/> }>
                 {
-                    let (legend, tip, uid) = (legend.clone(), tip.clone(), body_uid.clone());
+                    let (legend, uid) = (legend.clone(), body_uid.clone());
                     if kind == ChartKind::Figures {
                     view! { <div class="figures">{figures}</div> }.into_any()
                 } else {
@@ -247,13 +248,13 @@ pub fn Chart(dataset: Dataset, #[prop(default = 2)] level: u8) -> impl IntoView 
                             {tip}
                         </div>
                         {legend}
-                        <p class="chart-hint muted">{move || lang.get().t().chart_hint}</p>
+                        <p class="chart-hint muted">{lang.t().chart_hint}</p>
                     }.into_any()
                 }}
             </Show>
-            <p class="chart-summary"><strong>{move || lang.get().t().summary_label} ": "</strong>{move || spec.with(|s| summary(s, lang.get()))}</p>
+            <p class="chart-summary"><strong>{lang.t().summary_label} ": "</strong>{move || spec.with(|s| summary(s, lang))}</p>
             <figcaption>
-                <p><strong>{move || lang.get().t().source} ": "</strong>
+                <p><strong>{lang.t().source} ": "</strong>
                     {match src.source_url.clone() {
                         Some(u) => view! { <ExternalLink url=u><Tx text=src.source.clone()/></ExternalLink> }.into_any(),
                         None => view! { <Tx text=src.source.clone()/> }.into_any(),

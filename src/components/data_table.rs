@@ -27,7 +27,7 @@ pub fn cell_text(lang: Lang, cell: &Cell) -> String {
 pub fn DataTable(dataset: Dataset) -> impl IntoView {
     let lang = use_lang();
     move || {
-        let l = lang.get();
+        let l = lang;
         let d = &dataset;
         let caption_id = format!("table-{}", d.id);
         let head = d

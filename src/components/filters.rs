@@ -53,7 +53,7 @@ pub fn FilterBar(fields: Vec<FilterField>, path: String, count: usize, ignored: 
                 <div class="filter">
                     <label for=id.clone()>{f.label}</label>
                     <select id=id name=key on:change=on_change>
-                        <option value="" selected=selected.is_none()>{move || lang.get().t().filter_all}</option>
+                        <option value="" selected=selected.is_none()>{lang.t().filter_all}</option>
                         {f.options.into_iter().map(|(value, label)| {
                             let sel = selected.as_deref() == Some(value.as_str());
                             view! { <option value=value selected=sel>{label}</option> }
@@ -64,16 +64,16 @@ pub fn FilterBar(fields: Vec<FilterField>, path: String, count: usize, ignored: 
         })
         .collect_view();
     view! {
-        <form class="filter-bar" role="search" aria-label=move || lang.get().t().filters on:submit=|ev| ev.prevent_default()>
+        <form class="filter-bar" role="search" aria-label=lang.t().filters on:submit=|ev| ev.prevent_default()>
             {selects}
         </form>
         <p class="result-count" role="status">
-            {move || format!("{count} {}", lang.get().t().results)}
-            {any_selected.then(|| view! { " · " <leptos_router::components::A href=crate::routes::href(&path2)>{move || lang.get().t().clear_filters}</leptos_router::components::A> })}
+            {format!("{count} {}", lang.t().results)}
+            {any_selected.then(|| view! { " · " <leptos_router::components::A href=crate::routes::href(&path2)>{lang.t().clear_filters}</leptos_router::components::A> })}
         </p>
         {(!ignored.is_empty()).then(|| {
             let list = ignored.join(", ");
-            view! { <p class="notice">{move || lang.get().t().ignored_filters} " " <code>{list.clone()}</code></p> }
+            view! { <p class="notice">{lang.t().ignored_filters} " " <code>{list.clone()}</code></p> }
         })}
     }
 }

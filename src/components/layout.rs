@@ -9,7 +9,7 @@ use leptos_router::hooks::use_location;
 #[component]
 pub fn Header() -> impl IntoView {
     let lang = use_lang();
-    let t = move || lang.get().t();
+    let t = lang.t();
     let (open, set_open) = signal(false);
     let location = use_location();
     // Close the phone menu whenever the page changes.
@@ -23,10 +23,10 @@ pub fn Header() -> impl IntoView {
         let search = location.search.get();
         let here = strip_base(&path, &base).to_string();
         let with_query = if search.is_empty() { here } else { format!("{here}?{}", search.trim_start_matches('?')) };
-        crate::routes::href(&switch_lang(&with_query, lang.get().other()))
+        crate::routes::href(&switch_lang(&with_query, lang.other()))
     };
     let nav = move || {
-        let l = lang.get();
+        let l = lang;
         let t = l.t();
         [
             (Page::Home, t.home),
@@ -45,18 +45,18 @@ pub fn Header() -> impl IntoView {
         .collect_view()
     };
     view! {
-        <a class="skip-link" href="#main">{move || t().skip_to_content}</a>
+        <a class="skip-link" href="#main">{t.skip_to_content}</a>
         <header class="site-header">
             <div class="bar">
-                <A href=move || Page::Home.href(lang.get()) attr:class="brand">
+                <A href=Page::Home.href(lang) attr:class="brand">
                     <span class="brand-mark" aria-hidden="true">"AP"</span>
-                    <span class="brand-name">{move || t().short_name}</span>
-                    <span class="sr-only">{move || format!(" — {}", t().home)}</span>
+                    <span class="brand-name">{t.short_name}</span>
+                    <span class="sr-only">{format!(" — {}", t.home)}</span>
                 </A>
                 <div class="bar-actions">
-                    <A href=other_href attr:class="lang-switch" attr:hreflang=move || lang.get().other().code() attr:lang=move || lang.get().other().code() attr:aria-label=move || t().switch_label>
-                        <span class="wide">{move || t().switch_to}</span>
-                        <span class="narrow" aria-hidden="true">{move || lang.get().other().code().to_uppercase()}</span>
+                    <A href=other_href attr:class="lang-switch" attr:hreflang=lang.other().code() attr:lang=lang.other().code() attr:aria-label=t.switch_label>
+                        <span class="wide">{t.switch_to}</span>
+                        <span class="narrow" aria-hidden="true">{lang.other().code().to_uppercase()}</span>
                     </A>
                     <button
                         type="button"
@@ -65,11 +65,11 @@ pub fn Header() -> impl IntoView {
                         aria-expanded=move || open.get().to_string()
                         on:click=move |_| set_open.update(|o| *o = !*o)
                     >
-                        {move || t().menu}
+                        {t.menu}
                     </button>
                 </div>
             </div>
-            <nav id="site-nav" class="site-nav" class:open=move || open.get() aria-label=move || t().nav_label>
+            <nav id="site-nav" class="site-nav" class:open=move || open.get() aria-label=t.nav_label>
                 <ul>{nav}</ul>
             </nav>
         </header>
@@ -79,11 +79,11 @@ pub fn Header() -> impl IntoView {
 #[component]
 pub fn Footer() -> impl IntoView {
     let lang = use_lang();
-    let t = move || lang.get().t();
+    let t = lang.t();
     view! {
         <footer class="site-footer">
-            <p>{move || t().footer_note}</p>
-            <p class="muted">{move || t().footer_content}</p>
+            <p>{t.footer_note}</p>
+            <p class="muted">{t.footer_content}</p>
         </footer>
     }
 }

@@ -51,7 +51,7 @@ pub fn Skeleton(#[prop(default = 3)] lines: usize) -> impl IntoView {
     let lang = use_lang();
     view! {
         <div class="skeleton" role="status" aria-live="polite">
-            <span class="sr-only">{move || lang.get().t().loading}</span>
+            <span class="sr-only">{lang.t().loading}</span>
             {(0..lines).map(|_| view! { <div class="skeleton-line" aria-hidden="true"></div> }).collect_view()}
         </div>
     }
@@ -63,11 +63,11 @@ pub fn LoadError(error: FileError, retry: impl Fn() + Send + Sync + 'static) -> 
     let e2 = error.clone();
     view! {
         <div class="load-error" role="alert">
-            <p class="load-error-message">{move || error.message(lang.get())}</p>
-            <button type="button" class="button" on:click=move |_| retry()>{move || lang.get().t().retry}</button>
+            <p class="load-error-message">{error.message(lang)}</p>
+            <button type="button" class="button" on:click=move |_| retry()>{lang.t().retry}</button>
             <details>
-                <summary>{move || lang.get().t().error_details}</summary>
-                <code>{move || e2.detail(lang.get())}</code>
+                <summary>{lang.t().error_details}</summary>
+                <code>{e2.detail(lang)}</code>
             </details>
         </div>
     }
@@ -80,10 +80,10 @@ fn SkippedNotice<T: Send + Sync + 'static>(skipped: usize, loaded: Arc<Loaded<T>
         loaded.problems.iter().filter(|p| p.severity == crate::model::Severity::Error).cloned().collect();
     view! {
         <details class="skipped-notice">
-            <summary>{move || format!("{} {skipped}", lang.get().t().skipped_items)}</summary>
+            <summary>{format!("{} {skipped}", lang.t().skipped_items)}</summary>
             <ul>
                 {move || {
-                    let l = lang.get();
+                    let l = lang;
                     errors.iter().map(|p| view! { <li><code>{format!("{}: {}: {}", p.file, p.path, p.message(l))}</code></li> }).collect_view()
                 }}
             </ul>

@@ -11,7 +11,7 @@ pub fn AboutPage() -> impl IntoView {
     use_meta(|l| (l.t().about.to_string(), l.t().intro_description.to_string()));
     view! {
         <div class="page prose">
-            <h1>{move || lang.get().t().about}</h1>
+            <h1>{lang.t().about}</h1>
             <Section res=store.site render=|site| {
                 site.items.first().cloned().map(|s| view! {
                     <p class="lead"><Tx text=s.tagline/></p>
@@ -19,7 +19,7 @@ pub fn AboutPage() -> impl IntoView {
                     {s.url.map(|u| view! { <p><ExternalLink url=u><Tx text=s.name/></ExternalLink></p> })}
                 })
             }/>
-            <p class="muted">{move || lang.get().t().footer_content}</p>
+            <p class="muted">{lang.t().footer_content}</p>
         </div>
     }
 }

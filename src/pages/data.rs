@@ -6,28 +6,29 @@ use crate::app::use_lang;
 use crate::components::bits::{use_meta, CountryTag, SampleBadge};
 use crate::components::chart::Chart;
 use crate::components::filters::{FilterBar, FilterField};
+use crate::components::section::Section;
 use crate::filter::{years, DataFilter};
 use crate::model::Country;
-use leptos_router::hooks::use_query_map;
-use crate::components::section::Section;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn DataPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_store();
     let query = use_query_map();
-    let parsed = Memo::new(move |_| query.with(|q| DataFilter::from_query(q.into_iter().map(|(k, v)| (k.as_ref(), v)))));
+    let parsed =
+        Memo::new(move |_| query.with(|q| DataFilter::from_query(q.into_iter().map(|(k, v)| (k.as_ref(), v)))));
     use_meta(|l| (l.t().data.to_string(), l.t().intro_description.to_string()));
     view! {
         <div class="page">
-            <h1>{move || lang.get().t().data}</h1>
+            <h1>{lang.t().data}</h1>
             <Section res=store.datasets render=move |data| {
                 let data = data.clone();
                 move || {
-                    let l = lang.get();
+                    let l = lang;
                     let t = l.t();
                     let (filter, ignored) = parsed.get();
                     let topics = topics_now(store);
@@ -77,7 +78,7 @@ pub fn DatasetPage() -> impl IntoView {
                             <p class="meta"><span class="tag">{d.year}</span> " " <CountryTag country=d.country/> <SampleBadge sample=d.sample/></p>
                             <Chart dataset=d.clone() level=1/>
                             <TopicTags ids=d.topics.clone()/>
-                            <p><A href=move || Page::Data.href(lang.get())>{move || lang.get().t().back_to_data}</A></p>
+                            <p><A href=Page::Data.href(lang)>{lang.t().back_to_data}</A></p>
                         </article>
                     }.into_any()
                 }

@@ -26,11 +26,11 @@ pub fn DocumentsPage() -> impl IntoView {
     use_meta(|l| (l.t().documents.to_string(), l.t().intro_description.to_string()));
     view! {
         <div class="page">
-            <h1>{move || lang.get().t().documents}</h1>
+            <h1>{lang.t().documents}</h1>
             <Section res=store.documents render=move |docs| {
                 let docs = docs.clone();
                 move || {
-                    let l = lang.get();
+                    let l = lang;
                     let t = l.t();
                     let (filter, ignored) = parsed.get();
                     let topics = topics_now(store);
@@ -82,7 +82,7 @@ pub fn DocumentPage() -> impl IntoView {
                 let docs = docs.clone();
                 move || {
                     let wanted = id.get();
-                    let l = lang.get();
+                    let l = lang;
                     let t = l.t();
                     match docs.items.iter().find(|d| d.id == wanted).cloned() {
                         None => view! { <NotFoundItem id=wanted back=Page::Documents back_label=|l| l.t().back_to_documents/> }.into_any(),
@@ -122,12 +122,12 @@ pub fn DocumentPage() -> impl IntoView {
                                         <button type="button" class="button secondary" on:click=copy aria-describedby="cite-text">{t.copy}</button>
                                         <span class="copy-status" role="status">{move || match copy_state.get() {
                                             CopyState::Idle => "",
-                                            CopyState::Copied => lang.get().t().copied,
-                                            CopyState::Failed => lang.get().t().copy_failed,
+                                            CopyState::Copied => lang.t().copied,
+                                            CopyState::Failed => lang.t().copy_failed,
                                         }}</span>
                                     </section>
                                     <TopicTags ids=d.topics.clone()/>
-                                    <p><A href=move || Page::Documents.href(lang.get())>{move || lang.get().t().back_to_documents}</A></p>
+                                    <p><A href=Page::Documents.href(lang)>{lang.t().back_to_documents}</A></p>
                                 </article>
                             }.into_any()
                         }

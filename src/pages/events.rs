@@ -19,7 +19,7 @@ pub fn EventsPage() -> impl IntoView {
     use_meta(|l| (l.t().events.to_string(), l.t().intro_description.to_string()));
     view! {
         <div class="page">
-            <h1>{move || lang.get().t().events}</h1>
+            <h1>{lang.t().events}</h1>
             <Section res=store.events render=move |events| {
                 let today = today();
                 let upcoming: Vec<_> = events.items.iter().filter(|e| !e.is_past(today)).cloned().collect();
@@ -27,15 +27,15 @@ pub fn EventsPage() -> impl IntoView {
                 let past: Vec<_> = events.items.iter().rev().filter(|e| e.is_past(today)).cloned().collect();
                 view! {
                     <section aria-labelledby="upcoming-title">
-                        <h2 id="upcoming-title">{move || lang.get().t().upcoming_events}</h2>
+                        <h2 id="upcoming-title">{lang.t().upcoming_events}</h2>
                         {if upcoming.is_empty() {
-                            view! { <p class="muted">{move || lang.get().t().no_upcoming}</p> }.into_any()
+                            view! { <p class="muted">{lang.t().no_upcoming}</p> }.into_any()
                         } else {
                             view! { <div class="cards">{upcoming.into_iter().map(|e| view! { <EventCard event=e past=false/> }).collect_view()}</div> }.into_any()
                         }}
                     </section>
                     <section aria-labelledby="past-title">
-                        <h2 id="past-title">{move || lang.get().t().past_events}</h2>
+                        <h2 id="past-title">{lang.t().past_events}</h2>
                         <div class="cards">{past.into_iter().map(|e| view! { <EventCard event=e past=true/> }).collect_view()}</div>
                     </section>
                 }
@@ -62,7 +62,7 @@ pub fn EventPage() -> impl IntoView {
                 let events = events.clone();
                 move || {
                     let wanted = id.get();
-                    let l = lang.get();
+                    let l = lang;
                     let t = l.t();
                     let Some(e) = events.items.iter().find(|e| e.id == wanted).cloned() else {
                         return view! { <NotFoundItem id=wanted back=Page::Events back_label=|l| l.t().back_to_events/> }.into_any();
@@ -104,7 +104,7 @@ pub fn EventPage() -> impl IntoView {
                                 }).collect_view()}</ul>
                             })}
                             <TopicTags ids=e.topics.clone()/>
-                            <p><A href=move || Page::Events.href(lang.get())>{move || lang.get().t().back_to_events}</A></p>
+                            <p><A href=Page::Events.href(lang)>{lang.t().back_to_events}</A></p>
                         </article>
                     }.into_any()
                 }

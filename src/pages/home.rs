@@ -14,23 +14,23 @@ use leptos_router::components::A;
 pub fn HomePage() -> impl IntoView {
     let lang = use_lang();
     let store = use_store();
-    let t = move || lang.get().t();
+    let t = lang.t();
     use_meta(|l| (String::new(), l.t().intro_description.to_string()));
     view! {
         <div class="home">
             <section class="hero" aria-labelledby="hero-title">
-                <h1 id="hero-title">{move || t().site_name}</h1>
-                <p class="lead">{move || t().intro_description}</p>
+                <h1 id="hero-title">{t.site_name}</h1>
+                <p class="lead">{t.intro_description}</p>
             </section>
 
             <section class="home-about" aria-labelledby="about-title">
-                <h2 id="about-title" class="sr-only">{move || t().about}</h2>
+                <h2 id="about-title" class="sr-only">{t.about}</h2>
                 <Section res=store.site lines=2 render=move |site| {
                     site.items.first().cloned().map(|s| {
                     let first = crate::model::Blocks { es: s.about.es.iter().take(1).cloned().collect(), en: s.about.en.as_ref().map(|e| e.iter().take(1).cloned().collect()) };
                     view! {
                         <div class="about-intro"><Paragraphs blocks=first/></div>
-                        <p><A href=move || Page::About.href(lang.get())>{move || t().read_more}</A></p>
+                        <p><A href=Page::About.href(lang)>{t.read_more}</A></p>
                     }
                     })
                 }/>
@@ -38,8 +38,8 @@ pub fn HomePage() -> impl IntoView {
 
             <section aria-labelledby="news-title">
                 <div class="section-head">
-                    <h2 id="news-title">{move || t().latest_news}</h2>
-                    <A href=move || Page::News.href(lang.get())>{move || t().all_news}</A>
+                    <h2 id="news-title">{t.latest_news}</h2>
+                    <A href=Page::News.href(lang)>{t.all_news}</A>
                 </div>
                 <Section res=store.news render=|news| view! {
                     <div class="cards">
@@ -50,8 +50,8 @@ pub fn HomePage() -> impl IntoView {
 
             <section aria-labelledby="events-title">
                 <div class="section-head">
-                    <h2 id="events-title">{move || t().upcoming_events}</h2>
-                    <A href=move || Page::Events.href(lang.get())>{move || t().all_events}</A>
+                    <h2 id="events-title">{t.upcoming_events}</h2>
+                    <A href=Page::Events.href(lang)>{t.all_events}</A>
                 </div>
                 <Section res=store.events render=move |events| {
                     let today = today();
@@ -59,11 +59,11 @@ pub fn HomePage() -> impl IntoView {
                     let recent: Vec<_> = events.items.iter().rev().filter(|e| e.is_past(today)).take(2).cloned().collect();
                     view! {
                         {if upcoming.is_empty() {
-                            view! { <p class="muted">{move || t().no_upcoming}</p> }.into_any()
+                            view! { <p class="muted">{t.no_upcoming}</p> }.into_any()
                         } else {
                             view! { <div class="cards">{upcoming.into_iter().map(|e| view! { <EventCard event=e past=false/> }).collect_view()}</div> }.into_any()
                         }}
-                        <h3 class="subhead">{move || t().recent_events}</h3>
+                        <h3 class="subhead">{t.recent_events}</h3>
                         <div class="cards">{recent.into_iter().map(|e| view! { <EventCard event=e past=true level=4/> }).collect_view()}</div>
                     }
                 }/>
@@ -71,8 +71,8 @@ pub fn HomePage() -> impl IntoView {
 
             <section aria-labelledby="figures-title">
                 <div class="section-head">
-                    <h2 id="figures-title">{move || t().key_figures}</h2>
-                    <A href=move || Page::Data.href(lang.get())>{move || t().all_data}</A>
+                    <h2 id="figures-title">{move || t.key_figures}</h2>
+                    <A href=Page::Data.href(lang)>{t.all_data}</A>
                 </div>
                 <Section res=store.datasets lines=2 render=|data| view! {
                     <div class="figures">
@@ -84,8 +84,8 @@ pub fn HomePage() -> impl IntoView {
 
             <section aria-labelledby="topics-title">
                 <div class="section-head">
-                    <h2 id="topics-title">{move || t().thematic_areas}</h2>
-                    <A href=move || Page::Topics.href(lang.get())>{move || t().topics}</A>
+                    <h2 id="topics-title">{t.thematic_areas}</h2>
+                    <A href=Page::Topics.href(lang)>{t.topics}</A>
                 </div>
                 <Section res=store.topics render=|topics| view! {
                     <div class="cards cards-compact">

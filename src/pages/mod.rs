@@ -47,7 +47,7 @@ pub(crate) fn TopicTags(ids: Vec<String>) -> impl IntoView {
     let store = use_store();
     move || {
         let topics: Vec<Topic> = topics_now(store);
-        let l = lang.get();
+        let l = lang;
         let tags: Vec<_> = ids
             .iter()
             .filter_map(|id| topics.iter().find(|t| &t.id == id))

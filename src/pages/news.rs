@@ -25,11 +25,11 @@ pub fn NewsListPage() -> impl IntoView {
     use_meta(|l| (l.t().news.to_string(), l.t().intro_description.to_string()));
     view! {
         <div class="page">
-            <h1>{move || lang.get().t().news}</h1>
+            <h1>{lang.t().news}</h1>
             <Section res=store.news render=move |news| {
                 let news = news.clone();
                 move || {
-                    let l = lang.get();
+                    let l = lang;
                     let t = l.t();
                     let (filter, ignored) = parsed.get();
                     let topics = topics_now(store);
@@ -78,20 +78,20 @@ pub fn NewsItemPage() -> impl IntoView {
                             view! {
                                 <article class="article prose">
                                     <p class="meta">
-                                        <time datetime=date.iso()>{move || format_partial_date(lang.get(), &date)}</time>
+                                        <time datetime=date.iso()>{format_partial_date(lang, &date)}</time>
                                         " " <CountryTag country=n.country/> <SampleBadge sample=n.sample/>
                                     </p>
                                     <h1><Tx text=n.title/></h1>
                                     <p class="lead"><Tx text=n.summary/></p>
                                     <Paragraphs blocks=n.body/>
                                     {(!n.links.is_empty()).then(|| view! {
-                                        <h2>{move || lang.get().t().links}</h2>
+                                        <h2>{lang.t().links}</h2>
                                         <ul class="links">
                                             {n.links.into_iter().map(|lk| view! { <li><ExternalLink url=lk.url><Tx text=lk.label/></ExternalLink></li> }).collect_view()}
                                         </ul>
                                     })}
                                     <TopicTags ids=n.topics/>
-                                    <p><A href=move || Page::News.href(lang.get())>{move || lang.get().t().back_to_news}</A></p>
+                                    <p><A href=Page::News.href(lang)>{lang.t().back_to_news}</A></p>
                                 </article>
                             }.into_any()
                         }

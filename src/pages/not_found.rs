@@ -11,9 +11,9 @@ pub fn NotFoundPage() -> impl IntoView {
     use_meta(|l| (l.t().not_found_title.to_string(), l.t().not_found_text.to_string()));
     view! {
         <div class="page not-found">
-            <h1>{move || lang.get().t().not_found_title}</h1>
-            <p>{move || lang.get().t().not_found_text}</p>
-            <p><A href=move || Page::Home.href(lang.get()) attr:class="button">{move || lang.get().t().go_home}</A></p>
+            <h1>{lang.t().not_found_title}</h1>
+            <p>{lang.t().not_found_text}</p>
+            <p><A href=Page::Home.href(lang) attr:class="button">{lang.t().go_home}</A></p>
         </div>
     }
 }
@@ -25,9 +25,9 @@ pub fn NotFoundItem(id: String, back: Page, back_label: fn(crate::i18n::Lang) ->
     use_meta(|l| (l.t().not_found_title.to_string(), l.t().not_found_text.to_string()));
     view! {
         <div class="not-found">
-            <h1>{move || lang.get().t().not_found_title}</h1>
-            <p>{move || lang.get().t().not_found_item} " «" <code>{id.clone()}</code> "»."</p>
-            <p><A href=move || back.href(lang.get()) attr:class="button">{move || back_label(lang.get())}</A></p>
+            <h1>{lang.t().not_found_title}</h1>
+            <p>{lang.t().not_found_item} " «" <code>{id.clone()}</code> "»."</p>
+            <p><A href=back.href(lang) attr:class="button">{back_label(lang)}</A></p>
         </div>
     }
 }

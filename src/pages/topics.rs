@@ -18,7 +18,7 @@ pub fn TopicsPage() -> impl IntoView {
     use_meta(|l| (l.t().topics.to_string(), l.t().intro_description.to_string()));
     view! {
         <div class="page">
-            <h1>{move || lang.get().t().topics}</h1>
+            <h1>{lang.t().topics}</h1>
             <Section res=store.topics render=|topics| view! {
                 <div class="cards">{topics.items.iter().cloned().map(|tp| view! { <TopicCard topic=tp level=2/> }).collect_view()}</div>
             }/>
@@ -57,37 +57,37 @@ pub fn TopicPage() -> impl IntoView {
             }/>
             <Show when=move || matches!(store.topics.parsed.get(), Some(Ok(t)) if t.items.iter().any(|t| t.id == id.get()))>
                 <section aria-labelledby="topic-news">
-                    <h2 id="topic-news">{move || lang.get().t().related_news}</h2>
+                    <h2 id="topic-news">{lang.t().related_news}</h2>
                     <Section res=store.news render=move |news| {
                         let news = news.clone();
-                        move || list(lang.get().t().nothing_tagged, news.items.iter().filter(|n| tagged(&n.topics)).cloned().map(|n| view! { <NewsCard item=n/> }).collect::<Vec<_>>())
+                        list(lang.t().nothing_tagged, news.items.iter().filter(|n| tagged(&n.topics)).cloned().map(|n| view! { <NewsCard item=n/> }).collect::<Vec<_>>())
                     }/>
                 </section>
                 <section aria-labelledby="topic-docs">
-                    <h2 id="topic-docs">{move || lang.get().t().related_documents}</h2>
+                    <h2 id="topic-docs">{lang.t().related_documents}</h2>
                     <Section res=store.documents render=move |docs| {
                         let docs = docs.clone();
-                        move || list(lang.get().t().nothing_tagged, docs.items.iter().filter(|d| tagged(&d.topics)).cloned().map(|d| view! { <DocCard doc=d/> }).collect::<Vec<_>>())
+                        list(lang.t().nothing_tagged, docs.items.iter().filter(|d| tagged(&d.topics)).cloned().map(|d| view! { <DocCard doc=d/> }).collect::<Vec<_>>())
                     }/>
                 </section>
                 <section aria-labelledby="topic-events">
-                    <h2 id="topic-events">{move || lang.get().t().related_events}</h2>
+                    <h2 id="topic-events">{lang.t().related_events}</h2>
                     <Section res=store.events render=move |events| {
                         let events = events.clone();
                         move || {
                             let today = today();
-                            list(lang.get().t().nothing_tagged, events.items.iter().rev().filter(|e| tagged(&e.topics)).cloned().map(|e| { let past = e.is_past(today); view! { <EventCard event=e past=past/> } }).collect::<Vec<_>>())
+                            list(lang.t().nothing_tagged, events.items.iter().rev().filter(|e| tagged(&e.topics)).cloned().map(|e| { let past = e.is_past(today); view! { <EventCard event=e past=past/> } }).collect::<Vec<_>>())
                         }
                     }/>
                 </section>
                 <section aria-labelledby="topic-data">
-                    <h2 id="topic-data">{move || lang.get().t().related_data}</h2>
+                    <h2 id="topic-data">{lang.t().related_data}</h2>
                     <Section res=store.datasets render=move |data| {
                         let data = data.clone();
-                        move || list(lang.get().t().nothing_tagged, data.items.iter().filter(|d| tagged(&d.topics)).cloned().map(|d| view! { <Chart dataset=d level=3/> }).collect::<Vec<_>>())
+                        list(lang.t().nothing_tagged, data.items.iter().filter(|d| tagged(&d.topics)).cloned().map(|d| view! { <Chart dataset=d level=3/> }).collect::<Vec<_>>())
                     }/>
                 </section>
-                <p><A href=move || Page::Topics.href(lang.get())>{move || lang.get().t().back_to_topics}</A></p>
+                <p><A href=Page::Topics.href(lang)>{lang.t().back_to_topics}</A></p>
             </Show>
         </div>
     }

@@ -10,7 +10,8 @@ import { serve } from './server.mjs';
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ROUTES = ['/', '/topics', '/topics/msme-women', '/news', '/news/promotion-strategy-2022', '/documents',
   '/documents/sample-supplier-guide', '/events', '/events/sample-webinar-selling-to-government-2027', '/data',
-  '/data/promotion-results-2022', '/about', '/no-such-page'];
+  '/data/promotion-results-2022', '/data/sample-tenders-by-year', '/data/sample-msme-share-by-country',
+  '/data/alliance-weight-latam', '/data/infrastructure-portfolio-subsectors', '/about', '/no-such-page'];
 
 let browser, site;
 before(async () => { browser = await launch(); site = await serve('dist', '/'); });

@@ -42,8 +42,8 @@ const ROUTES = [
   ['/documents/lima-declaration-2019', 'Declaración de Lima', 'Lima Declaration', '.cite-text'],
   ['/events', 'Eventos', 'Events', 'a[href$="/events/xiv-summit-lima-2019"]'],
   ['/events/digital-security-workshop-2023', 'Taller sobre Seguridad Digital', 'Workshop on Business Digital Security', 'a[href="https://youtu.be/nOUV_LTX_9E"]'],
-  ['/data', 'Datos', 'Data', '#table-cyber-readiness-latam'],
-  ['/data/promotion-activities-2022', 'Actividades de promoción conjunta 2022', 'Joint promotion activities 2022', 'table'],
+  ['/data', 'Datos', 'Data', '#chart-cyber-readiness-latam'],
+  ['/data/promotion-activities-2022', 'Actividades de promoción conjunta 2022', 'Joint promotion activities 2022', 'figure.chart .chart-svg'],
   ['/about', 'Acerca de', 'About', 'a[href="https://alianzapacifico.net/observatorio-compras-publicas-ap/"]'],
 ];
 
@@ -134,10 +134,12 @@ test('past events lead to their recordings; tables read in the reader\'s number 
   assert.match(await page.locator('.event-card h3').first().innerText(), /^Sample:/);
   await page.context().close();
   page = await open('/es/data/promotion-results-2022');
+  await page.click('text=Ver como tabla');
   const cells = await page.locator('tbody td.num').allInnerTexts();
   assert.deepEqual(cells, ['2.710.734', '7.400.598', 'más de 5.790.000', '7.840.000.000']);
   await page.context().close();
   page = await open('/en/data/infrastructure-portfolio-subsectors');
+  await page.click('text=Show as a table');
   assert.deepEqual(await page.locator('tbody td.num').allInnerTexts(), ['–', '–', '–', '–', '–', '15']);
   await page.context().close();
 });
