@@ -75,3 +75,46 @@ impl ChartSpec {
         matches!(self.kind, ChartKind::BarStacked | ChartKind::ColumnStacked)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::{scene::layout, summary::summary};
+    use crate::model::parse_file;
+
+    #[test]
+    fn every_bundled_dataset_lays_out_at_every_width_in_both_languages() {
+        let all = parse_file::<Dataset>(include_str!("../../public/content/datasets.json")).unwrap().items;
+        for d in &all {
+            for lang in Lang::ALL {
+                let spec = ChartSpec::from_dataset(d, lang);
+                assert_eq!(spec.categories.len(), d.rows.len());
+                for width in [0.0, 240.0, 320.0, 390.0, 1280.0, f64::NAN] {
+                    let scene = layout(&spec, width, lang);
+                    assert!(scene.width >= 240.0 && scene.height.is_finite(), "{}", d.id);
+                }
+                assert!(!summary(&spec, lang).is_empty());
+            }
+        }
+        let subsectors = all.iter().find(|d| d.id == "infrastructure-portfolio-subsectors").unwrap();
+        let spec = ChartSpec::from_dataset(subsectors, Lang::En);
+        assert_eq!(spec.series[0].values, vec![None, None, None, None, None, Some(15.0)]);
+        let activities = all.iter().find(|d| d.id == "promotion-activities-2022").unwrap();
+        let spec = ChartSpec::from_dataset(activities, Lang::Es);
+        assert_eq!(spec.categories[0], "Primera Rueda de Contactos de Proveedores de Compras Públicas — Enero");
+        assert!(spec.series[0].at_least[0]);
+        assert_eq!(spec.unit, None);
+    }
+
+    #[test]
+    fn a_dataset_without_numbers_has_no_series_and_no_panic() {
+        let text = r#"{ "format": 1, "datasets": [ { "id": "t", "title": { "es": "T", "en": "T" }, "summary": { "es": "S", "en": "S" },
+            "source": { "es": "F", "en": "S" }, "country": "AP", "year": 2022, "chart": "figures",
+            "columns": [ { "id": "a", "label": { "es": "A", "en": "A" }, "type": "text" } ], "rows": [ ["x"] ] } ] }"#;
+        let d = parse_file::<Dataset>(text).unwrap().items.remove(0);
+        let spec = ChartSpec::from_dataset(&d, Lang::Es);
+        assert!(spec.series.is_empty());
+        assert_eq!(layout(&spec, 320.0, Lang::Es).marks.len(), 0);
+        assert_eq!(summary(&spec, Lang::Es), "La fuente no publica los valores de este gráfico.");
+    }
+}

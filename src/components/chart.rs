@@ -198,8 +198,12 @@ pub fn Chart(dataset: Dataset, #[prop(default = 2)] level: u8) -> impl IntoView 
                 .iter()
                 .enumerate()
                 .map(|(i, cat)| {
-                    let value = match s.series[0].values.get(i).copied().flatten() {
-                        Some(v) => scene::full_value(l, v, s.series[0].at_least[i], s.unit.as_deref()),
+                    let first = s.series.first();
+                    let value = match first.and_then(|f| f.values.get(i).copied().flatten()) {
+                        Some(v) => {
+                            let at_least = first.and_then(|f| f.at_least.get(i).copied()).unwrap_or(false);
+                            scene::full_value(l, v, at_least, s.unit.as_deref())
+                        }
                         None => l.t().not_stated.to_string(),
                     };
                     view! { <div class="key-figure static"><span class="figure">{value}</span><span class="figure-label">{cat.clone()}</span></div> }
