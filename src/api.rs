@@ -12,16 +12,23 @@ use std::sync::Arc;
 /// One file's outcome, cheap to clone into views.
 pub type Res<T> = Result<Arc<Loaded<T>>, FileError>;
 
-/// Fetches `content/<file>` relative to the document's base URL, so a sub-path deployment works.
-async fn fetch_text(file: &'static str) -> Result<Arc<str>, FileError> {
-    let url = format!("content/{file}");
+/// Fetches `<dir><file>` relative to the document's base URL, so a sub-path deployment works.
+/// A digest (`content/home/`) that is missing falls back to the full file.
+async fn fetch_text(dir: &'static str, file: &'static str) -> Result<Arc<str>, FileError> {
     let network = |e: gloo_net::Error| FileError::Network { file: file.to_string(), detail: e.to_string() };
-    let resp = gloo_net::http::Request::get(&url).send().await.map_err(network)?;
+    let mut resp = gloo_net::http::Request::get(&format!("{dir}{file}")).send().await.map_err(network)?;
+    if resp.status() == 404 && dir != FULL {
+        resp = gloo_net::http::Request::get(&format!("{FULL}{file}")).send().await.map_err(network)?;
+    }
     if !resp.ok() {
         return Err(FileError::Http { file: file.to_string(), status: resp.status() });
     }
     Ok(resp.text().await.map_err(network)?.into())
 }
+
+/// Where the full content files are, and the home page's digest (written by `publish`).
+const FULL: &str = "content/";
+const HOME: &str = "content/home/";
 
 /// A content file: its download and its checked items (`None` while loading).
 pub struct File<T: Send + Sync + 'static> {
@@ -39,13 +46,13 @@ impl<T: Send + Sync + 'static> Clone for File<T> {
 impl<T: Send + Sync + 'static> Copy for File<T> {}
 
 impl<T: ContentFile + PartialEq + Send + Sync + 'static> File<T> {
-    fn load() -> Self {
+    fn load(dir: &'static str) -> Self {
         let wanted = RwSignal::new(false);
         let raw = LocalResource::new(move || {
             let wanted = wanted.get();
             async move {
                 if wanted {
-                    Some(fetch_text(T::FILE).await)
+                    Some(fetch_text(dir, T::FILE).await)
                 } else {
                     None
                 }
@@ -92,17 +99,35 @@ pub struct Store {
     pub documents: File<Document>,
     pub events: File<Event>,
     pub datasets: File<Dataset>,
+    /// The home page's digest: the same formats, only the items the home page shows.
+    pub home: Home,
+}
+
+#[derive(Clone, Copy)]
+pub struct Home {
+    pub site: File<Site>,
+    pub topics: File<Topic>,
+    pub news: File<NewsItem>,
+    pub events: File<Event>,
+    pub datasets: File<Dataset>,
 }
 
 impl Store {
     pub fn new() -> Self {
         Store {
-            site: File::load(),
-            topics: File::load(),
-            news: File::load(),
-            documents: File::load(),
-            events: File::load(),
-            datasets: File::load(),
+            site: File::load(FULL),
+            topics: File::load(FULL),
+            news: File::load(FULL),
+            documents: File::load(FULL),
+            events: File::load(FULL),
+            datasets: File::load(FULL),
+            home: Home {
+                site: File::load(HOME),
+                topics: File::load(HOME),
+                news: File::load(HOME),
+                events: File::load(HOME),
+                datasets: File::load(HOME),
+            },
         }
     }
 }

@@ -9,6 +9,9 @@ pub mod cite;
 pub mod filter;
 pub mod i18n;
 pub mod model;
+/// Build-time files derived from the content (native only).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod publish;
 pub mod routes;
 
 #[cfg(target_arch = "wasm32")]

@@ -111,10 +111,24 @@ impl PartialDate {
 }
 
 /// When an event starts or ends: a whole day, or a local wall-clock time in the event's zone.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EventTime {
     Day(NaiveDate),
     At(NaiveDateTime),
+}
+
+/// Chronological: a whole day sorts as its midnight, so days and timed events interleave.
+impl Ord for EventTime {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        let key = |t: &EventTime| (t.date(), t.time().unwrap_or(NaiveTime::MIN));
+        key(self).cmp(&key(other)).then_with(|| matches!(self, EventTime::At(_)).cmp(&matches!(other, EventTime::At(_))))
+    }
+}
+
+impl PartialOrd for EventTime {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 impl EventTime {
@@ -204,6 +218,15 @@ mod tests {
             assert!(PartialDate::parse(bad).is_none(), "{bad}");
         }
         assert!(PartialDate::parse("2019-07").unwrap() < PartialDate::parse("2019-07-01").unwrap());
+    }
+
+    #[test]
+    fn days_and_times_sort_chronologically() {
+        let p = |s| EventTime::parse(s).unwrap();
+        assert!(p("2022-11-24T12:00") < p("2022-11-25"));
+        assert!(p("2022-11-24") < p("2022-11-24T00:01"));
+        assert!(p("2019-07-01") < p("2022-11-24T12:00"));
+        assert!(p("2023-09-26") > p("2022-11-24T12:00"));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use leptos_router::components::A;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let lang = use_lang();
-    let store = use_store();
+    let store = use_store().home;
     let t = lang.t();
     use_meta(|l| (String::new(), l.t().intro_description.to_string()));
     view! {

@@ -130,8 +130,13 @@ test('past events lead to their recordings; tables read in the reader\'s number 
     ['https://youtu.be/KUuGmLnQ-ew', '_blank', 'noopener noreferrer'],
     ['https://youtu.be/nOUV_LTX_9E', '_blank', 'noopener noreferrer'],
   ]);
-  // Upcoming (sample) events come first.
-  assert.match(await page.locator('.event-card h3').first().innerText(), /^Sample:/);
+  // Upcoming (sample) events come first, soonest first; then past ones, latest first — whole-day
+  // and timed events interleaved by date.
+  const titles = await page.locator('.event-card h3').allInnerTexts();
+  assert.deepEqual(titles.map((t) => t.slice(0, 24)), [
+    'Sample: Webinar "How to ', 'Sample: Sustainable publ', 'Official launch of the P', 'Workshop on Business Dig',
+    '17th Pacific Alliance Su', 'Online seminar "Skills f', 'Launch of the Regional L', '14th Pacific Alliance Su',
+  ]);
   await page.context().close();
   page = await open('/es/data/promotion-results-2022');
   await page.click('text=Ver como tabla');
@@ -175,10 +180,10 @@ test('unknown URLs, unknown ids and absurd queries get a clear answer', async ()
 test('a broken or unreachable file breaks only its own section, and retry recovers', async () => {
   const page = await phonePage(browser);
   let broken = true;
-  await page.route('**/content/news.json', (route) => broken
+  await page.route('**/news.json', (route) => broken
     ? route.fulfill({ status: 200, contentType: 'application/json', body: '{ "format": 1, "news": [ {' })
     : route.continue());
-  await page.route('**/content/datasets.json', (route) => route.abort('internetdisconnected'));
+  await page.route('**/datasets.json', (route) => route.abort('internetdisconnected'));
   await page.goto(site.url + '/es/');
   await page.waitForSelector('.load-error');
   await page.waitForFunction(() => document.querySelectorAll('.load-error').length === 2);

@@ -1,0 +1,175 @@
+//! The publishing step, run when the site is built: files derived from the checked content.
+//! For now, the home page's digest: the few items the home page shows, in the same format as
+//! the full files (so the browser reads them with the same code), so the first view downloads a
+//! fixed, small amount whatever the size of the archive.
+
+use crate::model::{parse_file, ContentFile, Dataset, Event, NewsItem, Site, Topic};
+use chrono::NaiveDate;
+use serde_json::{json, Map, Value};
+use std::collections::HashMap;
+
+/// How many items of each kind the home page shows (see pages/home.rs).
+pub const HOME_NEWS: usize = 3;
+/// Upcoming events kept, and recent past ones, around the build date.
+pub const HOME_UPCOMING: usize = 6;
+pub const HOME_RECENT: usize = 3;
+
+/// Keeps the raw items whose id is in `ids`, in the order of `ids`, each passed through `trim`.
+fn pick(raw: &Value, key: &str, ids: &[String], trim: impl Fn(&mut Map<String, Value>)) -> Value {
+    let list = raw.get(key).and_then(Value::as_array).cloned().unwrap_or_default();
+    let by_id: HashMap<String, Value> =
+        list.into_iter().filter_map(|v| Some((v.get("id")?.as_str()?.to_string(), v))).collect();
+    let items: Vec<Value> = ids
+        .iter()
+        .filter_map(|id| by_id.get(id).cloned())
+        .map(|mut v| {
+            if let Value::Object(m) = &mut v {
+                trim(m);
+            }
+            v
+        })
+        .collect();
+    json!({ "format": crate::model::FORMAT_VERSION, key: items })
+}
+
+/// The first paragraph of each language of a paragraphs field.
+fn first_paragraph(m: &mut Map<String, Value>, field: &str) {
+    if let Some(Value::Object(blocks)) = m.get_mut(field) {
+        for v in blocks.values_mut() {
+            if let Value::Array(a) = v {
+                a.truncate(1);
+            }
+        }
+    }
+}
+
+fn ids<T: ContentFile>(items: &[T]) -> Vec<String> {
+    items.iter().map(|i| i.id().to_string()).collect()
+}
+
+/// The home digest: (file name, JSON text) for `content/home/`. Files that cannot be read are
+/// left out, and the browser then falls back to the full file (and its error message).
+pub fn home_digest(texts: &HashMap<String, String>, today: NaiveDate) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let raw = |name: &str| texts.get(name).and_then(|t| serde_json::from_str::<Value>(t).ok());
+    let text = |name: &str| texts.get(name).map(String::as_str).unwrap_or("");
+    let mut emit = |name: &str, v: Value| out.push((name.to_string(), v.to_string()));
+
+    if let (Ok(site), Some(mut r)) = (parse_file::<Site>(text(Site::FILE)), raw(Site::FILE)) {
+        if !site.items.is_empty() {
+            if let Some(Value::Object(m)) = r.get_mut("site") {
+                first_paragraph(m, "about");
+            }
+            emit(Site::FILE, r);
+        }
+    }
+    if let (Ok(news), Some(r)) = (parse_file::<NewsItem>(text(NewsItem::FILE)), raw(NewsItem::FILE)) {
+        let keep = ids(&news.items[..news.items.len().min(HOME_NEWS)]);
+        emit(
+            NewsItem::FILE,
+            pick(&r, "news", &keep, |m| {
+                first_paragraph(m, "body");
+                m.remove("links");
+            }),
+        );
+    }
+    if let (Ok(events), Some(r)) = (parse_file::<Event>(text(Event::FILE)), raw(Event::FILE)) {
+        let upcoming = events.items.iter().filter(|e| !e.is_past(today)).take(HOME_UPCOMING);
+        let past: Vec<&Event> = events.items.iter().filter(|e| e.is_past(today)).collect();
+        let recent = past.iter().rev().take(HOME_RECENT).rev().copied();
+        // Chronological, as in the full file.
+        let mut keep: Vec<&Event> = recent.chain(upcoming).collect();
+        keep.sort_by_key(|e| e.start);
+        let keep: Vec<String> = keep.iter().map(|e| e.id.clone()).collect();
+        emit(
+            Event::FILE,
+            pick(&r, "events", &keep, |m| {
+                m.remove("body");
+                m.remove("how_to_take_part");
+            }),
+        );
+    }
+    if let (Ok(data), Some(r)) = (parse_file::<Dataset>(text(Dataset::FILE)), raw(Dataset::FILE)) {
+        let keep: Vec<String> = data.items.iter().filter(|d| !d.highlights.is_empty()).map(|d| d.id.clone()).collect();
+        emit(
+            Dataset::FILE,
+            pick(&r, "datasets", &keep, |m| {
+                // The home page shows only the highlights; one row keeps the file valid.
+                if let Some(Value::Array(rows)) = m.get_mut("rows") {
+                    rows.truncate(1);
+                }
+                m.remove("notes");
+            }),
+        );
+    }
+    if let (Ok(topics), Some(r)) = (parse_file::<Topic>(text(Topic::FILE)), raw(Topic::FILE)) {
+        emit(
+            Topic::FILE,
+            pick(&r, "topics", &ids(&topics.items), |m| {
+                m.remove("description");
+            }),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled() -> HashMap<String, String> {
+        ["site.json", "topics.json", "news.json", "documents.json", "events.json", "datasets.json"]
+            .iter()
+            .map(|f| (f.to_string(), std::fs::read_to_string(format!("public/content/{f}")).unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn the_digest_is_valid_content_and_small() {
+        let texts = bundled();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let out: HashMap<String, String> = home_digest(&texts, today).into_iter().collect();
+        assert_eq!(out.len(), 5);
+        let news = parse_file::<NewsItem>(&out["news.json"]).unwrap();
+        assert!(news.problems.is_empty());
+        assert_eq!(
+            news.items.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(),
+            ["observatory-launch", "digital-security-workshop", "promotion-strategy-2022"]
+        );
+        assert!(news.items.iter().all(|n| n.body.es.len() == 1 && n.links.is_empty()));
+        let events = parse_file::<Event>(&out["events.json"]).unwrap();
+        let ids: Vec<&str> = events.items.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "xvii-summit-oaxaca-2022",
+                "digital-security-workshop-2023",
+                "observatory-launch-2023",
+                "sample-webinar-selling-to-government-2027",
+                "sample-sustainable-procurement-forum-2027"
+            ]
+        );
+        // Past events keep their recordings for the home cards.
+        assert_eq!(events.items[1].links.len(), 2);
+        let data = parse_file::<Dataset>(&out["datasets.json"]).unwrap();
+        assert!(data.items.iter().all(|d| !d.highlights.is_empty() && d.rows.len() == 1));
+        assert!(parse_file::<Topic>(&out["topics.json"]).unwrap().items.len() >= 5);
+        let site = parse_file::<Site>(&out["site.json"]).unwrap();
+        assert_eq!(site.items[0].about.es.len(), 1);
+        let full: usize = ["news.json", "events.json", "datasets.json", "topics.json", "site.json"]
+            .iter()
+            .map(|f| texts[*f].len())
+            .sum();
+        let digest: usize = out.values().map(String::len).sum();
+        assert!(digest * 3 < full, "digest {digest} bytes vs {full}");
+    }
+
+    #[test]
+    fn a_broken_file_is_left_out_of_the_digest() {
+        let mut texts = bundled();
+        texts.insert("news.json".into(), "{ not json".into());
+        let out = home_digest(&texts, NaiveDate::from_ymd_opt(2026, 11, 28).unwrap());
+        assert!(out.iter().all(|(f, _)| f != "news.json"));
+        assert_eq!(out.len(), 4);
+    }
+}
