@@ -6,8 +6,8 @@ use crate::i18n::Lang;
 use crate::pages::*;
 use crate::routes::{lang_of_path, normalize_base, strip_base};
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes};
-use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::components::{FlatRoutes, Redirect, Route, Router};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
@@ -52,23 +52,7 @@ pub fn App() -> impl IntoView {
     provide_context(Base(base.clone()));
     view! {
         <Router base=base>
-            <Routes fallback=|| view! { <FallbackShell/> }>
-                <Route path=path!("/") view=RootRedirect/>
-                <ParentRoute path=path!("/:lang") view=Shell>
-                    <Route path=path!("") view=HomePage/>
-                    <Route path=path!("topics") view=TopicsPage/>
-                    <Route path=path!("topics/:id") view=TopicPage/>
-                    <Route path=path!("news") view=NewsListPage/>
-                    <Route path=path!("news/:id") view=NewsItemPage/>
-                    <Route path=path!("documents") view=DocumentsPage/>
-                    <Route path=path!("documents/:id") view=DocumentPage/>
-                    <Route path=path!("events") view=EventsPage/>
-                    <Route path=path!("events/:id") view=EventPage/>
-                    <Route path=path!("data") view=DataPage/>
-                    <Route path=path!("data/:id") view=DatasetPage/>
-                    <Route path=path!("about") view=AboutPage/>
-                </ParentRoute>
-            </Routes>
+            <Shell/>
         </Router>
     }
 }
@@ -81,13 +65,22 @@ fn RootRedirect() -> impl IntoView {
     view! { <Redirect path=to/> }
 }
 
-/// Header, main and footer around the current page, in the URL's language.
+/// Header, main and footer around the current page, in the URL's language. A flat route table
+/// (rather than nested routes under `/:lang`) keeps the router's share of the wasm small.
 #[component]
 fn Shell() -> impl IntoView {
-    let params = use_params_map();
-    let known = Memo::new(move |_| params.with(|p| p.get("lang").and_then(|l| Lang::from_code(&l))));
-    let lang = Memo::new(move |_| known.get().unwrap_or_default());
+    let location = use_location();
+    let base = use_context::<Base>().map(|b| b.0).unwrap_or_default();
+    // The first path segment: a known language, or None (the root, or an unknown prefix).
+    let segment = Memo::new(move |_| {
+        let path = location.pathname.get();
+        let first = strip_base(&path, &base).trim_start_matches('/').split('/').next().unwrap_or("").to_string();
+        first
+    });
+    let known = Memo::new(move |_| Lang::from_code(&segment.get()));
+    let lang = Memo::new(move |_| known.get().unwrap_or_else(|| lang_of_path(&segment.get())));
     provide_context(LangCtx(lang));
+    provide_context(Known(known));
     Effect::new(move |_| {
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", lang.get().code());
@@ -95,7 +88,6 @@ fn Shell() -> impl IntoView {
     });
     // After an in-app navigation, move focus to the new page so screen readers announce it
     // (not on the first load, where the browser's own focus handling applies).
-    let location = use_location();
     Effect::new(move |first: Option<()>| {
         location.pathname.track();
         if first.is_some() {
@@ -106,39 +98,52 @@ fn Shell() -> impl IntoView {
             }
         }
     });
-    // Rebuilt whenever the language changes: every view below reads it once.
-    move || {
+    // Header and footer are rebuilt when the language changes; so is each page (see `keyed`),
+    // but not the router itself, which must stay to complete the navigation.
+    let chrome_top = move || {
         lang.track();
-        view! {
-            <Header/>
-            <main id="main" tabindex="-1">
-                <Show when=move || known.get().is_some() fallback=|| view! { <NotFoundPage/> }>
-                    <Outlet/>
-                </Show>
-            </main>
-            <Footer/>
-        }
+        view! { <Header/> }
+    };
+    let chrome_bottom = move || {
+        lang.track();
+        view! { <Footer/> }
+    };
+    view! {
+        {chrome_top}
+        <main id="main" tabindex="-1">
+            <FlatRoutes fallback=|| view! { <NotFoundPage/> }>
+                <Route path=path!("/") view=RootRedirect/>
+                <Route path=path!("/:lang") view=keyed(HomePage)/>
+                <Route path=path!("/:lang/topics") view=keyed(TopicsPage)/>
+                <Route path=path!("/:lang/topics/:id") view=keyed(TopicPage)/>
+                <Route path=path!("/:lang/news") view=keyed(NewsListPage)/>
+                <Route path=path!("/:lang/news/:id") view=keyed(NewsItemPage)/>
+                <Route path=path!("/:lang/documents") view=keyed(DocumentsPage)/>
+                <Route path=path!("/:lang/documents/:id") view=keyed(DocumentPage)/>
+                <Route path=path!("/:lang/events") view=keyed(EventsPage)/>
+                <Route path=path!("/:lang/events/:id") view=keyed(EventPage)/>
+                <Route path=path!("/:lang/data") view=keyed(DataPage)/>
+                <Route path=path!("/:lang/data/:id") view=keyed(DatasetPage)/>
+                <Route path=path!("/:lang/about") view=keyed(AboutPage)/>
+            </FlatRoutes>
+        </main>
+        {chrome_bottom}
     }
 }
 
-/// Unknown URLs outside any language: the shell in the language the path suggests.
-#[component]
-fn FallbackShell() -> impl IntoView {
-    let location = use_location();
-    let base = use_context::<Base>().map(|b| b.0).unwrap_or_default();
-    let lang = Memo::new(move |_| lang_of_path(strip_base(&location.pathname.get(), &base)));
-    provide_context(LangCtx(lang));
-    Effect::new(move |_| {
-        if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("lang", lang.get().code());
-        }
-    });
+/// A page, rebuilt when the language changes (its views read the language once), or the
+/// not-found page when the first segment is not a language.
+fn keyed<V: IntoView + 'static>(page: fn() -> V) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static {
     move || {
-        lang.track();
-        view! {
-            <Header/>
-            <main id="main" tabindex="-1"><NotFoundPage/></main>
-            <Footer/>
-        }
+        let known = use_context::<Known>().map(|k| k.0);
+        (move || match known.map(|k| k.get()) {
+            Some(None) => view! { <NotFoundPage/> }.into_any(),
+            _ => page().into_any(),
+        })
+        .into_any()
     }
 }
+
+/// Whether the URL's first segment is a known language (`Some`), tracked for `keyed`.
+#[derive(Clone, Copy)]
+struct Known(Memo<Option<Lang>>);

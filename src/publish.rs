@@ -10,9 +10,12 @@ use std::collections::HashMap;
 
 /// How many items of each kind the home page shows (see pages/home.rs).
 pub const HOME_NEWS: usize = 3;
-/// Upcoming events kept, and recent past ones, around the build date.
-pub const HOME_UPCOMING: usize = 6;
+/// Upcoming events kept, and recent past ones, around the build date (one more of each than the
+/// home page shows, so a digest a day old still fills the page).
+pub const HOME_UPCOMING: usize = 4;
 pub const HOME_RECENT: usize = 3;
+/// Key figures on the home page (the first highlight of each of the first datasets that have one).
+pub const HOME_FIGURES: usize = 4;
 
 /// Keeps the raw items whose id is in `ids`, in the order of `ids`, each passed through `trim`.
 fn pick(raw: &Value, key: &str, ids: &[String], trim: impl Fn(&mut Map<String, Value>)) -> Value {
@@ -65,10 +68,12 @@ pub fn home_digest(texts: &HashMap<String, String>, today: NaiveDate) -> Vec<(St
     }
     if let (Ok(news), Some(r)) = (parse_file::<NewsItem>(text(NewsItem::FILE)), raw(NewsItem::FILE)) {
         let keep = ids(&news.items[..news.items.len().min(HOME_NEWS)]);
+        // Home cards show the summary, never the article: the body (required by the format)
+        // is reduced to an ellipsis.
         emit(
             NewsItem::FILE,
             pick(&r, "news", &keep, |m| {
-                first_paragraph(m, "body");
+                m.insert("body".into(), json!({ "es": ["…"], "en": ["…"] }));
                 m.remove("links");
             }),
         );
@@ -90,13 +95,16 @@ pub fn home_digest(texts: &HashMap<String, String>, today: NaiveDate) -> Vec<(St
         );
     }
     if let (Ok(data), Some(r)) = (parse_file::<Dataset>(text(Dataset::FILE)), raw(Dataset::FILE)) {
-        let keep: Vec<String> = data.items.iter().filter(|d| !d.highlights.is_empty()).map(|d| d.id.clone()).collect();
+        let keep: Vec<String> =
+            data.items.iter().filter(|d| !d.highlights.is_empty()).take(HOME_FIGURES).map(|d| d.id.clone()).collect();
         emit(
             Dataset::FILE,
             pick(&r, "datasets", &keep, |m| {
-                // The home page shows only the highlights; one row keeps the file valid.
-                if let Some(Value::Array(rows)) = m.get_mut("rows") {
-                    rows.truncate(1);
+                // The home page shows only the first highlight; one row keeps the file valid.
+                for field in ["rows", "highlights"] {
+                    if let Some(Value::Array(list)) = m.get_mut(field) {
+                        list.truncate(1);
+                    }
                 }
                 m.remove("notes");
             }),
@@ -136,7 +144,7 @@ mod tests {
             news.items.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(),
             ["observatory-launch", "digital-security-workshop", "promotion-strategy-2022"]
         );
-        assert!(news.items.iter().all(|n| n.body.es.len() == 1 && n.links.is_empty()));
+        assert!(news.items.iter().all(|n| n.body.es == ["…"] && n.links.is_empty()));
         let events = parse_file::<Event>(&out["events.json"]).unwrap();
         let ids: Vec<&str> = events.items.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(
@@ -152,7 +160,8 @@ mod tests {
         // Past events keep their recordings for the home cards.
         assert_eq!(events.items[1].links.len(), 2);
         let data = parse_file::<Dataset>(&out["datasets.json"]).unwrap();
-        assert!(data.items.iter().all(|d| !d.highlights.is_empty() && d.rows.len() == 1));
+        assert!(data.items.iter().all(|d| d.highlights.len() == 1 && d.rows.len() == 1));
+        assert_eq!(data.items.len(), HOME_FIGURES);
         assert!(parse_file::<Topic>(&out["topics.json"]).unwrap().items.len() >= 5);
         let site = parse_file::<Site>(&out["site.json"]).unwrap();
         assert_eq!(site.items[0].about.es.len(), 1);

@@ -121,7 +121,9 @@ pub enum EventTime {
 impl Ord for EventTime {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         let key = |t: &EventTime| (t.date(), t.time().unwrap_or(NaiveTime::MIN));
-        key(self).cmp(&key(other)).then_with(|| matches!(self, EventTime::At(_)).cmp(&matches!(other, EventTime::At(_))))
+        key(self)
+            .cmp(&key(other))
+            .then_with(|| matches!(self, EventTime::At(_)).cmp(&matches!(other, EventTime::At(_))))
     }
 }
 
