@@ -70,7 +70,14 @@ for (let i = 0; i < runs; i++) {
     ready: window.__ready ?? NaN,
     app: performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.json')).reduce((m, r) => Math.max(m, r.responseEnd), 0),
   }));
-  samples.push({ ...t, bytes, requests: requests.length });
+  // The same requests counted as file bodies (brotli), without HTTP headers.
+  const body = requests.reduce((sum, url) => {
+    let rel = decodeURIComponent(url.split('?')[0]).replace(/^\//, '');
+    let file = path.join(dir, rel);
+    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(dir, '404.html');
+    return sum + br(fs.readFileSync(file));
+  }, 0);
+  samples.push({ ...t, bytes, body, requests: requests.length });
   await context.close();
 }
 await browser.close();
@@ -84,7 +91,7 @@ let raw = 0, comp = 0;
 for (const [k, v] of Object.entries(totals)) { raw += v.raw; comp += v.br; console.log(`| ${k} | ${v.files} | ${kb(v.raw)} | ${kb(v.br)} |`); }
 console.log(`| all | | ${kb(raw)} | ${kb(comp)} |\n`);
 console.log('| first view under Slow 4G + 4x CPU | median | min | max |\n|---|---:|---:|---:|');
-for (const [k, label, fmt] of [['fcp', 'first contentful paint (ms)', Math.round], ['lcp', 'largest contentful paint (ms)', Math.round], ['app', 'content files loaded (ms)', Math.round], ['ready', 'all sections rendered (ms)', Math.round], ['bytes', 'bytes transferred (KiB)', kb], ['requests', 'requests', (x) => x]]) {
+for (const [k, label, fmt] of [['fcp', 'first contentful paint (ms)', Math.round], ['lcp', 'largest contentful paint (ms)', Math.round], ['app', 'content files loaded (ms)', Math.round], ['ready', 'all sections rendered (ms)', Math.round], ['bytes', 'bytes transferred, with headers (KiB)', kb], ['body', 'first-view files, brotli (KiB)', kb], ['requests', 'requests', (x) => x]]) {
   const xs = samples.map((s) => s[k]);
   console.log(`| ${label} | ${fmt(m(k))} | ${fmt(Math.min(...xs))} | ${fmt(Math.max(...xs))} |`);
 }
