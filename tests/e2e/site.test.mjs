@@ -204,6 +204,22 @@ test('a broken or unreachable file breaks only its own section, and retry recove
   await page.context().close();
 });
 
+test('the home page reads its build-time digest, and the full file when the digest is missing', async () => {
+  let page = await phonePage(browser);
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().endsWith('.json')) fetched.push(new URL(r.url()).pathname); });
+  await page.goto(site.url + '/es/');
+  await page.waitForSelector('a[href$="/news/observatory-launch"]');
+  assert.deepEqual([...new Set(fetched)].sort(), ['/content/home/datasets.json', '/content/home/events.json', '/content/home/news.json', '/content/home/site.json', '/content/home/topics.json']);
+  await page.context().close();
+  page = await phonePage(browser);
+  await page.route('**/content/home/news.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(site.url + '/es/');
+  await page.waitForSelector('a[href$="/news/observatory-launch"]');
+  assert.equal(await page.locator('.load-error').count(), 0);
+  await page.context().close();
+});
+
 test('a bad item is left out and reported while the others show', async () => {
   const page = await phonePage(browser);
   await page.route('**/content/news.json', (route) => route.fulfill({
