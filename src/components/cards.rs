@@ -1,9 +1,9 @@
-//! Cards for lists: news, documents, events, topics, datasets and key figures.
+//! Cards for lists: news, documents, events, topics and key figures.
 
 use crate::app::use_lang;
 use crate::components::bits::{CountryTag, ExternalLink, SampleBadge, Tx};
 use crate::i18n::{event_when, format_number, format_partial_date};
-use crate::model::{Dataset, Document, Event, Highlight, NewsItem, Topic};
+use crate::model::{Document, Event, Highlight, NewsItem, Topic};
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -90,20 +90,6 @@ pub fn TopicCard(topic: Topic, #[prop(default = 3)] level: u8) -> impl IntoView 
         <article class="card topic-card">
             <Heading level=level><A href=Page::Topic(id.clone()).href(lang)><Tx text=topic.title/></A></Heading>
             <p><Tx text=topic.summary/></p>
-        </article>
-    }
-}
-
-#[component]
-pub fn DatasetCard(dataset: Dataset, #[prop(default = 3)] level: u8) -> impl IntoView {
-    let lang = use_lang();
-    let id = dataset.id.clone();
-    let year = dataset.year;
-    view! {
-        <article class="card">
-            <p class="meta"><span class="tag">{year}</span> " " <CountryTag country=dataset.country/> <SampleBadge sample=dataset.sample/></p>
-            <Heading level=level><A href=Page::Dataset(id.clone()).href(lang)><Tx text=dataset.title/></A></Heading>
-            <p><Tx text=dataset.summary/></p>
         </article>
     }
 }
