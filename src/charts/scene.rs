@@ -203,6 +203,14 @@ fn extents(spec: &ChartSpec) -> (f64, f64) {
     (lo, hi)
 }
 
+/// Where a stacked segment starts and ends: negative values stack down from zero, positive up.
+fn stack(neg: &mut f64, pos: &mut f64, v: f64) -> (f64, f64) {
+    let acc = if v < 0.0 { neg } else { pos };
+    let from = *acc;
+    *acc += v;
+    (from, from + v)
+}
+
 /// Tick marks, gridlines and labels along a horizontal value axis; drops every other label
 /// when they would collide.
 /// `area` is (top, bottom, width) of the plot.
@@ -272,17 +280,7 @@ fn horizontal(spec: &ChartSpec, width: f64, lang: Lang) -> Scene {
                 continue;
             };
             any = true;
-            let (from, to) = if stacked {
-                let base = if v < 0.0 { neg } else { pos };
-                if v < 0.0 {
-                    neg += v
-                } else {
-                    pos += v
-                }
-                (base, base + v)
-            } else {
-                (0.0, v)
-            };
+            let (from, to) = if stacked { stack(&mut neg, &mut pos, v) } else { (0.0, v) };
             let (a, b) = (x.map(from.min(to)), x.map(from.max(to)));
             let point = points.len();
             points.push(Point {
@@ -423,17 +421,7 @@ fn vertical(spec: &ChartSpec, width: f64, lang: Lang) -> Scene {
                     }
                     continue;
                 };
-                let (from, to) = if stacked {
-                    let base = if v < 0.0 { neg } else { pos };
-                    if v < 0.0 {
-                        neg += v
-                    } else {
-                        pos += v
-                    }
-                    (base, base + v)
-                } else {
-                    (0.0, v)
-                };
+                let (from, to) = if stacked { stack(&mut neg, &mut pos, v) } else { (0.0, v) };
                 let (ya, yb) = (y.map(from.max(to)), y.map(from.min(to)));
                 let point = points.len();
                 points.push(Point {

@@ -2,6 +2,9 @@
 //! Back/Forward work.
 
 use crate::app::use_lang;
+use crate::filter::years;
+use crate::i18n::Lang;
+use crate::model::{Country, Topic};
 use crate::routes::encode_segment;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -15,6 +18,32 @@ pub struct FilterField {
     /// (value in the URL, visible label)
     pub options: Vec<(String, String)>,
     pub selected: Option<String>,
+}
+
+impl FilterField {
+    /// The member countries and the Alliance.
+    pub fn country(lang: Lang, selected: Option<Country>) -> Self {
+        let t = lang.t();
+        let options = Country::ALL.iter().map(|c| (c.code().to_string(), t.country(*c).to_string())).collect();
+        FilterField {
+            key: "country",
+            label: t.filter_country,
+            options,
+            selected: selected.map(|c| c.code().to_string()),
+        }
+    }
+
+    /// The years that occur in a list, newest first.
+    pub fn year(lang: Lang, occurring: impl Iterator<Item = i32>, selected: Option<i32>) -> Self {
+        let options = years(occurring).into_iter().map(|y| (y.to_string(), y.to_string())).collect();
+        FilterField { key: "year", label: lang.t().filter_year, options, selected: selected.map(|y| y.to_string()) }
+    }
+
+    /// The thematic areas (empty until topics.json has loaded).
+    pub fn topic(lang: Lang, topics: &[Topic], selected: Option<String>) -> Self {
+        let options = topics.iter().map(|tp| (tp.id.clone(), tp.title.get(lang).to_string())).collect();
+        FilterField { key: "topic", label: lang.t().filter_topic, options, selected }
+    }
 }
 
 /// A row of selects; changing one rewrites that key of the query and navigates.

@@ -1,14 +1,13 @@
 //! Datasets as readable tables (charts come with the charts work).
 
-use super::{use_id, NotFoundItem, TopicTags};
+use super::{use_id, use_item_meta, NotFoundItem, TopicTags};
 use crate::api::{topics_now, use_store};
 use crate::app::use_lang;
 use crate::components::bits::{use_meta, CountryTag, SampleBadge};
 use crate::components::chart::Chart;
 use crate::components::filters::{FilterBar, FilterField};
 use crate::components::section::Section;
-use crate::filter::{years, DataFilter};
-use crate::model::Country;
+use crate::filter::DataFilter;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -33,9 +32,9 @@ pub fn DataPage() -> impl IntoView {
                     let (filter, ignored) = parsed.get();
                     let topics = topics_now(store);
                     let fields = vec![
-                        FilterField { key: "topic", label: t.filter_topic, options: topics.iter().map(|tp| (tp.id.clone(), tp.title.get(l).to_string())).collect(), selected: filter.topic.clone() },
-                        FilterField { key: "country", label: t.filter_country, options: Country::ALL.iter().map(|c| (c.code().to_string(), t.country(*c).to_string())).collect(), selected: filter.country.map(|c| c.code().to_string()) },
-                        FilterField { key: "year", label: t.filter_year, options: years(data.items.iter().map(|d| d.year)).into_iter().map(|y| (y.to_string(), y.to_string())).collect(), selected: filter.year.map(|y| y.to_string()) },
+                        FilterField::topic(l, &topics, filter.topic.clone()),
+                        FilterField::country(l, filter.country),
+                        FilterField::year(l, data.items.iter().map(|d| d.year), filter.year),
                     ];
                     let shown: Vec<_> = data.items.iter().filter(|d| filter.matches(d)).cloned().collect();
                     view! {
@@ -57,13 +56,7 @@ pub fn DatasetPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_store();
     let id = use_id();
-    use_meta(move |l| match store.datasets.parsed.get() {
-        Some(Ok(data)) => match data.items.iter().find(|d| d.id == id.get()) {
-            Some(d) => (d.title.get(l).to_string(), d.summary.get(l).to_string()),
-            None => (l.t().not_found_title.to_string(), String::new()),
-        },
-        _ => (l.t().data.to_string(), String::new()),
-    });
+    use_item_meta(store.datasets, id, |l| l.t().data, |i| (&i.title, &i.summary));
     view! {
         <div class="page">
             <Section res=store.datasets lines=6 render=move |data| {

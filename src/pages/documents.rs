@@ -1,7 +1,7 @@
 //! Document library with filters (type, author, country, area, year) and the document page with
 //! its download link and a copyable citation.
 
-use super::{use_id, NotFoundItem, TopicTags};
+use super::{use_id, use_item_meta, NotFoundItem, TopicTags};
 use crate::api::{topics_now, use_store};
 use crate::app::use_lang;
 use crate::cite::citation;
@@ -9,9 +9,9 @@ use crate::components::bits::{use_meta, CountryTag, ExternalLink, Paragraphs, Sa
 use crate::components::cards::DocCard;
 use crate::components::filters::{FilterBar, FilterField};
 use crate::components::section::Section;
-use crate::filter::{years, DocFilter};
+use crate::filter::DocFilter;
 use crate::i18n::format_partial_date;
-use crate::model::{AuthorKind, Country, DocKind};
+use crate::model::{AuthorKind, DocKind};
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -37,9 +37,9 @@ pub fn DocumentsPage() -> impl IntoView {
                     let fields = vec![
                         FilterField { key: "type", label: t.filter_type, options: DocKind::ALL.iter().map(|k| (k.code().to_string(), t.doc_kind(*k).to_string())).collect(), selected: filter.kind.map(|k| k.code().to_string()) },
                         FilterField { key: "author", label: t.filter_author, options: AuthorKind::ALL.iter().map(|a| (a.code().to_string(), t.author_kind(*a).to_string())).collect(), selected: filter.author.map(|a| a.code().to_string()) },
-                        FilterField { key: "country", label: t.filter_country, options: Country::ALL.iter().map(|c| (c.code().to_string(), t.country(*c).to_string())).collect(), selected: filter.country.map(|c| c.code().to_string()) },
-                        FilterField { key: "topic", label: t.filter_topic, options: topics.iter().map(|tp| (tp.id.clone(), tp.title.get(l).to_string())).collect(), selected: filter.topic.clone() },
-                        FilterField { key: "year", label: t.filter_year, options: years(docs.items.iter().map(|d| d.date.year)).into_iter().map(|y| (y.to_string(), y.to_string())).collect(), selected: filter.year.map(|y| y.to_string()) },
+                        FilterField::country(l, filter.country),
+                        FilterField::topic(l, &topics, filter.topic.clone()),
+                        FilterField::year(l, docs.items.iter().map(|d| d.date.year), filter.year),
                     ];
                     let shown: Vec<_> = docs.items.iter().filter(|d| filter.matches(d)).cloned().collect();
                     view! {
@@ -68,13 +68,7 @@ pub fn DocumentPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_store();
     let id = use_id();
-    use_meta(move |l| match store.documents.parsed.get() {
-        Some(Ok(docs)) => match docs.items.iter().find(|d| d.id == id.get()) {
-            Some(d) => (d.title.get(l).to_string(), d.summary.get(l).to_string()),
-            None => (l.t().not_found_title.to_string(), String::new()),
-        },
-        _ => (l.t().documents.to_string(), String::new()),
-    });
+    use_item_meta(store.documents, id, |l| l.t().documents, |i| (&i.title, &i.summary));
     let (copy_state, set_copy_state) = signal(CopyState::Idle);
     view! {
         <div class="page">

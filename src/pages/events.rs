@@ -1,6 +1,6 @@
 //! Events: upcoming first, then past ones with their recordings; the event page.
 
-use super::{today, use_id, NotFoundItem, TopicTags};
+use super::{today, use_id, use_item_meta, NotFoundItem, TopicTags};
 use crate::api::use_store;
 use crate::app::use_lang;
 use crate::components::bits::{use_meta, CountryTag, ExternalLink, Paragraphs, SampleBadge, Tx};
@@ -49,13 +49,7 @@ pub fn EventPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_store();
     let id = use_id();
-    use_meta(move |l| match store.events.parsed.get() {
-        Some(Ok(events)) => match events.items.iter().find(|e| e.id == id.get()) {
-            Some(e) => (e.title.get(l).to_string(), e.summary.get(l).to_string()),
-            None => (l.t().not_found_title.to_string(), String::new()),
-        },
-        _ => (l.t().events.to_string(), String::new()),
-    });
+    use_item_meta(store.events, id, |l| l.t().events, |i| (&i.title, &i.summary));
     view! {
         <div class="page">
             <Section res=store.events lines=6 render=move |events| {

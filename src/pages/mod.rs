@@ -19,9 +19,12 @@ pub use news::{NewsItemPage, NewsListPage};
 pub use not_found::{NotFoundItem, NotFoundPage};
 pub use topics::{TopicPage, TopicsPage};
 
-use crate::api::{topics_now, use_store};
+use crate::api::{topics_now, use_store, File};
 use crate::app::use_lang;
+use crate::components::bits::use_meta;
+use crate::i18n::Lang;
 use crate::model::Topic;
+use crate::model::{ContentFile, Text};
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -38,6 +41,28 @@ pub(crate) fn today() -> chrono::NaiveDate {
 pub(crate) fn use_id() -> Memo<String> {
     let params = use_params_map();
     Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()))
+}
+
+/// Title and description of an item's page: the item's own once its file has loaded, the
+/// section's meanwhile, "not found" for an unknown id.
+pub(crate) fn use_item_meta<T>(
+    file: File<T>,
+    id: Memo<String>,
+    section: fn(Lang) -> &'static str,
+    text: fn(&T) -> (&Text, &Text),
+) where
+    T: ContentFile + Send + Sync + 'static,
+{
+    use_meta(move |l| match file.parsed.get() {
+        Some(Ok(loaded)) => match loaded.items.iter().find(|i| i.id() == id.get()) {
+            Some(item) => {
+                let (title, summary) = text(item);
+                (title.get(l).to_string(), summary.get(l).to_string())
+            }
+            None => (l.t().not_found_title.to_string(), String::new()),
+        },
+        _ => (section(l).to_string(), String::new()),
+    });
 }
 
 /// Links to the thematic areas an item is tagged with; unknown ids are simply not shown.

@@ -1,15 +1,14 @@
 //! News list with filters (country, year, thematic area) and the article page.
 
-use super::{use_id, NotFoundItem, TopicTags};
+use super::{use_id, use_item_meta, NotFoundItem, TopicTags};
 use crate::api::{topics_now, use_store};
 use crate::app::use_lang;
 use crate::components::bits::{use_meta, CountryTag, ExternalLink, Paragraphs, SampleBadge, Tx};
 use crate::components::cards::NewsCard;
 use crate::components::filters::{FilterBar, FilterField};
 use crate::components::section::Section;
-use crate::filter::{years, NewsFilter};
+use crate::filter::NewsFilter;
 use crate::i18n::format_partial_date;
-use crate::model::Country;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -34,9 +33,9 @@ pub fn NewsListPage() -> impl IntoView {
                     let (filter, ignored) = parsed.get();
                     let topics = topics_now(store);
                     let fields = vec![
-                        FilterField { key: "country", label: t.filter_country, options: Country::ALL.iter().map(|c| (c.code().to_string(), t.country(*c).to_string())).collect(), selected: filter.country.map(|c| c.code().to_string()) },
-                        FilterField { key: "year", label: t.filter_year, options: years(news.items.iter().map(|n| n.date.year)).into_iter().map(|y| (y.to_string(), y.to_string())).collect(), selected: filter.year.map(|y| y.to_string()) },
-                        FilterField { key: "topic", label: t.filter_topic, options: topics.iter().map(|tp| (tp.id.clone(), tp.title.get(l).to_string())).collect(), selected: filter.topic.clone() },
+                        FilterField::country(l, filter.country),
+                        FilterField::year(l, news.items.iter().map(|n| n.date.year), filter.year),
+                        FilterField::topic(l, &topics, filter.topic.clone()),
                     ];
                     let shown: Vec<_> = news.items.iter().filter(|n| filter.matches(n)).cloned().collect();
                     view! {
@@ -58,13 +57,7 @@ pub fn NewsItemPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_store();
     let id = use_id();
-    use_meta(move |l| match store.news.parsed.get() {
-        Some(Ok(news)) => match news.items.iter().find(|n| n.id == id.get()) {
-            Some(n) => (n.title.get(l).to_string(), n.summary.get(l).to_string()),
-            None => (l.t().not_found_title.to_string(), String::new()),
-        },
-        _ => (l.t().news.to_string(), String::new()),
-    });
+    use_item_meta(store.news, id, |l| l.t().news, |i| (&i.title, &i.summary));
     view! {
         <div class="page">
             <Section res=store.news lines=6 render=move |news| {

@@ -1,6 +1,6 @@
 //! Thematic areas, and one area with everything tagged to it.
 
-use super::{today, use_id, NotFoundItem};
+use super::{today, use_id, use_item_meta, NotFoundItem};
 use crate::api::use_store;
 use crate::app::use_lang;
 use crate::components::bits::{use_meta, Paragraphs, Tx};
@@ -31,13 +31,7 @@ pub fn TopicPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_store();
     let id = use_id();
-    use_meta(move |l| match store.topics.parsed.get() {
-        Some(Ok(topics)) => match topics.items.iter().find(|t| t.id == id.get()) {
-            Some(t) => (t.title.get(l).to_string(), t.summary.get(l).to_string()),
-            None => (l.t().not_found_title.to_string(), String::new()),
-        },
-        _ => (l.t().topics.to_string(), String::new()),
-    });
+    use_item_meta(store.topics, id, |l| l.t().topics, |i| (&i.title, &i.summary));
     let tagged = move |topics: &[String]| topics.iter().any(|t| *t == id.get());
     view! {
         <div class="page">
