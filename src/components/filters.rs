@@ -6,6 +6,7 @@ use crate::filter::years;
 use crate::i18n::Lang;
 use crate::model::{Country, Topic};
 use crate::routes::encode_segment;
+use leptos::prelude::AnyView;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -105,4 +106,40 @@ pub fn FilterBar(fields: Vec<FilterField>, path: String, count: usize, ignored: 
             view! { <p class="notice">{lang.t().ignored_filters} " " <code>{list.clone()}</code></p> }
         })}
     }
+}
+
+/// A filter parsed from query pairs, with the names of the parameters it ignored.
+pub type Parsed<F> = (F, Vec<String>);
+
+/// A filter read from the URL's query string, kept in step with it.
+pub fn use_query_filter<F>(parse: fn(Vec<(&str, &str)>) -> Parsed<F>) -> Memo<Parsed<F>>
+where
+    F: Clone + PartialEq + Send + Sync + 'static,
+{
+    let query = use_query_map();
+    Memo::new(move |_| query.with(|q| parse(q.into_iter().map(|(k, v)| (k.as_ref(), v)).collect())))
+}
+
+/// A filtered list page's body: the filter bar and count, then the matching items (or a note).
+pub fn filtered_list<T: Clone>(
+    bar: (String, Vec<FilterField>, Vec<String>),
+    items: &[T],
+    keep: impl Fn(&T) -> bool,
+    class: &'static str,
+    card: impl Fn(T) -> AnyView,
+) -> AnyView {
+    let lang = use_lang();
+    let (path, fields, ignored) = bar;
+    let shown: Vec<T> = items.iter().filter(|i| keep(i)).cloned().collect();
+    let count = shown.len();
+    let list = if shown.is_empty() {
+        view! { <p class="empty">{lang.t().no_results}</p> }.into_any()
+    } else {
+        view! { <div class=class>{shown.into_iter().map(card).collect_view()}</div> }.into_any()
+    };
+    view! {
+        <FilterBar fields=fields path=path count=count ignored=ignored/>
+        {list}
+    }
+    .into_any()
 }

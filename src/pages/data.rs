@@ -5,21 +5,18 @@ use crate::api::{topics_now, use_store};
 use crate::app::use_lang;
 use crate::components::bits::{use_meta, CountryTag, SampleBadge};
 use crate::components::chart::Chart;
-use crate::components::filters::{FilterBar, FilterField};
+use crate::components::filters::{filtered_list, use_query_filter, FilterField};
 use crate::components::section::Section;
 use crate::filter::DataFilter;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn DataPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_store();
-    let query = use_query_map();
-    let parsed =
-        Memo::new(move |_| query.with(|q| DataFilter::from_query(q.into_iter().map(|(k, v)| (k.as_ref(), v)))));
+    let parsed = use_query_filter(|pairs| DataFilter::from_query(pairs));
     use_meta(|l| (l.t().data.to_string(), l.t().intro_description.to_string()));
     view! {
         <div class="page">
@@ -28,7 +25,6 @@ pub fn DataPage() -> impl IntoView {
                 let data = data.clone();
                 move || {
                     let l = lang;
-                    let t = l.t();
                     let (filter, ignored) = parsed.get();
                     let topics = topics_now(store);
                     let fields = vec![
@@ -36,15 +32,8 @@ pub fn DataPage() -> impl IntoView {
                         FilterField::country(l, filter.country),
                         FilterField::year(l, data.items.iter().map(|d| d.year), filter.year),
                     ];
-                    let shown: Vec<_> = data.items.iter().filter(|d| filter.matches(d)).cloned().collect();
-                    view! {
-                        <FilterBar fields=fields path=Page::Data.path(l) count=shown.len() ignored=ignored/>
-                        {if shown.is_empty() {
-                            view! { <p class="empty">{t.no_results}</p> }.into_any()
-                        } else {
-                            view! { <div class="dataset-list">{shown.into_iter().map(|d| view! { <Chart dataset=d level=2/> }).collect_view()}</div> }.into_any()
-                        }}
-                    }
+                    let bar = (Page::Data.path(l), fields, ignored);
+                    filtered_list(bar, &data.items, |d| filter.matches(d), "dataset-list", |d| view! { <Chart dataset=d level=2/> }.into_any())
                 }
             }/>
         </div>

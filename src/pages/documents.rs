@@ -7,7 +7,7 @@ use crate::app::use_lang;
 use crate::cite::citation;
 use crate::components::bits::{use_meta, CountryTag, ExternalLink, Paragraphs, SampleBadge, Tx};
 use crate::components::cards::DocCard;
-use crate::components::filters::{FilterBar, FilterField};
+use crate::components::filters::{filtered_list, use_query_filter, FilterField};
 use crate::components::section::Section;
 use crate::filter::DocFilter;
 use crate::i18n::format_partial_date;
@@ -15,14 +15,12 @@ use crate::model::{AuthorKind, DocKind};
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn DocumentsPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_store();
-    let query = use_query_map();
-    let parsed = Memo::new(move |_| query.with(|q| DocFilter::from_query(q.into_iter().map(|(k, v)| (k.as_ref(), v)))));
+    let parsed = use_query_filter(|pairs| DocFilter::from_query(pairs));
     use_meta(|l| (l.t().documents.to_string(), l.t().intro_description.to_string()));
     view! {
         <div class="page">
@@ -41,15 +39,8 @@ pub fn DocumentsPage() -> impl IntoView {
                         FilterField::topic(l, &topics, filter.topic.clone()),
                         FilterField::year(l, docs.items.iter().map(|d| d.date.year), filter.year),
                     ];
-                    let shown: Vec<_> = docs.items.iter().filter(|d| filter.matches(d)).cloned().collect();
-                    view! {
-                        <FilterBar fields=fields path=Page::Documents.path(l) count=shown.len() ignored=ignored/>
-                        {if shown.is_empty() {
-                            view! { <p class="empty">{t.no_results}</p> }.into_any()
-                        } else {
-                            view! { <div class="cards">{shown.into_iter().map(|d| view! { <DocCard doc=d level=2/> }).collect_view()}</div> }.into_any()
-                        }}
-                    }
+                    let bar = (Page::Documents.path(l), fields, ignored);
+                    filtered_list(bar, &docs.items, |d| filter.matches(d), "cards", |d| view! { <DocCard doc=d level=2/> }.into_any())
                 }
             }/>
         </div>

@@ -5,22 +5,19 @@ use crate::api::{topics_now, use_store};
 use crate::app::use_lang;
 use crate::components::bits::{use_meta, CountryTag, ExternalLink, Paragraphs, SampleBadge, Tx};
 use crate::components::cards::NewsCard;
-use crate::components::filters::{FilterBar, FilterField};
+use crate::components::filters::{filtered_list, use_query_filter, FilterField};
 use crate::components::section::Section;
 use crate::filter::NewsFilter;
 use crate::i18n::format_partial_date;
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn NewsListPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_store();
-    let query = use_query_map();
-    let parsed =
-        Memo::new(move |_| query.with(|q| NewsFilter::from_query(q.into_iter().map(|(k, v)| (k.as_ref(), v)))));
+    let parsed = use_query_filter(|pairs| NewsFilter::from_query(pairs));
     use_meta(|l| (l.t().news.to_string(), l.t().intro_description.to_string()));
     view! {
         <div class="page">
@@ -29,7 +26,6 @@ pub fn NewsListPage() -> impl IntoView {
                 let news = news.clone();
                 move || {
                     let l = lang;
-                    let t = l.t();
                     let (filter, ignored) = parsed.get();
                     let topics = topics_now(store);
                     let fields = vec![
@@ -37,15 +33,8 @@ pub fn NewsListPage() -> impl IntoView {
                         FilterField::year(l, news.items.iter().map(|n| n.date.year), filter.year),
                         FilterField::topic(l, &topics, filter.topic.clone()),
                     ];
-                    let shown: Vec<_> = news.items.iter().filter(|n| filter.matches(n)).cloned().collect();
-                    view! {
-                        <FilterBar fields=fields path=Page::News.path(l) count=shown.len() ignored=ignored/>
-                        {if shown.is_empty() {
-                            view! { <p class="empty">{t.no_results}</p> }.into_any()
-                        } else {
-                            view! { <div class="cards">{shown.into_iter().map(|n| view! { <NewsCard item=n level=2/> }).collect_view()}</div> }.into_any()
-                        }}
-                    }
+                    let bar = (Page::News.path(l), fields, ignored);
+                    filtered_list(bar, &news.items, |n| filter.matches(n), "cards", |n| view! { <NewsCard item=n level=2/> }.into_any())
                 }
             }/>
         </div>
