@@ -32,7 +32,14 @@ fn topic(v: &str) -> Option<String> {
     crate::model::is_valid_id(v).then(|| v.to_string())
 }
 
-/// Shared by both filters: reads known keys, collects the ones that made no sense.
+/// Stores a parsed value; reports whether it made sense (for `read`'s list of ignored keys).
+fn set<T>(slot: &mut Option<T>, value: Option<T>) -> Option<bool> {
+    let ok = value.is_some();
+    *slot = value;
+    Some(ok)
+}
+
+/// Shared by every filter: reads known keys, collects the ones that made no sense.
 fn read<'a>(
     pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
     mut set: impl FnMut(&str, &str) -> Option<bool>,
@@ -56,18 +63,9 @@ impl NewsFilter {
     pub fn from_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Self, Vec<String>) {
         let mut f = NewsFilter::default();
         let ignored = read(pairs, |k, v| match k {
-            "country" => Some({
-                f.country = Country::parse(v);
-                f.country.is_some()
-            }),
-            "year" => Some({
-                f.year = year(v);
-                f.year.is_some()
-            }),
-            "topic" => Some({
-                f.topic = topic(v);
-                f.topic.is_some()
-            }),
+            "country" => set(&mut f.country, Country::parse(v)),
+            "year" => set(&mut f.year, year(v)),
+            "topic" => set(&mut f.topic, topic(v)),
             _ => None,
         });
         (f, ignored)
@@ -96,26 +94,11 @@ impl DocFilter {
     pub fn from_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Self, Vec<String>) {
         let mut f = DocFilter::default();
         let ignored = read(pairs, |k, v| match k {
-            "type" => Some({
-                f.kind = DocKind::parse(v);
-                f.kind.is_some()
-            }),
-            "author" => Some({
-                f.author = AuthorKind::parse(v);
-                f.author.is_some()
-            }),
-            "country" => Some({
-                f.country = Country::parse(v);
-                f.country.is_some()
-            }),
-            "topic" => Some({
-                f.topic = topic(v);
-                f.topic.is_some()
-            }),
-            "year" => Some({
-                f.year = year(v);
-                f.year.is_some()
-            }),
+            "type" => set(&mut f.kind, DocKind::parse(v)),
+            "author" => set(&mut f.author, AuthorKind::parse(v)),
+            "country" => set(&mut f.country, Country::parse(v)),
+            "topic" => set(&mut f.topic, topic(v)),
+            "year" => set(&mut f.year, year(v)),
             _ => None,
         });
         (f, ignored)
@@ -156,18 +139,9 @@ impl DataFilter {
     pub fn from_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Self, Vec<String>) {
         let mut f = DataFilter::default();
         let ignored = read(pairs, |k, v| match k {
-            "topic" => Some({
-                f.topic = topic(v);
-                f.topic.is_some()
-            }),
-            "country" => Some({
-                f.country = Country::parse(v);
-                f.country.is_some()
-            }),
-            "year" => Some({
-                f.year = year(v);
-                f.year.is_some()
-            }),
+            "topic" => set(&mut f.topic, topic(v)),
+            "country" => set(&mut f.country, Country::parse(v)),
+            "year" => set(&mut f.year, year(v)),
             _ => None,
         });
         (f, ignored)
