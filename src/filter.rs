@@ -1,7 +1,9 @@
 //! List filters as they appear in the URL's query string. Unknown or absurd values are ignored
 //! (and reported) rather than breaking the page, so any shared URL still shows something.
 
-use crate::model::{AuthorKind, Country, Dataset, DocKind, Document, NewsItem};
+use crate::calendar::month::{parse_day, Month};
+use crate::model::{AuthorKind, Country, Dataset, DocKind, Document, Event, EventFormat, NewsItem, Text};
+use chrono::NaiveDate;
 
 /// Longest query value considered; anything longer cannot be a real filter value.
 const MAX_VALUE: usize = 100;
@@ -154,6 +156,99 @@ impl DataFilter {
     }
 }
 
+/// How the events page shows them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EventView {
+    /// Upcoming first, then past.
+    #[default]
+    Agenda,
+    Month,
+}
+
+/// The events page's state: `?view=month&month=2027-03&day=2027-03-18&country=CO&topic=…&format=online&organizer=…`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EventFilter {
+    pub country: Option<Country>,
+    pub topic: Option<String>,
+    pub format: Option<EventFormat>,
+    /// [`organizer_key`] of the organizer's name.
+    pub organizer: Option<String>,
+    pub view: EventView,
+    pub month: Option<Month>,
+    pub day: Option<NaiveDate>,
+}
+
+/// A stable URL key for an organizer: its Spanish name, lowercased, accents folded, words joined
+/// by hyphens ("Comité de Compras Públicas" → "comite-de-compras-publicas").
+pub fn organizer_key(name: &Text) -> String {
+    let mut out = String::new();
+    for c in name.es.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'á' | 'à' | 'ä' | 'â' => 'a',
+            'é' | 'è' | 'ë' | 'ê' => 'e',
+            'í' | 'ì' | 'ï' | 'î' => 'i',
+            'ó' | 'ò' | 'ö' | 'ô' => 'o',
+            'ú' | 'ù' | 'ü' | 'û' => 'u',
+            'ñ' => 'n',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').chars().take(MAX_VALUE).collect()
+}
+
+impl EventFilter {
+    pub fn from_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Self, Vec<String>) {
+        let mut f = EventFilter::default();
+        let ignored = read(pairs, |k, v| match k {
+            "country" => set(&mut f.country, Country::parse(v)),
+            "topic" => set(&mut f.topic, topic(v)),
+            "format" => set(&mut f.format, EventFormat::parse(v)),
+            "organizer" => set(&mut f.organizer, topic(v)),
+            "view" => {
+                let parsed = match v {
+                    "month" => Some(EventView::Month),
+                    "agenda" => Some(EventView::Agenda),
+                    _ => None,
+                };
+                f.view = parsed.unwrap_or_default();
+                Some(parsed.is_some())
+            }
+            "month" => set(&mut f.month, Month::parse(v)),
+            "day" => set(&mut f.day, parse_day(v)),
+            _ => None,
+        });
+        (f, ignored)
+    }
+
+    /// Whether an event passes the country, area, format and organizer filters.
+    pub fn matches(&self, e: &Event) -> bool {
+        self.matches_keyed(e, &organizer_key(&e.organizer))
+    }
+
+    /// [`matches`](Self::matches) with the event's organizer key computed beforehand.
+    pub fn matches_keyed(&self, e: &Event, organizer: &str) -> bool {
+        self.country.is_none_or(|c| e.country == c)
+            && self.topic.as_ref().is_none_or(|t| e.topics.contains(t))
+            && self.format.is_none_or(|f| e.format == Some(f))
+            && self.organizer.as_deref().is_none_or(|o| organizer == o)
+    }
+
+    /// The month shown: the chosen one, else the chosen day's, else today's.
+    pub fn month_or(&self, today: NaiveDate) -> Month {
+        self.month.or(self.day.map(Month::of)).unwrap_or(Month::of(today))
+    }
+
+    /// The selected day, if it lies in the month shown.
+    pub fn day_in(&self, month: Month) -> Option<NaiveDate> {
+        self.day.filter(|d| month.contains(*d))
+    }
+}
+
 /// "?a=1&b=2", or "" when nothing is set. Values are ids and codes, which need no escaping.
 fn query(pairs: &[(&str, Option<String>)]) -> String {
     let parts: Vec<String> = pairs.iter().filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={v}"))).collect();
@@ -209,6 +304,29 @@ mod tests {
         assert_eq!(f.topic.as_deref(), Some("digital-economy"));
         assert_eq!(f.year, Some(2023));
         assert_eq!(ignored, vec!["country"]);
+    }
+
+    #[test]
+    fn event_filter_reads_view_month_and_organizer() {
+        let (f, ignored) = EventFilter::from_query([
+            ("view", "month"),
+            ("month", "2027-03"),
+            ("day", "2027-03-18"),
+            ("format", "online"),
+            ("organizer", "comite-de-compras-publicas"),
+            ("country", "CO"),
+        ]);
+        assert!(ignored.is_empty());
+        assert_eq!(f.view, EventView::Month);
+        assert_eq!(f.month_or(NaiveDate::MIN).code(), "2027-03");
+        assert_eq!(f.day_in(Month::parse("2027-03").unwrap()), parse_day("2027-03-18"));
+        assert_eq!(f.day_in(Month::parse("2027-04").unwrap()), None);
+        let (f, ignored) = EventFilter::from_query([("view", "year"), ("month", "2027-13"), ("day", "yesterday")]);
+        assert_eq!(f, EventFilter::default());
+        assert_eq!(ignored, vec!["view", "month", "day"]);
+        let today = parse_day("2026-11-28").unwrap();
+        assert_eq!(f.month_or(today).code(), "2026-11");
+        assert_eq!(organizer_key(&Text::new("Comité de Compras Públicas (AP)", "x")), "comite-de-compras-publicas-ap");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! compile and are tested natively. The Leptos views (`app`, `api`, `components`, `pages`) exist
 //! only in the browser build.
 
+pub mod calendar;
 pub mod charts;
 pub mod cite;
 pub mod filter;
@@ -20,5 +21,8 @@ pub mod api;
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
+/// The browser's tz database behind the calendar's conversions.
+#[cfg(target_arch = "wasm32")]
+pub mod intl;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;

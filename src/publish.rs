@@ -1,7 +1,9 @@
 //! The publishing step, run when the site is built: files derived from the checked content.
-//! For now, the home page's digest: the few items the home page shows, in the same format as
-//! the full files (so the browser reads them with the same code), so the first view downloads a
-//! fixed, small amount whatever the size of the archive.
+//! - The home page's digest: the few items the home page shows, in the same format as the full
+//!   files (so the browser reads them with the same code), so the first view downloads a fixed,
+//!   small amount whatever the size of the archive.
+//! - Calendar files (RFC 5545): one per event and subscribable feeds, all events and per member
+//!   country, in both languages, converted to UTC with the tz database.
 
 use crate::model::{parse_file, ContentFile, Dataset, Event, NewsItem, Site, Topic};
 use chrono::NaiveDate;
@@ -117,6 +119,35 @@ pub fn home_digest(texts: &HashMap<String, String>, today: NaiveDate) -> Vec<(St
                 m.remove("description");
             }),
         );
+    }
+    out
+}
+
+/// Calendar files: (path relative to the site root, iCalendar text). `site_url` is the public
+/// address of the deployed site (with its sub-folder), used for UIDs and event links; `stamp`
+/// is the DTSTAMP. Member-country feeds also carry the Alliance-wide events, which concern every
+/// member.
+pub fn calendars(events_text: &str, site_url: &str, stamp: chrono::NaiveDateTime) -> Vec<(String, String)> {
+    use crate::calendar::ics::{calendar, event_file_path, feed_path};
+    use crate::calendar::zones::TzDb;
+    use crate::i18n::Lang;
+    use crate::model::Country;
+    let Ok(events) = parse_file::<Event>(events_text) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for lang in [Lang::Es, Lang::En] {
+        let t = lang.t();
+        let name = |suffix: &str| format!("{} — {}{suffix}", t.site_name, t.events);
+        out.push((feed_path(lang, None), calendar(&name(""), &events.items, lang, &TzDb, site_url, stamp)));
+        for c in Country::ALL.iter().copied().filter(|c| *c != Country::Ap) {
+            let feed = events.items.iter().filter(|e| e.country == c || e.country == Country::Ap);
+            let title = calendar(&name(&format!(" ({})", t.country(c))), feed, lang, &TzDb, site_url, stamp);
+            out.push((feed_path(lang, Some(c)), title));
+        }
+        for e in &events.items {
+            out.push((event_file_path(lang, &e.id), calendar(e.title.get(lang), [e], lang, &TzDb, site_url, stamp)));
+        }
     }
     out
 }

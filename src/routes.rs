@@ -78,6 +78,22 @@ pub fn encode_segment(s: &str) -> String {
     out
 }
 
+/// `path` with the current query changed: each key in `changes` is removed, then set again if
+/// it has a value. Keys and values are percent-encoded.
+pub fn with_query(path: &str, current: &[(String, String)], changes: &[(&str, Option<String>)]) -> String {
+    let mut pairs: Vec<(&str, &str)> = current
+        .iter()
+        .filter(|(k, _)| !changes.iter().any(|(c, _)| c == k))
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    pairs.extend(changes.iter().filter_map(|(k, v)| v.as_deref().map(|v| (*k, v))));
+    if pairs.is_empty() {
+        return path.to_string();
+    }
+    let q: Vec<String> = pairs.iter().map(|(k, v)| format!("{}={}", encode_segment(k), encode_segment(v))).collect();
+    format!("{path}?{}", q.join("&"))
+}
+
 /// Removes the deployment base ("/observatorio") from a browser path.
 pub fn strip_base<'a>(path: &'a str, base: &str) -> &'a str {
     let base = base.trim_end_matches('/');
@@ -157,5 +173,16 @@ mod tests {
         assert_eq!(strip_base("/es/news", ""), "/es/news");
         assert_eq!(lang_of_path("/en/news"), Lang::En);
         assert_eq!(lang_of_path("/fr/news"), Lang::Es);
+    }
+
+    #[test]
+    fn query_changes_keep_the_other_keys() {
+        let cur = vec![("country".to_string(), "PE".to_string()), ("month".to_string(), "2027-03".to_string())];
+        assert_eq!(
+            with_query("/es/events", &cur, &[("month", Some("2027-04".into())), ("day", None)]),
+            "/es/events?country=PE&month=2027-04"
+        );
+        assert_eq!(with_query("/es/events", &cur, &[("country", None), ("month", None)]), "/es/events");
+        assert_eq!(with_query("/x", &[], &[("q", Some("a b&c".into()))]), "/x?q=a%20b%26c");
     }
 }

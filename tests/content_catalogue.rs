@@ -126,6 +126,14 @@ fn bad_events() {
     assert!(line_at(p, "events[4].end").contains("start and end mix a whole day with a time"));
     assert!(line_at(p, "events[5].format")
         .contains("unknown value: \"virtual\" (fix: allowed values: online, in_person, hybrid)"));
+    // Well shaped but not in the tz database.
+    assert!(line_at(p, "events[6].timezone").contains("unknown time zone: \"America/Atlantis\""));
+    assert!(line_at(p, "events[7].country").contains("\"AR\""));
+    assert!(line_at(p, "events[8].participation.form").contains("the form must post to an https address"));
+    assert!(
+        line_at(p, "events[8].participation.email").contains("not a valid e-mail address: \"events at example.org\"")
+    );
+    assert!(line_at(p, "events[9].start").contains("not a valid date or time: \"24/11/2022\""));
 }
 
 #[test]

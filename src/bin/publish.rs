@@ -1,5 +1,8 @@
 //! The publishing step, run by the build (Trunk's post_build hook): writes files derived from the
-//! checked content into the built site. Usage: publish CONTENT_DIR OUT_CONTENT_DIR [--today YYYY-MM-DD]
+//! checked content into the built site.
+//! Usage: publish CONTENT_DIR SITE_DIR [--today YYYY-MM-DD]
+//! Writes SITE_DIR/content/home/* and SITE_DIR/calendar/**.ics. Links in calendar files use the
+//! environment's SITE_URL (the deployed address, sub-folder included), else site.json's "url".
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -12,7 +15,7 @@ fn main() -> std::process::ExitCode {
 
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(src), Some(out)) = (args.first(), args.get(1)) else {
-        eprintln!("usage: publish CONTENT_DIR OUT_CONTENT_DIR [--today YYYY-MM-DD]");
+        eprintln!("usage: publish CONTENT_DIR SITE_DIR [--today YYYY-MM-DD]");
         return std::process::ExitCode::from(2);
     };
     let today = args
@@ -35,17 +38,33 @@ fn main() -> std::process::ExitCode {
             texts.insert(name.to_string(), t);
         }
     }
-    let dir = PathBuf::from(out).join("home");
-    if let Err(e) = std::fs::create_dir_all(&dir) {
-        eprintln!("publish: cannot create {}: {e}", dir.display());
-        return std::process::ExitCode::FAILURE;
-    }
-    for (name, body) in observatorio::publish::home_digest(&texts, today) {
-        if let Err(e) = std::fs::write(dir.join(&name), body) {
-            eprintln!("publish: cannot write {name}: {e}");
+    let site_url = std::env::var("SITE_URL").ok().filter(|u| !u.trim().is_empty()).unwrap_or_else(|| {
+        texts
+            .get("site.json")
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok())
+            .and_then(|v| v["site"]["url"].as_str().map(str::to_string))
+            .unwrap_or_else(|| "https://observatorio.invalid/".into())
+    });
+    let out = PathBuf::from(out);
+    let home: Vec<(String, String)> = observatorio::publish::home_digest(&texts, today)
+        .into_iter()
+        .map(|(name, body)| (format!("content/home/{name}"), body))
+        .collect();
+    let stamp = today.and_hms_opt(0, 0, 0).unwrap_or_default();
+    let events = texts.get("events.json").map(String::as_str).unwrap_or("");
+    let calendars = observatorio::publish::calendars(events, &site_url, stamp);
+    let (n_home, n_cal) = (home.len(), calendars.len());
+    for (path, body) in home.into_iter().chain(calendars) {
+        let path = out.join(path);
+        let written = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|_| std::fs::write(&path, body));
+        if let Err(e) = written {
+            eprintln!("publish: cannot write {}: {e}", path.display());
             return std::process::ExitCode::FAILURE;
         }
     }
-    println!("publish: home digest written to {} (as of {today})", dir.display());
+    println!(
+        "publish: {n_home} home digest files and {n_cal} calendar files in {} (as of {today}, for {site_url})",
+        out.display()
+    );
     std::process::ExitCode::SUCCESS
 }

@@ -3,7 +3,7 @@
 mod format;
 mod strings;
 
-pub use format::{event_when, format_date, format_number, format_partial_date, month_name, zone_city};
+pub use format::{event_when, format_date, format_number, format_partial_date, hhmm, month_name, zone_city};
 pub use strings::Strings;
 
 /// The Observatory's languages. Spanish is the default and the one every content field must have.

@@ -126,8 +126,17 @@ pub struct Event {
     pub topics: Vec<String>,
     pub organizer: Text,
     pub how_to_take_part: Option<Text>,
+    pub participation: Participation,
     pub links: Vec<Link>,
     pub sample: bool,
+}
+
+/// How readers send comments, with no server of ours: a form service's https endpoint, an
+/// e-mail address, both or neither.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Participation {
+    pub form: Option<SafeUrl>,
+    pub email: Option<String>,
 }
 
 impl Event {
@@ -378,8 +387,9 @@ pub(crate) fn check_document(c: &mut Checker, p: &str, r: &RawDocument) -> Docum
     }
 }
 
-/// A plausible IANA zone name ("Area/Location", ASCII). Full zone validation needs the tz
-/// database, which the calendar work brings; until then the shape is checked.
+/// A plausible IANA zone name ("Area/Location", ASCII): the browser's check, which has no tz
+/// database of its own (an unknown zone there shows the stored local time only).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 fn plausible_zone(tz: &str) -> bool {
     let mut parts = tz.split('/');
     let area = parts.next().unwrap_or("");
@@ -391,6 +401,24 @@ fn plausible_zone(tz: &str) -> bool {
         })
         && tz.contains('/'))
         || tz == "UTC"
+}
+
+fn check_participation(c: &mut Checker, p: &str, r: &RawParticipation) -> Participation {
+    let form = r.form.as_deref().and_then(|f| match SafeUrl::parse(f) {
+        Ok(u) if u.as_str().to_ascii_lowercase().starts_with("https://") => Some(u),
+        _ => {
+            c.error(&format!("{p}.form"), ProblemKind::BadFormEndpoint { value: f.chars().take(80).collect() });
+            None
+        }
+    });
+    let email = r.email.as_deref().and_then(|e| {
+        let ok = crate::calendar::participate::plausible_email(e.trim());
+        if !ok {
+            c.error(&format!("{p}.email"), ProblemKind::BadEmail { value: e.chars().take(80).collect() });
+        }
+        ok.then(|| e.trim().to_string())
+    });
+    Participation { form, email }
 }
 
 pub(crate) fn check_event(c: &mut Checker, p: &str, r: &RawEvent) -> Event {
@@ -418,7 +446,12 @@ pub(crate) fn check_event(c: &mut Checker, p: &str, r: &RawEvent) -> Event {
         }
     }
     if let Some(tz) = &r.timezone {
-        if !plausible_zone(tz) {
+        // Natively the tz database decides; the browser checks the shape and lets Intl judge.
+        #[cfg(not(target_arch = "wasm32"))]
+        let known = crate::calendar::zones::known_zone(tz);
+        #[cfg(target_arch = "wasm32")]
+        let known = plausible_zone(tz);
+        if !known {
             c.error(&format!("{p}.timezone"), ProblemKind::BadTimeZone { value: tz.clone() });
         }
     }
@@ -440,6 +473,11 @@ pub(crate) fn check_event(c: &mut Checker, p: &str, r: &RawEvent) -> Event {
         topics: c.topics(&format!("{p}.topics"), &r.topics),
         organizer: c.text(&format!("{p}.organizer"), &r.organizer),
         how_to_take_part: c.opt_text(&format!("{p}.how_to_take_part"), &r.how_to_take_part),
+        participation: r
+            .participation
+            .as_ref()
+            .map(|pt| check_participation(c, &format!("{p}.participation"), pt))
+            .unwrap_or_default(),
         links: c.links(&format!("{p}.links"), &r.links),
         sample: r.sample,
     }

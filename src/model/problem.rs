@@ -42,6 +42,12 @@ pub enum ProblemKind {
     BadTimeZone {
         value: String,
     },
+    BadFormEndpoint {
+        value: String,
+    },
+    BadEmail {
+        value: String,
+    },
     BadId {
         value: String,
     },
@@ -177,6 +183,20 @@ impl Problem {
                     format!("unknown time zone: \"{value}\"")
                 }
             }
+            BadFormEndpoint { value } => {
+                if es {
+                    format!("el formulario debe enviarse a una dirección https: \"{value}\"")
+                } else {
+                    format!("the form must post to an https address: \"{value}\"")
+                }
+            }
+            BadEmail { value } => {
+                if es {
+                    format!("correo electrónico no válido: \"{value}\"")
+                } else {
+                    format!("not a valid e-mail address: \"{value}\"")
+                }
+            }
             BadId { value } => {
                 if es {
                     format!("identificador no válido: \"{value}\"")
@@ -286,6 +306,13 @@ impl Problem {
                 if es { "use un nombre IANA, p. ej. America/Lima" } else { "use an IANA name, e.g. America/Lima" }
                     .into()
             }
+            BadFormEndpoint { .. } => if es {
+                "use la dirección https que le dio su servicio de formularios, p. ej. https://formspree.io/f/abcd1234"
+            } else {
+                "use the https address your form service gave you, e.g. https://formspree.io/f/abcd1234"
+            }
+            .into(),
+            BadEmail { .. } => if es { "p. ej. eventos@ejemplo.org" } else { "e.g. events@example.org" }.into(),
             BadId { .. } => if es {
                 "solo minúsculas sin tilde, cifras y guiones, p. ej. cumbre-lima-2019"
             } else {

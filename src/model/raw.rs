@@ -120,9 +120,21 @@ pub struct RawEvent {
     #[serde(default)]
     pub how_to_take_part: Option<RawText>,
     #[serde(default)]
+    pub participation: Option<RawParticipation>,
+    #[serde(default)]
     pub links: Vec<RawLink>,
     #[serde(default)]
     pub sample: bool,
+}
+
+/// Where comments on an event go: a form service's endpoint (https) and/or an e-mail address.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RawParticipation {
+    #[serde(default)]
+    pub form: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
 }
 
 #[derive(Deserialize, Debug)]

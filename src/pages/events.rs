@@ -1,47 +1,214 @@
-//! Events: upcoming first, then past ones with their recordings; the event page.
+//! Events: an agenda (upcoming first, then past ones with their recordings) or a month grid,
+//! filtered by country, area, format and organizer; the event page with its times in every
+//! member capital, calendar files and how to take part.
 
 use super::{today, use_id, use_item_meta, NotFoundItem, TopicTags};
-use crate::api::use_store;
+use crate::api::{topics_now, use_store};
 use crate::app::use_lang;
+use crate::calendar::month::Month;
 use crate::components::bits::{use_meta, CountryTag, ExternalLink, Paragraphs, SampleBadge, Tx};
+use crate::components::calendar::{AddToCalendar, FeedLinks, MonthGrid, ZoneTable};
 use crate::components::cards::EventCard;
+use crate::components::comment_form::CommentForm;
+use crate::components::filters::{use_query_filter, FilterBar, FilterField};
 use crate::components::section::Section;
-use crate::i18n::event_when;
-use crate::model::LinkKind;
-use crate::routes::Page;
+use crate::filter::{organizer_key, EventFilter, EventView};
+use crate::i18n::{event_when, format_date};
+use crate::model::{Event, EventFormat, LinkKind};
+use crate::routes::{href, with_query, Page};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+use std::sync::Arc;
 
 #[component]
 pub fn EventsPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_store();
+    let parsed = use_query_filter(|pairs| EventFilter::from_query(pairs));
     use_meta(|l| (l.t().events.to_string(), l.t().intro_description.to_string()));
+    let today = today();
+    // Separate memos, so moving through the calendar redraws only the grid (and a day move only
+    // the cells it concerns), never the filter bar or the event list behind it.
+    let filters = Memo::new(move |_| {
+        parsed.with(|(f, ignored)| {
+            (EventFilter { view: EventView::Agenda, month: None, day: None, ..f.clone() }, ignored.clone())
+        })
+    });
+    let mode = Memo::new(move |_| parsed.with(|(f, _)| f.view));
+    let month = Memo::new(move |_| parsed.with(|(f, _)| f.month_or(today)));
+    let day = Memo::new(move |_| parsed.with(|(f, _)| f.day));
     view! {
         <div class="page">
             <h1>{lang.t().events}</h1>
             <Section res=store.events render=move |events| {
-                let today = today();
-                let upcoming: Vec<_> = events.items.iter().filter(|e| !e.is_past(today)).cloned().collect();
-                // Past events newest first.
-                let past: Vec<_> = events.items.iter().rev().filter(|e| e.is_past(today)).cloned().collect();
-                view! {
-                    <section aria-labelledby="upcoming-title">
-                        <h2 id="upcoming-title">{lang.t().upcoming_events}</h2>
-                        {if upcoming.is_empty() {
-                            view! { <p class="muted">{lang.t().no_upcoming}</p> }.into_any()
-                        } else {
-                            view! { <div class="cards">{upcoming.into_iter().map(|e| view! { <EventCard event=e past=false/> }).collect_view()}</div> }.into_any()
-                        }}
-                    </section>
-                    <section aria-labelledby="past-title">
-                        <h2 id="past-title">{lang.t().past_events}</h2>
-                        <div class="cards">{past.into_iter().map(|e| view! { <EventCard event=e past=true/> }).collect_view()}</div>
-                    </section>
+                let events = Arc::new(events.items.clone());
+                // Once per load, not per filter change: each event's organizer key, and the
+                // organizer options (an archive of thousands of events has a handful).
+                let keys: Vec<String> = events.iter().map(|e| organizer_key(&e.organizer)).collect();
+                let mut organizers: Vec<(String, String)> =
+                    events.iter().zip(&keys).map(|(e, k)| (k.clone(), e.organizer.get(lang).to_string())).collect();
+                organizers.sort();
+                organizers.dedup_by(|a, b| a.0 == b.0);
+                organizers.sort_by(|a, b| a.1.cmp(&b.1));
+                move || {
+                    let l = lang;
+                    let t = l.t();
+                    let (filter, ignored) = filters.get();
+                    let topics = topics_now(store);
+                    let formats = EventFormat::CODES
+                        .iter()
+                        .filter_map(|c| EventFormat::parse(c))
+                        .map(|f| (f.code().to_string(), t.event_format(Some(f)).to_string()))
+                        .collect();
+                    let fields = vec![
+                        FilterField::country(l, filter.country),
+                        FilterField::topic(l, &topics, filter.topic.clone()),
+                        FilterField { key: "format", label: t.filter_format, options: formats, selected: filter.format.map(|f| f.code().to_string()) },
+                        FilterField { key: "organizer", label: t.filter_organizer, options: organizers.clone(), selected: filter.organizer.clone() },
+                    ];
+                    let shown: Arc<Vec<usize>> =
+                        Arc::new((0..events.len()).filter(|i| filter.matches_keyed(&events[*i], &keys[*i])).collect());
+                    let count = shown.len();
+                    let events = events.clone();
+                    let body = move || {
+                        let (events, shown) = (events.clone(), shown.clone());
+                        match mode.get() {
+                            EventView::Agenda => {
+                                view! { <Agenda events=shown.iter().map(|i| events[*i].clone()).collect() today=today/> }.into_any()
+                            }
+                            EventView::Month => view! {
+                                {move || {
+                                    // Only the events drawn in this month's grid are copied.
+                                    let m = month.get();
+                                    let (first, last) = m.grid_range();
+                                    let in_grid: Vec<Event> = shown
+                                        .iter()
+                                        .map(|i| &events[*i])
+                                        .filter(|e| e.start.date() <= last && e.end.date().max(e.start.date()) >= first)
+                                        .cloned()
+                                        .collect();
+                                    let in_grid = Arc::new(in_grid);
+                                    let for_list = in_grid.clone();
+                                    let selected = Signal::derive(move || day.get().filter(|d| m.contains(*d)));
+                                    view! {
+                                        <MonthGrid events=in_grid month=m selected=selected today=today/>
+                                        {move || day_list(&for_list, m, selected.get())}
+                                    }
+                                }}
+                            }
+                            .into_any(),
+                        }
+                    };
+                    view! {
+                        <ViewSwitch current=mode/>
+                        <FilterBar fields=fields path=Page::Events.path(l) count=count ignored=ignored/>
+                        {body}
+                        <FeedLinks/>
+                    }
                 }
             }/>
         </div>
     }
+}
+
+/// Agenda and Month, as links that keep the filters.
+#[component]
+fn ViewSwitch(current: Memo<EventView>) -> impl IntoView {
+    let lang = use_lang();
+    let t = lang.t();
+    let query = use_query_map();
+    let link = move |v: Option<&str>| {
+        let cur: Vec<(String, String)> =
+            query.get_untracked().into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        href(&with_query(
+            &Page::Events.path(lang),
+            &cur,
+            &[("view", v.map(str::to_string)), ("month", None), ("day", None)],
+        ))
+    };
+    view! {
+        <nav class="view-switch" aria-label=t.calendar_view>
+            // Plain links: the router's <A> marks every link to this path as current.
+            <a href=link(None) aria-current=move || (current.get() == EventView::Agenda).then_some("page")>{t.view_agenda}</a>
+            <a href=link(Some("month")) aria-current=move || (current.get() == EventView::Month).then_some("page")>{t.view_month}</a>
+        </nav>
+    }
+}
+
+/// How many events of each list the agenda shows before "show more".
+const AGENDA_PAGE: usize = 20;
+
+/// Upcoming first (soonest first), then past (newest first), each shown a page at a time.
+#[component]
+fn Agenda(events: Vec<Event>, today: chrono::NaiveDate) -> impl IntoView {
+    let lang = use_lang();
+    let t = lang.t();
+    let upcoming: Vec<_> = events.iter().filter(|e| !e.is_past(today)).cloned().collect();
+    let past: Vec<_> = events.iter().rev().filter(|e| e.is_past(today)).cloned().collect();
+    view! {
+        <section aria-labelledby="upcoming-title">
+            <h2 id="upcoming-title">{t.upcoming_events}</h2>
+            {if upcoming.is_empty() {
+                view! { <p class="muted">{t.no_upcoming}</p> }.into_any()
+            } else {
+                view! { <Paged items=upcoming past=false/> }.into_any()
+            }}
+        </section>
+        {(!past.is_empty()).then(|| view! {
+            <section aria-labelledby="past-title">
+                <h2 id="past-title">{t.past_events}</h2>
+                <Paged items=past past=true/>
+            </section>
+        })}
+    }
+}
+
+/// Event cards, a page at a time, with a button that shows the next page (focus stays on it).
+#[component]
+fn Paged(items: Vec<Event>, past: bool) -> impl IntoView {
+    let lang = use_lang();
+    let total = items.len();
+    let (shown, set_shown) = signal(AGENDA_PAGE.min(total));
+    let items = StoredValue::new(items);
+    view! {
+        <div class="cards">
+            <For each=move || 0..shown.get() key=|i| *i let:i>
+                <EventCard event=items.with_value(|v| v[i].clone()) past=past/>
+            </For>
+        </div>
+        <Show when=move || { shown.get() < total }>
+            <p class="more">
+                <button type="button" class="button secondary" on:click=move |_| set_shown.update(|n| *n = (*n + AGENDA_PAGE).min(total))>
+                    {move || format!("{} ({} / {total})", lang.t().show_more, shown.get())}
+                </button>
+            </p>
+        </Show>
+    }
+}
+
+/// Under the grid: the chosen day's events, or a hint.
+fn day_list(events: &[Event], month: Month, day: Option<chrono::NaiveDate>) -> AnyView {
+    let lang = use_lang();
+    let t = lang.t();
+    let today = today();
+    let Some(day) = day else {
+        let any = events.iter().any(|e| e.start.date() <= month.last() && e.end.date() >= month.first());
+        return view! { <p class="muted day-hint">{if any { t.choose_day } else { t.no_events_month }}</p> }.into_any();
+    };
+    let on_day: Vec<Event> =
+        events.iter().filter(|e| e.start.date() <= day && e.end.date().max(e.start.date()) >= day).cloned().collect();
+    view! {
+        <section class="day-events" aria-labelledby="day-title">
+            <h2 id="day-title">{format_date(lang, day)}</h2>
+            {if on_day.is_empty() {
+                view! { <p class="muted">{t.no_events_day}</p> }.into_any()
+            } else {
+                view! { <div class="cards">{on_day.into_iter().map(|e| { let past = e.is_past(today); view! { <EventCard event=e past=past/> } }).collect_view()}</div> }.into_any()
+            }}
+        </section>
+    }
+    .into_any()
 }
 
 #[component]
@@ -63,6 +230,11 @@ pub fn EventPage() -> impl IntoView {
                     };
                     let past = e.is_past(today());
                     let (recordings, other): (Vec<_>, Vec<_>) = e.links.iter().cloned().partition(|lk| matches!(lk.kind, LinkKind::Recording | LinkKind::Material));
+                    // Before the event, registration links lead the "take part" section.
+                    let (register, other): (Vec<_>, Vec<_>) = other.into_iter().partition(|lk| !past && lk.kind == LinkKind::Registration);
+                    let part = e.participation.clone();
+                    let can_comment = !past && (part.form.is_some() || part.email.is_some());
+                    let take_part = !past && (e.how_to_take_part.is_some() || !register.is_empty() || can_comment);
                     let when = event_when(l, &e.start, &e.end, e.timezone.as_deref());
                     view! {
                         <article class="article prose">
@@ -79,13 +251,26 @@ pub fn EventPage() -> impl IntoView {
                                 {e.place.clone().map(|p| view! { <dt>{t.where_}</dt><dd><Tx text=p/></dd> })}
                                 <dt>{t.organizer}</dt><dd><Tx text=e.organizer.clone()/></dd>
                             </dl>
+                            <ZoneTable event=e.clone()/>
                             <Paragraphs blocks=e.body.clone()/>
-                            {(!past).then(|| e.how_to_take_part.clone().map(|h| view! {
+                            {take_part.then(|| view! {
                                 <section class="take-part" aria-labelledby="take-part-title">
                                     <h2 id="take-part-title">{t.how_to_take_part}</h2>
-                                    <p><Tx text=h/></p>
+                                    {e.how_to_take_part.clone().map(|h| view! { <p><Tx text=h/></p> })}
+                                    {(!register.is_empty()).then(|| view! {
+                                        <p class="actions">{register.into_iter().map(|lk| view! {
+                                            <ExternalLink url=lk.url><Tx text=lk.label/></ExternalLink>
+                                        }).collect_view()}</p>
+                                    })}
+                                    {part.email.clone().filter(|_| part.form.is_some()).map(|m| view! {
+                                        <p>{t.write_to} " " <a href=format!("mailto:{m}")>{m.clone()}</a></p>
+                                    })}
                                 </section>
-                            }))}
+                            })}
+                            {can_comment.then(|| view! {
+                                <CommentForm event_id=e.id.clone() title=e.title.get(l).to_string() form=part.form.clone() email=part.email.clone()/>
+                            })}
+                            <AddToCalendar event=e.clone()/>
                             {(!recordings.is_empty()).then(|| view! {
                                 <h2>{t.recordings}</h2>
                                 <ul class="links">{recordings.into_iter().map(|lk| view! { <li><ExternalLink url=lk.url><Tx text=lk.label/></ExternalLink></li> }).collect_view()}</ul>

@@ -9,7 +9,8 @@ import { serve } from './server.mjs';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ROUTES = ['/', '/topics', '/topics/msme-women', '/news', '/news/promotion-strategy-2022', '/documents',
-  '/documents/sample-supplier-guide', '/events', '/events/sample-webinar-selling-to-government-2027', '/data',
+  '/documents/sample-supplier-guide', '/events', '/events?view=month&month=2027-03&day=2027-03-18', '/events/sample-webinar-selling-to-government-2027',
+  '/events/sample-sustainable-procurement-forum-2027', '/events/digital-teaching-seminar-2022', '/data',
   '/data/promotion-results-2022', '/data/sample-tenders-by-year', '/data/sample-msme-share-by-country',
   '/data/alliance-weight-latam', '/data/infrastructure-portfolio-subsectors', '/about', '/no-such-page'];
 

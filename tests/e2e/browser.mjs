@@ -13,8 +13,8 @@ export async function launch() {
 }
 
 /** A phone-sized page that records console errors and uncaught exceptions. */
-export async function phonePage(browser, { colorScheme = 'light', viewport = PHONE } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+export async function phonePage(browser, { colorScheme = 'light', viewport = PHONE, timezoneId } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1, isMobile: true, hasTouch: true, timezoneId });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));

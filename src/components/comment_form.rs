@@ -1,0 +1,183 @@
+//! The comment form of an upcoming event. No server of ours: it posts to the form service the
+//! content names, or opens a prefilled e-mail. The draft lives in the browser's storage, so a
+//! failed send or a reload loses nothing.
+
+use crate::app::use_lang;
+use crate::calendar::participate::{is_bot, Draft, DraftError, MAX_EMAIL, MAX_MESSAGE, MAX_NAME};
+use crate::model::SafeUrl;
+use crate::routes::encode_segment;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Status {
+    Editing,
+    Invalid(DraftError),
+    Sending,
+    Sent,
+    Failed,
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn load_draft(key: &str) -> Draft {
+    storage().and_then(|s| s.get_item(key).ok().flatten()).map(|t| Draft::restore(&t)).unwrap_or_default()
+}
+
+fn save_draft(key: &str, d: &Draft) {
+    if let Some(s) = storage() {
+        // Full or disabled storage only loses the convenience, never the text on screen.
+        let _ = if d.is_empty() { s.remove_item(key) } else { s.set_item(key, &d.store()) };
+    }
+}
+
+async fn post(endpoint: &str, fields: &[(&'static str, String)]) -> bool {
+    let body: Vec<String> = fields.iter().map(|(k, v)| format!("{k}={}", encode_segment(v))).collect();
+    let req = gloo_net::http::Request::post(endpoint)
+        .header("Accept", "application/json")
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(body.join("&"));
+    match req {
+        Ok(r) => r.send().await.map(|res| res.ok()).unwrap_or(false),
+        Err(_) => false,
+    }
+}
+
+#[component]
+pub fn CommentForm(event_id: String, title: String, form: Option<SafeUrl>, email: Option<String>) -> impl IntoView {
+    let lang = use_lang();
+    let t = lang.t();
+    let key = Draft::key(&event_id);
+    let (draft, set_draft) = signal(load_draft(&key));
+    let (status, set_status) = signal(Status::Editing);
+    let (honeypot, set_honeypot) = signal(String::new());
+    let edit = {
+        let key = key.clone();
+        move |f: fn(&mut Draft, String), v: String| {
+            set_draft.update(|d| f(d, v));
+            draft.with_untracked(|d| save_draft(&key, d));
+            if !matches!(status.get_untracked(), Status::Sending) {
+                set_status.set(Status::Editing);
+            }
+        }
+    };
+    let mailto = {
+        let (email, title) = (email.clone(), title.clone());
+        move || email.as_ref().map(|to| draft.with(|d| d.mailto(to, &title)))
+    };
+    let submit = {
+        let (key, form, id, title) = (key.clone(), form.clone(), event_id.clone(), title.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if matches!(status.get_untracked(), Status::Sending) {
+                return;
+            }
+            let d = draft.get_untracked();
+            if let Err(e) = d.validate() {
+                set_status.set(Status::Invalid(e));
+                return;
+            }
+            // Bots that fill the hidden field are told it worked, and nothing is sent.
+            if is_bot(&honeypot.get_untracked()) {
+                set_status.set(Status::Sent);
+                return;
+            }
+            let Some(endpoint) = form.clone() else { return };
+            set_status.set(Status::Sending);
+            let (key, fields) = (key.clone(), d.fields(&id, &title));
+            spawn_local(async move {
+                if post(endpoint.as_str(), &fields).await {
+                    save_draft(&key, &Draft::default());
+                    set_draft.set(Draft::default());
+                    set_status.set(Status::Sent);
+                } else {
+                    set_status.set(Status::Failed);
+                }
+            });
+        }
+    };
+    let error_text = move || match status.get() {
+        Status::Invalid(e) => Some(match e {
+            DraftError::MessageEmpty => t.form_err_empty,
+            DraftError::MessageTooLong => t.form_err_long,
+            DraftError::NameTooLong => t.form_err_name,
+            DraftError::EmailInvalid => t.form_err_email,
+        }),
+        _ => None,
+    };
+    let has_form = form.is_some();
+    let host = form.as_ref().map(|f| f.as_str().split('/').nth(2).unwrap_or("").to_string()).unwrap_or_default();
+    let email_to = email.clone().unwrap_or_default();
+    let (m1, m2) = (mailto.clone(), mailto.clone());
+    let e_name = edit.clone();
+    let e_email = edit.clone();
+    let e_msg = edit;
+    view! {
+        <section class="comment" aria-labelledby="comment-title">
+            <h2 id="comment-title">{t.comment_title}</h2>
+            <Show when=move || status.get() == Status::Sent fallback=move || {
+                let (e_name, e_email, e_msg, submit, m1, m2) = (e_name.clone(), e_email.clone(), e_msg.clone(), submit.clone(), m1.clone(), m2.clone());
+                view! {
+                    <form class="comment-form" on:submit=submit novalidate>
+                        <div class="field">
+                            <label for="c-name">{t.form_name}</label>
+                            <input id="c-name" name="name" autocomplete="name" maxlength=MAX_NAME
+                                prop:value=move || draft.with(|d| d.name.clone())
+                                on:input=move |ev| e_name(|d, v| d.name = v, event_target_value(&ev))/>
+                        </div>
+                        <div class="field">
+                            <label for="c-email">{t.form_email}</label>
+                            <input id="c-email" name="email" type="email" autocomplete="email" maxlength=MAX_EMAIL
+                                prop:value=move || draft.with(|d| d.email.clone())
+                                on:input=move |ev| e_email(|d, v| d.email = v, event_target_value(&ev))/>
+                        </div>
+                        <div class="field">
+                            <label for="c-message">{t.form_message}</label>
+                            <textarea id="c-message" name="message" rows="5" maxlength=MAX_MESSAGE required
+                                aria-describedby="c-count c-draft"
+                                prop:value=move || draft.with(|d| d.message.clone())
+                                on:input=move |ev| e_msg(|d, v| d.message = v, event_target_value(&ev))></textarea>
+                            <p id="c-count" class="muted small">{move || format!("{} / {MAX_MESSAGE} {}", draft.with(|d| d.message.chars().count()), t.characters)}</p>
+                        </div>
+                        // Hidden from people (and from assistive technology); bots fill it.
+                        <div class="hp" aria-hidden="true">
+                            <label for="c-website">{t.form_honeypot}</label>
+                            <input id="c-website" name="website" tabindex="-1" autocomplete="off"
+                                on:input=move |ev| set_honeypot.set(event_target_value(&ev))/>
+                        </div>
+                        <p id="c-draft" class="muted small">{t.form_draft}</p>
+                        <p class="form-error" role="alert">{error_text}</p>
+                        {if has_form {
+                            view! {
+                                <p class="actions">
+                                    <button type="submit" class="button" disabled=move || status.get() == Status::Sending>
+                                        {move || if status.get() == Status::Sending { t.form_sending } else { t.form_send }}
+                                    </button>
+                                </p>
+                                <p class="muted small">{t.form_via} " " <code>{host.clone()}</code></p>
+                            }.into_any()
+                        } else {
+                            view! {
+                                <p class="muted small">{t.form_email_only} " " <code>{email_to.clone()}</code></p>
+                                <p class="actions"><a class="button" href=move || m1().unwrap_or_default()>{t.form_by_email}</a></p>
+                            }.into_any()
+                        }}
+                        <div role="status" aria-live="polite">
+                            {move || (status.get() == Status::Failed).then(|| view! {
+                                <p class="notice error">{t.form_failed}
+                                    {m2().map(|href| view! { " " {t.form_or_email} ": " <a href=href>{t.form_by_email}</a> })}
+                                    "."
+                                </p>
+                            })}
+                        </div>
+                    </form>
+                }
+            }>
+                <p class="notice ok" role="status">{t.form_sent}</p>
+                <button type="button" class="button secondary" on:click=move |_| set_status.set(Status::Editing)>{t.form_new}</button>
+            </Show>
+        </section>
+    }
+}
