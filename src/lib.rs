@@ -7,6 +7,9 @@
 pub mod calendar;
 pub mod charts;
 pub mod cite;
+/// News feeds, sitemap and robots.txt (native only: the publishing step).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod feeds;
 pub mod filter;
 pub mod i18n;
 pub mod model;

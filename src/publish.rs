@@ -4,6 +4,7 @@
 //!   small amount whatever the size of the archive.
 //! - Calendar files (RFC 5545): one per event and subscribable feeds, all events and per member
 //!   country, in both languages, converted to UTC with the tz database.
+//! - News feeds (RSS and Atom, all and per member country), sitemap.xml and robots.txt.
 
 use crate::model::{parse_file, ContentFile, Dataset, Event, NewsItem, Site, Topic};
 use chrono::NaiveDate;
@@ -149,6 +150,33 @@ pub fn calendars(events_text: &str, site_url: &str, stamp: chrono::NaiveDateTime
             out.push((event_file_path(lang, &e.id), calendar(e.title.get(lang), [e], lang, &TzDb, site_url, stamp)));
         }
     }
+    out
+}
+
+/// News feeds, sitemap and robots.txt: (path relative to the site root, text). A file that
+/// cannot be read contributes nothing (the checker reports it).
+pub fn site_files(texts: &HashMap<String, String>, site_url: &str) -> Vec<(String, String)> {
+    use crate::feeds::{atom, feed_items, feed_path, robots, rss, sitemaps, Pages};
+    use crate::i18n::Lang;
+    use crate::model::{Country, Document};
+    fn items<T: ContentFile>(texts: &HashMap<String, String>) -> Vec<T> {
+        texts.get(T::FILE).and_then(|t| parse_file::<T>(t).ok()).map(|l| l.items).unwrap_or_default()
+    }
+    let news: Vec<NewsItem> = items(texts);
+    let mut out = Vec::new();
+    for lang in Lang::ALL {
+        for country in std::iter::once(None).chain(Country::ALL.iter().copied().filter(|c| *c != Country::Ap).map(Some))
+        {
+            let list = feed_items(&news, country);
+            out.push((feed_path(lang, country, false), rss(&list, lang, country, site_url)));
+            out.push((feed_path(lang, country, true), atom(&list, lang, country, site_url)));
+        }
+    }
+    let (topics, documents, events, datasets): (Vec<Topic>, Vec<Document>, Vec<Event>, Vec<Dataset>) =
+        (items(texts), items(texts), items(texts), items(texts));
+    let pages = Pages { topics: &topics, news: &news, documents: &documents, events: &events, datasets: &datasets };
+    out.extend(sitemaps(&pages.list(), site_url));
+    out.push(("robots.txt".into(), robots(site_url)));
     out
 }
 

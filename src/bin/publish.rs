@@ -1,8 +1,9 @@
 //! The publishing step, run by the build (Trunk's post_build hook): writes files derived from the
 //! checked content into the built site.
 //! Usage: publish CONTENT_DIR SITE_DIR [--today YYYY-MM-DD]
-//! Writes SITE_DIR/content/home/* and SITE_DIR/calendar/**.ics. Links in calendar files use the
-//! environment's SITE_URL (the deployed address, sub-folder included), else site.json's "url".
+//! Writes SITE_DIR/content/home/*, SITE_DIR/calendar/**.ics, SITE_DIR/feeds/**.xml,
+//! SITE_DIR/sitemap.xml and SITE_DIR/robots.txt. Absolute links use the environment's SITE_URL
+//! (the deployed address, sub-folder included), else site.json's "url".
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -53,8 +54,9 @@ fn main() -> std::process::ExitCode {
     let stamp = today.and_hms_opt(0, 0, 0).unwrap_or_default();
     let events = texts.get("events.json").map(String::as_str).unwrap_or("");
     let calendars = observatorio::publish::calendars(events, &site_url, stamp);
-    let (n_home, n_cal) = (home.len(), calendars.len());
-    for (path, body) in home.into_iter().chain(calendars) {
+    let site = observatorio::publish::site_files(&texts, &site_url);
+    let (n_home, n_cal, n_site) = (home.len(), calendars.len(), site.len());
+    for (path, body) in home.into_iter().chain(calendars).chain(site) {
         let path = out.join(path);
         let written = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|_| std::fs::write(&path, body));
         if let Err(e) = written {
@@ -63,7 +65,7 @@ fn main() -> std::process::ExitCode {
         }
     }
     println!(
-        "publish: {n_home} home digest files and {n_cal} calendar files in {} (as of {today}, for {site_url})",
+        "publish: {n_home} home digest files, {n_cal} calendar files, {n_site} feed/sitemap/robots files in {} (as of {today}, for {site_url})",
         out.display()
     );
     std::process::ExitCode::SUCCESS

@@ -5,7 +5,7 @@ use super::zones::{event_utc, ZoneDb};
 use crate::i18n::Lang;
 use crate::model::{Event, EventTime, LinkKind};
 use crate::routes::{encode_segment, Page};
-use chrono::{Days, NaiveDateTime};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, Timelike};
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11); other control characters are dropped.
 pub fn escape(s: &str) -> String {
@@ -40,8 +40,18 @@ pub fn fold(line: &str) -> String {
     out
 }
 
+/// `20221124` (chrono's strftime is avoided: it adds kilobytes to the wasm).
+fn basic_date(d: NaiveDate) -> String {
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+}
+
+/// `20221124T120000`
+fn basic_time(t: NaiveDateTime) -> String {
+    format!("{}T{:02}{:02}{:02}", basic_date(t.date()), t.hour(), t.minute(), t.second())
+}
+
 fn utc_stamp(t: NaiveDateTime) -> String {
-    t.format("%Y%m%dT%H%M%SZ").to_string()
+    format!("{}Z", basic_time(t))
 }
 
 /// Where an event's page lives, absolute.
@@ -87,8 +97,8 @@ pub fn vevent(e: &Event, lang: Lang, db: &dyn ZoneDb, site_url: &str, stamp: Nai
         }
         (EventTime::Day(s), end) => {
             let last = end.date().max(s);
-            lines.push(format!("DTSTART;VALUE=DATE:{}", s.format("%Y%m%d")));
-            lines.push(format!("DTEND;VALUE=DATE:{}", (last + Days::new(1)).format("%Y%m%d")));
+            lines.push(format!("DTSTART;VALUE=DATE:{}", basic_date(s)));
+            lines.push(format!("DTEND;VALUE=DATE:{}", basic_date(last + Days::new(1))));
         }
     }
     lines.push(format!("SUMMARY:{}", escape(e.title.get(lang))));
@@ -138,11 +148,11 @@ pub fn calendar<'a>(
 pub fn google_link(e: &Event, lang: Lang, page_url: &str) -> String {
     let dates = match (e.start, e.end) {
         (EventTime::At(s), EventTime::At(en)) => {
-            format!("{}/{}", s.format("%Y%m%dT%H%M%S"), en.max(s).format("%Y%m%dT%H%M%S"))
+            format!("{}/{}", basic_time(s), basic_time(en.max(s)))
         }
         (s, en) => {
             let last = en.date().max(s.date());
-            format!("{}/{}", s.date().format("%Y%m%d"), (last + Days::new(1)).format("%Y%m%d"))
+            format!("{}/{}", basic_date(s.date()), basic_date(last + Days::new(1)))
         }
     };
     let mut url = format!(

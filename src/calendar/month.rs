@@ -91,11 +91,11 @@ impl Month {
 
 /// Each day of the grid, with the indices (into `events`) of the events that touch it, in the
 /// events' order. Days without events are left out.
-pub fn events_by_day(month: Month, events: &[Event]) -> Vec<(NaiveDate, Vec<usize>)> {
+pub fn events_by_day<'a>(month: Month, events: impl IntoIterator<Item = &'a Event>) -> Vec<(NaiveDate, Vec<usize>)> {
     let (first, last) = month.grid_range();
     let span = (last - first).num_days() as usize + 1;
     let mut days: Vec<Vec<usize>> = vec![Vec::new(); span];
-    for (i, e) in events.iter().enumerate() {
+    for (i, e) in events.into_iter().enumerate() {
         let (s, en) = (e.start.date(), e.end.date().max(e.start.date()));
         if en < first || s > last {
             continue;

@@ -36,10 +36,12 @@ pub fn month_title(lang: Lang, m: Month) -> String {
     }
 }
 
-/// The month grid. `events` are already filtered; `path` is the events page's path.
+/// The month grid.
 #[component]
 pub fn MonthGrid(
     events: std::sync::Arc<Vec<Event>>,
+    /// Indices into `events` of the (filtered) events drawn in this month's grid.
+    shown: Vec<usize>,
     month: Month,
     selected: Signal<Option<NaiveDate>>,
     today: NaiveDate,
@@ -47,7 +49,7 @@ pub fn MonthGrid(
     let lang = use_lang();
     let t = lang.t();
     let path = Page::Events.path(lang);
-    let days = events_by_day(month, &events);
+    let days = events_by_day(month, shown.iter().map(|i| &events[*i]));
     let count_on = |d: NaiveDate| days.iter().find(|(day, _)| *day == d).map_or(0, |(_, v)| v.len());
     // The day that takes part in the tab order: the chosen one, else today, else the first
     // marked day, else the 1st.
@@ -56,7 +58,6 @@ pub fn MonthGrid(
         .then_some(today)
         .or_else(|| days.iter().map(|(d, _)| *d).find(|d| month.contains(*d)))
         .unwrap_or(month.first());
-    let focus_day = move || selected.get().unwrap_or(default_day);
     let link = {
         let path = path.clone();
         move |m: Month, day: Option<NaiveDate>| {
@@ -93,19 +94,52 @@ pub fn MonthGrid(
             go(key.apply(from));
         }
     };
-    // After a move (a new chosen day, or a new month's grid), put focus on the chosen day.
-    Effect::new(move |_| {
-        selected.track();
-        if let Some(day) = FOCUS_DAY.with(|f| f.take()) {
-            let sel = format!("button[data-date=\"{day}\"]");
-            if let Some(el) =
-                document().query_selector(&sel).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    // Clicks are handled once for the whole grid (not one listener per day).
+    let on_click = {
+        let go = go.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            if let Some(day) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.closest("button[data-date]").ok().flatten())
+                .and_then(|e| e.get_attribute("data-date"))
+                .and_then(|d| crate::calendar::month::parse_day(&d))
             {
-                let _ = el.focus();
+                go(day);
+            }
+        }
+    };
+    // The chosen day (aria-selected, and the one day in the tab order) is drawn statically and
+    // then moved by hand: a day move touches two cells instead of rebuilding 42.
+    let grid = NodeRef::<leptos::html::Table>::new();
+    Effect::new(move |_| {
+        let day = selected.get().unwrap_or(default_day);
+        let Some(table) = grid.get() else { return };
+        let find = |sel: &str| table.query_selector(sel).ok().flatten();
+        if let Some(old) = find("td[aria-selected=\"true\"]") {
+            let _ = old.set_attribute("aria-selected", "false");
+        }
+        if let Some(old) = find("button[tabindex=\"0\"]") {
+            let _ = old.set_attribute("tabindex", "-1");
+        }
+        if let Some(button) = find(&format!("button[data-date=\"{day}\"]")) {
+            let _ = button.set_attribute("tabindex", "0");
+            if selected.get_untracked() == Some(day) {
+                if let Some(td) = button.parent_element() {
+                    let _ = td.set_attribute("aria-selected", "true");
+                }
+            }
+            // Focus follows a keyboard or click move, not a page load.
+            if FOCUS_DAY.with(|f| f.take()).is_some() {
+                if let Ok(b) = button.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
             }
         }
     });
     let title = month_title(lang, month);
+    let initial = selected.get_untracked();
+    let focus_at = initial.unwrap_or(default_day);
     let rows = month
         .weeks()
         .into_iter()
@@ -114,27 +148,29 @@ pub fn MonthGrid(
                 .into_iter()
                 .map(|d| {
                     let n = count_on(d);
-                    let in_month = month.contains(d);
-                    let is_sel = move || selected.get() == Some(d);
                     let label = format!(
                         "{}, {}{}",
                         t.weekdays[d.weekday().num_days_from_monday() as usize],
                         format_date(lang, d),
                         if n == 0 { String::new() } else { format!(": {n} {}", if n == 1 { t.event_one } else { t.event_many }) }
                     );
+                    // One class attribute, computed once.
+                    let mut class = String::from("day");
+                    for (on, name) in [(!month.contains(d), " other-month"), (n > 0, " has-events"), (d == today, " today")] {
+                        if on {
+                            class.push_str(name);
+                        }
+                    }
                     let titles: Vec<String> = days
                         .iter()
                         .find(|(day, _)| *day == d)
-                        .map(|(_, ix)| ix.iter().take(3).map(|i| events[*i].title.get(lang).to_string()).collect())
+                        .map(|(_, ix)| ix.iter().take(3).map(|i| events[shown[*i]].title.get(lang).to_string()).collect())
                         .unwrap_or_default();
                     let more = n.saturating_sub(3);
-                    let go = go.clone();
                     view! {
-                        <td role="gridcell" aria-selected=move || if is_sel() { "true" } else { "false" }
-                            class="day" class:other-month=!in_month class:has-events={n > 0} class:today={d == today} class:selected=is_sel>
-                            <button type="button" data-date=d.to_string() tabindex=move || if d == focus_day() { "0" } else { "-1" }
-                                aria-label=label aria-current=(d == today).then_some("date")
-                                on:click=move |_| go(d)>
+                        <td role="gridcell" aria-selected=if initial == Some(d) { "true" } else { "false" } class=class>
+                            <button type="button" data-date=d.to_string() tabindex=if d == focus_at { "0" } else { "-1" }
+                                aria-label=label aria-current=(d == today).then_some("date")>
                                 <span class="day-num" aria-hidden="true">{d.day()}</span>
                                 {(n > 0).then(|| view! {
                                     <span class="dot" aria-hidden="true"></span>
@@ -162,7 +198,7 @@ pub fn MonthGrid(
                 {month.has_next().then(|| view! { <a href=href(&link(next, None)) class="button secondary icon" aria-label=t.next_month><span aria-hidden="true">"›"</span></a> })}
                 {(month != now).then(|| view! { <a href=href(&link(now, Some(today))) class="button secondary">{t.this_month}</a> })}
             </div>
-            <table role="grid" class="month-grid" aria-labelledby="cal-title" aria-describedby="cal-hint" on:keydown=on_key>
+            <table node_ref=grid role="grid" class="month-grid" aria-labelledby="cal-title" aria-describedby="cal-hint" on:keydown=on_key on:click=on_click>
                 <thead><tr>
                     {(0..7).map(|i| view! { <th scope="col" abbr=t.weekdays[i]><span aria-hidden="true">{t.weekdays_short[i]}</span><span class="sr-only">{t.weekdays[i]}</span></th> }).collect_view()}
                 </tr></thead>

@@ -221,3 +221,17 @@ mod event_tests {
         assert_eq!(zone_city(Lang::En, "Europe/Oslo"), "Oslo");
     }
 }
+
+#[cfg(test)]
+mod strings_tests {
+    use crate::i18n::Lang;
+    use crate::model::Country;
+
+    #[test]
+    fn each_language_names_countries_in_itself() {
+        // Regression: `is_es` compared addresses of a `const`, which differ between uses.
+        assert_eq!(Lang::Es.t().country(Country::Ap), "Alianza del Pacífico");
+        assert_eq!(Lang::En.t().country(Country::Ap), "Pacific Alliance");
+        assert_eq!(Lang::Es.t().country(Country::Mx), "México");
+    }
+}

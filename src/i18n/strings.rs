@@ -149,7 +149,7 @@ pub struct Strings {
     pub weekdays: [&'static str; 7],
 }
 
-pub const ES: Strings = Strings {
+pub static ES: Strings = Strings {
     site_name: "Observatorio de Compras Públicas de la Alianza del Pacífico",
     short_name: "Observatorio de Compras Públicas",
     skip_to_content: "Saltar al contenido",
@@ -295,7 +295,7 @@ pub const ES: Strings = Strings {
     weekdays: ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
 };
 
-pub const EN: Strings = Strings {
+pub static EN: Strings = Strings {
     site_name: "Pacific Alliance Public Procurement Observatory",
     short_name: "Public Procurement Observatory",
     skip_to_content: "Skip to content",
@@ -445,6 +445,7 @@ pub const EN: Strings = Strings {
 };
 
 impl Strings {
+    /// `ES` and `EN` are statics (not consts), so each has one address to compare with.
     pub fn is_es(&self) -> bool {
         std::ptr::eq(self, &ES)
     }

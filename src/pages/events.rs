@@ -29,15 +29,18 @@ pub fn EventsPage() -> impl IntoView {
     use_meta(|l| (l.t().events.to_string(), l.t().intro_description.to_string()));
     let today = today();
     // Separate memos, so moving through the calendar redraws only the grid (and a day move only
-    // the cells it concerns), never the filter bar or the event list behind it.
-    let filters = Memo::new(move |_| {
-        parsed.with(|(f, ignored)| {
-            (EventFilter { view: EventView::Agenda, month: None, day: None, ..f.clone() }, ignored.clone())
-        })
-    });
-    let mode = Memo::new(move |_| parsed.with(|(f, _)| f.view));
-    let month = Memo::new(move |_| parsed.with(|(f, _)| f.month_or(today)));
-    let day = Memo::new(move |_| parsed.with(|(f, _)| f.day));
+    // the cells it concerns), never the filter bar or the event list behind it. All share the
+    // type of `parsed`: each memo type costs about 10 KB of wasm.
+    let aspect = move |f: fn(&EventFilter) -> EventFilter| {
+        Memo::new(move |_| parsed.with(|(filter, ignored)| (f(filter), ignored.clone())))
+    };
+    let filters = aspect(|f| EventFilter { view: EventView::Agenda, month: None, day: None, ..f.clone() });
+    let mode = aspect(|f| EventFilter { view: f.view, ..Default::default() });
+    let month_of = aspect(|f| EventFilter { month: f.month.or(f.day.map(Month::of)), ..Default::default() });
+    let day_of = aspect(|f| EventFilter { day: f.day, ..Default::default() });
+    let mode = move || mode.with(|(f, _)| f.view);
+    let month = move || month_of.with(|(f, _)| f.month_or(today));
+    let day = move || day_of.with(|(f, _)| f.day);
     view! {
         <div class="page">
             <h1>{lang.t().events}</h1>
@@ -48,9 +51,10 @@ pub fn EventsPage() -> impl IntoView {
                 let keys: Vec<String> = events.iter().map(|e| organizer_key(&e.organizer)).collect();
                 let mut organizers: Vec<(String, String)> =
                     events.iter().zip(&keys).map(|(e, k)| (k.clone(), e.organizer.get(lang).to_string())).collect();
-                organizers.sort();
+                // By label, then key, so equal keys are adjacent for dedup (one sort: each sort
+                // instantiation costs kilobytes of wasm).
+                organizers.sort_unstable_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
                 organizers.dedup_by(|a, b| a.0 == b.0);
-                organizers.sort_by(|a, b| a.1.cmp(&b.1));
                 move || {
                     let l = lang;
                     let t = l.t();
@@ -73,27 +77,28 @@ pub fn EventsPage() -> impl IntoView {
                     let events = events.clone();
                     let body = move || {
                         let (events, shown) = (events.clone(), shown.clone());
-                        match mode.get() {
+                        match mode() {
                             EventView::Agenda => {
-                                view! { <Agenda events=shown.iter().map(|i| events[*i].clone()).collect() today=today/> }.into_any()
+                                view! { <Agenda events=events shown=shown today=today/> }.into_any()
                             }
                             EventView::Month => view! {
                                 {move || {
-                                    // Only the events drawn in this month's grid are copied.
-                                    let m = month.get();
+                                    // Indices of the events drawn in this month's grid: no event is copied.
+                                    let m = month();
                                     let (first, last) = m.grid_range();
-                                    let in_grid: Vec<Event> = shown
+                                    let in_grid: Vec<usize> = shown
                                         .iter()
-                                        .map(|i| &events[*i])
-                                        .filter(|e| e.start.date() <= last && e.end.date().max(e.start.date()) >= first)
-                                        .cloned()
+                                        .copied()
+                                        .filter(|i| {
+                                            let e = &events[*i];
+                                            e.start.date() <= last && e.end.date().max(e.start.date()) >= first
+                                        })
                                         .collect();
-                                    let in_grid = Arc::new(in_grid);
-                                    let for_list = in_grid.clone();
-                                    let selected = Signal::derive(move || day.get().filter(|d| m.contains(*d)));
+                                    let (all, for_list) = (events.clone(), in_grid.clone());
+                                    let selected = Signal::derive(move || day().filter(|d| m.contains(*d)));
                                     view! {
-                                        <MonthGrid events=in_grid month=m selected=selected today=today/>
-                                        {move || day_list(&for_list, m, selected.get())}
+                                        <MonthGrid events=events.clone() shown=in_grid month=m selected=selected today=today/>
+                                        {move || day_list(for_list.iter().map(|i| &all[*i]), m, selected.get())}
                                     }
                                 }}
                             }
@@ -101,7 +106,7 @@ pub fn EventsPage() -> impl IntoView {
                         }
                     };
                     view! {
-                        <ViewSwitch current=mode/>
+                        <ViewSwitch current=mode()/>
                         <FilterBar fields=fields path=Page::Events.path(l) count=count ignored=ignored/>
                         {body}
                         <FeedLinks/>
@@ -114,7 +119,7 @@ pub fn EventsPage() -> impl IntoView {
 
 /// Agenda and Month, as links that keep the filters.
 #[component]
-fn ViewSwitch(current: Memo<EventView>) -> impl IntoView {
+fn ViewSwitch(current: EventView) -> impl IntoView {
     let lang = use_lang();
     let t = lang.t();
     let query = use_query_map();
@@ -130,8 +135,8 @@ fn ViewSwitch(current: Memo<EventView>) -> impl IntoView {
     view! {
         <nav class="view-switch" aria-label=t.calendar_view>
             // Plain links: the router's <A> marks every link to this path as current.
-            <a href=link(None) aria-current=move || (current.get() == EventView::Agenda).then_some("page")>{t.view_agenda}</a>
-            <a href=link(Some("month")) aria-current=move || (current.get() == EventView::Month).then_some("page")>{t.view_month}</a>
+            <a href=link(None) aria-current=(current == EventView::Agenda).then_some("page")>{t.view_agenda}</a>
+            <a href=link(Some("month")) aria-current=(current == EventView::Month).then_some("page")>{t.view_month}</a>
         </nav>
     }
 }
@@ -141,40 +146,41 @@ const AGENDA_PAGE: usize = 20;
 
 /// Upcoming first (soonest first), then past (newest first), each shown a page at a time.
 #[component]
-fn Agenda(events: Vec<Event>, today: chrono::NaiveDate) -> impl IntoView {
+fn Agenda(events: Arc<Vec<Event>>, shown: Arc<Vec<usize>>, today: chrono::NaiveDate) -> impl IntoView {
     let lang = use_lang();
     let t = lang.t();
-    let upcoming: Vec<_> = events.iter().filter(|e| !e.is_past(today)).cloned().collect();
-    let past: Vec<_> = events.iter().rev().filter(|e| e.is_past(today)).cloned().collect();
+    let upcoming: Vec<usize> = shown.iter().copied().filter(|i| !events[*i].is_past(today)).collect();
+    let past: Vec<usize> = shown.iter().rev().copied().filter(|i| events[*i].is_past(today)).collect();
+    let has_past = !past.is_empty();
     view! {
         <section aria-labelledby="upcoming-title">
             <h2 id="upcoming-title">{t.upcoming_events}</h2>
             {if upcoming.is_empty() {
                 view! { <p class="muted">{t.no_upcoming}</p> }.into_any()
             } else {
-                view! { <Paged items=upcoming past=false/> }.into_any()
+                view! { <Paged events=events.clone() items=upcoming past=false/> }.into_any()
             }}
         </section>
-        {(!past.is_empty()).then(|| view! {
+        {has_past.then(|| view! {
             <section aria-labelledby="past-title">
                 <h2 id="past-title">{t.past_events}</h2>
-                <Paged items=past past=true/>
+                <Paged events=events.clone() items=past past=true/>
             </section>
         })}
     }
 }
 
-/// Event cards, a page at a time, with a button that shows the next page (focus stays on it).
+/// Event cards (`items` index `events`), a page at a time, with a button that shows the next
+/// page (focus stays on it).
 #[component]
-fn Paged(items: Vec<Event>, past: bool) -> impl IntoView {
+fn Paged(events: Arc<Vec<Event>>, items: Vec<usize>, past: bool) -> impl IntoView {
     let lang = use_lang();
     let total = items.len();
     let (shown, set_shown) = signal(AGENDA_PAGE.min(total));
-    let items = StoredValue::new(items);
     view! {
         <div class="cards">
             <For each=move || 0..shown.get() key=|i| *i let:i>
-                <EventCard event=items.with_value(|v| v[i].clone()) past=past/>
+                <EventCard event=events[items[i]].clone() past=past/>
             </For>
         </div>
         <Show when=move || { shown.get() < total }>
@@ -188,16 +194,20 @@ fn Paged(items: Vec<Event>, past: bool) -> impl IntoView {
 }
 
 /// Under the grid: the chosen day's events, or a hint.
-fn day_list(events: &[Event], month: Month, day: Option<chrono::NaiveDate>) -> AnyView {
+fn day_list<'a>(
+    events: impl Iterator<Item = &'a Event> + Clone,
+    month: Month,
+    day: Option<chrono::NaiveDate>,
+) -> AnyView {
     let lang = use_lang();
     let t = lang.t();
     let today = today();
     let Some(day) = day else {
-        let any = events.iter().any(|e| e.start.date() <= month.last() && e.end.date() >= month.first());
+        let any = events.clone().any(|e| e.start.date() <= month.last() && e.end.date() >= month.first());
         return view! { <p class="muted day-hint">{if any { t.choose_day } else { t.no_events_month }}</p> }.into_any();
     };
     let on_day: Vec<Event> =
-        events.iter().filter(|e| e.start.date() <= day && e.end.date().max(e.start.date()) >= day).cloned().collect();
+        events.filter(|e| e.start.date() <= day && e.end.date().max(e.start.date()) >= day).cloned().collect();
     view! {
         <section class="day-events" aria-labelledby="day-title">
             <h2 id="day-title">{format_date(lang, day)}</h2>

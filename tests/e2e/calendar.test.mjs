@@ -39,7 +39,7 @@ test('month grid: weeks from Monday, marked days, a chosen day lists its events'
   await page.waitForSelector('.day-events h2');
   assert.equal(await page.locator('.day-events h2').innerText(), '18 de marzo de 2027');
   assert.match(await page.locator('.day-events').innerText(), /Webinario/);
-  assert.equal(await page.locator('.day.selected').getAttribute('aria-selected'), 'true');
+  assert.equal(await page.locator('td[aria-selected="true"] button').getAttribute('data-date'), '2027-03-18');
   // Next month by its button; Back returns.
   await page.getByRole('link', { name: 'Mes siguiente' }).click();
   await page.waitForFunction(() => document.querySelector('#cal-title')?.textContent === 'abril de 2027');
@@ -65,6 +65,9 @@ test('month grid by keyboard: arrows, Home/End and Page Down move focus and the 
   await press('End', '2027-03-28');
   await press('ArrowUp', '2027-03-21');
   assert.equal(params(page).day, '2027-03-21');
+  // Still exactly one day in the tab order, and it is the chosen one.
+  assert.deepEqual(await page.locator('.month-grid button[tabindex="0"]').evaluateAll((bs) => bs.map((b) => b.dataset.date)), ['2027-03-21']);
+  assert.deepEqual(await page.locator('td[aria-selected="true"] button').evaluateAll((bs) => bs.map((b) => b.dataset.date)), ['2027-03-21']);
   await press('PageDown', '2027-04-21');
   assert.equal(await page.locator('#cal-title').innerText(), 'April 2027');
   assert.equal(params(page).month, '2027-04');
@@ -244,4 +247,25 @@ test('calendar views fit a 320 px screen', async () => {
     assert.equal(small, 0, path);
     await page.context().close();
   }
+});
+
+test('a long agenda shows 20 events at a time, with "show more"', async () => {
+  const setup = (p) => p.route('**/content/events.json', async (route) => {
+    const events = Array.from({ length: 45 }, (_, i) => ({
+      id: `many-${i}`, sample: true, title: { es: `Ejemplo: evento ${i}`, en: `Sample: event ${i}` }, summary: { es: 's', en: 's' },
+      start: `2030-01-${String(1 + (i % 28)).padStart(2, '0')}`, country: 'PE', organizer: { es: 'o', en: 'o' },
+    }));
+    return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ format: 1, events }) });
+  });
+  const page = await open('/es/events', { setup });
+  assert.equal(await page.locator('.event-card').count(), 20);
+  const more = page.getByRole('button', { name: /Mostrar más/ });
+  assert.match(await more.innerText(), /20 \/ 45/);
+  await more.click();
+  await page.waitForFunction(() => document.querySelectorAll('.event-card').length === 40);
+  await more.click();
+  await page.waitForFunction(() => document.querySelectorAll('.event-card').length === 45);
+  assert.equal(await more.count(), 0);
+  assert.match(await page.locator('.result-count').innerText(), /45/);
+  await page.context().close();
 });
