@@ -17,6 +17,7 @@ pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod publish;
 pub mod routes;
+pub mod search;
 
 #[cfg(target_arch = "wasm32")]
 pub mod api;
