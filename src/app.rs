@@ -125,6 +125,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/:lang/data") view=keyed(DataPage)/>
                 <Route path=path!("/:lang/data/:id") view=keyed(DatasetPage)/>
                 <Route path=path!("/:lang/about") view=keyed(AboutPage)/>
+                <Route path=path!("/:lang/search") view=keyed(SearchPage)/>
             </FlatRoutes>
         </main>
         {chrome_bottom}

@@ -249,6 +249,33 @@ impl EventFilter {
     }
 }
 
+/// The search page's state: `?q=…&kind=news&country=PE&topic=…&year=2023`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchFilter {
+    /// The query as typed (searched up to its first 200 characters).
+    pub q: String,
+    pub facets: crate::search::engine::FacetFilter,
+}
+
+impl SearchFilter {
+    pub fn from_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Self, Vec<String>) {
+        let mut f = SearchFilter::default();
+        let mut pairs: Vec<(&str, &str)> = pairs.into_iter().collect();
+        // The query may be long or odd: it is text, never an error (and not subject to `read`'s limit).
+        if let Some(i) = pairs.iter().position(|(k, _)| *k == "q") {
+            f.q = pairs.remove(i).1.chars().take(crate::search::engine::MAX_QUERY).collect();
+        }
+        let ignored = read(pairs, |k, v| match k {
+            "kind" => set(&mut f.facets.kind, crate::search::Kind::parse(v)),
+            "country" => set(&mut f.facets.country, Country::parse(v)),
+            "topic" => set(&mut f.facets.topic, topic(v)),
+            "year" => set(&mut f.facets.year, year(v)),
+            _ => None,
+        });
+        (f, ignored)
+    }
+}
+
 /// "?a=1&b=2", or "" when nothing is set. Values are ids and codes, which need no escaping.
 fn query(pairs: &[(&str, Option<String>)]) -> String {
     let parts: Vec<String> = pairs.iter().filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={v}"))).collect();
@@ -327,6 +354,18 @@ mod tests {
         let today = parse_day("2026-11-28").unwrap();
         assert_eq!(f.month_or(today).code(), "2026-11");
         assert_eq!(organizer_key(&Text::new("Comité de Compras Públicas (AP)", "x")), "comite-de-compras-publicas-ap");
+    }
+
+    #[test]
+    fn search_filter_keeps_any_query_and_checks_facets() {
+        let long = "x".repeat(10_000);
+        let (f, ignored) =
+            SearchFilter::from_query([("q", long.as_str()), ("kind", "news"), ("country", "PE"), ("year", "abc")]);
+        assert_eq!(f.q.len(), 200);
+        assert_eq!(f.facets.kind, Some(crate::search::Kind::News));
+        assert_eq!(ignored, vec!["year"]);
+        let (f, _) = SearchFilter::from_query([("q", "<script>\u{202e}🙂")]);
+        assert_eq!(f.q, "<script>\u{202e}🙂");
     }
 
     #[test]

@@ -36,6 +36,7 @@ pub enum Page {
     Data,
     Dataset(String),
     About,
+    Search,
 }
 
 impl Page {
@@ -60,6 +61,7 @@ impl Page {
             Page::Data => format!("/{l}/data"),
             Page::Dataset(id) => format!("/{l}/data/{}", encode_segment(id)),
             Page::About => format!("/{l}/about"),
+            Page::Search => format!("/{l}/search"),
         }
     }
 }

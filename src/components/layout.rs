@@ -1,6 +1,7 @@
 //! Site header (brand, sections, language switch) and footer.
 
 use crate::app::{use_lang, Base};
+use crate::components::search_box::SearchBox;
 use crate::routes::{strip_base, switch_lang, Page};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -69,6 +70,7 @@ pub fn Header() -> impl IntoView {
                     </button>
                 </div>
             </div>
+            <div class="search-row"><SearchBox/></div>
             <nav id="site-nav" class="site-nav" class:open=move || open.get() aria-label=t.nav_label>
                 <ul>{nav}</ul>
             </nav>

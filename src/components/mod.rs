@@ -8,4 +8,5 @@ pub mod comment_form;
 pub mod data_table;
 pub mod filters;
 pub mod layout;
+pub mod search_box;
 pub mod section;

@@ -145,6 +145,23 @@ pub struct Strings {
     pub characters: &'static str,
     pub write_to: &'static str,
     pub show_more: &'static str,
+    pub search: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub search_all: &'static str,
+    pub search_none: &'static str,
+    pub did_you_mean: &'static str,
+    pub latest_items: &'static str,
+    pub search_empty: &'static str,
+    pub search_partial: &'static str,
+    pub search_suggestions: &'static str,
+    pub filter_kind: &'static str,
+    pub kind_news: &'static str,
+    pub kind_document: &'static str,
+    pub kind_event: &'static str,
+    pub kind_topic: &'static str,
+    pub kind_dataset: &'static str,
+    pub partial_match: &'static str,
     pub weekdays_short: [&'static str; 7],
     pub weekdays: [&'static str; 7],
 }
@@ -291,6 +308,23 @@ pub static ES: Strings = Strings {
     characters: "caracteres",
     write_to: "O escriba a",
     show_more: "Mostrar más",
+    search: "Buscar",
+    search_label: "Buscar en el Observatorio",
+    search_placeholder: "Buscar noticias, documentos, eventos…",
+    search_all: "Ver todos los resultados",
+    search_none: "No encontramos resultados para",
+    did_you_mean: "¿Quiso decir",
+    latest_items: "Lo más reciente",
+    search_empty: "Escriba una o más palabras: sin tildes también funciona.",
+    search_partial: "Algunos contenidos no se pudieron cargar; la búsqueda cubre el resto.",
+    search_suggestions: "sugerencias",
+    filter_kind: "Tipo",
+    kind_news: "Noticia",
+    kind_document: "Documento",
+    kind_event: "Evento",
+    kind_topic: "Área temática",
+    kind_dataset: "Datos",
+    partial_match: "Coinciden solo algunas palabras",
     weekdays_short: ["lun", "mar", "mié", "jue", "vie", "sáb", "dom"],
     weekdays: ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
 };
@@ -440,12 +474,40 @@ pub static EN: Strings = Strings {
     characters: "characters",
     write_to: "Or write to",
     show_more: "Show more",
+    search: "Search",
+    search_label: "Search the Observatory",
+    search_placeholder: "Search news, documents, events…",
+    search_all: "See all results",
+    search_none: "We found nothing for",
+    did_you_mean: "Did you mean",
+    latest_items: "The latest",
+    search_empty: "Type one or more words: accents are optional.",
+    search_partial: "Some content could not be loaded; the search covers the rest.",
+    search_suggestions: "suggestions",
+    filter_kind: "Kind",
+    kind_news: "News",
+    kind_document: "Document",
+    kind_event: "Event",
+    kind_topic: "Thematic area",
+    kind_dataset: "Data",
+    partial_match: "Only some words match",
     weekdays_short: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
     weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
 };
 
 impl Strings {
     /// `ES` and `EN` are statics (not consts), so each has one address to compare with.
+    pub fn kind(&self, k: crate::search::Kind) -> &'static str {
+        use crate::search::Kind;
+        match k {
+            Kind::News => self.kind_news,
+            Kind::Document => self.kind_document,
+            Kind::Event => self.kind_event,
+            Kind::Topic => self.kind_topic,
+            Kind::Dataset => self.kind_dataset,
+        }
+    }
+
     pub fn is_es(&self) -> bool {
         std::ptr::eq(self, &ES)
     }

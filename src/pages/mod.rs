@@ -8,6 +8,7 @@ mod events;
 mod home;
 mod news;
 mod not_found;
+mod search;
 mod topics;
 
 pub use about::AboutPage;
@@ -17,6 +18,7 @@ pub use events::{EventPage, EventsPage};
 pub use home::HomePage;
 pub use news::{NewsItemPage, NewsListPage};
 pub use not_found::{NotFoundItem, NotFoundPage};
+pub use search::SearchPage;
 pub use topics::{TopicPage, TopicsPage};
 
 use crate::api::{topics_now, use_store, File};

@@ -1,0 +1,199 @@
+//! The search box in every page's header: suggestions as you type, in the ARIA combobox
+//! pattern ("/" focuses it; arrows move; Enter opens; Escape closes), and the results page on
+//! Enter. The index is built from the content files the first time the box is used.
+
+use crate::api::use_store;
+use crate::app::use_lang;
+use crate::i18n::Lang;
+use crate::routes::{href, with_query, Page};
+use crate::search::engine::{highlight, Doc, Kind, Segment};
+use crate::search::Query;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use wasm_bindgen::JsCast;
+
+/// How many suggestions show under the box.
+const SUGGESTIONS: usize = 6;
+
+/// Where a search result leads.
+pub fn doc_page(d: &Doc) -> Page {
+    let id = d.id.clone();
+    match d.kind {
+        Kind::News => Page::NewsItem(id),
+        Kind::Document => Page::Document(id),
+        Kind::Event => Page::Event(id),
+        Kind::Topic => Page::Topic(id),
+        Kind::Dataset => Page::Dataset(id),
+    }
+}
+
+/// Text with its matched words in `<mark>` (as text nodes: nothing is parsed as HTML).
+pub fn marked(segments: Vec<Segment>) -> impl IntoView {
+    segments
+        .into_iter()
+        .map(|s| if s.mark { view! { <mark>{s.text}</mark> }.into_any() } else { s.text.into_any() })
+        .collect_view()
+}
+
+/// The results page's URL for a query.
+pub fn results_href(lang: Lang, q: &str) -> String {
+    href(&with_query(&Page::Search.path(lang), &[], &[("q", Some(q.to_string()))]))
+}
+
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let lang = use_lang();
+    let t = lang.t();
+    let store = use_store();
+    let navigate = use_navigate();
+    let (text, set_text) = signal(String::new());
+    let (open, set_open) = signal(false);
+    let (active, set_active) = signal(None::<usize>);
+    let input = NodeRef::<leptos::html::Input>::new();
+    // (href, kind, title segments), computed as the reader types.
+    let suggestions = Memo::new(move |_| {
+        let q = text.get();
+        let Some(ix) = store.search.get() else { return Vec::new() };
+        let query = Query::parse(&q, true);
+        ix.index
+            .search(&query)
+            .into_iter()
+            .take(SUGGESTIONS)
+            .map(|h| {
+                let d = &ix.index.docs[h.doc as usize];
+                (doc_page(d).href(lang), d.kind, highlight(d.title.get(lang), &h.matched))
+            })
+            .collect::<Vec<_>>()
+    });
+    // The last option is "see all results".
+    let count = move || suggestions.with(Vec::len) + usize::from(!text.with(|q| q.trim().is_empty()));
+    let go = {
+        let navigate = navigate.clone();
+        move |to: String| {
+            set_open.set(false);
+            set_active.set(None);
+            navigate(&to, Default::default());
+        }
+    };
+    let target = move |i: usize| -> String {
+        suggestions
+            .with(|s| s.get(i).map(|(h, _, _)| h.clone()))
+            .unwrap_or_else(|| results_href(lang, &text.get_untracked()))
+    };
+    let on_key = {
+        let go = go.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            let n = count();
+            match ev.key().as_str() {
+                "ArrowDown" | "ArrowUp" if n > 0 => {
+                    ev.prevent_default();
+                    set_open.set(true);
+                    let down = ev.key() == "ArrowDown";
+                    set_active.update(|a| {
+                        *a = Some(match (*a, down) {
+                            (None, true) => 0,
+                            (None, false) => n - 1,
+                            (Some(i), true) => (i + 1) % n,
+                            (Some(i), false) => (i + n - 1) % n,
+                        })
+                    });
+                }
+                "Enter" => {
+                    ev.prevent_default();
+                    if text.with_untracked(|q| q.trim().is_empty()) {
+                        return;
+                    }
+                    go(target(active.get_untracked().unwrap_or(usize::MAX)));
+                }
+                "Escape" => {
+                    // The browser would also clear a search field; only close the list.
+                    if open.get_untracked() && count() > 0 {
+                        ev.prevent_default();
+                        set_open.set(false);
+                        set_active.set(None);
+                    } else {
+                        set_text.set(String::new());
+                    }
+                }
+                _ => {}
+            }
+        }
+    };
+    // "/" anywhere (outside a text field) focuses the box.
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let typing = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| {
+            matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || e.closest("[contenteditable]").ok().flatten().is_some()
+        });
+        if !typing {
+            if let Some(i) = input.get() {
+                ev.prevent_default();
+                let _ = i.focus();
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
+    let expanded = move || open.get() && count() > 0;
+    let option_id = |i: usize| format!("search-option-{i}");
+    let go_click = go.clone();
+    view! {
+        <form class="search-form" role="search" aria-label=t.search_label action=Page::Search.href(lang)
+            on:submit=move |ev| ev.prevent_default()>
+            <label for="site-search" class="sr-only">{t.search_label}</label>
+            <input node_ref=input id="site-search" name="q" type="search" autocomplete="off" spellcheck="false"
+                maxlength="200" placeholder=t.search_placeholder
+                role="combobox" aria-autocomplete="list" aria-controls="search-suggestions"
+                aria-expanded=move || expanded().to_string()
+                aria-activedescendant=move || active.get().filter(|_| expanded()).map(option_id)
+                aria-keyshortcuts="/"
+                prop:value=move || text.get()
+                on:focus=move |_| store.request_search()
+                on:input=move |ev| {
+                    set_text.set(event_target_value(&ev));
+                    set_open.set(true);
+                    set_active.set(None);
+                }
+                on:keydown=on_key
+                on:blur=move |_| {
+                    // Let a click on a suggestion land first.
+                    set_timeout(move || set_open.set(false), std::time::Duration::from_millis(150));
+                }/>
+            <ul id="search-suggestions" role="listbox" class="suggestions" aria-label=t.search_suggestions hidden=move || !expanded()>
+                {move || {
+                    let go = go_click.clone();
+                    let list = suggestions.get();
+                    let n = list.len();
+                    let items = list.into_iter().enumerate().map(|(i, (to, kind, title))| {
+                        let go = go.clone();
+                        view! {
+                            <li id=option_id(i) role="option" aria-selected=move || (active.get() == Some(i)).to_string()
+                                on:mousedown=move |ev| { ev.prevent_default(); go(to.clone()); }>
+                                <span class="tag">{lang.t().kind(kind)}</span> " " <span>{marked(title)}</span>
+                            </li>
+                        }
+                    }).collect_view();
+                    let q = text.get();
+                    view! {
+                        {items}
+                        {(!q.trim().is_empty()).then(|| {
+                            let go = go.clone();
+                            let to = results_href(lang, &q);
+                            view! {
+                                <li id=option_id(n) role="option" class="all" aria-selected=move || (active.get() == Some(n)).to_string()
+                                    on:mousedown=move |ev| { ev.prevent_default(); go(to.clone()); }>
+                                    {format!("{} «{}»", lang.t().search_all, q.trim())}
+                                </li>
+                            }
+                        })}
+                    }
+                }}
+            </ul>
+            <span class="sr-only" role="status" aria-live="polite">
+                {move || if expanded() { format!("{} {}", suggestions.with(Vec::len), lang.t().search_suggestions) } else { String::new() }}
+            </span>
+        </form>
+    }
+}

@@ -1,0 +1,129 @@
+// Search in headless Chromium at a phone viewport: suggestions in the header box (combobox,
+// keyboard only), the results page with facets, a shared URL restoring the same results, no
+// results, and hostile queries.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import { launch, phonePage } from './browser.mjs';
+import { serve } from './server.mjs';
+
+let browser, site;
+before(async () => { browser = await launch(); site = await serve('dist', '/'); });
+after(async () => { await browser?.close(); site?.stop(); });
+
+const realErrors = (page) => page.errors.filter((e) => !/status of 404/.test(e));
+
+async function open(path, opts = {}) {
+  const page = await phonePage(browser, opts);
+  await page.goto(site.url + path);
+  await page.waitForSelector('main h1');
+  await page.waitForFunction(() => !document.querySelector('.skeleton'));
+  return page;
+}
+
+test('typing in the header box shows suggestions; arrows and Enter open one', async () => {
+  const page = await open('/es/news');
+  const box = page.locator('#site-search');
+  assert.equal(await box.getAttribute('role'), 'combobox');
+  await box.click();
+  await page.keyboard.type('arendal');
+  const first = page.locator('#search-suggestions [role="option"]:not(.all)').first();
+  await first.waitFor();
+  assert.equal(await box.getAttribute('aria-expanded'), 'true');
+  assert.match(await first.innerText(), /Noruega/);
+  // The word being typed matches as a prefix, and the whole word is marked.
+  assert.equal(await first.locator('mark').first().innerText(), 'Arendalsuka');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await box.getAttribute('aria-activedescendant'), 'search-option-0');
+  // The open combobox passes axe too.
+  await page.evaluate(fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  const axe = await page.evaluate(() => window.axe.run(document.querySelector('.site-header'), { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] }));
+  assert.deepEqual(axe.violations.map((v) => v.id), []);
+  assert.equal(await first.getAttribute('aria-selected'), 'true');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/es\/news\/alliance-in-norway$/);
+  await page.waitForSelector('main h1');
+  assert.match(await page.locator('main h1').innerText(), /Arendalsuka/);
+  assert.deepEqual(realErrors(page), []);
+  await page.context().close();
+});
+
+test('keyboard only: "/" focuses the box, Escape closes, Enter goes to the results page', async () => {
+  const page = await open('/en/');
+  await page.locator('body').press('/');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'site-search');
+  await page.keyboard.type('procurement');
+  await page.locator('#search-suggestions [role="option"]').first().waitFor();
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#site-search').getAttribute('aria-expanded'), 'false');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/en\/search\?q=procurement$/);
+  await page.waitForSelector('.results .result');
+  assert.ok(await page.locator('.results .result').count() >= 5);
+  await page.context().close();
+});
+
+test('accents, typos and plurals: "compras publicas peru" finds the launch and Peru', async () => {
+  const page = await open('/es/search?q=compras%20publicas%20peru');
+  const titles = await page.locator('.result-title').allInnerTexts();
+  assert.ok(titles.some((t) => /Lanzamiento oficial del Observatorio de Compras Públicas/.test(t)), titles.slice(0, 6).join(' | '));
+  assert.ok(await page.locator('.result-title mark').count() > 0);
+  const typo = await open('/en/search?q=cibersecurity%20studdy');
+  assert.match(await typo.locator('.result-title').first().innerText(), /cybersecurity/i);
+  for (const p of [page, typo]) await p.context().close();
+});
+
+test('facets with counts combine with the query; a shared URL restores them; Back works', async () => {
+  const page = await open('/en/search?q=declaration');
+  const kinds = await page.locator('#filter-kind option').allInnerTexts();
+  assert.ok(kinds.some((k) => /^Document \(\d+\)$/.test(k)), kinds.join(' | '));
+  const before = await page.locator('.result').count();
+  await page.selectOption('#filter-kind', 'news');
+  await page.waitForFunction(() => location.search.includes('kind=news'));
+  const after = await page.locator('.result').count();
+  assert.ok(after >= 1 && after < before, `${after} < ${before}`);
+  const tags = await page.locator('.result .meta .tag').allInnerTexts();
+  assert.ok(tags.filter((t) => t === 'News').length === after, tags.join(' | '));
+  // The same URL in a new tab shows the same results.
+  const shared = await open(new URL(page.url()).pathname + new URL(page.url()).search);
+  assert.deepEqual(await shared.locator('.result-title').allInnerTexts(), await page.locator('.result-title').allInnerTexts());
+  await page.goBack();
+  await page.waitForFunction(() => !location.search.includes('kind='));
+  assert.equal(await page.locator('.result').count(), before);
+  for (const p of [page, shared]) await p.context().close();
+});
+
+test('no results: says so, offers the closest spelling and the latest items', async () => {
+  // Misspelt words still find results (typo tolerance), with the right spelling offered.
+  const page = await open('/es/search?q=declarasiones%20conjuntaz');
+  await page.locator('.did-you-mean a').waitFor();
+  assert.ok(await page.locator('.result').count() > 0);
+  await page.locator('.did-you-mean a').click();
+  await page.waitForURL(/q=declaraciones%20conjunta/);
+  await page.waitForSelector('.result');
+  assert.equal(await page.locator('.did-you-mean').count(), 0);
+  const none = await open('/es/search?q=zzzzqqqq');
+  assert.match(await none.locator('.empty').innerText(), /No encontramos resultados para «zzzzqqqq»/);
+  assert.equal(await none.locator('.results li').count(), 5);
+  for (const p of [page, none]) await p.context().close();
+});
+
+test('hostile queries are shown as text and never break the page', async () => {
+  const long = 'compras '.repeat(1300);
+  for (const q of [long, '!!!???', '🙂🚀', 'مناقصات عامة', '<img src=x onerror=alert(1)>', '"', '%']) {
+    const page = await open('/es/search?q=' + encodeURIComponent(q));
+    assert.equal(await page.locator('main img').count(), 0);
+    assert.equal(await page.inputValue('#search-q'), [...q].slice(0, 200).join(''));
+    assert.deepEqual(realErrors(page), [], q.slice(0, 20));
+    await page.context().close();
+  }
+  // Typed into the header box too.
+  const page = await open('/es/');
+  await page.locator('#site-search').fill('<script>alert(1)</script>');
+  await page.locator('#site-search').press('Enter');
+  await page.waitForURL(/search\?q=%3Cscript%3E/);
+  await page.waitForSelector('.empty, .result');
+  assert.deepEqual(realErrors(page), []);
+  await page.context().close();
+});
