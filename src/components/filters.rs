@@ -120,13 +120,18 @@ where
     Memo::new(move |_| query.with(|q| parse(q.into_iter().map(|(k, v)| (k.as_ref(), v)).collect())))
 }
 
-/// A filtered list page's body: the filter bar and count, then the matching items (or a note).
-pub fn filtered_list<T: Clone>(
+/// Items a list shows at first, and how many more each "show more" adds: an archive of
+/// thousands stays quick to draw.
+pub const LIST_PAGE: usize = 20;
+
+/// A filtered list page's body: the filter bar and count, then the matching items a page at a
+/// time (or a note).
+pub fn filtered_list<T: Clone + Send + Sync + 'static>(
     bar: (String, Vec<FilterField>, Vec<String>),
     items: &[T],
     keep: impl Fn(&T) -> bool,
     class: &'static str,
-    card: impl Fn(T) -> AnyView,
+    card: impl Fn(T) -> AnyView + Send + Sync + 'static,
 ) -> AnyView {
     let lang = use_lang();
     let (path, fields, ignored) = bar;
@@ -135,7 +140,24 @@ pub fn filtered_list<T: Clone>(
     let list = if shown.is_empty() {
         view! { <p class="empty">{lang.t().no_results}</p> }.into_any()
     } else {
-        view! { <div class=class>{shown.into_iter().map(card).collect_view()}</div> }.into_any()
+        let (limit, set_limit) = signal(LIST_PAGE.min(count));
+        let shown = StoredValue::new(shown);
+        let card = StoredValue::new(card);
+        view! {
+            <div class=class>
+                <For each=move || 0..limit.get() key=|i| *i let:i>
+                    {card.with_value(|c| c(shown.with_value(|v| v[i].clone())))}
+                </For>
+            </div>
+            <Show when=move || { limit.get() < count }>
+                <p class="more">
+                    <button type="button" class="button secondary" on:click=move |_| set_limit.update(|n| *n = (*n + LIST_PAGE).min(count))>
+                        {move || format!("{} ({} / {count})", lang.t().show_more, limit.get())}
+                    </button>
+                </p>
+            </Show>
+        }
+        .into_any()
     };
     view! {
         <FilterBar fields=fields path=path count=count ignored=ignored/>

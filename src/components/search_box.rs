@@ -161,7 +161,9 @@ pub fn SearchBox() -> impl IntoView {
                     // Let a click on a suggestion land first.
                     set_timeout(move || set_open.set(false), std::time::Duration::from_millis(150));
                 }/>
-            <ul id="search-suggestions" role="listbox" class="suggestions" aria-label=t.search_suggestions hidden=move || !expanded()>
+            // data-q: the query the list was drawn for (benchmarks and tests wait on it).
+            <ul id="search-suggestions" role="listbox" class="suggestions" aria-label=t.search_suggestions hidden=move || !expanded()
+                data-q=move || text.get()>
                 {move || {
                     let go = go_click.clone();
                     let list = suggestions.get();

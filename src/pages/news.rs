@@ -34,7 +34,17 @@ pub fn NewsListPage() -> impl IntoView {
                         FilterField::topic(l, &topics, filter.topic.clone()),
                     ];
                     let bar = (Page::News.path(l), fields, ignored);
-                    filtered_list(bar, &news.items, |n| filter.matches(n), "cards", |n| view! { <NewsCard item=n level=2/> }.into_any())
+                    // The feed of the chosen member country (with the Alliance's news), else all.
+                    let country = filter.country.filter(|c| *c != crate::model::Country::Ap);
+                    let feed = |atom| crate::routes::href(&format!("/feeds/{}/news{}.{}.xml", l.code(), country.map(|c| format!("-{}", c.code().to_ascii_lowercase())).unwrap_or_default(), if atom { "atom" } else { "rss" }));
+                    view! {
+                        {filtered_list(bar, &news.items, |n| filter.matches(n), "cards", |n| view! { <NewsCard item=n level=2/> }.into_any())}
+                        <p class="feeds small">{l.t().subscribe_news} " "
+                            <a href=feed(false) rel="external" type="application/rss+xml">"RSS"</a> " · "
+                            <a href=feed(true) rel="external" type="application/atom+xml">"Atom"</a>
+                            {country.map(|c| format!(" ({})", l.t().country(c)))}
+                        </p>
+                    }
                 }
             }/>
         </div>

@@ -288,3 +288,36 @@ test('the phone menu opens and closes, and the citation can be copied', async ()
   assert.match(copied, /^Gobiernos de Chile, Colombia, México y Perú \(julio de 2019\)\. Declaración de Lima\./);
   await page.context().close();
 });
+
+test('the news page links its feeds, following the country filter', async () => {
+  const page = await open('/es/news?country=PE');
+  const hrefs = await page.locator('.feeds a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(hrefs, ['/feeds/es/news-pe.rss.xml', '/feeds/es/news-pe.atom.xml']);
+  const res = await page.request.get(site.url + hrefs[0]);
+  assert.equal(res.status(), 200);
+  assert.match(await res.text(), /<rss version="2.0"/);
+  const all = await open('/en/news');
+  assert.deepEqual(await all.locator('.feeds a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), ['/feeds/en/news.rss.xml', '/feeds/en/news.atom.xml']);
+  for (const p of [page, all]) await p.context().close();
+});
+
+test('a long list shows 20 items at a time, with "show more"', async () => {
+  const page = await phonePage(browser);
+  await page.route('**/content/news.json', (route) => {
+    const news = Array.from({ length: 45 }, (_, i) => ({
+      id: `n-${i}`, sample: true, date: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}`, country: 'CL',
+      title: { es: `Ejemplo ${i}`, en: `Sample ${i}` }, summary: { es: 's', en: 's' }, body: { es: ['b'], en: ['b'] },
+    }));
+    return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ format: 1, news }) });
+  });
+  await page.goto(site.url + '/es/news');
+  await page.waitForSelector('.news-card, .card');
+  assert.equal(await page.locator('main .cards > *').count(), 20);
+  const more = page.getByRole('button', { name: /Mostrar más/ });
+  await more.click();
+  await page.waitForFunction(() => document.querySelectorAll('main .cards > *').length === 40);
+  await more.click();
+  await page.waitForFunction(() => document.querySelectorAll('main .cards > *').length === 45);
+  assert.equal(await more.count(), 0);
+  await page.context().close();
+});
