@@ -80,6 +80,41 @@ pub fn encode_segment(s: &str) -> String {
     out
 }
 
+/// Query pairs from a `?a=1&b=x%20y` string (`+` is a space; bad escapes are kept as typed).
+pub fn parse_query(search: &str) -> Vec<(String, String)> {
+    fn decode(s: &str) -> String {
+        let bytes = s.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'+' => out.push(b' '),
+                b'%' if i + 2 < bytes.len() => {
+                    match std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                        Some(b) => {
+                            out.push(b);
+                            i += 2;
+                        }
+                        None => out.push(b'%'),
+                    }
+                }
+                b => out.push(b),
+            }
+            i += 1;
+        }
+        String::from_utf8_lossy(&out).into_owned()
+    }
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
 /// `path` with the current query changed: each key in `changes` is removed, then set again if
 /// it has a value. Keys and values are percent-encoded.
 pub fn with_query(path: &str, current: &[(String, String)], changes: &[(&str, Option<String>)]) -> String {
@@ -175,6 +210,21 @@ mod tests {
         assert_eq!(strip_base("/es/news", ""), "/es/news");
         assert_eq!(lang_of_path("/en/news"), Lang::En);
         assert_eq!(lang_of_path("/fr/news"), Lang::Es);
+    }
+
+    #[test]
+    fn queries_are_decoded() {
+        assert_eq!(
+            parse_query("?q=compras+p%C3%BAblicas&country=PE&x=%ZZ&&flag"),
+            vec![
+                ("q".to_string(), "compras públicas".to_string()),
+                ("country".to_string(), "PE".to_string()),
+                ("x".to_string(), "%ZZ".to_string()),
+                ("flag".to_string(), String::new()),
+            ]
+        );
+        assert_eq!(parse_query(""), vec![]);
+        assert_eq!(parse_query("?a=%"), vec![("a".to_string(), "%".to_string())]);
     }
 
     #[test]

@@ -14,8 +14,6 @@ use crate::routes::{href, with_query, Page};
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use std::cell::Cell;
 use wasm_bindgen::JsCast;
 
@@ -25,7 +23,7 @@ thread_local! {
 }
 
 fn current_query() -> Vec<(String, String)> {
-    use_query_map().get_untracked().into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    crate::components::filters::location_query()
 }
 
 /// "marzo de 2027" / "March 2027".
@@ -45,6 +43,8 @@ pub fn MonthGrid(
     month: Month,
     selected: Signal<Option<NaiveDate>>,
     today: NaiveDate,
+    /// Moves the calendar to a month (and day): the page updates its state and the URL.
+    on_go: Callback<(Month, Option<NaiveDate>)>,
 ) -> impl IntoView {
     let lang = use_lang();
     let t = lang.t();
@@ -68,19 +68,11 @@ pub fn MonthGrid(
             )
         }
     };
-    let navigate = use_navigate();
-    let go = {
-        let link = link.clone();
-        move |day: NaiveDate| {
-            FOCUS_DAY.with(|f| f.set(Some(day)));
-            navigate(
-                &link(Month::of(day), Some(day)),
-                NavigateOptions { replace: true, scroll: false, ..Default::default() },
-            );
-        }
+    let go = move |day: NaiveDate| {
+        FOCUS_DAY.with(|f| f.set(Some(day)));
+        on_go.run((Month::of(day), Some(day)));
     };
     let on_key = {
-        let go = go.clone();
         move |ev: leptos::ev::KeyboardEvent| {
             let Some(key) = GridKey::from_key(&ev.key()) else { return };
             let from = ev
@@ -96,7 +88,6 @@ pub fn MonthGrid(
     };
     // Clicks are handled once for the whole grid (not one listener per day).
     let on_click = {
-        let go = go.clone();
         move |ev: leptos::ev::MouseEvent| {
             if let Some(day) = ev
                 .target()
@@ -172,12 +163,17 @@ pub fn MonthGrid(
                             <button type="button" data-date=d.to_string() tabindex=if d == focus_at { "0" } else { "-1" }
                                 aria-label=label aria-current=(d == today).then_some("date")>
                                 <span class="day-num" aria-hidden="true">{d.day()}</span>
-                                {(n > 0).then(|| view! {
-                                    <span class="dot" aria-hidden="true"></span>
-                                    <span class="cell-events" aria-hidden="true">
-                                        {titles.into_iter().map(|ti| view! { <span class="cell-event">{ti}</span> }).collect_view()}
-                                        {(more > 0).then(|| view! { <span class="cell-more">{format!("+{more}")}</span> })}
-                                    </span>
+                                // One text node per day (titles on wide screens only, by CSS): a
+                                // month of a busy calendar stays a few hundred nodes.
+                                {(n > 0).then(|| {
+                                    let mut text = titles.join("\n");
+                                    if more > 0 {
+                                        text.push_str(&format!("\n+{more}"));
+                                    }
+                                    view! {
+                                        <span class="dot" aria-hidden="true"></span>
+                                        <span class="cell-events" aria-hidden="true">{text}</span>
+                                    }
                                 })}
                             </button>
                         </td>
@@ -188,15 +184,25 @@ pub fn MonthGrid(
         })
         .collect_view();
     let (prev, next, now) = (month.prev(), month.next(), Month::of(today));
+    // The links keep their href (new tab, copy link); a plain click moves in place.
+    let move_to = move |m: Month, day: Option<NaiveDate>| {
+        move |ev: leptos::ev::MouseEvent| {
+            if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+                return;
+            }
+            ev.prevent_default();
+            on_go.run((m, day));
+        }
+    };
     view! {
         <div class="calendar">
             <div class="cal-head">
                 // Plain links (the router still handles them): cheaper than <A>, which tracks
                 // whether it is the current page.
-                {month.has_prev().then(|| view! { <a href=href(&link(prev, None)) class="button secondary icon" aria-label=t.prev_month><span aria-hidden="true">"‹"</span></a> })}
+                {month.has_prev().then(|| view! { <a href=href(&link(prev, None)) class="button secondary icon" aria-label=t.prev_month on:click=move_to(prev, None)><span aria-hidden="true">"‹"</span></a> })}
                 <h2 id="cal-title" aria-live="polite">{title}</h2>
-                {month.has_next().then(|| view! { <a href=href(&link(next, None)) class="button secondary icon" aria-label=t.next_month><span aria-hidden="true">"›"</span></a> })}
-                {(month != now).then(|| view! { <a href=href(&link(now, Some(today))) class="button secondary">{t.this_month}</a> })}
+                {month.has_next().then(|| view! { <a href=href(&link(next, None)) class="button secondary icon" aria-label=t.next_month on:click=move_to(next, None)><span aria-hidden="true">"›"</span></a> })}
+                {(month != now).then(|| view! { <a href=href(&link(now, Some(today))) class="button secondary" on:click=move_to(now, Some(today))>{t.this_month}</a> })}
             </div>
             <table node_ref=grid role="grid" class="month-grid" aria-labelledby="cal-title" aria-describedby="cal-hint" on:keydown=on_key on:click=on_click>
                 <thead><tr>

@@ -11,6 +11,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
+/// The query pairs of the address bar as it is now (the calendar updates it in place, without
+/// the router, so the router's copy may be older).
+pub fn location_query() -> Vec<(String, String)> {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    crate::routes::parse_query(&search)
+}
+
 /// One select of a filter bar.
 #[derive(Clone)]
 pub struct FilterField {
@@ -51,7 +58,6 @@ impl FilterField {
 #[component]
 pub fn FilterBar(fields: Vec<FilterField>, path: String, count: usize, ignored: Vec<String>) -> impl IntoView {
     let lang = use_lang();
-    let query = use_query_map();
     let navigate = use_navigate();
     let path2 = path.clone();
     let any_selected = fields.iter().any(|f| f.selected.is_some());
@@ -64,12 +70,7 @@ pub fn FilterBar(fields: Vec<FilterField>, path: String, count: usize, ignored: 
             let id = format!("filter-{key}");
             let on_change = move |ev: leptos::ev::Event| {
                 let value = event_target_value(&ev);
-                let mut pairs: Vec<(String, String)> = query
-                    .get_untracked()
-                    .into_iter()
-                    .filter(|(k, _)| k.as_ref() != key)
-                    .map(|(k, v)| (k.to_string(), v.to_string()))
-                    .collect();
+                let mut pairs: Vec<(String, String)> = location_query().into_iter().filter(|(k, _)| k != key).collect();
                 if !value.is_empty() {
                     pairs.push((key.to_string(), value));
                 }

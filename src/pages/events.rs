@@ -36,8 +36,29 @@ pub fn EventsPage() -> impl IntoView {
     };
     let filters = aspect(|f| EventFilter { view: EventView::Agenda, month: None, day: None, ..f.clone() });
     let mode = aspect(|f| EventFilter { view: f.view, ..Default::default() });
-    let month_of = aspect(|f| EventFilter { month: f.month.or(f.day.map(Month::of)), ..Default::default() });
-    let day_of = aspect(|f| EventFilter { day: f.day, ..Default::default() });
+    // The calendar's month and day: set by any navigation (links, filters, Back/Forward) and,
+    // without a router round trip, by the grid itself, which then rewrites the URL in place.
+    let cal = RwSignal::new(parsed.get_untracked());
+    Effect::new(move |_| cal.set(parsed.get()));
+    let from_cal = move |f: fn(&EventFilter) -> EventFilter| {
+        Memo::new(move |_| cal.with(|(filter, ignored)| (f(filter), ignored.clone())))
+    };
+    let month_of = from_cal(|f| EventFilter { month: f.month.or(f.day.map(Month::of)), ..Default::default() });
+    let day_of = from_cal(|f| EventFilter { day: f.day, ..Default::default() });
+    let on_go = Callback::new(move |(m, d): (Month, Option<chrono::NaiveDate>)| {
+        cal.update(|(f, _)| {
+            f.month = Some(m);
+            f.day = d;
+        });
+        let url = with_query(
+            &Page::Events.path(lang),
+            &crate::components::filters::location_query(),
+            &[("view", Some("month".into())), ("month", Some(m.code())), ("day", d.map(|d| d.to_string()))],
+        );
+        if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href(&url)));
+        }
+    });
     let mode = move || mode.with(|(f, _)| f.view);
     let month = move || month_of.with(|(f, _)| f.month_or(today));
     let day = move || day_of.with(|(f, _)| f.day);
@@ -97,7 +118,7 @@ pub fn EventsPage() -> impl IntoView {
                                     let (all, for_list) = (events.clone(), in_grid.clone());
                                     let selected = Signal::derive(move || day().filter(|d| m.contains(*d)));
                                     view! {
-                                        <MonthGrid events=events.clone() shown=in_grid month=m selected=selected today=today/>
+                                        <MonthGrid events=events.clone() shown=in_grid month=m selected=selected today=today on_go=on_go/>
                                         {move || day_list(for_list.iter().map(|i| &all[*i]), m, selected.get())}
                                     }
                                 }}

@@ -40,11 +40,18 @@ test('month grid: weeks from Monday, marked days, a chosen day lists its events'
   assert.equal(await page.locator('.day-events h2').innerText(), '18 de marzo de 2027');
   assert.match(await page.locator('.day-events').innerText(), /Webinario/);
   assert.equal(await page.locator('td[aria-selected="true"] button').getAttribute('data-date'), '2027-03-18');
-  // Next month by its button; Back returns.
+  // Next month by its button: the grid moves in place and the URL follows (a reload keeps it).
   await page.getByRole('link', { name: 'Mes siguiente' }).click();
   await page.waitForFunction(() => document.querySelector('#cal-title')?.textContent === 'abril de 2027');
-  await page.goBack();
-  await page.waitForFunction(() => document.querySelector('#cal-title')?.textContent === 'marzo de 2027');
+  await page.waitForFunction(() => location.search.includes('month=2027-04'));
+  await page.reload();
+  await page.waitForSelector('#cal-title');
+  assert.equal(await page.locator('#cal-title').innerText(), 'abril de 2027');
+  // A filter chosen after moving keeps the month.
+  await page.selectOption('#filter-country', 'CO');
+  await page.waitForFunction(() => location.search.includes('country=CO'));
+  assert.equal(new URL(page.url()).searchParams.get('month'), '2027-04');
+  assert.equal(await page.locator('#cal-title').innerText(), 'abril de 2027');
   assert.deepEqual(realErrors(page), []);
   await page.context().close();
 });
