@@ -178,7 +178,10 @@ pub fn SearchBox() -> impl IntoView {
                         }
                     }).collect_view();
                     let q = text.get();
+                    // The index is still being built from the content files.
+                    let loading = store.search.with(Option::is_none) && !q.trim().is_empty();
                     view! {
+                        {loading.then(|| view! { <li role="option" aria-disabled="true" aria-selected="false" class="loading">{lang.t().loading}</li> })}
                         {items}
                         {(!q.trim().is_empty()).then(|| {
                             let go = go.clone();

@@ -28,7 +28,7 @@ test('typing in the header box shows suggestions; arrows and Enter open one', as
   assert.equal(await box.getAttribute('role'), 'combobox');
   await box.click();
   await page.keyboard.type('arendal');
-  const first = page.locator('#search-suggestions [role="option"]:not(.all)').first();
+  const first = page.locator('#search-suggestions [role="option"]:not(.all):not(.loading)').first();
   await first.waitFor();
   assert.equal(await box.getAttribute('aria-expanded'), 'true');
   assert.match(await first.innerText(), /Noruega/);
@@ -125,5 +125,22 @@ test('hostile queries are shown as text and never break the page', async () => {
   await page.waitForURL(/search\?q=%3Cscript%3E/);
   await page.waitForSelector('.empty, .result');
   assert.deepEqual(realErrors(page), []);
+  await page.context().close();
+});
+
+test('while the index loads, the box says so; then the suggestions replace the note', async () => {
+  const page = await phonePage(browser);
+  await page.route('**/content/documents.json', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    return route.continue();
+  });
+  await page.goto(site.url + '/es/about');
+  await page.waitForSelector('main h1');
+  await page.locator('#site-search').click();
+  await page.keyboard.type('lima');
+  await page.locator('#search-suggestions .loading').waitFor();
+  assert.equal(await page.locator('#search-suggestions .loading').innerText(), 'Cargando…');
+  await page.locator('#search-suggestions [role="option"]:not(.all):not(.loading)').first().waitFor();
+  assert.equal(await page.locator('#search-suggestions .loading').count(), 0);
   await page.context().close();
 });
