@@ -36,7 +36,7 @@ const TABLE: &[(&str, bool, &str, usize)] = &[
     // Stemming, both languages.
     ("contrato adjudicado", false, "sample-msme-share-by-country", 1),
     ("declaraciones conjuntas", false, "joint-declarations-japan-oecd-eec", 1),
-    ("procure", false, "observatory-launch", 3),
+    ("procure", false, "sustainable-procurement", 3),
     ("suppliers guide", false, "sample-supplier-guide", 1),
     ("sustainable procurement", false, "sustainable-procurement", 1),
     ("exporting companies promotion", false, "promotion-strategy-2022", 1),
@@ -59,6 +59,9 @@ const TABLE: &[(&str, bool, &str, usize)] = &[
     ("arendal", true, "alliance-in-norway", 1),
     ("seminario vir", true, "digital-teaching-seminar-2022", 2),
     ("euroasi", true, "joint-declaration-eec-2019", 1),
+    // One word that is most of a title.
+    ("declaración", false, "lima-declaration-2019", 1),
+    ("encuesta", false, "cyber-risk-perception-survey-2019", 1),
     // Quoted phrases.
     ("\"seguridad digital\"", false, "digital-security-workshop", 3),
     ("\"trading system\"", false, "multilateral-trading-system-declaration-2019", 1),

@@ -476,10 +476,13 @@ impl Index {
                 e.3 += usize::from(in_title);
             }
         }
-        // A title holding every word of the query is what people look for.
-        for (score, _, _, in_title) in scores.values_mut() {
+        // A title holding every word of the query is what people look for, the more so when
+        // the title is little else ("Declaración de Lima" for "declaración").
+        for (doc, (score, _, _, in_title)) in scores.iter_mut() {
             if *in_title == q.terms.len() {
-                *score *= TITLE_BONUS;
+                let title_words = (self.doc_len[*doc as usize][0] / 2.0).max(1.0);
+                let coverage = (q.terms.len() as f32 / title_words).min(1.0);
+                *score *= TITLE_BONUS + 0.5 * coverage;
             }
         }
         // Documents with every word first; then those missing one, and so on (a search never
