@@ -35,9 +35,14 @@ pub fn marked(segments: Vec<Segment>) -> impl IntoView {
         .collect_view()
 }
 
-/// The results page's URL for a query.
+/// The results page's path for a query (for the router, which adds the deployment base).
+pub fn results_path(lang: Lang, q: &str) -> String {
+    with_query(&Page::Search.path(lang), &[], &[("q", Some(q.to_string()))])
+}
+
+/// The results page's URL for a query (for links).
 pub fn results_href(lang: Lang, q: &str) -> String {
-    href(&with_query(&Page::Search.path(lang), &[], &[("q", Some(q.to_string()))]))
+    href(&results_path(lang, q))
 }
 
 #[component]
@@ -50,7 +55,7 @@ pub fn SearchBox() -> impl IntoView {
     let (open, set_open) = signal(false);
     let (active, set_active) = signal(None::<usize>);
     let input = NodeRef::<leptos::html::Input>::new();
-    // (href, kind, title segments), computed as the reader types.
+    // (path, kind, title segments), computed as the reader types.
     let suggestions = Memo::new(move |_| {
         let q = text.get();
         let Some(ix) = store.search.get() else { return Vec::new() };
@@ -61,7 +66,7 @@ pub fn SearchBox() -> impl IntoView {
             .take(SUGGESTIONS)
             .map(|h| {
                 let d = &ix.index.docs[h.doc as usize];
-                (doc_page(d).href(lang), d.kind, highlight(d.title.get(lang), &h.matched))
+                (doc_page(d).path(lang), d.kind, highlight(d.title.get(lang), &h.matched))
             })
             .collect::<Vec<_>>()
     });
@@ -78,7 +83,7 @@ pub fn SearchBox() -> impl IntoView {
     let target = move |i: usize| -> String {
         suggestions
             .with(|s| s.get(i).map(|(h, _, _)| h.clone()))
-            .unwrap_or_else(|| results_href(lang, &text.get_untracked()))
+            .unwrap_or_else(|| results_path(lang, &text.get_untracked()))
     };
     let on_key = {
         let go = go.clone();
@@ -185,7 +190,7 @@ pub fn SearchBox() -> impl IntoView {
                         {items}
                         {(!q.trim().is_empty()).then(|| {
                             let go = go.clone();
-                            let to = results_href(lang, &q);
+                            let to = results_path(lang, &q);
                             view! {
                                 <li id=option_id(n) role="option" class="all" aria-selected=move || (active.get() == Some(n)).to_string()
                                     on:mousedown=move |ev| { ev.prevent_default(); go(to.clone()); }>

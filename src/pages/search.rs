@@ -6,7 +6,7 @@ use crate::api::{topics_now, use_store};
 use crate::app::use_lang;
 use crate::components::bits::{use_meta, CountryTag, SampleBadge};
 use crate::components::filters::{use_query_filter, FilterBar, FilterField};
-use crate::components::search_box::{doc_page, marked, results_href};
+use crate::components::search_box::{doc_page, marked, results_href, results_path};
 use crate::filter::SearchFilter;
 use crate::i18n::format_date;
 use crate::routes::{with_query, Page};
@@ -32,10 +32,7 @@ pub fn SearchPage() -> impl IntoView {
     Effect::new(move |_| set_draft.set(parsed.with(|(f, _)| f.q.clone())));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        navigate(
-            &results_href(lang, &draft.get_untracked()).replacen(crate::routes::base(), "", 1),
-            Default::default(),
-        );
+        navigate(&results_path(lang, &draft.get_untracked()), Default::default());
     };
     let (shown, set_shown) = signal(PAGE);
     view! {

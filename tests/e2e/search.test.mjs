@@ -144,3 +144,31 @@ test('while the index loads, the box says so; then the suggestions replace the n
   assert.equal(await page.locator('#search-suggestions .loading').count(), 0);
   await page.context().close();
 });
+
+test('search and the calendar work under a sub-path deployment', async () => {
+  const sub = await serve('dist-sub', '/observatorio/');
+  try {
+    const page = await phonePage(browser);
+    await page.goto(sub.url + '/es/about');
+    await page.waitForSelector('main h1');
+    await page.locator('#site-search').fill('lima');
+    await page.locator('#site-search').press('Enter');
+    await page.waitForSelector('.result');
+    assert.equal(new URL(page.url()).pathname, '/observatorio/es/search');
+    const first = await page.locator('.result-title a').first().getAttribute('href');
+    assert.match(first, /^\/observatorio\/es\//);
+    // A suggestion opens its page under the sub-path too.
+    await page.locator('#site-search').fill('arendal');
+    await page.locator('#search-suggestions [role="option"]:not(.all):not(.loading)').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/observatorio\/es\/news\/alliance-in-norway$/);
+    await page.goto(sub.url + '/es/events?view=month&month=2027-03');
+    await page.waitForSelector('#cal-title');
+    await page.getByRole('link', { name: 'Mes siguiente' }).click();
+    await page.waitForFunction(() => location.pathname === '/observatorio/es/events' && location.search.includes('month=2027-04'));
+    await page.context().close();
+  } finally {
+    sub.stop();
+  }
+});
