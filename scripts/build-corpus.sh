@@ -9,5 +9,6 @@ DIST="${DIST:-dist-corpus}"
 DIST="$DIST" BASE=/ scripts/build.sh
 cargo run --quiet --release --bin gen-corpus -- "$DIST/content" "$@"
 cargo run --quiet --release --bin check-content -- "$DIST/content" | tail -n 1
-# The publishing step again, over the generated content (home digest, calendar files).
-cargo run --quiet --release --bin publish -- "$DIST/content" "$DIST"
+# The publishing step again, over the generated content (home digest, calendar files, feeds,
+# sitemap, link-preview pages: capped here at 500 per language, ~21 KB each, to spare the disk).
+PRERENDER_LIMIT="${PRERENDER_LIMIT:-500}" cargo run --quiet --release --bin publish -- "$DIST/content" "$DIST"

@@ -29,12 +29,13 @@ cargo run --quiet --bin check-content -- public/content
 log "release builds (root and /observatorio/ sub-path)"
 DIST=dist BASE=/ scripts/build.sh
 DIST=dist-sub BASE=/observatorio/ scripts/build.sh
-log "published files read by independent parsers (Python icalendar, feedparser, XML)"
+log "published files read by independent parsers (Python icalendar, feedparser, XML, HTML)"
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv || { SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"; $SUDO apt-get install -y -q python3-venv && python3 -m venv .venv; }
 fi
 .venv/bin/python -c "import icalendar, feedparser" 2>/dev/null || .venv/bin/pip install -q -r tests/feeds/requirements.txt
 .venv/bin/python tests/feeds/check_calendars.py dist
 .venv/bin/python tests/feeds/check_feeds.py dist
+.venv/bin/python tests/feeds/check_pages.py dist
 log "browser end-to-end tests (headless Chromium, phone viewport)"
 node --test --test-concurrency=1 tests/e2e/

@@ -13,6 +13,9 @@ pub mod feeds;
 pub mod filter;
 pub mod i18n;
 pub mod model;
+/// Static HTML per shareable URL, for link previews (native only: the publishing step).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 /// Build-time files derived from the content (native only).
 #[cfg(not(target_arch = "wasm32"))]
 pub mod publish;

@@ -5,6 +5,7 @@
 //! - Calendar files (RFC 5545): one per event and subscribable feeds, all events and per member
 //!   country, in both languages, converted to UTC with the tz database.
 //! - News feeds (RSS and Atom, all and per member country), sitemap.xml and robots.txt.
+//! - A static HTML file per shareable URL with its link-preview tags (see `prerender`).
 
 use crate::model::{parse_file, ContentFile, Dataset, Event, NewsItem, Site, Topic};
 use chrono::NaiveDate;
@@ -178,6 +179,40 @@ pub fn site_files(texts: &HashMap<String, String>, site_url: &str) -> Vec<(Strin
     out.extend(sitemaps(&pages.list(), site_url));
     out.push(("robots.txt".into(), robots(site_url)));
     out
+}
+
+/// Pre-rendered pages for link previews: (path, HTML), and how many pages were left to the
+/// app's 404.html fallback because of `limit` (pages per language, list pages first, then the
+/// newest items). `template` is the built index.html.
+pub fn prerendered(
+    texts: &HashMap<String, String>,
+    template: &str,
+    site_url: &str,
+    limit: usize,
+) -> (Vec<(String, String)>, usize) {
+    use crate::i18n::Lang;
+    use crate::model::Document;
+    use crate::prerender::{file_path, pages, render};
+    fn items<T: ContentFile>(texts: &HashMap<String, String>) -> Vec<T> {
+        texts.get(T::FILE).and_then(|t| parse_file::<T>(t).ok()).map(|l| l.items).unwrap_or_default()
+    }
+    let topics: Vec<Topic> = items(texts);
+    let news: Vec<NewsItem> = items(texts);
+    let documents: Vec<Document> = items(texts);
+    let events: Vec<Event> = items(texts);
+    let datasets: Vec<Dataset> = items(texts);
+    let mut out = Vec::new();
+    let mut skipped = 0;
+    for lang in Lang::ALL {
+        let all = pages(lang, &topics, &news, &documents, &events, &datasets);
+        skipped += all.len().saturating_sub(limit);
+        for meta in all.iter().take(limit) {
+            if let Some(html) = render(template, lang, meta, site_url, lang.t().site_name) {
+                out.push((file_path(lang, &meta.page), html));
+            }
+        }
+    }
+    (out, skipped)
 }
 
 #[cfg(test)]

@@ -55,8 +55,15 @@ fn main() -> std::process::ExitCode {
     let events = texts.get("events.json").map(String::as_str).unwrap_or("");
     let calendars = observatorio::publish::calendars(events, &site_url, stamp);
     let site = observatorio::publish::site_files(&texts, &site_url);
+    // Link-preview pages, from the built index.html (absent when run on a bare folder).
+    let limit = std::env::var("PRERENDER_LIMIT").ok().and_then(|v| v.parse().ok()).unwrap_or(5_000);
+    let (pages, skipped) = match std::fs::read_to_string(out.join("index.html")) {
+        Ok(template) => observatorio::publish::prerendered(&texts, &template, &site_url, limit),
+        Err(_) => (Vec::new(), 0),
+    };
+    let n_pages = pages.len();
     let (n_home, n_cal, n_site) = (home.len(), calendars.len(), site.len());
-    for (path, body) in home.into_iter().chain(calendars).chain(site) {
+    for (path, body) in home.into_iter().chain(calendars).chain(site).chain(pages) {
         let path = out.join(path);
         let written = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|_| std::fs::write(&path, body));
         if let Err(e) = written {
@@ -65,7 +72,7 @@ fn main() -> std::process::ExitCode {
         }
     }
     println!(
-        "publish: {n_home} home digest files, {n_cal} calendar files, {n_site} feed/sitemap/robots files in {} (as of {today}, for {site_url})",
+        "publish: {n_home} home digest files, {n_cal} calendar files, {n_site} feed/sitemap/robots files, {n_pages} link-preview pages ({skipped} left to the app past PRERENDER_LIMIT={limit}) in {} (as of {today}, for {site_url})",
         out.display()
     );
     std::process::ExitCode::SUCCESS

@@ -321,3 +321,19 @@ test('a long list shows 20 items at a time, with "show more"', async () => {
   assert.equal(await more.count(), 0);
   await page.context().close();
 });
+
+test('a shared link answers 200 with its own preview tags and first view, even before the app runs', async () => {
+  const page = await phonePage(browser);
+  // Without the wasm: what a link-preview robot or a very slow phone sees.
+  await page.route('**/*.wasm', (route) => route.abort());
+  const res = await page.goto(site.url + '/es/news/observatory-launch');
+  assert.equal(res.status(), 200);
+  assert.equal(await page.locator('main h1').innerText(), 'Se lanza oficialmente el Observatorio de Compras Públicas de la Alianza del Pacífico');
+  assert.equal(await page.locator('meta[property="og:title"]').getAttribute('content'), 'Se lanza oficialmente el Observatorio de Compras Públicas de la Alianza del Pacífico');
+  assert.match(await page.title(), /^Se lanza oficialmente/);
+  const en = await page.goto(site.url + '/en/events/digital-teaching-seminar-2022');
+  assert.equal(en.status(), 200);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.match(await page.locator('meta[property="og:description"]').getAttribute('content'), /Mariana Maggio/);
+  await page.context().close();
+});

@@ -1,0 +1,178 @@
+//! Link previews: a static HTML file per shareable URL, written by the publishing step from the
+//! built `index.html`, with that page's title, description, canonical URL, language alternates
+//! and Open Graph / Twitter card tags, and its heading and summary as the static first view (the
+//! app replaces it when it starts). Static hosts then answer deep links with 200 and this page,
+//! and WhatsApp, LinkedIn and search engines read the right preview without running the app.
+
+use crate::feeds::{absolute, xml_escape as esc};
+use crate::i18n::Lang;
+use crate::model::{Dataset, Document, Event, NewsItem, Topic};
+use crate::routes::Page;
+
+/// What a page shows before the app starts, and says in its preview.
+pub struct PageMeta {
+    pub page: Page,
+    pub title: String,
+    pub description: String,
+    /// Open Graph type: "website" or "article".
+    pub kind: &'static str,
+}
+
+/// The pages and their texts in one language: list pages first, then items.
+pub fn pages(
+    lang: Lang,
+    topics: &[Topic],
+    news: &[NewsItem],
+    documents: &[Document],
+    events: &[Event],
+    datasets: &[Dataset],
+) -> Vec<PageMeta> {
+    let t = lang.t();
+    let list = |page: Page, title: &str| PageMeta {
+        page,
+        title: title.to_string(),
+        description: t.intro_description.to_string(),
+        kind: "website",
+    };
+    let item = |page: Page, title: &crate::model::Text, summary: &crate::model::Text| PageMeta {
+        page,
+        title: title.get(lang).to_string(),
+        description: summary.get(lang).to_string(),
+        kind: "article",
+    };
+    let mut out = vec![
+        PageMeta {
+            page: Page::Home,
+            title: t.site_name.to_string(),
+            description: t.intro_description.to_string(),
+            kind: "website",
+        },
+        list(Page::Topics, t.topics),
+        list(Page::News, t.news),
+        list(Page::Documents, t.documents),
+        list(Page::Events, t.events),
+        list(Page::Data, t.data),
+        list(Page::About, t.about),
+    ];
+    out.extend(topics.iter().map(|x| item(Page::Topic(x.id.clone()), &x.title, &x.summary)));
+    out.extend(news.iter().map(|x| item(Page::NewsItem(x.id.clone()), &x.title, &x.summary)));
+    out.extend(events.iter().map(|x| item(Page::Event(x.id.clone()), &x.title, &x.summary)));
+    out.extend(documents.iter().map(|x| item(Page::Document(x.id.clone()), &x.title, &x.summary)));
+    out.extend(datasets.iter().map(|x| item(Page::Dataset(x.id.clone()), &x.title, &x.summary)));
+    out
+}
+
+/// Replaces the first `from…to` span (inclusive) that starts with `from`.
+fn replace_span(html: &str, from: &str, to: &str, with: &str) -> Option<String> {
+    let start = html.find(from)?;
+    let end = start + html[start..].find(to)? + to.len();
+    Some(format!("{}{with}{}", &html[..start], &html[end..]))
+}
+
+/// The `<meta … name=description>` tag, however the minifier wrote it.
+fn replace_description(html: &str, with: &str) -> Option<String> {
+    let at = html.find("name=description").or_else(|| html.find("name=\"description\""))?;
+    let start = html[..at].rfind("<meta")?;
+    let end = at + html[at..].find('>')? + 1;
+    Some(format!("{}{with}{}", &html[..start], &html[end..]))
+}
+
+/// One page's HTML from the built `index.html`; `None` if the template lacks a marker (then the
+/// app's own 404.html fallback still serves the URL).
+pub fn render(template: &str, lang: Lang, meta: &PageMeta, site_url: &str, site_name: &str) -> Option<String> {
+    let url = absolute(site_url, &meta.page.path(lang));
+    let full_title =
+        if meta.page == Page::Home { meta.title.clone() } else { format!("{} · {site_name}", meta.title) };
+    let desc: String = meta.description.chars().take(300).collect();
+    let mut head = format!("<meta name=\"description\" content=\"{}\">", esc(&desc));
+    head.push_str(&format!("<link rel=\"canonical\" href=\"{}\">", esc(&url)));
+    for alt in Lang::ALL {
+        head.push_str(&format!(
+            "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+            alt.code(),
+            esc(&absolute(site_url, &meta.page.path(alt)))
+        ));
+    }
+    let locale = match lang {
+        Lang::Es => "es_419",
+        Lang::En => "en_US",
+    };
+    for (p, v) in [
+        ("og:type", meta.kind),
+        ("og:site_name", site_name),
+        ("og:title", &meta.title),
+        ("og:description", &desc),
+        ("og:url", &url),
+        ("og:locale", locale),
+    ] {
+        head.push_str(&format!("<meta property=\"{p}\" content=\"{}\">", esc(v)));
+    }
+    head.push_str("<meta name=\"twitter:card\" content=\"summary\">");
+    head.push_str(&format!("<meta name=\"twitter:title\" content=\"{}\">", esc(&meta.title)));
+    head.push_str(&format!("<meta name=\"twitter:description\" content=\"{}\">", esc(&desc)));
+
+    let html = template.replacen("<html lang=es>", &format!("<html lang={}>", lang.code()), 1).replacen(
+        "<html lang=\"es\">",
+        &format!("<html lang=\"{}\">", lang.code()),
+        1,
+    );
+    let html = replace_span(&html, "<title>", "</title>", &format!("<title>{}</title>", esc(&full_title)))?;
+    let html = replace_description(&html, &head)?;
+    // The static first view: this page's heading and summary instead of the home page's hero.
+    let start = html.find("id=shell-hero").or_else(|| html.find("id=\"shell-hero\""))?;
+    let section = html[..start].rfind("<section")?;
+    let end = start + html[start..].find("</section>")? + "</section>".len();
+    let intro = if meta.page == Page::Home {
+        format!(
+            "<section class=hero id=shell-hero><h1>{}</h1><p class=lead>{}</p></section>",
+            esc(&meta.title),
+            esc(&desc)
+        )
+    } else {
+        format!(
+            "<section class=page-intro id=shell-page><h1>{}</h1><p class=lead>{}</p></section>",
+            esc(&meta.title),
+            esc(&desc)
+        )
+    };
+    Some(format!("{}{intro}{}", &html[..section], &html[end..]))
+}
+
+/// Where a page's file goes: `es/news/observatory-launch/index.html`.
+pub fn file_path(lang: Lang, page: &Page) -> String {
+    format!("{}/index.html", page.path(lang).trim_start_matches('/').trim_end_matches('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Text;
+
+    const TEMPLATE: &str = "<!doctype html><html lang=es><meta charset=utf-8><title>Observatorio</title><meta content=\"x\" name=description><base href=/><body><div id=app><main><div class=home><section class=hero id=shell-hero><h1 data-en=Obs>Observatorio</h1><p class=lead>x</p></section><div class=skeleton></div></div></main></div></body></html>";
+
+    #[test]
+    fn a_page_gets_its_tags_and_first_view() {
+        let meta = PageMeta {
+            page: Page::NewsItem("launch".into()),
+            title: Text::new("Se lanza <el> \"Observatorio\"", "x").es,
+            description: "Resumen & más".into(),
+            kind: "article",
+        };
+        let html = render(TEMPLATE, Lang::Es, &meta, "https://ejemplo.org/obs/", "Observatorio").unwrap();
+        assert!(html.contains("<title>Se lanza &lt;el&gt; &quot;Observatorio&quot; · Observatorio</title>"));
+        assert!(html.contains("<meta property=\"og:url\" content=\"https://ejemplo.org/obs/es/news/launch\">"));
+        assert!(
+            html.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://ejemplo.org/obs/en/news/launch\">")
+        );
+        assert!(html.contains("<meta name=\"description\" content=\"Resumen &amp; más\">"));
+        assert!(html.contains("<meta name=\"twitter:card\" content=\"summary\">"));
+        assert!(html.contains("<section class=page-intro id=shell-page><h1>Se lanza &lt;el&gt;"));
+        assert!(!html.contains("shell-hero") && !html.contains("content=\"x\""));
+        assert_eq!(html.matches("<title>").count(), 1);
+        let en = render(TEMPLATE, Lang::En, &meta, "https://ejemplo.org", "Observatory").unwrap();
+        assert!(en.starts_with("<!doctype html><html lang=en>"));
+        assert_eq!(file_path(Lang::En, &Page::NewsItem("launch".into())), "en/news/launch/index.html");
+        assert_eq!(file_path(Lang::Es, &Page::Home), "es/index.html");
+        assert!(render("<html>no markers</html>", Lang::Es, &meta, "https://x.org", "O").is_none());
+    }
+}
