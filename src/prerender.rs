@@ -77,6 +77,44 @@ fn replace_description(html: &str, with: &str) -> Option<String> {
     Some(format!("{}{with}{}", &html[..start], &html[end..]))
 }
 
+/// The content files a page reads first (what the app fetches for it), so the page preloads
+/// those instead of the home page's digest.
+fn files_for(page: &Page) -> &'static [&'static str] {
+    match page {
+        Page::Home => &[],
+        Page::Topics => &["topics"],
+        Page::Topic(_) => &["topics", "news", "documents", "events", "datasets"],
+        Page::News | Page::NewsItem(_) => &["news", "topics"],
+        Page::Documents | Page::Document(_) => &["documents", "topics"],
+        Page::Events | Page::Event(_) => &["events", "topics"],
+        Page::Data | Page::Dataset(_) => &["datasets", "topics"],
+        Page::About => &["site"],
+        Page::Search => &["news", "documents", "events", "topics", "datasets"],
+    }
+}
+
+/// Swaps the home digest's preloads (`content/home/…`) for the page's own files.
+fn swap_preloads(html: &str, page: &Page) -> String {
+    if *page == Page::Home {
+        return html.to_string();
+    }
+    let mut out = html.to_string();
+    let mut first = None;
+    while let Some(at) = out.find("content/home/") {
+        let (Some(start), Some(len)) = (out[..at].rfind("<link"), out[at..].find('>')) else { break };
+        first.get_or_insert(start);
+        out.replace_range(start..at + len + 1, "");
+    }
+    if let Some(at) = first {
+        let links: String = files_for(page)
+            .iter()
+            .map(|f| format!("<link rel=\"preload\" href=\"content/{f}.json\" as=\"fetch\" crossorigin=\"anonymous\">"))
+            .collect();
+        out.insert_str(at, &links);
+    }
+    out
+}
+
 /// One page's HTML from the built `index.html`; `None` if the template lacks a marker (then the
 /// app's own 404.html fallback still serves the URL).
 pub fn render(template: &str, lang: Lang, meta: &PageMeta, site_url: &str, site_name: &str) -> Option<String> {
@@ -117,6 +155,7 @@ pub fn render(template: &str, lang: Lang, meta: &PageMeta, site_url: &str, site_
         1,
     );
     let html = replace_span(&html, "<title>", "</title>", &format!("<title>{}</title>", esc(&full_title)))?;
+    let html = swap_preloads(&html, &meta.page);
     let html = replace_description(&html, &head)?;
     // The static first view: this page's heading and summary instead of the home page's hero.
     let start = html.find("id=shell-hero").or_else(|| html.find("id=\"shell-hero\""))?;
@@ -148,7 +187,7 @@ mod tests {
     use super::*;
     use crate::model::Text;
 
-    const TEMPLATE: &str = "<!doctype html><html lang=es><meta charset=utf-8><title>Observatorio</title><meta content=\"x\" name=description><base href=/><body><div id=app><main><div class=home><section class=hero id=shell-hero><h1 data-en=Obs>Observatorio</h1><p class=lead>x</p></section><div class=skeleton></div></div></main></div></body></html>";
+    const TEMPLATE: &str = "<!doctype html><html lang=es><meta charset=utf-8><title>Observatorio</title><meta content=\"x\" name=description><base href=/><link as=fetch crossorigin href=content/home/site.json rel=preload><link as=fetch crossorigin href=content/home/news.json rel=preload><body><div id=app><main><div class=home><section class=hero id=shell-hero><h1 data-en=Obs>Observatorio</h1><p class=lead>x</p></section><div class=skeleton></div></div></main></div></body></html>";
 
     #[test]
     fn a_page_gets_its_tags_and_first_view() {
@@ -169,6 +208,9 @@ mod tests {
         assert!(html.contains("<section class=page-intro id=shell-page><h1>Se lanza &lt;el&gt;"));
         assert!(!html.contains("shell-hero") && !html.contains("content=\"x\""));
         assert_eq!(html.matches("<title>").count(), 1);
+        // The page preloads what it reads, not the home page's digest.
+        assert!(!html.contains("content/home/"));
+        assert!(html.contains("<link rel=\"preload\" href=\"content/news.json\" as=\"fetch\" crossorigin=\"anonymous\"><link rel=\"preload\" href=\"content/topics.json\""));
         let en = render(TEMPLATE, Lang::En, &meta, "https://ejemplo.org", "Observatory").unwrap();
         assert!(en.starts_with("<!doctype html><html lang=en>"));
         assert_eq!(file_path(Lang::En, &Page::NewsItem("launch".into())), "en/news/launch/index.html");
