@@ -33,9 +33,8 @@ pub fn absolute(site_url: &str, path: &str) -> String {
     format!("{}{}", site_url.trim_end_matches('/'), path)
 }
 
-/// A partial date as its first day ("2023" → 1 January 2023).
 fn first_day(d: &PartialDate) -> NaiveDate {
-    NaiveDate::from_ymd_opt(d.year, d.month.unwrap_or(1), d.day.unwrap_or(1)).unwrap_or_default()
+    d.first_day().unwrap_or_default()
 }
 
 const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];

@@ -225,12 +225,8 @@ impl EventFilter {
         (f, ignored)
     }
 
-    /// Whether an event passes the country, area, format and organizer filters.
-    pub fn matches(&self, e: &Event) -> bool {
-        self.matches_keyed(e, &organizer_key(&e.organizer))
-    }
-
-    /// [`matches`](Self::matches) with the event's organizer key computed beforehand.
+    /// Whether an event passes the country, area, format and organizer filters; the event's
+    /// [`organizer_key`] is computed once per load by the caller.
     pub fn matches_keyed(&self, e: &Event, organizer: &str) -> bool {
         self.country.is_none_or(|c| e.country == c)
             && self.topic.as_ref().is_none_or(|t| e.topics.contains(t))

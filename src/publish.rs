@@ -154,15 +154,17 @@ pub fn calendars(events_text: &str, site_url: &str, stamp: chrono::NaiveDateTime
     out
 }
 
+/// A file's checked items; none when it is missing or unreadable (the checker reports it).
+fn items<T: ContentFile>(texts: &HashMap<String, String>) -> Vec<T> {
+    texts.get(T::FILE).and_then(|t| parse_file::<T>(t).ok()).map(|l| l.items).unwrap_or_default()
+}
+
 /// News feeds, sitemap and robots.txt: (path relative to the site root, text). A file that
 /// cannot be read contributes nothing (the checker reports it).
 pub fn site_files(texts: &HashMap<String, String>, site_url: &str) -> Vec<(String, String)> {
     use crate::feeds::{atom, feed_items, feed_path, robots, rss, sitemaps, Pages};
     use crate::i18n::Lang;
     use crate::model::{Country, Document};
-    fn items<T: ContentFile>(texts: &HashMap<String, String>) -> Vec<T> {
-        texts.get(T::FILE).and_then(|t| parse_file::<T>(t).ok()).map(|l| l.items).unwrap_or_default()
-    }
     let news: Vec<NewsItem> = items(texts);
     let mut out = Vec::new();
     for lang in Lang::ALL {
@@ -193,9 +195,6 @@ pub fn prerendered(
     use crate::i18n::Lang;
     use crate::model::Document;
     use crate::prerender::{file_path, pages, render};
-    fn items<T: ContentFile>(texts: &HashMap<String, String>) -> Vec<T> {
-        texts.get(T::FILE).and_then(|t| parse_file::<T>(t).ok()).map(|l| l.items).unwrap_or_default()
-    }
     let topics: Vec<Topic> = items(texts);
     let news: Vec<NewsItem> = items(texts);
     let documents: Vec<Document> = items(texts);

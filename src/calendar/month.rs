@@ -65,8 +65,7 @@ impl Month {
     /// The weeks shown for this month: Monday to Sunday, from the week of the 1st to the week
     /// of the last day (four to six weeks).
     pub fn weeks(self) -> Vec<[NaiveDate; 7]> {
-        let start = self.first().week(Weekday::Mon).first_day();
-        let end = self.last();
+        let (start, end) = self.grid_range();
         let mut weeks = Vec::with_capacity(6);
         let mut day = start;
         while day <= end {

@@ -95,6 +95,11 @@ impl PartialDate {
         PartialDate { year: date.year(), month: Some(date.month()), day: Some(date.day()) }
     }
 
+    /// The first day it covers ("2023" → 1 January 2023), for sorting and feeds.
+    pub fn first_day(&self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
     /// The full date when the day is known.
     pub fn date(&self) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(self.year, self.month?, self.day?)

@@ -1,9 +1,9 @@
 //! The search index and its queries. Documents of every kind become [`Doc`]s; the index maps
 //! folded words to weighted postings, stems to words, and accented spellings to documents.
 
-use super::text::{fold, is_stop, stem_en, stem_es, tokens, typo_budget, within};
+use super::text::{is_stop, stem_en, stem_es, tokens, typo_budget, within};
 use crate::i18n::Lang;
-use crate::model::{Country, Dataset, Document, Event, NewsItem, PartialDate, Text, Topic};
+use crate::model::{Country, Dataset, Document, Event, NewsItem, Text, Topic};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
@@ -53,8 +53,14 @@ fn join(blocks: &crate::model::Blocks) -> Text {
     Text { es: blocks.es.join("\n"), en: blocks.en.as_ref().map(|b| b.join("\n")) }
 }
 
-fn first_day(d: &PartialDate) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(d.year, d.month.unwrap_or(1), d.day.unwrap_or(1))
+/// Adds a line (both languages) to a searchable text.
+fn append(body: &mut Text, extra: &Text) {
+    body.es.push('\n');
+    body.es.push_str(&extra.es);
+    if let (Some(en), Some(x)) = (body.en.as_mut(), extra.en.as_ref()) {
+        en.push('\n');
+        en.push_str(x);
+    }
 }
 
 impl Doc {
@@ -70,7 +76,7 @@ impl Doc {
             title: n.title.clone(),
             summary: n.summary.clone(),
             body: join(&n.body),
-            date: first_day(&n.date),
+            date: n.date.first_day(),
             country: Some(n.country),
             topics: n.topics.clone(),
             sample: n.sample,
@@ -80,19 +86,14 @@ impl Doc {
     pub fn from_document(d: &Document) -> Doc {
         let mut body = join(&d.body);
         // The author is searchable too ("ChileCompra", "Comité").
-        body.es.push('\n');
-        body.es.push_str(&d.author.name.es);
-        if let (Some(en), Some(a)) = (body.en.as_mut(), d.author.name.en.as_ref()) {
-            en.push('\n');
-            en.push_str(a);
-        }
+        append(&mut body, &d.author.name);
         Doc {
             kind: Kind::Document,
             id: d.id.clone(),
             title: d.title.clone(),
             summary: d.summary.clone(),
             body,
-            date: first_day(&d.date),
+            date: d.date.first_day(),
             country: Some(d.country),
             topics: d.topics.clone(),
             sample: d.sample,
@@ -102,12 +103,7 @@ impl Doc {
     pub fn from_event(e: &Event) -> Doc {
         let mut body = join(&e.body);
         for extra in [Some(&e.organizer), e.place.as_ref()].into_iter().flatten() {
-            body.es.push('\n');
-            body.es.push_str(&extra.es);
-            if let (Some(en), Some(x)) = (body.en.as_mut(), extra.en.as_ref()) {
-                en.push('\n');
-                en.push_str(x);
-            }
+            append(&mut body, extra);
         }
         Doc {
             kind: Kind::Event,
@@ -670,11 +666,6 @@ pub fn best_field<'a>(d: &'a Doc, lang: Lang, matched: &HashSet<String>) -> &'a 
     } else {
         summary
     }
-}
-
-/// The folded form of a query word, for callers that highlight by hand.
-pub fn folded(s: &str) -> String {
-    fold(s)
 }
 
 #[cfg(test)]
