@@ -22,10 +22,6 @@ thread_local! {
     static FOCUS_DAY: Cell<Option<NaiveDate>> = const { Cell::new(None) };
 }
 
-fn current_query() -> Vec<(String, String)> {
-    crate::components::filters::location_query()
-}
-
 /// "marzo de 2027" / "March 2027".
 pub fn month_title(lang: Lang, m: Month) -> String {
     match lang {
@@ -63,7 +59,7 @@ pub fn MonthGrid(
         move |m: Month, day: Option<NaiveDate>| {
             with_query(
                 &path,
-                &current_query(),
+                &crate::components::filters::location_query(),
                 &[("view", Some("month".into())), ("month", Some(m.code())), ("day", day.map(|d| d.to_string()))],
             )
         }

@@ -125,6 +125,36 @@ where
 /// thousands stays quick to draw.
 pub const LIST_PAGE: usize = 20;
 
+/// `total` items drawn `LIST_PAGE` at a time in a `<div>` (or an `<ol>`), with a "show more"
+/// button that keeps focus; `item(i)` draws the i-th.
+pub fn paged(
+    ordered: bool,
+    class: &'static str,
+    total: usize,
+    item: impl Fn(usize) -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    let lang = use_lang();
+    let (limit, set_limit) = signal(LIST_PAGE.min(total));
+    let item = StoredValue::new(item);
+    let items = move || view! { <For each=move || 0..limit.get() key=|i| *i let:i>{item.with_value(|f| f(i))}</For> };
+    let list = if ordered {
+        view! { <ol class=class>{items}</ol> }.into_any()
+    } else {
+        view! { <div class=class>{items}</div> }.into_any()
+    };
+    view! {
+        {list}
+        <Show when=move || { limit.get() < total }>
+            <p class="more">
+                <button type="button" class="button secondary" on:click=move |_| set_limit.update(|n| *n = (*n + LIST_PAGE).min(total))>
+                    {move || format!("{} ({} / {total})", lang.t().show_more, limit.get())}
+                </button>
+            </p>
+        </Show>
+    }
+    .into_any()
+}
+
 /// A filtered list page's body: the filter bar and count, then the matching items a page at a
 /// time (or a note).
 pub fn filtered_list<T: Clone + Send + Sync + 'static>(
@@ -141,24 +171,7 @@ pub fn filtered_list<T: Clone + Send + Sync + 'static>(
     let list = if shown.is_empty() {
         view! { <p class="empty">{lang.t().no_results}</p> }.into_any()
     } else {
-        let (limit, set_limit) = signal(LIST_PAGE.min(count));
-        let shown = StoredValue::new(shown);
-        let card = StoredValue::new(card);
-        view! {
-            <div class=class>
-                <For each=move || 0..limit.get() key=|i| *i let:i>
-                    {card.with_value(|c| c(shown.with_value(|v| v[i].clone())))}
-                </For>
-            </div>
-            <Show when=move || { limit.get() < count }>
-                <p class="more">
-                    <button type="button" class="button secondary" on:click=move |_| set_limit.update(|n| *n = (*n + LIST_PAGE).min(count))>
-                        {move || format!("{} ({} / {count})", lang.t().show_more, limit.get())}
-                    </button>
-                </p>
-            </Show>
-        }
-        .into_any()
+        paged(false, class, count, move |i| card(shown[i].clone()))
     };
     view! {
         <FilterBar fields=fields path=path count=count ignored=ignored/>

@@ -10,7 +10,7 @@ use crate::components::bits::{use_meta, CountryTag, ExternalLink, Paragraphs, Sa
 use crate::components::calendar::{AddToCalendar, FeedLinks, MonthGrid, ZoneTable};
 use crate::components::cards::EventCard;
 use crate::components::comment_form::CommentForm;
-use crate::components::filters::{use_query_filter, FilterBar, FilterField};
+use crate::components::filters::{paged, use_query_filter, FilterBar, FilterField};
 use crate::components::section::Section;
 use crate::filter::{organizer_key, EventFilter, EventView};
 use crate::i18n::{event_when, format_date};
@@ -28,23 +28,20 @@ pub fn EventsPage() -> impl IntoView {
     let parsed = use_query_filter(|pairs| EventFilter::from_query(pairs));
     use_meta(|l| (l.t().events.to_string(), l.t().intro_description.to_string()));
     let today = today();
+    // The page's state: set by any navigation (links, filters, Back/Forward) and, without a
+    // router round trip, by the grid itself, which then rewrites the URL in place.
+    let cal = RwSignal::new(parsed.get_untracked());
+    Effect::new(move |_| cal.set(parsed.get()));
     // Separate memos, so moving through the calendar redraws only the grid (and a day move only
     // the cells it concerns), never the filter bar or the event list behind it. All share the
     // type of `parsed`: each memo type costs about 10 KB of wasm.
     let aspect = move |f: fn(&EventFilter) -> EventFilter| {
-        Memo::new(move |_| parsed.with(|(filter, ignored)| (f(filter), ignored.clone())))
+        Memo::new(move |_| cal.with(|(filter, ignored)| (f(filter), ignored.clone())))
     };
     let filters = aspect(|f| EventFilter { view: EventView::Agenda, month: None, day: None, ..f.clone() });
     let mode = aspect(|f| EventFilter { view: f.view, ..Default::default() });
-    // The calendar's month and day: set by any navigation (links, filters, Back/Forward) and,
-    // without a router round trip, by the grid itself, which then rewrites the URL in place.
-    let cal = RwSignal::new(parsed.get_untracked());
-    Effect::new(move |_| cal.set(parsed.get()));
-    let from_cal = move |f: fn(&EventFilter) -> EventFilter| {
-        Memo::new(move |_| cal.with(|(filter, ignored)| (f(filter), ignored.clone())))
-    };
-    let month_of = from_cal(|f| EventFilter { month: f.month.or(f.day.map(Month::of)), ..Default::default() });
-    let day_of = from_cal(|f| EventFilter { day: f.day, ..Default::default() });
+    let month_of = aspect(|f| EventFilter { month: f.month.or(f.day.map(Month::of)), ..Default::default() });
+    let day_of = aspect(|f| EventFilter { day: f.day, ..Default::default() });
     let on_go = Callback::new(move |(m, d): (Month, Option<chrono::NaiveDate>)| {
         cal.update(|(f, _)| {
             f.month = Some(m);
@@ -162,9 +159,6 @@ fn ViewSwitch(current: EventView) -> impl IntoView {
     }
 }
 
-/// How many events of each list the agenda shows before "show more".
-const AGENDA_PAGE: usize = 20;
-
 /// Upcoming first (soonest first), then past (newest first), each shown a page at a time.
 #[component]
 fn Agenda(events: Arc<Vec<Event>>, shown: Arc<Vec<usize>>, today: chrono::NaiveDate) -> impl IntoView {
@@ -179,39 +173,23 @@ fn Agenda(events: Arc<Vec<Event>>, shown: Arc<Vec<usize>>, today: chrono::NaiveD
             {if upcoming.is_empty() {
                 view! { <p class="muted">{t.no_upcoming}</p> }.into_any()
             } else {
-                view! { <Paged events=events.clone() items=upcoming past=false/> }.into_any()
+                paged_events(events.clone(), upcoming, false)
             }}
         </section>
         {has_past.then(|| view! {
             <section aria-labelledby="past-title">
                 <h2 id="past-title">{t.past_events}</h2>
-                <Paged events=events.clone() items=past past=true/>
+                {paged_events(events.clone(), past, true)}
             </section>
         })}
     }
 }
 
-/// Event cards (`items` index `events`), a page at a time, with a button that shows the next
-/// page (focus stays on it).
-#[component]
-fn Paged(events: Arc<Vec<Event>>, items: Vec<usize>, past: bool) -> impl IntoView {
-    let lang = use_lang();
-    let total = items.len();
-    let (shown, set_shown) = signal(AGENDA_PAGE.min(total));
-    view! {
-        <div class="cards">
-            <For each=move || 0..shown.get() key=|i| *i let:i>
-                <EventCard event=events[items[i]].clone() past=past/>
-            </For>
-        </div>
-        <Show when=move || { shown.get() < total }>
-            <p class="more">
-                <button type="button" class="button secondary" on:click=move |_| set_shown.update(|n| *n = (*n + AGENDA_PAGE).min(total))>
-                    {move || format!("{} ({} / {total})", lang.t().show_more, shown.get())}
-                </button>
-            </p>
-        </Show>
-    }
+/// Event cards (`items` index `events`), a page at a time.
+fn paged_events(events: Arc<Vec<Event>>, items: Vec<usize>, past: bool) -> AnyView {
+    paged(false, "cards", items.len(), move |i| {
+        view! { <EventCard event=events[items[i]].clone() past=past/> }.into_any()
+    })
 }
 
 /// Under the grid: the chosen day's events, or a hint.

@@ -5,7 +5,7 @@
 use crate::api::{topics_now, use_store};
 use crate::app::use_lang;
 use crate::components::bits::{use_meta, CountryTag, SampleBadge};
-use crate::components::filters::{use_query_filter, FilterBar, FilterField};
+use crate::components::filters::{paged, use_query_filter, FilterBar, FilterField};
 use crate::components::search_box::{doc_page, marked, results_href, results_path};
 use crate::filter::SearchFilter;
 use crate::i18n::format_date;
@@ -14,9 +14,6 @@ use crate::search::engine::{best_field, highlight, snippet};
 use crate::search::{Kind, Query};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-
-/// Results shown at first, then this many more per "show more".
-const PAGE: usize = 20;
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
@@ -34,7 +31,6 @@ pub fn SearchPage() -> impl IntoView {
         ev.prevent_default();
         navigate(&results_path(lang, &draft.get_untracked()), Default::default());
     };
-    let (shown, set_shown) = signal(PAGE);
     view! {
         <div class="page search-page">
             <h1>{t.search}</h1>
@@ -86,38 +82,34 @@ pub fn SearchPage() -> impl IntoView {
                     }.into_any();
                 }
                 let full = query.terms.len();
-                let items = move || {
-                    shown_hits.iter().take(shown.get()).map(|h| {
-                        let d = &index.docs[h.doc as usize];
-                        let title = highlight(d.title.get(l), &h.matched);
-                        let snip = snippet(best_field(d, l, &h.matched), &h.matched, 180);
-                        let date = d.date.filter(|_| d.kind != Kind::Topic).map(|x| format_date(l, x));
-                        let partial = h.words < full;
-                        view! {
-                            <li class="result">
-                                <p class="meta">
-                                    <span class="tag">{l.t().kind(d.kind)}</span>
-                                    {d.country.map(|c| view! { <CountryTag country=c/> })}
-                                    {date.map(|x| view! { <span>{x}</span> })}
-                                    <SampleBadge sample=d.sample/>
-                                    {partial.then(|| view! { <span class="muted">{l.t().partial_match}</span> })}
-                                </p>
-                                <h2 class="result-title"><a href=doc_page(d).href(l)>{marked(title)}</a></h2>
-                                <p class="snippet">{marked(snip)}</p>
-                            </li>
-                        }
-                    }).collect_view()
-                };
+                let index = index.clone();
+                let results = paged(true, "results", count, move |i| {
+                    let h = &shown_hits[i];
+                    let d = &index.docs[h.doc as usize];
+                    let title = highlight(d.title.get(l), &h.matched);
+                    let snip = snippet(best_field(d, l, &h.matched), &h.matched, 180);
+                    let date = d.date.filter(|_| d.kind != Kind::Topic).map(|x| format_date(l, x));
+                    let partial = h.words < full;
+                    view! {
+                        <li class="result">
+                            <p class="meta">
+                                <span class="tag">{l.t().kind(d.kind)}</span>
+                                {d.country.map(|c| view! { <CountryTag country=c/> })}
+                                {date.map(|x| view! { <span>{x}</span> })}
+                                <SampleBadge sample=d.sample/>
+                                {partial.then(|| view! { <span class="muted">{l.t().partial_match}</span> })}
+                            </p>
+                            <h2 class="result-title"><a href=doc_page(d).href(l)>{marked(title)}</a></h2>
+                            <p class="snippet">{marked(snip)}</p>
+                        </li>
+                    }
+                    .into_any()
+                });
                 view! {
                     {did_you_mean}
                     {bar}
                     {(ix.failed > 0).then(|| view! { <p class="notice">{t.search_partial}</p> })}
-                    <ol class="results">{items}</ol>
-                    <Show when=move || { shown.get() < count }>
-                        <p class="more"><button type="button" class="button secondary" on:click=move |_| set_shown.update(|n| *n += PAGE)>
-                            {move || format!("{} ({} / {count})", lang.t().show_more, shown.get().min(count))}
-                        </button></p>
-                    </Show>
+                    {results}
                 }.into_any()
             }}
         </div>
