@@ -21,3 +21,17 @@ export async function phonePage(browser, { colorScheme = 'light', viewport = PHO
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
   return page;
 }
+
+/** Console errors that matter: a deep link's static-host 404 fallback is expected. */
+export const realErrors = (page) => page.errors.filter((e) => !/status of 404/.test(e));
+
+/** A phone page at `url` once the app shows every section (no skeleton left); `opts.setup`
+ *  runs before navigation (routes to intercept). */
+export async function openLoaded(browser, url, opts = {}) {
+  const page = await phonePage(browser, opts);
+  if (opts.setup) await opts.setup(page);
+  await page.goto(url);
+  await page.waitForSelector('main h1');
+  await page.waitForFunction(() => !document.querySelector('.skeleton'));
+  return page;
+}

@@ -3,23 +3,14 @@
 // comment form (sent, failed, draft kept, honeypot) and bad event data.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, phonePage } from './browser.mjs';
+import { launch, openLoaded, phonePage, realErrors } from './browser.mjs';
 import { serve } from './server.mjs';
 
 let browser, site;
 before(async () => { browser = await launch(); site = await serve('dist', '/'); });
 after(async () => { await browser?.close(); site?.stop(); });
 
-const realErrors = (page) => page.errors.filter((e) => !/status of 404/.test(e));
-
-async function open(path, opts = {}) {
-  const page = await phonePage(browser, opts);
-  if (opts.setup) await opts.setup(page);
-  await page.goto(site.url + path);
-  await page.waitForSelector('main h1');
-  await page.waitForFunction(() => !document.querySelector('.skeleton'));
-  return page;
-}
+const open = (path, opts) => openLoaded(browser, site.url + path, opts);
 
 const params = (page) => Object.fromEntries(new URL(page.url()).searchParams);
 

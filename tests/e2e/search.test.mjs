@@ -5,22 +5,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
-import { launch, phonePage } from './browser.mjs';
+import { launch, openLoaded, phonePage, realErrors } from './browser.mjs';
 import { serve } from './server.mjs';
 
 let browser, site;
 before(async () => { browser = await launch(); site = await serve('dist', '/'); });
 after(async () => { await browser?.close(); site?.stop(); });
 
-const realErrors = (page) => page.errors.filter((e) => !/status of 404/.test(e));
-
-async function open(path, opts = {}) {
-  const page = await phonePage(browser, opts);
-  await page.goto(site.url + path);
-  await page.waitForSelector('main h1');
-  await page.waitForFunction(() => !document.querySelector('.skeleton'));
-  return page;
-}
+const open = (path, opts) => openLoaded(browser, site.url + path, opts);
 
 test('typing in the header box shows suggestions; arrows and Enter open one', async () => {
   const page = await open('/es/news');

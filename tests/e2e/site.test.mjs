@@ -3,7 +3,7 @@
 // failure of one content file, phone layout.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, phonePage } from './browser.mjs';
+import { launch, phonePage, realErrors } from './browser.mjs';
 import { serve } from './server.mjs';
 
 let browser, site, sub;
@@ -18,8 +18,6 @@ after(async () => {
   sub?.stop();
 });
 
-// The document of a deep link is the static host's 404.html fallback: expected, not an error.
-const realErrors = (page) => page.errors.filter((e) => !/status of 404/.test(e));
 
 async function open(path, opts = {}) {
   const page = await phonePage(browser, opts);
