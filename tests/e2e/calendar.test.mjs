@@ -3,7 +3,7 @@
 // comment form (sent, failed, draft kept, honeypot) and bad event data.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openLoaded, phonePage, realErrors } from './browser.mjs';
+import { launch, openLoaded, realErrors } from './browser.mjs';
 import { serve } from './server.mjs';
 
 let browser, site;
