@@ -513,9 +513,9 @@ impl Index {
             .terms
             .iter()
             .map(|t| {
-                if !self.expand(&QueryTerm { prefix: false, ..t.clone() }).is_empty()
-                    && self.term_id(&t.folded).is_some()
-                {
+                // A word the index knows as spelt needs no suggestion (a known word always
+                // expands, so checking the expansion too only repeated a vocabulary scan).
+                if self.term_id(&t.folded).is_some() {
                     return t.folded.clone();
                 }
                 let closest = self
