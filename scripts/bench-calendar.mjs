@@ -20,7 +20,7 @@ await page.goto(`${site.url}/es/events?view=month&month=${opt('month', '2024-01'
 await page.waitForSelector('.month-grid', { timeout: 60000 });
 const total = await page.evaluate(async () => (await (await fetch('/content/events.json')).json()).events.length);
 const cdp = await context.newCDPSession(page);
-await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(opt('rate', '4')) });
 
 // Runs `act` in the page and resolves with the ms until the grid shows the new state. Leptos
 // patches the grid in place, so the signal is the chosen day or the title changing; the

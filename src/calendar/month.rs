@@ -108,6 +108,72 @@ pub fn events_by_day<'a>(month: Month, events: impl IntoIterator<Item = &'a Even
     days.into_iter().enumerate().filter(|(_, v)| !v.is_empty()).map(|(k, v)| (first + Days::new(k as u64), v)).collect()
 }
 
+/// The most weeks a month spans (a 31-day month starting on a Saturday or Sunday): the grid
+/// keeps this many rows and hides the ones a month does not use.
+pub const GRID_WEEKS: usize = 6;
+
+/// Titles written in a day's cell before "+n".
+const CELL_TITLES: usize = 3;
+
+/// One day of the month grid as drawn. Computed without the DOM, so a month change can rewrite
+/// only what differs in the grid's fixed cells instead of rebuilding them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DayCell {
+    pub date: NaiveDate,
+    pub in_month: bool,
+    pub today: bool,
+    /// How many events touch the day.
+    pub count: usize,
+    /// Up to three titles, one per line, then "+n" for the rest; empty without events.
+    pub titles: String,
+}
+
+impl DayCell {
+    /// The cell's class attribute.
+    pub fn class(&self) -> String {
+        let mut class = String::from("day");
+        for (on, name) in [(!self.in_month, " other-month"), (self.count > 0, " has-events"), (self.today, " today")] {
+            if on {
+                class.push_str(name);
+            }
+        }
+        class
+    }
+}
+
+/// The cells of the month's weeks, Monday first (28 to 42 of them).
+pub fn day_cells<'a>(
+    month: Month,
+    today: NaiveDate,
+    events: &[&'a Event],
+    title: impl Fn(&'a Event) -> &'a str,
+) -> Vec<DayCell> {
+    let by_day = events_by_day(month, events.iter().copied());
+    let mut marked = by_day.iter().peekable();
+    month
+        .weeks()
+        .into_iter()
+        .flatten()
+        .map(|date| {
+            // Both run in date order: one pass.
+            let on = marked.next_if(|(d, _)| *d == date).map(|(_, ix)| ix.as_slice()).unwrap_or_default();
+            let mut titles: Vec<&str> = on.iter().take(CELL_TITLES).map(|i| title(events[*i])).collect();
+            let more = on.len().saturating_sub(CELL_TITLES);
+            let more_text = format!("+{more}");
+            if more > 0 {
+                titles.push(&more_text);
+            }
+            DayCell {
+                date,
+                in_month: month.contains(date),
+                today: date == today,
+                count: on.len(),
+                titles: titles.join("\n"),
+            }
+        })
+        .collect()
+}
+
 /// A key pressed on the grid's focused day, as the ARIA grid pattern describes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GridKey {
@@ -245,5 +311,37 @@ mod tests {
         assert_eq!(on("2027-04-02"), vec![0, 1]);
         assert_eq!(on("2027-04-03"), vec![0]);
         assert!(days.iter().all(|(_, v)| !v.contains(&3)));
+    }
+
+    #[test]
+    fn cells_cover_the_weeks_with_counts_titles_and_classes() {
+        let json = r#"{"format":1,"events":[
+          {"id":"a","title":{"es":"A","en":"A"},"summary":{"es":"a","en":"a"},"start":"2027-03-30","end":"2027-04-02","country":"PE","organizer":{"es":"o","en":"o"}},
+          {"id":"b","title":{"es":"B","en":"B"},"summary":{"es":"b","en":"b"},"start":"2027-03-31","country":"PE","organizer":{"es":"o","en":"o"}},
+          {"id":"c","title":{"es":"C","en":"C"},"summary":{"es":"c","en":"c"},"start":"2027-03-31","country":"PE","organizer":{"es":"o","en":"o"}},
+          {"id":"e","title":{"es":"E","en":"E"},"summary":{"es":"e","en":"e"},"start":"2027-03-31","country":"PE","organizer":{"es":"o","en":"o"}}
+        ]}"#;
+        let events = crate::model::parse_file::<Event>(json).unwrap().items;
+        let refs: Vec<&Event> = events.iter().collect();
+        let march = Month::parse("2027-03").unwrap();
+        let cells = day_cells(march, d("2027-03-31"), &refs, |e| e.title.es.as_str());
+        // 1 March 2027 is a Monday; the grid ends on Sunday 4 April: five weeks.
+        assert_eq!(cells.len(), 35);
+        assert!(cells.len() <= GRID_WEEKS * 7);
+        assert_eq!((cells[0].date, cells[34].date), (d("2027-03-01"), d("2027-04-04")));
+        let on = |s: &str| cells.iter().find(|c| c.date == d(s)).unwrap();
+        assert_eq!(on("2027-03-29").count, 0);
+        assert_eq!(on("2027-03-29").titles, "");
+        assert_eq!(on("2027-03-29").class(), "day");
+        assert_eq!(on("2027-03-30").titles, "A");
+        let busy = on("2027-03-31");
+        assert_eq!((busy.count, busy.titles.as_str()), (4, "A\nB\nC\n+1"));
+        assert_eq!(busy.class(), "day has-events today");
+        assert_eq!(on("2027-04-02").class(), "day other-month has-events");
+        // A month of six weeks (August 2027 starts on a Sunday, has 31 days).
+        assert_eq!(
+            day_cells(Month::parse("2027-08").unwrap(), d("2027-03-31"), &[], |e| e.title.es.as_str()).len(),
+            42
+        );
     }
 }

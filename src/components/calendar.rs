@@ -4,7 +4,7 @@
 
 use crate::app::use_lang;
 use crate::calendar::ics::{event_file_path, event_url, feed_path, google_link};
-use crate::calendar::month::{events_by_day, GridKey, Month};
+use crate::calendar::month::{day_cells, DayCell, GridKey, Month, GRID_WEEKS};
 use crate::calendar::zones::{event_in_zones, offset_label, ZoneRow, CAPITALS};
 use crate::components::bits::Tx;
 use crate::i18n::{format_date, hhmm, month_name, zone_city, Lang};
@@ -30,13 +30,15 @@ pub fn month_title(lang: Lang, m: Month) -> String {
     }
 }
 
-/// The month grid.
+/// The month grid. Drawn once, six weeks of cells; moving through months rewrites only what
+/// differs in those cells (text and attributes), in one synchronous pass, instead of rebuilding
+/// 42 cells through the view: this is what keeps a month change under a frame on a slow phone.
 #[component]
 pub fn MonthGrid(
     events: std::sync::Arc<Vec<Event>>,
-    /// Indices into `events` of the (filtered) events drawn in this month's grid.
-    shown: Vec<usize>,
-    month: Month,
+    /// Indices into `events` of the (filtered) events that touch the month's grid.
+    shown: Signal<Vec<usize>>,
+    month: Signal<Month>,
     selected: Signal<Option<NaiveDate>>,
     today: NaiveDate,
     /// Moves the calendar to a month (and day): the page updates its state and the URL.
@@ -44,64 +46,83 @@ pub fn MonthGrid(
 ) -> impl IntoView {
     let lang = use_lang();
     let t = lang.t();
-    let path = Page::Events.path(lang);
-    let days = events_by_day(month, shown.iter().map(|i| &events[*i]));
-    let count_on = |d: NaiveDate| days.iter().find(|(day, _)| *day == d).map_or(0, |(_, v)| v.len());
+    let cells = Memo::new(move |_| {
+        let m = month.get();
+        shown.with(|ix| {
+            let on: Vec<&Event> = ix.iter().map(|i| &events[*i]).collect();
+            day_cells(m, today, &on, |e| e.title.get(lang))
+        })
+    });
     // The day that takes part in the tab order: the chosen one, else today, else the first
-    // marked day, else the 1st.
-    let default_day = month
-        .contains(today)
-        .then_some(today)
-        .or_else(|| days.iter().map(|(d, _)| *d).find(|d| month.contains(*d)))
-        .unwrap_or(month.first());
-    let link = {
-        let path = path.clone();
-        move |m: Month, day: Option<NaiveDate>| {
-            with_query(
-                &path,
-                &crate::components::filters::location_query(),
-                &[("view", Some("month".into())), ("month", Some(m.code())), ("day", day.map(|d| d.to_string()))],
-            )
-        }
+    // marked day of the month, else the 1st.
+    let default_day = move || {
+        let m = month.get_untracked();
+        cells.with_untracked(|cells| {
+            m.contains(today)
+                .then_some(today)
+                .or_else(|| cells.iter().find(|c| c.in_month && c.count > 0).map(|c| c.date))
+                .unwrap_or(m.first())
+        })
     };
     let go = move |day: NaiveDate| {
         FOCUS_DAY.with(|f| f.set(Some(day)));
         on_go.run((Month::of(day), Some(day)));
     };
-    let on_key = {
-        move |ev: leptos::ev::KeyboardEvent| {
-            let Some(key) = GridKey::from_key(&ev.key()) else { return };
-            let from = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|e| e.closest("[data-date]").ok().flatten())
-                .and_then(|e| e.get_attribute("data-date"))
-                .and_then(|d| crate::calendar::month::parse_day(&d))
-                .unwrap_or_else(|| selected.get_untracked().unwrap_or(default_day));
-            ev.prevent_default();
-            go(key.apply(from));
-        }
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let Some(key) = GridKey::from_key(&ev.key()) else { return };
+        let from = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("[data-date]").ok().flatten())
+            .and_then(|e| e.get_attribute("data-date"))
+            .and_then(|d| crate::calendar::month::parse_day(&d))
+            .unwrap_or_else(|| selected.get_untracked().unwrap_or_else(default_day));
+        ev.prevent_default();
+        go(key.apply(from));
     };
     // Clicks are handled once for the whole grid (not one listener per day).
-    let on_click = {
-        move |ev: leptos::ev::MouseEvent| {
-            if let Some(day) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|e| e.closest("button[data-date]").ok().flatten())
-                .and_then(|e| e.get_attribute("data-date"))
-                .and_then(|d| crate::calendar::month::parse_day(&d))
-            {
-                go(day);
-            }
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if let Some(day) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("button[data-date]").ok().flatten())
+            .and_then(|e| e.get_attribute("data-date"))
+            .and_then(|d| crate::calendar::month::parse_day(&d))
+        {
+            go(day);
         }
     };
-    // The chosen day (aria-selected, and the one day in the tab order) is drawn statically and
-    // then moved by hand: a day move touches two cells instead of rebuilding 42.
+    // Previous, next and this month: real links (new tab, copy link) that a plain click
+    // follows in place. Their targets are set with the cells.
+    let nav = |to: NavTarget| {
+        move |ev: leptos::ev::MouseEvent| {
+            if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+                return;
+            }
+            ev.prevent_default();
+            on_go.run(to(month.get_untracked(), today));
+        }
+    };
+    let targets: [NavTarget; 3] =
+        [|m, _| (m.prev(), None), |m, _| (m.next(), None), |_, today| (Month::of(today), Some(today))];
+    let path = Page::Events.path(lang);
     let grid = NodeRef::<leptos::html::Table>::new();
+    let head = NodeRef::<leptos::html::Div>::new();
+    let drawn = StoredValue::new_local(Vec::<DayCell>::new());
     Effect::new(move |_| {
-        let day = selected.get().unwrap_or(default_day);
-        let Some(table) = grid.get() else { return };
+        let (Some(table), Some(head)) = (grid.get(), head.get()) else { return };
+        let m = month.get();
+        cells.with(|cells| {
+            drawn.update_value(|old| {
+                if old.first().map(|c| c.date) != cells.first().map(|c| c.date) {
+                    draw_head(&head, lang, m, today, &path, &targets);
+                }
+                draw_cells(&table, lang, old, cells);
+                old.clone_from(cells);
+            })
+        });
+        // The chosen day: aria-selected, and the one day in the tab order.
+        let day = selected.get().unwrap_or_else(default_day);
         let find = |sel: &str| table.query_selector(sel).ok().flatten();
         if let Some(old) = find("td[aria-selected=\"true\"]") {
             let _ = old.set_attribute("aria-selected", "false");
@@ -124,91 +145,128 @@ pub fn MonthGrid(
             }
         }
     });
-    let title = month_title(lang, month);
-    let initial = selected.get_untracked();
-    let focus_at = initial.unwrap_or(default_day);
-    let rows = month
-        .weeks()
-        .into_iter()
-        .map(|week| {
-            let cells = week
-                .into_iter()
-                .map(|d| {
-                    let n = count_on(d);
-                    let label = format!(
-                        "{}, {}{}",
-                        t.weekdays[d.weekday().num_days_from_monday() as usize],
-                        format_date(lang, d),
-                        if n == 0 { String::new() } else { format!(": {n} {}", if n == 1 { t.event_one } else { t.event_many }) }
-                    );
-                    // One class attribute, computed once.
-                    let mut class = String::from("day");
-                    for (on, name) in [(!month.contains(d), " other-month"), (n > 0, " has-events"), (d == today, " today")] {
-                        if on {
-                            class.push_str(name);
-                        }
-                    }
-                    let titles: Vec<String> = days
-                        .iter()
-                        .find(|(day, _)| *day == d)
-                        .map(|(_, ix)| ix.iter().take(3).map(|i| events[shown[*i]].title.get(lang).to_string()).collect())
-                        .unwrap_or_default();
-                    let more = n.saturating_sub(3);
-                    view! {
-                        <td role="gridcell" aria-selected=if initial == Some(d) { "true" } else { "false" } class=class>
-                            <button type="button" data-date=d.to_string() tabindex=if d == focus_at { "0" } else { "-1" }
-                                aria-label=label aria-current=(d == today).then_some("date")>
-                                <span class="day-num" aria-hidden="true">{d.day()}</span>
-                                // One text node per day (titles on wide screens only, by CSS): a
-                                // month of a busy calendar stays a few hundred nodes.
-                                {(n > 0).then(|| {
-                                    let mut text = titles.join("\n");
-                                    if more > 0 {
-                                        text.push_str(&format!("\n+{more}"));
-                                    }
-                                    view! {
-                                        <span class="dot" aria-hidden="true"></span>
-                                        <span class="cell-events" aria-hidden="true">{text}</span>
-                                    }
-                                })}
-                            </button>
-                        </td>
-                    }
-                })
-                .collect_view();
-            view! { <tr>{cells}</tr> }
-        })
-        .collect_view();
-    let (prev, next, now) = (month.prev(), month.next(), Month::of(today));
-    // The links keep their href (new tab, copy link); a plain click moves in place.
-    let move_to = move |m: Month, day: Option<NaiveDate>| {
-        move |ev: leptos::ev::MouseEvent| {
-            if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
-                return;
-            }
-            ev.prevent_default();
-            on_go.run((m, day));
-        }
-    };
+    let labels = [t.prev_month, t.next_month];
     view! {
         <div class="calendar">
-            <div class="cal-head">
-                // Plain links (the router still handles them): cheaper than <A>, which tracks
-                // whether it is the current page.
-                {month.has_prev().then(|| view! { <a href=href(&link(prev, None)) class="button secondary icon" aria-label=t.prev_month on:click=move_to(prev, None)><span aria-hidden="true">"‹"</span></a> })}
-                <h2 id="cal-title" aria-live="polite">{title}</h2>
-                {month.has_next().then(|| view! { <a href=href(&link(next, None)) class="button secondary icon" aria-label=t.next_month on:click=move_to(next, None)><span aria-hidden="true">"›"</span></a> })}
-                {(month != now).then(|| view! { <a href=href(&link(now, Some(today))) class="button secondary" on:click=move_to(now, Some(today))>{t.this_month}</a> })}
+            <div class="cal-head" node_ref=head>
+                <a class="button secondary icon" aria-label=labels[0] on:click=nav(targets[0])><span aria-hidden="true">"‹"</span></a>
+                <h2 id="cal-title" aria-live="polite"></h2>
+                <a class="button secondary icon" aria-label=labels[1] on:click=nav(targets[1])><span aria-hidden="true">"›"</span></a>
+                <a class="button secondary" on:click=nav(targets[2])>{t.this_month}</a>
             </div>
             <table node_ref=grid role="grid" class="month-grid" aria-labelledby="cal-title" aria-describedby="cal-hint" on:keydown=on_key on:click=on_click>
                 <thead><tr>
                     {(0..7).map(|i| view! { <th scope="col" abbr=t.weekdays[i]><span aria-hidden="true">{t.weekdays_short[i]}</span><span class="sr-only">{t.weekdays[i]}</span></th> }).collect_view()}
                 </tr></thead>
-                <tbody>{rows}</tbody>
+                <tbody>
+                    {(0..GRID_WEEKS).map(|_| view! {
+                        <tr>{(0..7).map(|_| view! {
+                            <td role="gridcell" aria-selected="false" class="day">
+                                <button type="button" tabindex="-1">
+                                    <span class="day-num" aria-hidden="true"></span>
+                                    <span class="dot" aria-hidden="true"></span>
+                                    // One text node per day (titles on wide screens only, by CSS).
+                                    <span class="cell-events" aria-hidden="true"></span>
+                                </button>
+                            </td>
+                        }).collect_view()}</tr>
+                    }).collect_view()}
+                </tbody>
             </table>
             <p id="cal-hint" class="muted small">{t.grid_hint}</p>
         </div>
     }
+}
+
+/// The month's title and its navigation links' targets (a link with nowhere to go is hidden).
+fn draw_head(
+    head: &web_sys::HtmlDivElement,
+    lang: Lang,
+    m: Month,
+    today: NaiveDate,
+    path: &str,
+    targets: &[NavTarget; 3],
+) {
+    let children = head.children();
+    let show = [m.has_prev(), m.has_next(), m != Month::of(today)];
+    let links = [0, 2, 3];
+    for (k, to) in targets.iter().enumerate() {
+        let Some(a) = children.item(links[k]) else { continue };
+        let (month, day) = to(m, today);
+        let url = with_query(
+            path,
+            &crate::components::filters::location_query(),
+            &[("view", Some("month".into())), ("month", Some(month.code())), ("day", day.map(|d| d.to_string()))],
+        );
+        let _ = a.set_attribute("href", &href(&url));
+        set_flag(&a, "hidden", !show[k]);
+    }
+    if let Some(h2) = children.item(1) {
+        h2.set_text_content(Some(&month_title(lang, m)));
+    }
+}
+
+/// Rewrites the grid's cells from `old` to `new`, touching only what differs.
+fn draw_cells(table: &web_sys::HtmlTableElement, lang: Lang, old: &[DayCell], new: &[DayCell]) {
+    let t = lang.t();
+    let Some(body) = table.t_bodies().item(0) else { return };
+    let rows = body.children();
+    let td_at = |i: usize| rows.item((i / 7) as u32).and_then(|r| r.children().item((i % 7) as u32));
+    for (i, cell) in new.iter().enumerate() {
+        let before = old.get(i);
+        if before == Some(cell) {
+            continue;
+        }
+        let Some(td) = td_at(i) else { continue };
+        let Some(button) = td.first_element_child() else { continue };
+        let parts = button.children();
+        let changed = |f: fn(&DayCell) -> String| before.map(f).as_ref() != Some(&f(cell));
+        if changed(|c| c.class()) {
+            td.set_class_name(&cell.class());
+        }
+        if before.map(|c| c.date) != Some(cell.date) {
+            let _ = button.set_attribute("data-date", &cell.date.to_string());
+            set_flag(&button, "aria-current", cell.today);
+            if before.map(|c| c.date.day()) != Some(cell.date.day()) {
+                if let Some(n) = parts.item(0) {
+                    n.set_text_content(Some(&cell.date.day().to_string()));
+                }
+            }
+        }
+        let n = cell.count;
+        let label = format!(
+            "{}, {}{}",
+            t.weekdays[cell.date.weekday().num_days_from_monday() as usize],
+            format_date(lang, cell.date),
+            if n == 0 { String::new() } else { format!(": {n} {}", if n == 1 { t.event_one } else { t.event_many }) }
+        );
+        let _ = button.set_attribute("aria-label", &label);
+        if before.map(|c| c.titles.as_str()) != Some(cell.titles.as_str()) {
+            if let Some(text) = parts.item(2) {
+                text.set_text_content(Some(&cell.titles));
+            }
+        }
+    }
+    // Rows a month does not use are hidden (and out of the accessibility tree).
+    if old.len() != new.len() {
+        for w in 0..GRID_WEEKS {
+            if let Some(row) = rows.item(w as u32) {
+                set_flag(&row, "hidden", w * 7 >= new.len());
+            }
+        }
+    }
+}
+
+/// Where a navigation link goes from a month (given today): previous, next, this month.
+type NavTarget = fn(Month, NaiveDate) -> (Month, Option<NaiveDate>);
+
+/// Sets or removes a boolean attribute (`aria-current` takes the value "date").
+fn set_flag(el: &web_sys::Element, name: &str, on: bool) {
+    let _ = if on {
+        el.set_attribute(name, if name == "aria-current" { "date" } else { "" })
+    } else {
+        el.remove_attribute(name)
+    };
 }
 
 fn zone_time(lang: Lang, base: NaiveDate, dt: chrono::NaiveDateTime) -> String {

@@ -99,28 +99,30 @@ pub fn EventsPage() -> impl IntoView {
                             EventView::Agenda => {
                                 view! { <Agenda events=events shown=shown today=today/> }.into_any()
                             }
-                            EventView::Month => view! {
-                                {move || {
-                                    // Indices of the events drawn in this month's grid: no event is copied.
-                                    let m = month();
-                                    let (first, last) = m.grid_range();
-                                    let in_grid: Vec<usize> = shown
+                            EventView::Month => {
+                                // Indices of the events that touch the month's grid: no event is copied.
+                                let (all, grid_events) = (events.clone(), events.clone());
+                                let in_grid = Memo::new(move |_| {
+                                    let (first, last) = month().grid_range();
+                                    shown
                                         .iter()
                                         .copied()
                                         .filter(|i| {
                                             let e = &events[*i];
                                             e.start.date() <= last && e.end.date().max(e.start.date()) >= first
                                         })
-                                        .collect();
-                                    let (all, for_list) = (events.clone(), in_grid.clone());
-                                    let selected = Signal::derive(move || day().filter(|d| m.contains(*d)));
-                                    view! {
-                                        <MonthGrid events=events.clone() shown=in_grid month=m selected=selected today=today on_go=on_go/>
-                                        {move || day_list(for_list.iter().map(|i| &all[*i]), m, selected.get())}
-                                    }
-                                }}
+                                        .collect::<Vec<usize>>()
+                                });
+                                let selected = Signal::derive(move || {
+                                    let m = month();
+                                    day().filter(|d| m.contains(*d))
+                                });
+                                view! {
+                                    <MonthGrid events=grid_events shown=in_grid.into() month=Signal::derive(month) selected=selected today=today on_go=on_go/>
+                                    {move || in_grid.with(|ix| day_list(ix.iter().map(|i| &all[*i]), month(), selected.get()))}
+                                }
+                                .into_any()
                             }
-                            .into_any(),
                         }
                     };
                     view! {
