@@ -126,6 +126,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/:lang/data/:id") view=keyed(DatasetPage)/>
                 <Route path=path!("/:lang/about") view=keyed(AboutPage)/>
                 <Route path=path!("/:lang/search") view=keyed(SearchPage)/>
+                <Route path=path!("/:lang/embed") view=keyed(EmbedPage)/>
             </FlatRoutes>
         </main>
         {chrome_bottom}

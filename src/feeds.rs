@@ -153,7 +153,7 @@ pub struct Pages<'a> {
 impl Pages<'_> {
     pub fn list(&self) -> Vec<(Page, Option<NaiveDate>)> {
         let mut out: Vec<(Page, Option<NaiveDate>)> =
-            [Page::Home, Page::Topics, Page::News, Page::Documents, Page::Events, Page::Data, Page::About]
+            [Page::Home, Page::Topics, Page::News, Page::Documents, Page::Events, Page::Data, Page::About, Page::Embed]
                 .into_iter()
                 .map(|p| (p, None))
                 .collect();

@@ -21,6 +21,8 @@ pub mod prerender;
 pub mod publish;
 pub mod routes;
 pub mod search;
+/// Embeddable widgets: options, snippet, oEmbed; their static pages are written when publishing.
+pub mod widget;
 
 #[cfg(target_arch = "wasm32")]
 pub mod api;

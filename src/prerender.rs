@@ -53,6 +53,7 @@ pub fn pages(
         list(Page::Events, t.events),
         list(Page::Data, t.data),
         list(Page::About, t.about),
+        list(Page::Embed, lang.w().embed),
     ];
     out.extend(topics.iter().map(|x| item(Page::Topic(x.id.clone()), &x.title, &x.summary)));
     out.extend(news.iter().map(|x| item(Page::NewsItem(x.id.clone()), &x.title, &x.summary)));
@@ -89,6 +90,7 @@ fn files_for(page: &Page) -> &'static [&'static str] {
         Page::Events | Page::Event(_) => &["events", "topics"],
         Page::Data | Page::Dataset(_) => &["datasets", "topics"],
         Page::About => &["site"],
+        Page::Embed => &["datasets", "topics"],
         Page::Search => &["news", "documents", "events", "topics", "datasets"],
     }
 }

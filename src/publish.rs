@@ -6,6 +6,7 @@
 //!   country, in both languages, converted to UTC with the tz database.
 //! - News feeds (RSS and Atom, all and per member country), sitemap.xml and robots.txt.
 //! - A static HTML file per shareable URL with its link-preview tags (see `prerender`).
+//! - The embeddable widgets' pages and oEmbed descriptions (see `widget::page`).
 
 use crate::model::{parse_file, ContentFile, Dataset, Event, NewsItem, Site, Topic};
 use chrono::NaiveDate;
@@ -181,6 +182,14 @@ pub fn site_files(texts: &HashMap<String, String>, site_url: &str) -> Vec<(Strin
     out.extend(sitemaps(&pages.list(), site_url));
     out.push(("robots.txt".into(), robots(site_url)));
     out
+}
+
+/// The embeddable widgets' static pages and their oEmbed descriptions (see `widget::page`).
+pub fn widgets(texts: &HashMap<String, String>, today: NaiveDate, site_url: &str) -> Vec<(String, String)> {
+    let (topics, news, events, datasets): (Vec<Topic>, Vec<NewsItem>, Vec<Event>, Vec<Dataset>) =
+        (items(texts), items(texts), items(texts), items(texts));
+    let c = crate::widget::page::Content { topics: &topics, news: &news, events: &events, datasets: &datasets };
+    crate::widget::page::all(&c, today, site_url)
 }
 
 /// Pre-rendered pages for link previews: (path, HTML), and how many pages were left to the

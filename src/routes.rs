@@ -37,6 +37,7 @@ pub enum Page {
     Dataset(String),
     About,
     Search,
+    Embed,
 }
 
 impl Page {
@@ -62,6 +63,7 @@ impl Page {
             Page::Dataset(id) => format!("/{l}/data/{}", encode_segment(id)),
             Page::About => format!("/{l}/about"),
             Page::Search => format!("/{l}/search"),
+            Page::Embed => format!("/{l}/embed"),
         }
     }
 }

@@ -2,7 +2,7 @@
 //! checked content into the built site.
 //! Usage: publish CONTENT_DIR SITE_DIR [--today YYYY-MM-DD]
 //! Writes SITE_DIR/content/home/*, SITE_DIR/calendar/**.ics, SITE_DIR/feeds/**.xml,
-//! SITE_DIR/sitemap.xml and SITE_DIR/robots.txt. Absolute links use the environment's SITE_URL
+//! SITE_DIR/sitemap.xml, SITE_DIR/robots.txt, SITE_DIR/widget/** and SITE_DIR/oembed/**. Absolute links use the environment's SITE_URL
 //! (the deployed address, sub-folder included), else site.json's "url".
 
 #[cfg(target_arch = "wasm32")]
@@ -61,9 +61,11 @@ fn main() -> std::process::ExitCode {
         Ok(template) => observatorio::publish::prerendered(&texts, &template, &site_url, limit),
         Err(_) => (Vec::new(), 0),
     };
+    let widgets = observatorio::publish::widgets(&texts, today, &site_url);
     let n_pages = pages.len();
+    let n_widgets = widgets.len();
     let (n_home, n_cal, n_site) = (home.len(), calendars.len(), site.len());
-    for (path, body) in home.into_iter().chain(calendars).chain(site).chain(pages) {
+    for (path, body) in home.into_iter().chain(calendars).chain(site).chain(pages).chain(widgets) {
         let path = out.join(path);
         let written = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|_| std::fs::write(&path, body));
         if let Err(e) = written {
@@ -72,7 +74,7 @@ fn main() -> std::process::ExitCode {
         }
     }
     println!(
-        "publish: {n_home} home digest files, {n_cal} calendar files, {n_site} feed/sitemap/robots files, {n_pages} link-preview pages ({skipped} left to the app past PRERENDER_LIMIT={limit}) in {} (as of {today}, for {site_url})",
+        "publish: {n_home} home digest files, {n_cal} calendar files, {n_site} feed/sitemap/robots files, {n_pages} link-preview pages ({skipped} left to the app past PRERENDER_LIMIT={limit}), {n_widgets} widget pages and oEmbed files in {} (as of {today}, for {site_url})",
         out.display()
     );
     std::process::ExitCode::SUCCESS

@@ -7,4 +7,5 @@ pub mod scale;
 pub mod scene;
 pub mod spec;
 pub mod summary;
+pub mod svg;
 pub mod text;

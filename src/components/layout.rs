@@ -86,6 +86,7 @@ pub fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <p>{t.footer_note}</p>
             <p class="muted">{t.footer_content}</p>
+            <p><A href=Page::Embed.href(lang)>{lang.w().embed}</A></p>
         </footer>
     }
 }

@@ -2,9 +2,11 @@
 
 mod format;
 mod strings;
+mod widget;
 
 pub use format::{event_when, format_date, format_number, format_partial_date, hhmm, month_name, zone_city};
 pub use strings::Strings;
+pub use widget::WidgetStrings;
 
 /// The Observatory's languages. Spanish is the default and the one every content field must have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -46,6 +48,14 @@ impl Lang {
         match self {
             Lang::Es => &strings::ES,
             Lang::En => &strings::EN,
+        }
+    }
+
+    /// The widgets' and Embed page's strings in this language.
+    pub fn w(self) -> &'static WidgetStrings {
+        match self {
+            Lang::Es => &widget::ES,
+            Lang::En => &widget::EN,
         }
     }
 }

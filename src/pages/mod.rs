@@ -4,6 +4,7 @@
 mod about;
 mod data;
 mod documents;
+mod embed;
 mod events;
 mod home;
 mod news;
@@ -14,6 +15,7 @@ mod topics;
 pub use about::AboutPage;
 pub use data::{DataPage, DatasetPage};
 pub use documents::{DocumentPage, DocumentsPage};
+pub use embed::EmbedPage;
 pub use events::{EventPage, EventsPage};
 pub use home::HomePage;
 pub use news::{NewsItemPage, NewsListPage};

@@ -1,0 +1,194 @@
+//! The Embed page: choose a widget and its options, see it live, copy the snippet (or the plain
+//! iframe). The options, URLs and code come from `crate::widget`; this page only edits them.
+
+use crate::api::{topics_now, use_store};
+use crate::app::use_lang;
+use crate::components::bits::use_meta;
+use crate::i18n::Lang;
+use crate::model::{ChartKind, Country};
+use crate::widget::{self, Kind, Options, Rgb, Theme, DEFAULT_COUNT, MAX_COUNT};
+use leptos::prelude::*;
+
+/// The site's absolute root, as hosts must reference it (`https://…/observatorio/`).
+fn site_root() -> String {
+    let origin = window().location().origin().unwrap_or_default();
+    format!("{origin}{}/", crate::routes::base().trim_end_matches('/'))
+}
+
+#[component]
+pub fn EmbedPage() -> impl IntoView {
+    let lang = use_lang();
+    let store = use_store();
+    use_meta(|l| (l.w().embed.to_string(), l.w().embed_intro.to_string()));
+    let w = lang.w();
+    let t = lang.t();
+    let opts = RwSignal::new(Options { lang, ..Options::default() });
+    let count_text = RwSignal::new(DEFAULT_COUNT.to_string());
+    let count_ok =
+        move || count_text.with(|s| s.trim().parse::<u8>().ok().filter(|n| (1..=MAX_COUNT).contains(n)).is_some());
+    let accent_on = RwSignal::new(false);
+    let accent_text = RwSignal::new("#0b3a6e".to_string());
+    let set = move |f: &dyn Fn(&mut Options)| opts.update(|o| f(o));
+    // Charts the widget can show (the dataset list loads with the page).
+    let charts = move || {
+        store
+            .datasets
+            .items_now()
+            .into_iter()
+            .filter(|d| d.chart.is_some() && widget::valid_id(&d.id))
+            .map(|d| {
+                (d.id.clone(), d.title.get(opts.with(|o| o.lang)).to_string(), d.chart == Some(ChartKind::Figures))
+            })
+            .collect::<Vec<_>>()
+    };
+    // The options as chosen, with a dataset filled in for a chart.
+    let effective = Memo::new(move |_| {
+        let mut o = opts.get();
+        if o.kind == Kind::Chart && o.dataset.is_none() {
+            o.dataset = charts().first().map(|c| c.0.clone());
+        }
+        o.count = if count_ok() { count_text.with(|s| s.trim().parse().ok()) } else { None };
+        o.accent = if accent_on.get() { accent_text.with(|s| Rgb::parse(s)) } else { None };
+        o
+    });
+    let snippet = move || effective.with(|o| o.snippet(&site_root()));
+    let iframe_code = move || effective.with(|o| o.iframe(&site_root()));
+    let preview_src = move || effective.with(|o| o.url(&site_root()));
+    let oembed_href = move || effective.with(|o| format!("{}{}", site_root(), o.oembed_path()));
+
+    // The live preview sizes itself like an embedded widget: hello on load, then heights from
+    // this origin and this iframe only.
+    let frame = NodeRef::<leptos::html::Iframe>::new();
+    let height = RwSignal::new(Kind::Events.default_height());
+    let handle = window_event_listener(leptos::ev::message, move |e: web_sys::MessageEvent| {
+        let Some(f) = frame.get_untracked() else { return };
+        let own = window().location().origin().unwrap_or_default();
+        // Compared as JS values: the frame's window is not an `instanceof Window` of this realm.
+        let from_preview = e
+            .source()
+            .zip(f.content_window())
+            .is_some_and(|(s, w)| wasm_bindgen::JsValue::from(s) == wasm_bindgen::JsValue::from(w));
+        if e.origin() != own || !from_preview {
+            return;
+        }
+        let data = e.data();
+        let kind = js_sys::Reflect::get(&data, &"type".into()).ok().and_then(|v| v.as_string());
+        let h = js_sys::Reflect::get(&data, &"height".into()).ok().and_then(|v| v.as_f64());
+        if let (Some("observatorio:size"), Some(h)) = (kind.as_deref(), h) {
+            if h > 0.0 && h < 20_000.0 {
+                height.set(h.ceil() as u32);
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
+    let hello = move |_| {
+        if let Some(win) = frame.get_untracked().and_then(|f| f.content_window()) {
+            let msg = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&msg, &"type".into(), &"observatorio:hello".into());
+            let _ = win.post_message(&msg, &window().location().origin().unwrap_or_default());
+        }
+    };
+
+    let select = move |id: &'static str,
+                       label: &'static str,
+                       options: Vec<(String, String)>,
+                       current: Signal<String>,
+                       on: fn(&mut Options, &str)| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <select id=id on:change=move |ev| { let v = event_target_value(&ev); set(&|o| on(o, &v)); }>
+                    {options.into_iter().map(|(v, l)| { let sel = v.clone(); view! { <option value=v selected=move || current.get() == sel>{l}</option> } }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    let kinds: Vec<(String, String)> =
+        Kind::ALL.iter().map(|k| (k.code().to_string(), w.kind_title(*k).to_string())).collect();
+    let langs: Vec<(String, String)> = vec![("es".into(), "Español".into()), ("en".into(), "English".into())];
+    let mut countries = vec![(String::new(), t.all_countries.to_string())];
+    countries.extend(Country::ALL.iter().map(|c| (c.code().to_string(), t.country(*c).to_string())));
+    let themes: Vec<(String, String)> =
+        Theme::ALL.iter().map(|th| (th.code().to_string(), w.theme_name(*th).to_string())).collect();
+    let lists = move || effective.with(|o| o.kind.lists());
+    let is_chart = move || effective.with(|o| o.kind == Kind::Chart);
+    let copied = RwSignal::new(None::<(&'static str, bool)>);
+    let copy = move |which: &'static str, text: String| {
+        let Some(clip) = Some(window().navigator().clipboard()) else { return };
+        let promise = clip.write_text(&text);
+        leptos::task::spawn_local(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            copied.set(Some((which, ok)));
+        });
+    };
+    let status = move |which: &'static str| {
+        move || {
+            copied
+                .get()
+                .filter(|(w, _)| *w == which)
+                .map(|(_, ok)| if ok { lang.w().copied } else { lang.w().copy_failed })
+        }
+    };
+
+    view! {
+        <div class="page embed-page">
+            <h1>{w.embed}</h1>
+            <p class="lead">{w.embed_intro}</p>
+            <div class="embed-grid">
+                <form class="embed-options" on:submit=|ev| ev.prevent_default()>
+                    {select("embed-kind", w.widget, kinds, Signal::derive(move || opts.with(|o| o.kind.code().to_string())), |o, v| o.kind = Kind::parse(v).unwrap_or_default())}
+                    {select("embed-lang", w.language, langs, Signal::derive(move || opts.with(|o| o.lang.code().to_string())), |o, v| o.lang = Lang::from_code(v).unwrap_or_default())}
+                    <Show when=is_chart>
+                        <div class="field">
+                            <label for="embed-dataset">{w.dataset}</label>
+                            <select id="embed-dataset" on:change=move |ev| { let v = event_target_value(&ev); set(&|o| o.dataset = Some(v.clone())); }>
+                                {move || charts().into_iter().map(|(id, title, _)| { let sel = id.clone(); view! { <option value=id selected=move || effective.with(|o| o.dataset.as_deref() == Some(sel.as_str()))>{title}</option> } }).collect_view()}
+                            </select>
+                        </div>
+                    </Show>
+                    <Show when=lists>
+                        {select("embed-country", t.filter_country, countries.clone(), Signal::derive(move || opts.with(|o| o.country.map(|c| c.code().to_string()).unwrap_or_default())), |o, v| o.country = Country::parse(v))}
+                        <div class="field">
+                            <label for="embed-area">{t.filter_topic}</label>
+                            <select id="embed-area" on:change=move |ev| { let v = event_target_value(&ev); set(&|o| o.area = widget::valid_id(&v).then(|| v.clone())); }>
+                                <option value="">{w.all_areas}</option>
+                                {move || topics_now(store).into_iter().map(|tp| { let sel = tp.id.clone(); view! { <option value=tp.id.clone() selected=move || opts.with(|o| o.area.as_deref() == Some(sel.as_str()))>{tp.title.get(lang).to_string()}</option> } }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="embed-n">{w.count}" (1–"{MAX_COUNT}")"</label>
+                            <input id="embed-n" type="number" inputmode="numeric" min="1" max=MAX_COUNT.to_string() prop:value=move || count_text.get()
+                                aria-invalid=move || (!count_ok()).to_string() aria-describedby="embed-n-error"
+                                on:input=move |ev| count_text.set(event_target_value(&ev))/>
+                            <p id="embed-n-error" class="field-error" role="alert">{move || (!count_ok()).then_some(lang.w().count_range)}</p>
+                        </div>
+                    </Show>
+                    {select("embed-theme", w.theme, themes, Signal::derive(move || opts.with(|o| o.theme.code().to_string())), |o, v| o.theme = Theme::parse(v).unwrap_or_default())}
+                    <fieldset class="field">
+                        <legend>{w.accent}</legend>
+                        <label class="check"><input type="checkbox" prop:checked=move || !accent_on.get() on:change=move |ev| accent_on.set(!event_target_checked(&ev))/>" "{w.default_accent}</label>
+                        <input id="embed-accent" type="color" aria-label=w.accent prop:value=move || accent_text.get() disabled=move || !accent_on.get()
+                            on:input=move |ev| accent_text.set(event_target_value(&ev))/>
+                    </fieldset>
+                    <label class="check field"><input id="embed-compact" type="checkbox" prop:checked=move || opts.with(|o| o.compact) on:change=move |ev| { let c = event_target_checked(&ev); set(&|o| o.compact = c); }/>" "{w.compact}</label>
+                </form>
+                <section class="embed-preview" aria-labelledby="embed-preview-title">
+                    <h2 id="embed-preview-title">{w.preview}</h2>
+                    <iframe id="embed-preview" node_ref=frame src=preview_src title=move || effective.with(|o| o.lang.w().kind_title(o.kind))
+                        style:height=move || format!("{}px", height.get()) on:load=hello></iframe>
+                </section>
+            </div>
+            <section class="embed-code" aria-labelledby="embed-snippet-title">
+                <h2 id="embed-snippet-title">{w.snippet}</h2>
+                <p class="muted">{w.snippet_help}</p>
+                <textarea id="embed-snippet" readonly rows="5" spellcheck="false" prop:value=snippet aria-labelledby="embed-snippet-title"></textarea>
+                <p><button type="button" class="button" on:click=move |_| copy("snippet", snippet())>{w.copy}</button>" "<span role="status">{status("snippet")}</span></p>
+                <h2 id="embed-iframe-title">{w.iframe}</h2>
+                <p class="muted">{w.iframe_help}</p>
+                <textarea id="embed-iframe" readonly rows="3" spellcheck="false" prop:value=iframe_code aria-labelledby="embed-iframe-title"></textarea>
+                <p><button type="button" class="button secondary" on:click=move |_| copy("iframe", iframe_code())>{w.copy}</button>" "<span role="status">{status("iframe")}</span></p>
+                <p><a type="application/json+oembed" href=oembed_href>{w.oembed}</a></p>
+            </section>
+        </div>
+    }
+}
