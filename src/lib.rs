@@ -13,6 +13,8 @@ pub mod feeds;
 pub mod filter;
 pub mod i18n;
 pub mod model;
+/// Open-contracting data and procurement indicators (pure; issue 8).
+pub mod ocds;
 /// Static HTML per shareable URL, for link previews (native only: the publishing step).
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;

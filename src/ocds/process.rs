@@ -1,0 +1,262 @@
+//! A contracting process reduced to what the indicators use, read from a compiled release.
+//! Real data is uneven: every field is optional, dates come with or without a time zone,
+//! methods may only be named locally (in Spanish), and values come in several currencies.
+
+use serde_json::Value;
+
+/// OCDS's closed codelist of procurement methods.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Method {
+    Open,
+    Selective,
+    Limited,
+    Direct,
+}
+
+impl Method {
+    pub fn code(self) -> &'static str {
+        match self {
+            Method::Open => "open",
+            Method::Selective => "selective",
+            Method::Limited => "limited",
+            Method::Direct => "direct",
+        }
+    }
+
+    /// Open and selective procedures are competitive (Cardinal's default for R018).
+    pub fn competitive(self) -> bool {
+        matches!(self, Method::Open | Method::Selective)
+    }
+
+    /// From `procurementMethod`, or else from a local name in `procurementMethodDetails`.
+    pub fn read(code: Option<&str>, details: Option<&str>) -> Option<Method> {
+        match code.map(str::trim) {
+            Some("open") => return Some(Method::Open),
+            Some("selective") => return Some(Method::Selective),
+            Some("limited") => return Some(Method::Limited),
+            Some("direct") => return Some(Method::Direct),
+            _ => {}
+        }
+        let d = crate::search::text::fold(details?);
+        if d.contains("licitacion publica") || d.contains("concurso publico") || d.contains("open procedure") {
+            Some(Method::Open)
+        } else if d.contains("invitacion") || d.contains("seleccion abreviada") || d.contains("restringid") {
+            Some(Method::Selective)
+        } else if d.contains("adjudicacion directa")
+            || d.contains("contratacion directa")
+            || d.contains("trato directo")
+        {
+            Some(Method::Direct)
+        } else {
+            None
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Money {
+    pub amount: f64,
+    pub currency: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Award {
+    /// Seconds since the epoch, UTC.
+    pub date: Option<i64>,
+    pub value: Option<Money>,
+    /// Supplier ids (or names when there is no id).
+    pub suppliers: Vec<String>,
+    pub status: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Process {
+    pub ocid: String,
+    pub buyer: Option<String>,
+    pub buyer_name: Option<String>,
+    pub method: Option<Method>,
+    /// The publisher's own name for the method ("Licitación Pública").
+    pub method_details: Option<String>,
+    pub category: Option<String>,
+    pub tender_value: Option<Money>,
+    pub tender_start: Option<i64>,
+    pub tender_end: Option<i64>,
+    /// `numberOfTenderers`, else the tenderers listed, else the bids' tenderers.
+    pub tenderers: Option<u32>,
+    pub awards: Vec<Award>,
+    /// Signature dates of the contracts.
+    pub signed: Vec<i64>,
+    pub contract_value: Option<Money>,
+    pub year: Option<i32>,
+}
+
+/// An OCDS date as seconds since the epoch in UTC: RFC 3339 with its offset, or without one
+/// (read as UTC), or a date alone (its midnight, UTC).
+pub fn parse_date(s: &str) -> Option<i64> {
+    let s = s.trim();
+    if let Ok(d) = chrono::DateTime::parse_from_rfc3339(s) {
+        return Some(d.timestamp());
+    }
+    for f in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S"] {
+        if let Ok(d) = chrono::NaiveDateTime::parse_from_str(s, f) {
+            return Some(d.and_utc().timestamp());
+        }
+    }
+    chrono::NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|d| d.and_utc().timestamp())
+}
+
+fn text(v: &Value, path: &[&str]) -> Option<String> {
+    let mut at = v;
+    for p in path {
+        at = at.get(p)?;
+    }
+    at.as_str().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+}
+
+fn money(v: Option<&Value>) -> Option<Money> {
+    let v = v?;
+    let amount = match v.get("amount")? {
+        Value::Number(n) => n.as_f64()?,
+        // Some publishers write amounts as strings.
+        Value::String(s) => s.trim().parse().ok()?,
+        _ => return None,
+    };
+    amount
+        .is_finite()
+        .then(|| Money { amount, currency: v.get("currency").and_then(Value::as_str).unwrap_or("").to_string() })
+}
+
+fn date(v: &Value, path: &[&str]) -> Option<i64> {
+    text(v, path).and_then(|s| parse_date(&s))
+}
+
+fn year_of(ts: i64) -> Option<i32> {
+    use chrono::Datelike;
+    chrono::DateTime::from_timestamp(ts, 0).map(|d| d.year())
+}
+
+impl Process {
+    pub fn from_release(r: &Value) -> Option<Process> {
+        let ocid = text(r, &["ocid"])?;
+        let tender = r.get("tender").cloned().unwrap_or(Value::Null);
+        let buyer = text(r, &["buyer", "id"]).or_else(|| text(r, &["buyer", "name"])).or_else(|| {
+            // Older data names the buyer only among the parties, sometimes in Spanish roles.
+            r.get("parties")?.as_array()?.iter().find_map(|p| {
+                let roles = p.get("roles")?.as_array()?;
+                roles
+                    .iter()
+                    .any(|x| matches!(x.as_str(), Some("buyer" | "comprador" | "procuringEntity")))
+                    .then(|| text(p, &["id"]).or_else(|| text(p, &["name"])))?
+            })
+        });
+        let buyer_name = text(r, &["buyer", "name"]);
+        let method_details = text(&tender, &["procurementMethodDetails"]);
+        let method = Method::read(tender.get("procurementMethod").and_then(Value::as_str), method_details.as_deref());
+        let tenderers = tender
+            .get("numberOfTenderers")
+            .and_then(|n| n.as_u64().or_else(|| n.as_str()?.trim().parse().ok()))
+            .map(|n| n.min(u32::MAX as u64) as u32)
+            .or_else(|| tender.get("tenderers")?.as_array().map(|a| a.len() as u32))
+            .or_else(|| {
+                let details = r.get("bids")?.get("details")?.as_array()?;
+                let mut ids: Vec<String> = details
+                    .iter()
+                    .flat_map(|b| b.get("tenderers").and_then(Value::as_array).cloned().unwrap_or_default())
+                    .filter_map(|t| text(&t, &["id"]).or_else(|| text(&t, &["name"])))
+                    .collect();
+                ids.sort();
+                ids.dedup();
+                Some(ids.len() as u32)
+            });
+        let awards: Vec<Award> = r
+            .get("awards")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .map(|aw| Award {
+                        date: date(aw, &["date"]),
+                        value: money(aw.get("value")),
+                        suppliers: aw
+                            .get("suppliers")
+                            .and_then(Value::as_array)
+                            .map(|s| s.iter().filter_map(|p| text(p, &["id"]).or_else(|| text(p, &["name"]))).collect())
+                            .unwrap_or_default(),
+                        status: text(aw, &["status"]),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let contracts = r.get("contracts").and_then(Value::as_array).cloned().unwrap_or_default();
+        let signed: Vec<i64> = contracts.iter().filter_map(|c| date(c, &["dateSigned"])).collect();
+        let contract_values: Vec<Money> = contracts.iter().filter_map(|c| money(c.get("value"))).collect();
+        let contract_value = contract_values.first().map(|first| Money {
+            amount: contract_values.iter().filter(|m| m.currency == first.currency).map(|m| m.amount).sum(),
+            currency: first.currency.clone(),
+        });
+        let tender_start = date(&tender, &["tenderPeriod", "startDate"]);
+        let year =
+            tender_start.or_else(|| date(&tender, &["datePublished"])).or_else(|| date(r, &["date"])).and_then(year_of);
+        Some(Process {
+            ocid,
+            buyer,
+            buyer_name,
+            method,
+            method_details,
+            category: text(&tender, &["mainProcurementCategory"]),
+            tender_value: money(tender.get("value")),
+            tender_start,
+            tender_end: date(&tender, &["tenderPeriod", "endDate"]),
+            tenderers,
+            awards,
+            signed,
+            contract_value,
+            year,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn dates_with_and_without_zones() {
+        assert_eq!(parse_date("2020-08-03T18:00:00-05:00"), Some(1_596_495_600));
+        assert_eq!(parse_date("2020-08-03T23:00:00Z"), Some(1_596_495_600));
+        assert_eq!(parse_date("2020-08-03T23:00:00"), Some(1_596_495_600));
+        assert_eq!(parse_date("2020-08-03"), Some(1_596_412_800));
+        assert_eq!(parse_date("03/08/2020"), None);
+        assert_eq!(parse_date(""), None);
+    }
+
+    #[test]
+    fn methods_from_codes_or_local_names() {
+        assert_eq!(Method::read(Some("open"), None), Some(Method::Open));
+        assert_eq!(Method::read(None, Some("Licitación Pública")), Some(Method::Open));
+        assert_eq!(
+            Method::read(Some("otro"), Some("Invitación a cuando menos tres personas")),
+            Some(Method::Selective)
+        );
+        assert_eq!(Method::read(None, Some("Adjudicación Directa")), Some(Method::Direct));
+        assert_eq!(Method::read(None, Some("??")), None);
+    }
+
+    #[test]
+    fn tenderers_from_the_count_the_list_or_the_bids() {
+        let p = |v: Value| Process::from_release(&v).unwrap().tenderers;
+        assert_eq!(p(json!({"ocid":"a","tender":{"numberOfTenderers":2,"tenderers":[{},{},{}]}})), Some(2));
+        assert_eq!(p(json!({"ocid":"a","tender":{"tenderers":[{"id":"x"},{"id":"y"}]}})), Some(2));
+        assert_eq!(
+            p(
+                json!({"ocid":"a","bids":{"details":[{"tenderers":[{"id":"x"}]},{"tenderers":[{"id":"x"}]},{"tenderers":[{"id":"z"}]}]}})
+            ),
+            Some(2)
+        );
+        assert_eq!(p(json!({"ocid":"a"})), None);
+        assert!(Process::from_release(&json!({"id":"no ocid"})).is_none());
+    }
+}
