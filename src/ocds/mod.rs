@@ -2,6 +2,7 @@
 //! releases per process (`merge`), the fields indicators use (`process`) and the indicators
 //! with their coverage (`indicators`). Pure: tested natively, and run in the browser.
 
+pub mod explain;
 pub mod indicators;
 pub mod merge;
 pub mod process;

@@ -1,0 +1,66 @@
+//! Each indicator in plain language, in Spanish and English, for the indicators page.
+
+/// (indicator id, Spanish, English).
+pub const EXPLANATIONS: [(&str, &str, &str); 12] = [
+    ("procedure-mix",
+     "Cuántos procesos usó cada modalidad de contratación (abierta, selectiva, limitada, directa) y cuánto valor movió cada una. Se muestra también el nombre que le da cada país, porque la misma modalidad se llama distinto en cada sistema.",
+     "How many processes used each procurement method (open, selective, limited, direct) and how much value each moved. Each country's own name for the method is shown too, since the same method has different names in each system."),
+    ("competitive-share",
+     "La proporción de procesos que se abrieron a la competencia (licitación abierta o selectiva). Cuanto más alta, más empresas pudieron, en principio, ofertar.",
+     "The share of processes open to competition (open or selective tendering). The higher it is, the more companies could, in principle, bid."),
+    ("single-bid",
+     "Entre los procesos competitivos, cuántos recibieron una sola oferta. Una competencia que se abre pero no atrae a nadie más puede indicar requisitos a la medida o poca difusión.",
+     "Among competitive processes, how many received a single bid. Competition that is opened but attracts nobody else can point to tailored requirements or poor publicity."),
+    ("bidders",
+     "El número medio y mediano de oferentes en los procesos competitivos. La mediana es el valor del proceso del medio: no la mueven unos pocos procesos muy concurridos.",
+     "The mean and median number of bidders in competitive processes. The median is the middle process's value: a few very crowded processes do not move it."),
+    ("short-submission",
+     "Licitaciones abiertas cuyo plazo para presentar ofertas fue más corto que el umbral elegido (15 días por omisión). Un plazo muy corto deja fuera a quien no sabía de antemano del proceso.",
+     "Open tenders whose deadline for bids was shorter than the chosen threshold (15 days by default). A very short period leaves out whoever did not know of the process in advance."),
+    ("tendering-period",
+     "Cuántos días estuvo abierto, en promedio, el plazo de presentación de ofertas, de la fecha de inicio a la de cierre.",
+     "How many days, on average, the bidding period was open, from its start date to its closing date."),
+    ("decision-period",
+     "Los días entre el cierre de ofertas y la primera adjudicación. Los casos muy alejados del resto (fuera de 1,5 veces el rango intercuartílico) se señalan para revisarlos, no como falta.",
+     "The days between the bid deadline and the first award. Cases far from the rest (beyond 1.5 times the interquartile range) are flagged for review, not as wrongdoing."),
+    ("award-to-signature",
+     "Los días entre la adjudicación y la firma del contrato. Demoras largas retrasan la entrega; firmas antes de la adjudicación indican datos incoherentes y se dejan fuera.",
+     "The days between the award and the contract's signature. Long delays hold up delivery; signatures before the award point to inconsistent data and are left out."),
+    ("contracted-vs-estimated",
+     "El valor contratado dividido por el valor estimado al licitar, en la misma moneda. Un 1,0 es lo previsto; por encima, el contrato costó más de lo estimado.",
+     "The contracted value divided by the value estimated when tendering, in the same currency. 1.0 is as planned; above it, the contract cost more than estimated."),
+    ("buyer-non-competitive",
+     "Para cada comprador, qué parte de sus procesos usó modalidades no competitivas (limitada o directa). Son legales en muchos casos; un uso muy alto merece una mirada.",
+     "For each buyer, the part of its processes that used non-competitive methods (limited or direct). They are lawful in many cases; very high use deserves a look."),
+    ("supplier-concentration",
+     "Para cada comprador, qué parte del valor adjudicado se llevaron sus proveedores principales. Una concentración alta puede deberse a un mercado pequeño o a falta de competencia.",
+     "For each buyer, the part of the awarded value its top suppliers received. High concentration can come from a small market or from a lack of competition."),
+    ("missing-fields",
+     "Cuántos procesos no publican cada dato clave. Sin esos datos los indicadores no se pueden calcular: por eso cada cifra dice cuántos procesos pudo usar.",
+     "How many processes do not publish each key field. Without those fields the indicators cannot be computed: that is why every figure says how many processes it could use."),
+];
+
+/// The explanation of an indicator in a language.
+pub fn explain(id: &str, lang: crate::i18n::Lang) -> Option<&'static str> {
+    EXPLANATIONS.iter().find(|e| e.0 == id).map(|e| if lang == crate::i18n::Lang::Es { e.1 } else { e.2 })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn every_indicator_is_explained_in_both_languages() {
+        let mut ids: Vec<&str> = EXPLANATIONS.iter().map(|e| e.0).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), EXPLANATIONS.len());
+        for (id, es, en) in EXPLANATIONS {
+            assert!(es.len() > 80 && en.len() > 80, "{id}");
+            assert_ne!(es, en);
+        }
+        assert!(explain("single-bid", Lang::En).unwrap().contains("single bid"));
+        assert_eq!(explain("nope", Lang::Es), None);
+    }
+}
