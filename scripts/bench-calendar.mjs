@@ -3,7 +3,7 @@
 // Measured in the page from the click or key press to the moment the new grid is in the DOM (a
 // MutationObserver callback, which runs once the render's synchronous DOM work is done).
 // Usage: scripts/build-corpus.sh && node scripts/bench-calendar.mjs [--dir dist-corpus] [--runs 30]
-import { launch } from '../tests/e2e/browser.mjs';
+import { launch, emulateSlowPhone } from '../tests/e2e/browser.mjs';
 import { serve } from '../tests/e2e/server.mjs';
 
 const args = process.argv.slice(2);
@@ -20,7 +20,7 @@ await page.goto(`${site.url}/es/events?view=month&month=${opt('month', '2024-01'
 await page.waitForSelector('.month-grid', { timeout: 60000 });
 const total = await page.evaluate(async () => (await (await fetch('/content/events.json')).json()).events.length);
 const cdp = await context.newCDPSession(page);
-await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(opt('rate', '4')) });
+await emulateSlowPhone(cdp, { network: false, cpu: Number(opt('rate', '4')) });
 
 // Runs `act` in the page and resolves with the ms until the grid shows the new state. Leptos
 // patches the grid in place, so the signal is the chosen day or the title changing; the

@@ -6,7 +6,7 @@
 // Usage: node scripts/bench-search.mjs [--dir dist-corpus] [--query "compras publicas peru"]
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import { launch } from '../tests/e2e/browser.mjs';
+import { launch, emulateSlowPhone } from '../tests/e2e/browser.mjs';
 import { serve } from '../tests/e2e/server.mjs';
 
 const args = process.argv.slice(2);
@@ -28,10 +28,7 @@ const cdp = await context.newCDPSession(page);
 await page.goto(`${site.url}/es/about`);
 await page.waitForSelector('main h1');
 await page.waitForFunction(() => !document.querySelector('.skeleton'));
-await cdp.send('Network.enable');
-await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 });
-await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+await emulateSlowPhone(cdp);
 let bytes = 0;
 cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
 const t0 = Date.now();

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { launch } from '../tests/e2e/browser.mjs';
+import { launch, emulateSlowPhone, BENCH_PHONE } from '../tests/e2e/browser.mjs';
 import { serve } from '../tests/e2e/server.mjs';
 
 const args = process.argv.slice(2);
@@ -39,13 +39,10 @@ const site = await serve(dir, '/');
 const browser = await launch();
 const samples = [];
 for (let i = 0; i < runs; i++) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+  const context = await browser.newContext(BENCH_PHONE);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await emulateSlowPhone(cdp);
   let bytes = 0;
   const requests = [];
   cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });

@@ -1,7 +1,8 @@
 //! News feeds (RSS 2.0 and Atom 1.0), sitemap.xml and robots.txt, written by the publishing
-//! step. Pure string building: every text goes through [`xml_escape`].
+//! step. Pure string building: every text goes through [`escape`](crate::markup::escape).
 
 use crate::i18n::Lang;
+use crate::markup::escape;
 use crate::model::{Country, Dataset, Document, Event, NewsItem, PartialDate, Topic};
 use crate::routes::Page;
 use chrono::{Datelike, NaiveDate};
@@ -10,23 +11,6 @@ use chrono::{Datelike, NaiveDate};
 pub const FEED_ITEMS: usize = 50;
 /// The sitemap protocol's limit of URLs per file.
 pub const SITEMAP_URLS: usize = 50_000;
-
-pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 forbids (control characters other than tab and newlines).
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// The absolute URL of a page: the site's public address (with its sub-folder) and the path.
 pub fn absolute(site_url: &str, path: &str) -> String {
@@ -87,26 +71,23 @@ pub fn rss(news: &[&NewsItem], lang: Lang, country: Option<Country>, site_url: &
     let self_url = absolute(site_url, &format!("/{}", feed_path(lang, country, false)));
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n");
-    out.push_str(&format!("<title>{}</title>\n", xml_escape(&feed_title(lang, country))));
-    out.push_str(&format!("<link>{}</link>\n", xml_escape(&home)));
-    out.push_str(&format!("<description>{}</description>\n", xml_escape(t.intro_description)));
+    out.push_str(&format!("<title>{}</title>\n", escape(&feed_title(lang, country))));
+    out.push_str(&format!("<link>{}</link>\n", escape(&home)));
+    out.push_str(&format!("<description>{}</description>\n", escape(t.intro_description)));
     out.push_str(&format!("<language>{}</language>\n", lang.code()));
-    out.push_str(&format!(
-        "<atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>\n",
-        xml_escape(&self_url)
-    ));
+    out.push_str(&format!("<atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>\n", escape(&self_url)));
     if let Some(first) = news.first() {
         out.push_str(&format!("<lastBuildDate>{}</lastBuildDate>\n", rfc822(first_day(&first.date))));
     }
     for n in news {
         let url = absolute(site_url, &Page::NewsItem(n.id.clone()).path(lang));
         out.push_str("<item>\n");
-        out.push_str(&format!("<title>{}</title>\n", xml_escape(n.title.get(lang))));
-        out.push_str(&format!("<link>{}</link>\n", xml_escape(&url)));
-        out.push_str(&format!("<guid isPermaLink=\"true\">{}</guid>\n", xml_escape(&url)));
+        out.push_str(&format!("<title>{}</title>\n", escape(n.title.get(lang))));
+        out.push_str(&format!("<link>{}</link>\n", escape(&url)));
+        out.push_str(&format!("<guid isPermaLink=\"true\">{}</guid>\n", escape(&url)));
         out.push_str(&format!("<pubDate>{}</pubDate>\n", rfc822(first_day(&n.date))));
-        out.push_str(&format!("<description>{}</description>\n", xml_escape(n.summary.get(lang))));
-        out.push_str(&format!("<category>{}</category>\n", xml_escape(t.country(n.country))));
+        out.push_str(&format!("<description>{}</description>\n", escape(n.summary.get(lang))));
+        out.push_str(&format!("<category>{}</category>\n", escape(t.country(n.country))));
         out.push_str("</item>\n");
     }
     out.push_str("</channel>\n</rss>\n");
@@ -120,20 +101,20 @@ pub fn atom(news: &[&NewsItem], lang: Lang, country: Option<Country>, site_url: 
     let updated = news.first().map(|n| first_day(&n.date)).unwrap_or_default();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(&format!("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n", lang.code()));
-    out.push_str(&format!("<id>{}</id>\n", xml_escape(&self_url)));
-    out.push_str(&format!("<title>{}</title>\n", xml_escape(&feed_title(lang, country))));
+    out.push_str(&format!("<id>{}</id>\n", escape(&self_url)));
+    out.push_str(&format!("<title>{}</title>\n", escape(&feed_title(lang, country))));
     out.push_str(&format!("<updated>{}</updated>\n", rfc3339(updated)));
-    out.push_str(&format!("<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", xml_escape(&home)));
-    out.push_str(&format!("<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n", xml_escape(&self_url)));
-    out.push_str(&format!("<author><name>{}</name></author>\n", xml_escape(t.site_name)));
+    out.push_str(&format!("<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", escape(&home)));
+    out.push_str(&format!("<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n", escape(&self_url)));
+    out.push_str(&format!("<author><name>{}</name></author>\n", escape(t.site_name)));
     for n in news {
         let url = absolute(site_url, &Page::NewsItem(n.id.clone()).path(lang));
         out.push_str("<entry>\n");
-        out.push_str(&format!("<id>{}</id>\n", xml_escape(&url)));
-        out.push_str(&format!("<title>{}</title>\n", xml_escape(n.title.get(lang))));
-        out.push_str(&format!("<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", xml_escape(&url)));
+        out.push_str(&format!("<id>{}</id>\n", escape(&url)));
+        out.push_str(&format!("<title>{}</title>\n", escape(n.title.get(lang))));
+        out.push_str(&format!("<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", escape(&url)));
         out.push_str(&format!("<updated>{}</updated>\n", rfc3339(first_day(&n.date))));
-        out.push_str(&format!("<summary>{}</summary>\n", xml_escape(n.summary.get(lang))));
+        out.push_str(&format!("<summary>{}</summary>\n", escape(n.summary.get(lang))));
         out.push_str(&format!("<category term=\"{}\"/>\n", n.country.code()));
         out.push_str("</entry>\n");
     }
@@ -174,7 +155,7 @@ pub fn sitemaps(pages: &[(Page, Option<NaiveDate>)], site_url: &str) -> Vec<(Str
         .iter()
         .flat_map(|(page, lastmod)| {
             Lang::ALL.into_iter().map(move |lang| {
-                let mut e = format!("<url><loc>{}</loc>", xml_escape(&absolute(site_url, &page.path(lang))));
+                let mut e = format!("<url><loc>{}</loc>", escape(&absolute(site_url, &page.path(lang))));
                 if let Some(d) = lastmod {
                     e.push_str(&format!("<lastmod>{:04}-{:02}-{:02}</lastmod>", d.year(), d.month(), d.day()));
                 }
@@ -182,7 +163,7 @@ pub fn sitemaps(pages: &[(Page, Option<NaiveDate>)], site_url: &str) -> Vec<(Str
                     e.push_str(&format!(
                         "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
                         alt.code(),
-                        xml_escape(&absolute(site_url, &page.path(alt)))
+                        escape(&absolute(site_url, &page.path(alt)))
                     ));
                 }
                 e.push_str("</url>\n");
@@ -203,7 +184,7 @@ pub fn sitemaps(pages: &[(Page, Option<NaiveDate>)], site_url: &str) -> Vec<(Str
         entries.chunks(SITEMAP_URLS).enumerate().map(|(i, c)| (format!("sitemap-{}.xml", i + 1), urlset(c))).collect();
     let index: String = parts
         .iter()
-        .map(|(p, _)| format!("<sitemap><loc>{}</loc></sitemap>\n", xml_escape(&absolute(site_url, &format!("/{p}")))))
+        .map(|(p, _)| format!("<sitemap><loc>{}</loc></sitemap>\n", escape(&absolute(site_url, &format!("/{p}")))))
         .collect();
     let mut out = vec![(
         "sitemap.xml".to_string(),
@@ -222,8 +203,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn escapes_and_dates() {
-        assert_eq!(xml_escape("a<b & \"c\" 'd'\u{1}"), "a&lt;b &amp; &quot;c&quot; &apos;d&apos;");
+    fn dates_and_paths() {
         let d = NaiveDate::from_ymd_opt(2023, 12, 4).unwrap();
         assert_eq!(rfc822(d), "Mon, 04 Dec 2023 00:00:00 +0000");
         assert_eq!(rfc3339(d), "2023-12-04T00:00:00Z");

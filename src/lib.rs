@@ -12,6 +12,7 @@ pub mod cite;
 pub mod feeds;
 pub mod filter;
 pub mod i18n;
+pub mod markup;
 pub mod model;
 /// Open-contracting data and procurement indicators (pure; issue 8).
 pub mod ocds;

@@ -4,8 +4,9 @@
 //! app replaces it when it starts). Static hosts then answer deep links with 200 and this page,
 //! and WhatsApp, LinkedIn and search engines read the right preview without running the app.
 
-use crate::feeds::{absolute, xml_escape as esc};
+use crate::feeds::absolute;
 use crate::i18n::Lang;
+use crate::markup::escape as esc;
 use crate::model::{Dataset, Document, Event, NewsItem, Topic};
 use crate::routes::Page;
 

@@ -2,6 +2,7 @@
 //! The interactive view is `components/chart.rs`; both draw the same `scene::layout`.
 
 use super::scene::{Anchor, Mark, RuleClass, Scene, TextClass};
+use crate::markup::escape;
 
 /// Fill of series `s`: solid for the first, then textures (colour never carries meaning alone).
 pub fn fill(uid: &str, s: usize) -> String {
@@ -16,10 +17,6 @@ pub fn fill(uid: &str, s: usize) -> String {
 pub const OVERLAYS: [&str; 4] =
     ["M0,6 L6,0", "M3,3 m-1,0 a1,1 0 1,0 2,0 a1,1 0 1,0 -2,0", "M0,0 L6,6 M0,6 L6,0", "M0,3 L6,3"];
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
 /// The SVG element for a scene; each value carries its full text as an accessible label.
 pub fn render(scene: &Scene, uid: &str, label: &str) -> String {
     let f = |v: f64| format!("{v:.1}");
@@ -27,7 +24,7 @@ pub fn render(scene: &Scene, uid: &str, label: &str) -> String {
         "<svg class=\"chart-svg\" viewBox=\"0 0 {} {}\" width=\"100%\" role=\"img\" aria-label=\"{}\" focusable=\"false\"><defs>",
         f(scene.width),
         f(scene.height),
-        esc(label)
+        escape(label)
     );
     for (i, d) in OVERLAYS.iter().enumerate() {
         let s = i + 1;
@@ -39,7 +36,7 @@ pub fn render(scene: &Scene, uid: &str, label: &str) -> String {
     for m in &scene.marks {
         let title = |p: Option<usize>| {
             p.and_then(|p| scene.points.get(p))
-                .map(|pt| format!("<title>{}</title>", esc(&pt.text)))
+                .map(|pt| format!("<title>{}</title>", escape(&pt.text)))
                 .unwrap_or_default()
         };
         out.push_str(&match m {
@@ -60,9 +57,14 @@ pub fn render(scene: &Scene, uid: &str, label: &str) -> String {
                     TextClass::ValueInside => "ct-value inside",
                     TextClass::Missing => "ct-missing",
                 };
-                format!("<text x=\"{}\" y=\"{}\" text-anchor=\"{a}\" class=\"{c}\">{}</text>", f(*x), f(*y), esc(text))
+                format!(
+                    "<text x=\"{}\" y=\"{}\" text-anchor=\"{a}\" class=\"{c}\">{}</text>",
+                    f(*x),
+                    f(*y),
+                    escape(text)
+                )
             }
-            Mark::Line { d, series } => format!("<path d=\"{}\" class=\"ct-line l{}\"/>", esc(d), series % 5),
+            Mark::Line { d, series } => format!("<path d=\"{}\" class=\"ct-line l{}\"/>", escape(d), series % 5),
             Mark::Rect { x, y, w, h, series, point, rest } => {
                 let fill = if *rest { "var(--rest)".to_string() } else { fill(uid, *series) };
                 format!(

@@ -178,6 +178,15 @@ pub fn MonthGrid(
     }
 }
 
+/// The events page in the month view at `month` (and `day`), keeping the other filters of `query`.
+pub fn month_url(path: &str, query: &[(String, String)], month: Month, day: Option<NaiveDate>) -> String {
+    with_query(
+        path,
+        query,
+        &[("view", Some("month".into())), ("month", Some(month.code())), ("day", day.map(|d| d.to_string()))],
+    )
+}
+
 /// The month's title and its navigation links' targets (a link with nowhere to go is hidden).
 fn draw_head(
     head: &web_sys::HtmlDivElement,
@@ -190,15 +199,12 @@ fn draw_head(
     let children = head.children();
     let show = [m.has_prev(), m.has_next(), m != Month::of(today)];
     let links = [0, 2, 3];
+    // The filters in the address bar, read once for the three links.
+    let query = crate::components::filters::location_query();
     for (k, to) in targets.iter().enumerate() {
         let Some(a) = children.item(links[k]) else { continue };
         let (month, day) = to(m, today);
-        let url = with_query(
-            path,
-            &crate::components::filters::location_query(),
-            &[("view", Some("month".into())), ("month", Some(month.code())), ("day", day.map(|d| d.to_string()))],
-        );
-        let _ = a.set_attribute("href", &href(&url));
+        let _ = a.set_attribute("href", &href(&month_url(path, &query, month, day)));
         set_flag(&a, "hidden", !show[k]);
     }
     if let Some(h2) = children.item(1) {

@@ -114,8 +114,7 @@ pub fn EmbedPage() -> impl IntoView {
     let is_chart = move || effective.with(|o| o.kind == Kind::Chart);
     let copied = RwSignal::new(None::<(&'static str, bool)>);
     let copy = move |which: &'static str, text: String| {
-        let Some(clip) = Some(window().navigator().clipboard()) else { return };
-        let promise = clip.write_text(&text);
+        let promise = window().navigator().clipboard().write_text(&text);
         leptos::task::spawn_local(async move {
             let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
             copied.set(Some((which, ok)));

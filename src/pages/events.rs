@@ -7,7 +7,7 @@ use crate::api::{topics_now, use_store};
 use crate::app::use_lang;
 use crate::calendar::month::Month;
 use crate::components::bits::{use_meta, CountryTag, ExternalLink, Paragraphs, SampleBadge, Tx};
-use crate::components::calendar::{AddToCalendar, FeedLinks, MonthGrid, ZoneTable};
+use crate::components::calendar::{month_url, AddToCalendar, FeedLinks, MonthGrid, ZoneTable};
 use crate::components::cards::EventCard;
 use crate::components::comment_form::CommentForm;
 use crate::components::filters::{paged, use_query_filter, FilterBar, FilterField};
@@ -47,11 +47,7 @@ pub fn EventsPage() -> impl IntoView {
             f.month = Some(m);
             f.day = d;
         });
-        let url = with_query(
-            &Page::Events.path(lang),
-            &crate::components::filters::location_query(),
-            &[("view", Some("month".into())), ("month", Some(m.code())), ("day", d.map(|d| d.to_string()))],
-        );
+        let url = month_url(&Page::Events.path(lang), &crate::components::filters::location_query(), m, d);
         if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href(&url)));
         }

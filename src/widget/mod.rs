@@ -14,6 +14,7 @@
 pub mod page;
 
 use crate::i18n::Lang;
+use crate::markup::escape;
 use crate::model::Country;
 
 /// The widgets.
@@ -243,16 +244,16 @@ impl Options {
     pub fn snippet(&self, site: &str) -> String {
         let mut attrs = format!("data-observatorio=\"{}\" data-lang=\"{}\"", self.kind.code(), self.lang.code());
         if let (Kind::Chart, Some(id)) = (self.kind, &self.dataset) {
-            attrs.push_str(&format!(" data-dataset=\"{}\"", attr(id)));
+            attrs.push_str(&format!(" data-dataset=\"{}\"", escape(id)));
         }
         for (k, v) in self.pairs() {
-            attrs.push_str(&format!(" data-{k}=\"{}\"", attr(&v)));
+            attrs.push_str(&format!(" data-{k}=\"{}\"", escape(&v)));
         }
         let w = self.lang.w();
         format!(
             "<div {attrs}><a href=\"{}\">{}</a></div>\n<script src=\"{site}embed.js\" async></script>",
-            attr(&self.fallback_link(site)),
-            attr(w.kind_title(self.kind)),
+            escape(&self.fallback_link(site)),
+            escape(w.kind_title(self.kind)),
         )
     }
 
@@ -261,8 +262,8 @@ impl Options {
         let w = self.lang.w();
         format!(
             "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" style=\"width:100%;height:{}px;border:0\"></iframe>",
-            attr(&self.url(site)),
-            attr(w.kind_title(self.kind)),
+            escape(&self.url(site)),
+            escape(w.kind_title(self.kind)),
             self.kind.default_height()
         )
     }
@@ -290,22 +291,6 @@ impl Kind {
             Kind::Search => 140,
         }
     }
-}
-
-/// Escapes an HTML attribute value (also fine for text).
-pub fn attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// An oEmbed 1.0 description of a widget ("rich" type), as JSON.

@@ -6,9 +6,10 @@
 //! first `MAX_COUNT` items (their union, usually far fewer than the product), so any valid
 //! options find their items in the page; the script then hides all but the first `n` that match.
 
-use super::{attr, oembed, Kind, Options, MAX_COUNT};
+use super::{oembed, Kind, Options, MAX_COUNT};
 use crate::charts::{scene::layout, spec::ChartSpec, summary::summary, svg};
 use crate::i18n::{event_when, format_partial_date, Lang};
+use crate::markup::escape;
 use crate::model::{ChartKind, Country, Dataset, Event, NewsItem, Topic};
 use crate::routes::Page;
 use chrono::NaiveDate;
@@ -53,7 +54,7 @@ fn union<T>(
 
 /// `href` from a widget page to a site page: the page's `<base>` points at the site's root.
 fn link(page: &Page, lang: Lang) -> String {
-    attr(page.path(lang).trim_start_matches('/'))
+    escape(page.path(lang).trim_start_matches('/'))
 }
 
 /// One list entry, as written in the page.
@@ -78,13 +79,13 @@ fn item(lang: Lang, n: usize, e: Entry) -> String {
     format!(
         "<li class=\"w-item\" data-country=\"{}\" data-areas=\"{}\"{end}{}><a href=\"{}\" rel=\"noopener\">{}<span class=\"sr-only\"> {}</span></a>{sample}<p class=\"w-meta\">{}</p><p class=\"w-sum\">{}</p></li>",
         e.country.code(),
-        attr(&e.areas.join(" ")),
+        escape(&e.areas.join(" ")),
         if n >= SHOWN { " hidden" } else { "" },
         e.href,
-        attr(e.title),
+        escape(e.title),
         w.new_tab,
-        attr(&e.meta),
-        attr(e.summary),
+        escape(&e.meta),
+        escape(e.summary),
     )
 }
 
@@ -162,8 +163,8 @@ fn chart(lang: Lang, d: &Dataset) -> String {
                 });
                 format!(
                     "<div class=\"w-figure\"><span class=\"w-value\">{}</span> <span>{}</span></div>",
-                    attr(&value),
-                    attr(cat)
+                    escape(&value),
+                    escape(cat)
                 )
             })
             .collect()
@@ -176,7 +177,7 @@ fn chart(lang: Lang, d: &Dataset) -> String {
                 s.push_str(&format!(
                     "<li><svg viewBox=\"0 0 12 12\" aria-hidden=\"true\"><rect width=\"12\" height=\"12\" fill=\"{}\"/></svg> {}</li>",
                     svg::fill("w", i),
-                    attr(&series.name)
+                    escape(&series.name)
                 ));
             }
             s.push_str("</ul>");
@@ -186,10 +187,10 @@ fn chart(lang: Lang, d: &Dataset) -> String {
     let sample = if d.sample { format!(" <span class=\"w-sample\">{}</span>", t.sample) } else { String::new() };
     format!(
         "<p class=\"w-sub\">{}{sample}</p><div class=\"w-chart\">{body}</div><p class=\"sr-only\">{}</p><p class=\"w-meta\">{}: {}</p>",
-        attr(d.summary.get(lang)),
-        attr(&described),
+        escape(d.summary.get(lang)),
+        escape(&described),
         t.source,
-        attr(d.source.get(lang)),
+        escape(d.source.get(lang)),
     )
 }
 
@@ -219,10 +220,10 @@ fn document(
     format!(
         "<!DOCTYPE html>\n<html lang=\"{l}\" data-theme=\"auto\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"robots\" content=\"noindex\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<title>{title} · {site}</title>\n<base href=\"{root}\" target=\"_blank\">\n<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{oembed_path}\" title=\"{title}\">\n<style>{CSS}</style>\n</head>\n<body>\n<div class=\"w\" data-kind=\"{kind}\" data-areas=\"{areas}\" data-built=\"{today}\" data-list=\"{list_path}\">\n<header class=\"w-head\"><a class=\"w-brand\" href=\"{home}\" rel=\"noopener\">{from}<span class=\"sr-only\"> {new_tab}</span></a><h1 class=\"w-title\">{heading}</h1></header>\n<p class=\"w-note\" hidden>{ignored} <span></span></p>\n{body}\n{empty_p}{more}</div>\n<script>{SCRIPT}</script>\n</body>\n</html>\n",
         l = lang.code(),
-        title = attr(heading),
-        site = attr(t.site_name),
+        title = escape(heading),
+        site = escape(t.site_name),
         kind = o.kind.code(),
-        areas = attr(&areas.join(" ")),
+        areas = escape(&areas.join(" ")),
         list_path = match o.kind {
             Kind::Events => link(&Page::Events, lang),
             Kind::News => link(&Page::News, lang),
@@ -232,7 +233,7 @@ fn document(
         from = w.from,
         new_tab = w.new_tab,
         ignored = w.ignored,
-        empty_p = if o.kind.lists() { format!("<p class=\"w-empty\" hidden>{}</p>\n", attr(empty)) } else { String::new() },
+        empty_p = if o.kind.lists() { format!("<p class=\"w-empty\" hidden>{}</p>\n", escape(empty)) } else { String::new() },
     )
 }
 
@@ -260,7 +261,7 @@ pub fn all(c: &Content, today: NaiveDate, site_url: &str) -> Vec<(String, String
             "<form class=\"w-search\" role=\"search\" action=\"{}\" method=\"get\" target=\"_blank\" rel=\"noopener\"><label for=\"q\" class=\"sr-only\">{}</label><input id=\"q\" name=\"q\" type=\"search\" maxlength=\"200\" required placeholder=\"{}\"><button type=\"submit\">{}<span class=\"sr-only\"> {}</span></button></form>",
             link(&Page::Search, lang),
             t.search_label,
-            attr(t.search_placeholder),
+            escape(t.search_placeholder),
             w.search_button,
             w.new_tab
         );

@@ -35,3 +35,18 @@ export async function openLoaded(browser, url, opts = {}) {
   await page.waitForFunction(() => !document.querySelector('.skeleton'));
   return page;
 }
+
+/** The page-load benchmarks' phone: Lighthouse's mobile screen. */
+export const BENCH_PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
+
+/** The benchmarks' emulation of a mid-range phone, as Lighthouse's mobile preset: Slow 4G as
+ *  DevTools applies it (562.5 ms per request, 1.47 Mbps down, 0.68 Mbps up, cache off) and a
+ *  CPU slowed `cpu` times. `network: false` slows the CPU only. */
+export async function emulateSlowPhone(cdp, { network = true, cpu = 4 } = {}) {
+  if (network) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 });
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+}
