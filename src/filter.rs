@@ -26,7 +26,7 @@ pub struct DocFilter {
     pub year: Option<i32>,
 }
 
-fn year(v: &str) -> Option<i32> {
+pub(crate) fn year(v: &str) -> Option<i32> {
     (v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit())).then(|| v.parse().ok()).flatten()
 }
 
@@ -35,14 +35,14 @@ fn topic(v: &str) -> Option<String> {
 }
 
 /// Stores a parsed value; reports whether it made sense (for `read`'s list of ignored keys).
-fn set<T>(slot: &mut Option<T>, value: Option<T>) -> Option<bool> {
+pub(crate) fn set<T>(slot: &mut Option<T>, value: Option<T>) -> Option<bool> {
     let ok = value.is_some();
     *slot = value;
     Some(ok)
 }
 
 /// Shared by every filter: reads known keys, collects the ones that made no sense.
-fn read<'a>(
+pub(crate) fn read<'a>(
     pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
     mut set: impl FnMut(&str, &str) -> Option<bool>,
 ) -> Vec<String> {

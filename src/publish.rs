@@ -223,6 +223,67 @@ pub fn prerendered(
     (out, skipped)
 }
 
+/// OCDS data: each source whose manifest names a local folder is read with the same code as
+/// the browser's and written as a compact digest (`ocds/digest/<id>.json`); the manifest the
+/// browser reads (`ocds/manifest.json`) lists every source with its digest or its URLs.
+/// `ocds_dir` holds `sources.json` and the folders, and is served as `ocds/` (Trunk copies it),
+/// so each process links to its file. Returns the files to write and the problems met.
+pub fn ocds(ocds_dir: &std::path::Path) -> (Vec<(String, String)>, Vec<String>) {
+    use crate::ocds::digest::{Digest, Manifest};
+    let Ok(text) = std::fs::read_to_string(ocds_dir.join("sources.json")) else {
+        return (Vec::new(), vec![format!("{}: no sources.json; no OCDS data published", ocds_dir.display())]);
+    };
+    let (mut manifest, mut problems) = Manifest::parse(&text);
+    let mut out = Vec::new();
+    for s in &mut manifest.sources {
+        let Some(folder) = s.folder.take() else { continue };
+        let mut paths = Vec::new();
+        collect_files(&ocds_dir.join(&folder), &mut paths);
+        paths.sort();
+        if paths.is_empty() {
+            problems.push(format!("sources.json: source \"{}\": no .json or .jsonl files under {folder}", s.id));
+        }
+        let mut files = Vec::new();
+        let mut texts = Vec::new();
+        for p in &paths {
+            let rel = p.strip_prefix(ocds_dir).unwrap_or(p).to_string_lossy().replace('\\', "/");
+            match std::fs::read_to_string(p) {
+                Ok(t) => texts.push(t),
+                Err(e) => {
+                    problems.push(format!("ocds/{rel}: cannot be read ({e})"));
+                    texts.push(String::new());
+                }
+            }
+            files.push(format!("ocds/{rel}"));
+        }
+        let (processes, file_problems) =
+            crate::ocds::load(files.iter().zip(&texts).map(|(n, t)| (n.as_str(), t.as_str())));
+        let mut digest = Digest::encode(&s.id, s.sample, files, file_problems, &processes);
+        // The ocids apart: only the list of processes behind a number needs them.
+        let ocids = std::mem::take(&mut digest.processes.ocid);
+        let (path, ocids_path) = (format!("ocds/digest/{}.json", s.id), format!("ocds/digest/{}.ocids.json", s.id));
+        out.push((path.clone(), serde_json::to_string(&digest).unwrap_or_default()));
+        out.push((ocids_path.clone(), serde_json::to_string(&ocids).unwrap_or_default()));
+        s.digest = Some(path);
+        s.ocids = Some(ocids_path);
+    }
+    out.push(("ocds/manifest.json".into(), serde_json::to_string(&manifest).unwrap_or_default()));
+    (out, problems)
+}
+
+/// Every .json / .jsonl file under `dir`, recursively.
+fn collect_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "json" || x == "jsonl") {
+            out.push(p);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

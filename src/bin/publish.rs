@@ -1,6 +1,7 @@
 //! The publishing step, run by the build (Trunk's post_build hook): writes files derived from the
 //! checked content into the built site.
-//! Usage: publish CONTENT_DIR SITE_DIR [--today YYYY-MM-DD]
+//! Usage: publish CONTENT_DIR SITE_DIR [--today YYYY-MM-DD] [--ocds OCDS_DIR]
+//! OCDS_DIR (default: CONTENT_DIR/../ocds) holds sources.json and the OCDS files.
 //! Writes SITE_DIR/content/home/*, SITE_DIR/calendar/**.ics, SITE_DIR/feeds/**.xml,
 //! SITE_DIR/sitemap.xml, SITE_DIR/robots.txt, SITE_DIR/widget/** and SITE_DIR/oembed/**. Absolute links use the environment's SITE_URL
 //! (the deployed address, sub-folder included), else site.json's "url".
@@ -62,10 +63,21 @@ fn main() -> std::process::ExitCode {
         Err(_) => (Vec::new(), 0),
     };
     let widgets = observatorio::publish::widgets(&texts, today, &site_url);
+    let ocds_dir = args
+        .iter()
+        .position(|a| a == "--ocds")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(src).join("../ocds"));
+    let (ocds, ocds_problems) = observatorio::publish::ocds(&ocds_dir);
+    for p in &ocds_problems {
+        eprintln!("publish: {p}");
+    }
+    let n_ocds = ocds.len().saturating_sub(1) / 2;
     let n_pages = pages.len();
     let n_widgets = widgets.len();
     let (n_home, n_cal, n_site) = (home.len(), calendars.len(), site.len());
-    for (path, body) in home.into_iter().chain(calendars).chain(site).chain(pages).chain(widgets) {
+    for (path, body) in home.into_iter().chain(calendars).chain(site).chain(pages).chain(widgets).chain(ocds) {
         let path = out.join(path);
         let written = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|_| std::fs::write(&path, body));
         if let Err(e) = written {
@@ -74,7 +86,7 @@ fn main() -> std::process::ExitCode {
         }
     }
     println!(
-        "publish: {n_home} home digest files, {n_cal} calendar files, {n_site} feed/sitemap/robots files, {n_pages} link-preview pages ({skipped} left to the app past PRERENDER_LIMIT={limit}), {n_widgets} widget pages and oEmbed files in {} (as of {today}, for {site_url})",
+        "publish: {n_home} home digest files, {n_cal} calendar files, {n_site} feed/sitemap/robots files, {n_pages} link-preview pages ({skipped} left to the app past PRERENDER_LIMIT={limit}), {n_widgets} widget pages and oEmbed files, {n_ocds} OCDS digests in {} (as of {today}, for {site_url})",
         out.display()
     );
     std::process::ExitCode::SUCCESS

@@ -3,14 +3,20 @@
 //! and Cardinal (open-contracting/cardinal-rs) where it defines them: R003 (short submission
 //! period: open procedures, tender period under a threshold, 15 days by default) and R018
 //! (single bid: competitive procedures, i.e. open or selective, with one tenderer).
+//!
+//! Two steps, for speed at 100,000 processes: each process's facts are worked out once
+//! (`Facts::of`: the rules of every indicator live there), then a selection is summarised in
+//! one pass over compact rows (`Facts::summary`), which is what a filter change re-runs.
 
 use super::process::{Method, Process};
-use std::collections::BTreeMap;
+use std::borrow::Borrow;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 const DAY: f64 = 86_400.0;
 
 /// Why a process was left out of an indicator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Reason {
     NoMethod,
     NotCompetitive,
@@ -28,25 +34,61 @@ pub enum Reason {
     NoSupplier,
 }
 
+impl Reason {
+    pub const ALL: [Reason; 14] = [
+        Reason::NoMethod,
+        Reason::NotCompetitive,
+        Reason::NotOpen,
+        Reason::NoTenderers,
+        Reason::NoTenderPeriod,
+        Reason::PeriodEndsBeforeStart,
+        Reason::NoAwardDate,
+        Reason::AwardBeforeTenderEnd,
+        Reason::NoSignature,
+        Reason::SignedBeforeAward,
+        Reason::NoValue,
+        Reason::OtherCurrency,
+        Reason::NoBuyer,
+        Reason::NoSupplier,
+    ];
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Coverage {
     pub used: usize,
-    pub excluded: BTreeMap<Reason, usize>,
+    /// Processes left out, per reason (indexed like `Reason::ALL`).
+    excluded: [usize; 14],
 }
 
 impl Coverage {
     fn skip(&mut self, r: Reason) {
-        *self.excluded.entry(r).or_default() += 1;
+        self.excluded[r as usize] += 1;
+    }
+    fn count<T>(&mut self, r: &Result<T, Reason>) {
+        match r {
+            Ok(_) => self.used += 1,
+            Err(e) => self.skip(*e),
+        }
     }
     pub fn total(&self) -> usize {
-        self.used + self.excluded.values().sum::<usize>()
+        self.used + self.excluded.iter().sum::<usize>()
+    }
+    /// How many were left out for a reason.
+    pub fn excluded(&self, r: Reason) -> usize {
+        self.excluded[r as usize]
+    }
+    /// (reason, processes) for every reason that left some out.
+    pub fn reasons(&self) -> Vec<(Reason, usize)> {
+        Reason::ALL.iter().map(|r| (*r, self.excluded(*r))).filter(|(_, n)| *n > 0).collect()
     }
 }
 
-/// A share (0–1) with the processes counted in its numerator (indices into the input).
+/// A share (0–1) of the processes used, and how many are in its numerator.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Share {
     pub share: Option<f64>,
+    pub count: usize,
+    /// The numerator's processes (positions in the selection), when asked for (`Detail::Positions`).
     pub hits: Vec<usize>,
     pub coverage: Coverage,
 }
@@ -56,11 +98,21 @@ pub struct Share {
 pub struct Stats {
     pub mean: Option<f64>,
     pub median: Option<f64>,
-    /// (process index, value) of every process used.
+    /// Values outside the interquartile fences (decision period only).
+    pub outlier_count: usize,
+    /// (position in the selection, value) of every process used, when asked for.
     pub values: Vec<(usize, f64)>,
-    /// Indices of values outside the interquartile fences (decision period only).
+    /// Positions of the outliers, when asked for.
     pub outliers: Vec<usize>,
     pub coverage: Coverage,
+}
+
+/// Whether a summary lists the processes behind each number (for a drill-down) or only counts
+/// them (for the dashboard, which a filter change recomputes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    Counts,
+    Positions,
 }
 
 /// Linear-interpolation quantile of sorted values (the common "type 7" definition).
@@ -73,16 +125,478 @@ pub fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
     Some(sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo as f64))
 }
 
-fn stats(values: Vec<(usize, f64)>, coverage: Coverage) -> Stats {
-    let mut v: Vec<f64> = values.iter().map(|x| x.1).collect();
-    v.sort_by(f64::total_cmp);
-    let mean = (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64);
-    Stats { mean, median: quantile(&v, 0.5), values, outliers: Vec::new(), coverage }
+/// The same quantile without sorting (two selections, linear time); reorders `v`.
+fn quantile_unsorted(v: &mut [f64], q: f64) -> Option<f64> {
+    if v.is_empty() {
+        return None;
+    }
+    let pos = q.clamp(0.0, 1.0) * (v.len() - 1) as f64;
+    let lo = pos.floor() as usize;
+    let (_, x, rest) = v.select_nth_unstable_by(lo, f64::total_cmp);
+    let x = *x;
+    let y = if pos > lo as f64 { rest.iter().copied().fold(f64::INFINITY, f64::min) } else { x };
+    Some(x + (y - x) * (pos - lo as f64))
 }
 
-fn share(hits: Vec<usize>, coverage: Coverage) -> Share {
-    let share = (coverage.used > 0).then(|| hits.len() as f64 / coverage.used as f64);
-    Share { share, hits, coverage }
+/// A stats indicator being summed: its values, and their positions if asked for.
+struct StatsAcc {
+    coverage: Coverage,
+    v: Vec<f64>,
+    at: Vec<usize>,
+}
+
+impl StatsAcc {
+    fn new(n: usize, detail: Detail) -> Self {
+        let at = if detail == Detail::Positions { Vec::with_capacity(n) } else { Vec::new() };
+        StatsAcc { coverage: Coverage::default(), v: Vec::with_capacity(n), at }
+    }
+    fn add(&mut self, k: usize, r: &Result<f64, Reason>, detail: Detail) {
+        match r {
+            Ok(x) => {
+                self.coverage.used += 1;
+                self.v.push(*x);
+                if detail == Detail::Positions {
+                    self.at.push(k);
+                }
+            }
+            Err(e) => self.coverage.skip(*e),
+        }
+    }
+    fn finish(self, outliers: bool) -> Stats {
+        let StatsAcc { coverage, mut v, at } = self;
+        let mean = (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64);
+        let values: Vec<(usize, f64)> = at.into_iter().zip(v.iter().copied()).collect();
+        let mut s = Stats { mean, median: None, outlier_count: 0, values, outliers: Vec::new(), coverage };
+        if outliers {
+            let mut w = v.clone();
+            if let (Some(q1), Some(q3)) = (quantile_unsorted(&mut w, 0.25), quantile_unsorted(&mut w, 0.75)) {
+                let iqr = q3 - q1;
+                let out = |x: f64| x < q1 - 1.5 * iqr || x > q3 + 1.5 * iqr;
+                s.outlier_count = v.iter().filter(|x| out(**x)).count();
+                s.outliers = s.values.iter().filter(|(_, x)| out(*x)).map(|(i, _)| *i).collect();
+            }
+        }
+        s.median = quantile_unsorted(&mut v, 0.5);
+        s
+    }
+}
+
+/// A share being summed.
+#[derive(Default)]
+struct ShareAcc {
+    coverage: Coverage,
+    count: usize,
+    hits: Vec<usize>,
+}
+
+impl ShareAcc {
+    fn add<T>(&mut self, k: usize, r: &Result<T, Reason>, hit: impl Fn(&T) -> bool, detail: Detail) {
+        match r {
+            Ok(x) => {
+                self.coverage.used += 1;
+                if hit(x) {
+                    self.count += 1;
+                    if detail == Detail::Positions {
+                        self.hits.push(k);
+                    }
+                }
+            }
+            Err(e) => self.coverage.skip(*e),
+        }
+    }
+    fn finish(self) -> Share {
+        let share = (self.coverage.used > 0).then(|| self.count as f64 / self.coverage.used as f64);
+        Share { share, count: self.count, hits: self.hits, coverage: self.coverage }
+    }
+}
+
+// The rules, one per indicator, on one process.
+
+fn first_award_date(p: &Process) -> Option<i64> {
+    p.awards.iter().filter_map(|a| a.date).min()
+}
+
+fn competitive(p: &Process) -> Result<bool, Reason> {
+    p.method.map(Method::competitive).ok_or(Reason::NoMethod)
+}
+
+/// Tenderers of a competitive process (single bid, bidders).
+fn tenderers(p: &Process) -> Result<u32, Reason> {
+    match (p.method, p.tenderers) {
+        (None, _) => Err(Reason::NoMethod),
+        (Some(m), _) if !m.competitive() => Err(Reason::NotCompetitive),
+        (_, None) => Err(Reason::NoTenderers),
+        (_, Some(n)) => Ok(n),
+    }
+}
+
+fn tender_days(p: &Process) -> Result<f64, Reason> {
+    match (p.tender_start, p.tender_end) {
+        (Some(s), Some(e)) if e >= s => Ok((e - s) as f64 / DAY),
+        (Some(_), Some(_)) => Err(Reason::PeriodEndsBeforeStart),
+        _ => Err(Reason::NoTenderPeriod),
+    }
+}
+
+/// R003's tender period: open procedures only.
+fn open_tender_days(p: &Process) -> Result<f64, Reason> {
+    match p.method {
+        None => Err(Reason::NoMethod),
+        Some(m) if m != Method::Open => Err(Reason::NotOpen),
+        Some(_) => tender_days(p),
+    }
+}
+
+/// Decision period: first award date minus tender end, in days.
+fn decision_days(p: &Process) -> Result<f64, Reason> {
+    match (p.tender_end, first_award_date(p)) {
+        (None, _) => Err(Reason::NoTenderPeriod),
+        (_, None) => Err(Reason::NoAwardDate),
+        (Some(end), Some(aw)) if aw < end => Err(Reason::AwardBeforeTenderEnd),
+        (Some(end), Some(aw)) => Ok((aw - end) as f64 / DAY),
+    }
+}
+
+/// Days from the first award to the first contract signature.
+fn signature_days(p: &Process) -> Result<f64, Reason> {
+    match (first_award_date(p), p.signed.iter().min()) {
+        (None, _) => Err(Reason::NoAwardDate),
+        (_, None) => Err(Reason::NoSignature),
+        (Some(aw), Some(s)) if *s < aw => Err(Reason::SignedBeforeAward),
+        (Some(aw), Some(s)) => Ok((s - aw) as f64 / DAY),
+    }
+}
+
+/// Contracted value over estimated (tender) value, in the same currency.
+fn contracted_ratio(p: &Process) -> Result<f64, Reason> {
+    match (&p.tender_value, &p.contract_value) {
+        (Some(t), Some(c)) if t.currency != c.currency => Err(Reason::OtherCurrency),
+        (Some(t), Some(c)) if t.amount > 0.0 => Ok(c.amount / t.amount),
+        _ => Err(Reason::NoValue),
+    }
+}
+
+/// Whether a process counts for supplier concentration: a buyer, and awards with a value and
+/// suppliers. Its buyer, or why it is left out.
+pub fn concentration_use(p: &Process) -> Result<&String, Reason> {
+    let buyer = p.buyer.as_ref().ok_or(Reason::NoBuyer)?;
+    let mut valued = p.awards.iter().filter(|a| a.value.as_ref().is_some_and(|v| v.amount > 0.0)).peekable();
+    if valued.peek().is_none() {
+        return Err(Reason::NoValue);
+    }
+    if valued.all(|a| a.suppliers.is_empty()) {
+        return Err(Reason::NoSupplier);
+    }
+    Ok(buyer)
+}
+
+/// Tells whether a process lacks a field.
+pub type Lacks = fn(&Process) -> bool;
+
+/// Key fields, and how to tell a process lacks each.
+pub const KEY_FIELDS: [(&str, Lacks); 8] = [
+    ("buyer", |p| p.buyer.is_none()),
+    ("tender.procurementMethod", |p| p.method.is_none()),
+    ("tender.value", |p| p.tender_value.is_none()),
+    ("tender.tenderPeriod", |p| p.tender_start.is_none() || p.tender_end.is_none()),
+    ("tender.numberOfTenderers", |p| p.tenderers.is_none()),
+    ("awards.date", |p| first_award_date(p).is_none()),
+    ("awards.suppliers", |p| p.awards.iter().all(|a| a.suppliers.is_empty())),
+    ("contracts.dateSigned", |p| p.signed.is_empty()),
+];
+
+/// One process's facts: what each indicator takes from it, or why it cannot. Text is interned
+/// (`Facts::names`), so summarising compares numbers, not strings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fact {
+    pub method: Option<Method>,
+    local: Option<u32>,
+    /// Tender value, else contracted value: (currency, amount).
+    value: Option<(u32, f64)>,
+    pub competitive: Result<bool, Reason>,
+    pub tenderers: Result<u32, Reason>,
+    pub open_tender_days: Result<f64, Reason>,
+    pub tender_days: Result<f64, Reason>,
+    pub decision_days: Result<f64, Reason>,
+    pub signature_days: Result<f64, Reason>,
+    pub ratio: Result<f64, Reason>,
+    /// Buyer and whether the method is competitive (buyers' use of non-competitive methods).
+    pub buyer_method: Result<(u32, bool), Reason>,
+    /// Buyer, and this process's range in `Facts::supplies`.
+    pub supply: Result<(u32, u32, u32), Reason>,
+    /// Bit i set: lacks `KEY_FIELDS[i]`.
+    pub missing: u8,
+}
+
+/// Facts of many processes, with their interned text.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Facts {
+    pub facts: Vec<Fact>,
+    pub names: Vec<String>,
+    /// (key, amount) per valued award and supplier (a joint award's value split evenly among
+    /// its suppliers); a key is one (buyer, currency, supplier), so summing needs no hashing.
+    supplies: Vec<(u32, f64)>,
+    /// Per key: its (buyer, currency) group and its supplier.
+    keys: Vec<(u32, u32)>,
+    /// Per group: buyer and currency.
+    groups: Vec<(u32, u32)>,
+}
+
+/// A small, fast hasher for interned ids (the standard one is built to resist attacks on text
+/// keys, and costs several times more here).
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+    fn write_u32(&mut self, x: u32) {
+        self.write_u64(u64::from(x));
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
+
+impl Facts {
+    pub fn of<P: Borrow<Process>>(ps: &[P]) -> Facts {
+        let mut f = Facts::default();
+        let mut index: HashMap<String, u32> = HashMap::new();
+        let mut key_index: IdMap<(u32, u32), u32> = IdMap::default();
+        let mut group_index: IdMap<(u32, u32), u32> = IdMap::default();
+        let mut id = |names: &mut Vec<String>, s: &str| -> u32 {
+            if let Some(i) = index.get(s) {
+                return *i;
+            }
+            names.push(s.to_string());
+            index.insert(s.to_string(), names.len() as u32 - 1);
+            names.len() as u32 - 1
+        };
+        for p in ps.iter().map(Borrow::borrow) {
+            let names = &mut f.names;
+            let local = p.method_details.as_deref().map(|s| id(names, s));
+            let value =
+                p.tender_value.as_ref().or(p.contract_value.as_ref()).map(|m| (id(names, &m.currency), m.amount));
+            let buyer = p.buyer.as_deref().map(|b| id(names, b));
+            let buyer_method = match (buyer, p.method) {
+                (None, _) => Err(Reason::NoBuyer),
+                (_, None) => Err(Reason::NoMethod),
+                (Some(b), Some(m)) => Ok((b, m.competitive())),
+            };
+            let supply = concentration_use(p).map(|_| {
+                let start = f.supplies.len() as u32;
+                let b = buyer.unwrap_or(0);
+                for a in &p.awards {
+                    let Some(v) = a.value.as_ref().filter(|v| v.amount > 0.0) else { continue };
+                    let each = v.amount / a.suppliers.len().max(1) as f64;
+                    let cur = id(names, &v.currency);
+                    let g = *group_index.entry((b, cur)).or_insert_with(|| {
+                        f.groups.push((b, cur));
+                        f.groups.len() as u32 - 1
+                    });
+                    for s in &a.suppliers {
+                        let s = id(names, s);
+                        let key = *key_index.entry((g, s)).or_insert_with(|| {
+                            f.keys.push((g, s));
+                            f.keys.len() as u32 - 1
+                        });
+                        f.supplies.push((key, each));
+                    }
+                }
+                (b, start, f.supplies.len() as u32)
+            });
+            let missing = KEY_FIELDS.iter().enumerate().fold(0u8, |m, (i, (_, lacks))| m | (u8::from(lacks(p)) << i));
+            f.facts.push(Fact {
+                method: p.method,
+                local,
+                value,
+                competitive: competitive(p),
+                tenderers: tenderers(p),
+                open_tender_days: open_tender_days(p),
+                tender_days: tender_days(p),
+                decision_days: decision_days(p),
+                signature_days: signature_days(p),
+                ratio: contracted_ratio(p),
+                buyer_method,
+                supply,
+                missing,
+            });
+        }
+        f
+    }
+
+    pub fn len(&self) -> usize {
+        self.facts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty()
+    }
+
+    fn name(&self, i: u32) -> String {
+        self.names.get(i as usize).cloned().unwrap_or_default()
+    }
+
+    /// Every indicator over the processes `sel` (indices into the facts), in one pass.
+    /// `days` is R003's threshold; `top_n` the suppliers counted per buyer.
+    /// The per-buyer tables keep their first `rows` rows (the counts say how many there were).
+    pub fn summary(&self, sel: &[usize], days: f64, top_n: usize, detail: Detail, rows: usize) -> Summary {
+        let n = sel.len();
+        let mut mix: Vec<MixRow> = Vec::new();
+        let mut mix_cov = Coverage::default();
+        let (mut competitive, mut single, mut short) = (ShareAcc::default(), ShareAcc::default(), ShareAcc::default());
+        let mut bidders = StatsAcc::new(n, detail);
+        let (mut tendering, mut decision) = (StatsAcc::new(n, detail), StatsAcc::new(n, detail));
+        let (mut signature, mut ratio) = (StatsAcc::new(n, detail), StatsAcc::new(n, detail));
+        let mut buyer_cov = Coverage::default();
+        // Per buyer (by name id): (processes, non-competitive ones); dense, no hashing.
+        let mut per_buyer: Vec<(u32, u32)> = vec![(0, 0); self.names.len()];
+        let mut conc_cov = Coverage::default();
+        // Value per key (0: untouched, as every amount counted is positive), and the keys met.
+        let mut supplied = vec![0.0f64; self.keys.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut missing = [0usize; 8];
+        for (k, &i) in sel.iter().enumerate() {
+            let Some(f) = self.facts.get(i) else { continue };
+            // Procedure mix: every process has a row, known method or not.
+            if f.method.is_some() {
+                mix_cov.used += 1;
+            } else {
+                mix_cov.skip(Reason::NoMethod);
+            }
+            let row = match mix.iter().position(|r| r.method == f.method) {
+                Some(r) => r,
+                None => {
+                    mix.push(MixRow { method: f.method, ..MixRow::default() });
+                    mix.len() - 1
+                }
+            };
+            let row = &mut mix[row];
+            row.count += 1;
+            if let Some(l) = f.local {
+                if !row.local_ids.contains(&l) {
+                    row.local_ids.push(l);
+                }
+            }
+            if let Some((cur, amount)) = f.value {
+                match row.value_ids.iter_mut().find(|(c, _)| *c == cur) {
+                    Some(v) => v.1 += amount,
+                    None => row.value_ids.push((cur, amount)),
+                }
+            }
+            competitive.add(k, &f.competitive, |c| *c, detail);
+            single.add(k, &f.tenderers, |t| *t == 1, detail);
+            bidders.add(k, &f.tenderers.map(f64::from), detail);
+            short.add(k, &f.open_tender_days, |d| *d < days, detail);
+            tendering.add(k, &f.tender_days, detail);
+            decision.add(k, &f.decision_days, detail);
+            signature.add(k, &f.signature_days, detail);
+            ratio.add(k, &f.ratio, detail);
+            buyer_cov.count(&f.buyer_method);
+            if let Ok((b, comp)) = f.buyer_method {
+                if let Some(row) = per_buyer.get_mut(b as usize) {
+                    row.0 += 1;
+                    row.1 += u32::from(!comp);
+                }
+            }
+            conc_cov.count(&f.supply);
+            if let Ok((_, from, to)) = f.supply {
+                for (key, v) in self.supplies.get(from as usize..to as usize).unwrap_or(&[]) {
+                    if let Some(acc) = supplied.get_mut(*key as usize) {
+                        if *acc == 0.0 {
+                            touched.push(*key);
+                        }
+                        *acc += v;
+                    }
+                }
+            }
+            let mut m = f.missing;
+            while m != 0 {
+                missing[m.trailing_zeros() as usize] += 1;
+                m &= m - 1;
+            }
+        }
+        for row in &mut mix {
+            row.local_names = row.local_ids.iter().map(|i| self.name(*i)).collect();
+            row.value = row.value_ids.iter().map(|(c, v)| (self.name(*c), *v)).collect();
+        }
+        mix.sort_by_key(|r| r.method.map_or(4, |m| m as u8));
+        let name = |i: u32| self.names.get(i as usize).map_or("", String::as_str);
+        // Rows are ranked on ids and numbers; only the rows kept get their names as text.
+        let mut ranked: Vec<(u32, u32, u32)> =
+            per_buyer.iter().enumerate().filter(|(_, r)| r.0 > 0).map(|(b, r)| (b as u32, r.0, r.1)).collect();
+        let buyers_count = ranked.len();
+        ranked.sort_unstable_by(|a, b| b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then_with(|| name(a.0).cmp(name(b.0))));
+        let buyers: Vec<BuyerRow> = ranked
+            .into_iter()
+            .take(rows)
+            .map(|(b, p, nc)| BuyerRow { buyer: self.name(b), processes: p as usize, non_competitive: nc as usize })
+            .collect();
+        // Per (buyer, currency) group: the total and the top suppliers, kept by a linear scan.
+        let mut groups: Vec<(f64, Vec<(u32, f64)>)> = vec![(0.0, Vec::new()); self.groups.len()];
+        for key in touched {
+            if let (Some((g, s)), Some(v)) = (self.keys.get(key as usize), supplied.get(key as usize)) {
+                let Some((total, top)) = groups.get_mut(*g as usize) else { continue };
+                *total += v;
+                // Larger value first; equal values by supplier name, for a stable order.
+                let before = |a: &(u32, f64), b: &(u32, f64)| a.1 > b.1 || (a.1 == b.1 && name(a.0) < name(b.0));
+                let item = (*s, *v);
+                if top.len() < top_n || top.last().is_some_and(|last| before(&item, last)) {
+                    let at = top.iter().position(|x| before(&item, x)).unwrap_or(top.len());
+                    top.insert(at, item);
+                    top.truncate(top_n);
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, f64, f64)> = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, (total, _))| *total > 0.0)
+            .map(|(g, (total, top))| (g, top.iter().map(|x| x.1).sum::<f64>() / total, *total))
+            .collect();
+        let concentration_count = ranked.len();
+        let buyer_of = |g: usize| self.groups.get(g).map_or("", |x| name(x.0));
+        ranked.sort_unstable_by(|a, b| {
+            b.1.total_cmp(&a.1).then(b.2.total_cmp(&a.2)).then_with(|| buyer_of(a.0).cmp(buyer_of(b.0)))
+        });
+        let concentration: Vec<Concentration> = ranked
+            .into_iter()
+            .take(rows)
+            .filter_map(|(g, share, total)| {
+                let (b, cur) = *self.groups.get(g)?;
+                let top = groups[g].1.iter().map(|(s, v)| (self.name(*s), *v)).collect();
+                Some(Concentration { buyer: self.name(b), currency: self.name(cur), total, top, share })
+            })
+            .collect();
+        Summary {
+            total: n,
+            mix,
+            mix_coverage: mix_cov,
+            competitive: competitive.finish(),
+            single_bid: single.finish(),
+            bidders: bidders.finish(false),
+            short: short.finish(),
+            tendering: tendering.finish(false),
+            decision: decision.finish(true),
+            signature: signature.finish(false),
+            ratio: ratio.finish(false),
+            buyers,
+            buyers_count,
+            buyers_coverage: buyer_cov,
+            concentration,
+            concentration_count,
+            concentration_coverage: conc_cov,
+            missing: KEY_FIELDS.iter().zip(missing).map(|((name, _), n)| (*name, n)).collect(),
+        }
+    }
 }
 
 /// Count and value per method, with the local names used for it.
@@ -92,224 +606,17 @@ pub struct MixRow {
     pub local_names: Vec<String>,
     pub count: usize,
     /// Tender value (else contracted value) per currency.
-    pub value: BTreeMap<String, f64>,
+    pub value: Vec<(String, f64)>,
+    local_ids: Vec<u32>,
+    value_ids: Vec<(u32, f64)>,
 }
 
-pub fn procedure_mix(ps: &[Process]) -> (Vec<MixRow>, Coverage) {
-    let mut rows: BTreeMap<Option<Method>, MixRow> = BTreeMap::new();
-    let mut cov = Coverage::default();
-    for p in ps {
-        if p.method.is_some() {
-            cov.used += 1;
-        } else {
-            cov.skip(Reason::NoMethod);
-        }
-        let row = rows.entry(p.method).or_insert_with(|| MixRow { method: p.method, ..MixRow::default() });
-        row.count += 1;
-        if let Some(local) = &p.method_details {
-            if !row.local_names.contains(local) {
-                row.local_names.push(local.clone());
-            }
-        }
-        if let Some(m) = p.tender_value.as_ref().or(p.contract_value.as_ref()) {
-            *row.value.entry(m.currency.clone()).or_default() += m.amount;
-        }
-    }
-    (rows.into_values().collect(), cov)
-}
-
-/// Share of processes with a known method that are competitive (open or selective).
-pub fn competitive_share(ps: &[Process]) -> Share {
-    let mut cov = Coverage::default();
-    let mut hits = Vec::new();
-    for (i, p) in ps.iter().enumerate() {
-        match p.method {
-            None => cov.skip(Reason::NoMethod),
-            Some(m) => {
-                cov.used += 1;
-                if m.competitive() {
-                    hits.push(i);
-                }
-            }
-        }
-    }
-    share(hits, cov)
-}
-
-/// Competitive processes with a known number of tenderers: their indices, and the coverage.
-fn competitive_with_tenderers(ps: &[Process]) -> (Vec<(usize, u32)>, Coverage) {
-    let mut cov = Coverage::default();
-    let mut out = Vec::new();
-    for (i, p) in ps.iter().enumerate() {
-        match (p.method, p.tenderers) {
-            (None, _) => cov.skip(Reason::NoMethod),
-            (Some(m), _) if !m.competitive() => cov.skip(Reason::NotCompetitive),
-            (_, None) => cov.skip(Reason::NoTenderers),
-            (_, Some(n)) => {
-                cov.used += 1;
-                out.push((i, n));
-            }
-        }
-    }
-    (out, cov)
-}
-
-/// R018: share of competitive procedures that received a single bid.
-pub fn single_bid(ps: &[Process]) -> Share {
-    let (with, cov) = competitive_with_tenderers(ps);
-    share(with.iter().filter(|(_, n)| *n == 1).map(|(i, _)| *i).collect(), cov)
-}
-
-/// Bidders per competitive procedure: mean and median.
-pub fn bidders(ps: &[Process]) -> Stats {
-    let (with, cov) = competitive_with_tenderers(ps);
-    stats(with.into_iter().map(|(i, n)| (i, f64::from(n))).collect(), cov)
-}
-
-fn tender_days(p: &Process, cov: &mut Coverage) -> Option<f64> {
-    match (p.tender_start, p.tender_end) {
-        (Some(s), Some(e)) if e >= s => Some((e - s) as f64 / DAY),
-        (Some(_), Some(_)) => {
-            cov.skip(Reason::PeriodEndsBeforeStart);
-            None
-        }
-        _ => {
-            cov.skip(Reason::NoTenderPeriod);
-            None
-        }
-    }
-}
-
-/// R003: open procedures whose tender period is shorter than `threshold_days`.
-pub fn short_submission(ps: &[Process], threshold_days: f64) -> Share {
-    let mut cov = Coverage::default();
-    let mut hits = Vec::new();
-    for (i, p) in ps.iter().enumerate() {
-        match p.method {
-            None => cov.skip(Reason::NoMethod),
-            Some(m) if m != Method::Open => cov.skip(Reason::NotOpen),
-            Some(_) => {
-                if let Some(d) = tender_days(p, &mut cov) {
-                    cov.used += 1;
-                    if d < threshold_days {
-                        hits.push(i);
-                    }
-                }
-            }
-        }
-    }
-    share(hits, cov)
-}
-
-/// The tendering period in days (any method), mean and median.
-pub fn tendering_period(ps: &[Process]) -> Stats {
-    let mut cov = Coverage::default();
-    let mut values = Vec::new();
-    for (i, p) in ps.iter().enumerate() {
-        if let Some(d) = tender_days(p, &mut cov) {
-            cov.used += 1;
-            values.push((i, d));
-        }
-    }
-    stats(values, cov)
-}
-
-fn first_award_date(p: &Process) -> Option<i64> {
-    p.awards.iter().filter_map(|a| a.date).min()
-}
-
-/// Decision period: first award date minus tender end, in days; outliers by the interquartile
-/// rule (below Q1 − 1.5 IQR or above Q3 + 1.5 IQR).
-pub fn decision_period(ps: &[Process]) -> Stats {
-    let mut cov = Coverage::default();
-    let mut values = Vec::new();
-    for (i, p) in ps.iter().enumerate() {
-        match (p.tender_end, first_award_date(p)) {
-            (None, _) => cov.skip(Reason::NoTenderPeriod),
-            (_, None) => cov.skip(Reason::NoAwardDate),
-            (Some(end), Some(aw)) if aw < end => cov.skip(Reason::AwardBeforeTenderEnd),
-            (Some(end), Some(aw)) => {
-                cov.used += 1;
-                values.push((i, (aw - end) as f64 / DAY));
-            }
-        }
-    }
-    let mut s = stats(values, cov);
-    let mut sorted: Vec<f64> = s.values.iter().map(|v| v.1).collect();
-    sorted.sort_by(f64::total_cmp);
-    if let (Some(q1), Some(q3)) = (quantile(&sorted, 0.25), quantile(&sorted, 0.75)) {
-        let iqr = q3 - q1;
-        let (lo, hi) = (q1 - 1.5 * iqr, q3 + 1.5 * iqr);
-        s.outliers = s.values.iter().filter(|(_, v)| *v < lo || *v > hi).map(|(i, _)| *i).collect();
-    }
-    s
-}
-
-/// Days from the first award to the first contract signature.
-pub fn award_to_signature(ps: &[Process]) -> Stats {
-    let mut cov = Coverage::default();
-    let mut values = Vec::new();
-    for (i, p) in ps.iter().enumerate() {
-        match (first_award_date(p), p.signed.iter().min()) {
-            (None, _) => cov.skip(Reason::NoAwardDate),
-            (_, None) => cov.skip(Reason::NoSignature),
-            (Some(aw), Some(s)) if *s < aw => cov.skip(Reason::SignedBeforeAward),
-            (Some(aw), Some(s)) => {
-                cov.used += 1;
-                values.push((i, (s - aw) as f64 / DAY));
-            }
-        }
-    }
-    stats(values, cov)
-}
-
-/// Contracted value over estimated (tender) value, per process in the same currency.
-pub fn contracted_vs_estimated(ps: &[Process]) -> Stats {
-    let mut cov = Coverage::default();
-    let mut values = Vec::new();
-    for (i, p) in ps.iter().enumerate() {
-        match (&p.tender_value, &p.contract_value) {
-            (Some(t), Some(c)) if t.currency != c.currency => cov.skip(Reason::OtherCurrency),
-            (Some(t), Some(c)) if t.amount > 0.0 => {
-                cov.used += 1;
-                values.push((i, c.amount / t.amount));
-            }
-            _ => cov.skip(Reason::NoValue),
-        }
-    }
-    stats(values, cov)
-}
-
-/// Per buyer: the share of its processes (with a known method) that are not competitive.
+/// Per buyer: its processes (with a known method) and how many are not competitive.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BuyerRow {
     pub buyer: String,
     pub processes: usize,
-    pub non_competitive: Vec<usize>,
-}
-
-pub fn buyers_non_competitive(ps: &[Process]) -> (Vec<BuyerRow>, Coverage) {
-    let mut cov = Coverage::default();
-    let mut rows: BTreeMap<String, BuyerRow> = BTreeMap::new();
-    for (i, p) in ps.iter().enumerate() {
-        match (&p.buyer, p.method) {
-            (None, _) => cov.skip(Reason::NoBuyer),
-            (_, None) => cov.skip(Reason::NoMethod),
-            (Some(b), Some(m)) => {
-                cov.used += 1;
-                let row = rows.entry(b.clone()).or_insert_with(|| BuyerRow {
-                    buyer: b.clone(),
-                    processes: 0,
-                    non_competitive: Vec::new(),
-                });
-                row.processes += 1;
-                if !m.competitive() {
-                    row.non_competitive.push(i);
-                }
-            }
-        }
-    }
-    (rows.into_values().collect(), cov)
+    pub non_competitive: usize,
 }
 
 /// Per buyer and currency: the top suppliers' share of the value it awarded.
@@ -324,64 +631,94 @@ pub struct Concentration {
     pub share: f64,
 }
 
-pub fn supplier_concentration(ps: &[Process], top_n: usize) -> (Vec<Concentration>, Coverage) {
-    let mut cov = Coverage::default();
-    let mut by: BTreeMap<(String, String), BTreeMap<String, f64>> = BTreeMap::new();
-    for p in ps {
-        let Some(buyer) = &p.buyer else {
-            cov.skip(Reason::NoBuyer);
-            continue;
-        };
-        let valued: Vec<_> = p.awards.iter().filter(|a| a.value.as_ref().is_some_and(|v| v.amount > 0.0)).collect();
-        if valued.is_empty() {
-            cov.skip(Reason::NoValue);
-            continue;
-        }
-        if valued.iter().all(|a| a.suppliers.is_empty()) {
-            cov.skip(Reason::NoSupplier);
-            continue;
-        }
-        cov.used += 1;
-        for a in valued {
-            let Some(v) = &a.value else { continue };
-            // A joint award's value is split evenly among its suppliers.
-            let each = v.amount / a.suppliers.len().max(1) as f64;
-            for s in &a.suppliers {
-                *by.entry((buyer.clone(), v.currency.clone())).or_default().entry(s.clone()).or_default() += each;
-            }
-        }
-    }
-    let rows = by
-        .into_iter()
-        .map(|((buyer, currency), suppliers)| {
-            let total: f64 = suppliers.values().sum();
-            let mut top: Vec<(String, f64)> = suppliers.into_iter().collect();
-            top.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            top.truncate(top_n);
-            let share = if total > 0.0 { top.iter().map(|x| x.1).sum::<f64>() / total } else { 0.0 };
-            Concentration { buyer, currency, total, top, share }
-        })
-        .collect();
-    (rows, cov)
+/// Every indicator over one selection; indices are into the selection.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub total: usize,
+    /// Open, selective, limited, direct, then unknown.
+    pub mix: Vec<MixRow>,
+    pub mix_coverage: Coverage,
+    pub competitive: Share,
+    /// R018.
+    pub single_bid: Share,
+    pub bidders: Stats,
+    /// R003.
+    pub short: Share,
+    pub tendering: Stats,
+    /// With outliers by the interquartile rule (below Q1 − 1.5 IQR or above Q3 + 1.5 IQR).
+    pub decision: Stats,
+    pub signature: Stats,
+    pub ratio: Stats,
+    /// Most non-competitive processes first (the first rows asked for), of `buyers_count`.
+    pub buyers: Vec<BuyerRow>,
+    pub buyers_count: usize,
+    pub buyers_coverage: Coverage,
+    /// Most concentrated first (the first rows asked for), of `concentration_count`.
+    pub concentration: Vec<Concentration>,
+    pub concentration_count: usize,
+    pub concentration_coverage: Coverage,
+    /// Key fields and how many processes lack each.
+    pub missing: Vec<(&'static str, usize)>,
 }
 
-/// Key fields and how many processes lack each.
-pub fn missing_fields(ps: &[Process]) -> Vec<(&'static str, usize)> {
-    let count = |f: &dyn Fn(&Process) -> bool| ps.iter().filter(|p| f(p)).count();
-    vec![
-        ("buyer", count(&|p| p.buyer.is_none())),
-        ("tender.procurementMethod", count(&|p| p.method.is_none())),
-        ("tender.value", count(&|p| p.tender_value.is_none())),
-        ("tender.tenderPeriod", count(&|p| p.tender_start.is_none() || p.tender_end.is_none())),
-        ("tender.numberOfTenderers", count(&|p| p.tenderers.is_none())),
-        ("awards.date", count(&|p| first_award_date(p).is_none())),
-        ("awards.suppliers", count(&|p| p.awards.iter().all(|a| a.suppliers.is_empty()))),
-        ("contracts.dateSigned", count(&|p| p.signed.is_empty())),
-    ]
+/// Every indicator over all of `ps`.
+pub fn summarize<P: Borrow<Process>>(ps: &[P], days: f64, top_n: usize) -> Summary {
+    let facts = Facts::of(ps);
+    let all: Vec<usize> = (0..facts.len()).collect();
+    facts.summary(&all, days, top_n, Detail::Positions, usize::MAX)
+}
+
+/// One indicator at a time, for tests that pin each on its own.
+#[cfg(test)]
+mod one {
+    use super::*;
+    fn s<P: Borrow<Process>>(p: &[P]) -> Summary {
+        summarize(p, 15.0, 3)
+    }
+    pub fn procedure_mix<P: Borrow<Process>>(p: &[P]) -> (Vec<MixRow>, Coverage) {
+        let s = s(p);
+        (s.mix, s.mix_coverage)
+    }
+    pub fn competitive_share<P: Borrow<Process>>(p: &[P]) -> Share {
+        s(p).competitive
+    }
+    pub fn single_bid<P: Borrow<Process>>(p: &[P]) -> Share {
+        s(p).single_bid
+    }
+    pub fn bidders<P: Borrow<Process>>(p: &[P]) -> Stats {
+        s(p).bidders
+    }
+    pub fn short_submission<P: Borrow<Process>>(p: &[P], days: f64) -> Share {
+        summarize(p, days, 3).short
+    }
+    pub fn tendering_period<P: Borrow<Process>>(p: &[P]) -> Stats {
+        s(p).tendering
+    }
+    pub fn decision_period<P: Borrow<Process>>(p: &[P]) -> Stats {
+        s(p).decision
+    }
+    pub fn award_to_signature<P: Borrow<Process>>(p: &[P]) -> Stats {
+        s(p).signature
+    }
+    pub fn contracted_vs_estimated<P: Borrow<Process>>(p: &[P]) -> Stats {
+        s(p).ratio
+    }
+    pub fn buyers_non_competitive<P: Borrow<Process>>(p: &[P]) -> (Vec<BuyerRow>, Coverage) {
+        let s = s(p);
+        (s.buyers, s.buyers_coverage)
+    }
+    pub fn supplier_concentration<P: Borrow<Process>>(p: &[P], n: usize) -> (Vec<Concentration>, Coverage) {
+        let s = summarize(p, 15.0, n);
+        (s.concentration, s.concentration_coverage)
+    }
+    pub fn missing_fields<P: Borrow<Process>>(p: &[P]) -> Vec<(&'static str, usize)> {
+        s(p).missing
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::one::*;
     use super::*;
     use crate::ocds::read::read;
     use serde_json::json;
@@ -400,7 +737,7 @@ mod tests {
         let p = ps(r.releases);
         let s = short_submission(&p, 15.0);
         assert!(s.hits.is_empty());
-        assert_eq!(s.coverage.excluded.get(&Reason::NoMethod), Some(&1));
+        assert_eq!(s.coverage.excluded(Reason::NoMethod), 1);
         // The same process declared open is flagged (a 1-day period).
         let mut open = p.clone();
         open[0].method = Some(Method::Open);
@@ -430,41 +767,41 @@ mod tests {
         ]);
         let (mix, cov) = procedure_mix(&p);
         assert_eq!(cov.used, 4);
-        assert_eq!(cov.excluded[&Reason::NoMethod], 1);
+        assert_eq!(cov.excluded(Reason::NoMethod), 1);
         let open = mix.iter().find(|r| r.method == Some(Method::Open)).unwrap();
         assert_eq!((open.count, open.local_names.clone()), (2, vec!["Licitación Pública".to_string()]));
-        assert_eq!(open.value["MXN"], 100.0);
+        assert_eq!(open.value, [("MXN".to_string(), 100.0)]);
         let c = competitive_share(&p);
         assert_eq!((c.share, c.coverage.used), (Some(0.75), 4));
         let sb = single_bid(&p);
         assert_eq!((sb.hits.clone(), sb.coverage.used), (vec![0], 3));
-        assert_eq!(sb.coverage.excluded[&Reason::NotCompetitive], 1);
+        assert_eq!(sb.coverage.excluded(Reason::NotCompetitive), 1);
         let b = bidders(&p);
         assert_eq!((b.mean, b.median), (Some(8.0 / 3.0), Some(3.0)));
         let short = short_submission(&p, 15.0);
         assert_eq!(short.hits, [0]);
-        assert_eq!(short.coverage.excluded[&Reason::NoTenderPeriod], 1);
+        assert_eq!(short.coverage.excluded(Reason::NoTenderPeriod), 1);
         let tp = tendering_period(&p);
         assert_eq!((tp.mean, tp.coverage.used), (Some(20.0), 2));
         let dp = decision_period(&p);
         assert_eq!(dp.values, [(0, 10.0), (1, 2.0)]);
         let sig = award_to_signature(&p);
         assert_eq!(sig.values, [(0, 10.0)]);
-        assert_eq!(sig.coverage.excluded[&Reason::SignedBeforeAward], 1);
+        assert_eq!(sig.coverage.excluded(Reason::SignedBeforeAward), 1);
         let ratio = contracted_vs_estimated(&p);
         assert_eq!(ratio.values, [(0, 0.9)]);
-        assert_eq!(ratio.coverage.excluded[&Reason::OtherCurrency], 1);
+        assert_eq!(ratio.coverage.excluded(Reason::OtherCurrency), 1);
         let (buyers, _) = buyers_non_competitive(&p);
         assert_eq!(
-            buyers.iter().map(|b| (b.buyer.as_str(), b.processes, b.non_competitive.len())).collect::<Vec<_>>(),
-            [("B1", 2, 0), ("B2", 1, 1)]
+            buyers.iter().map(|b| (b.buyer.as_str(), b.processes, b.non_competitive)).collect::<Vec<_>>(),
+            [("B2", 1, 1), ("B1", 2, 0)]
         );
         let (conc, cov) = supplier_concentration(&p, 1);
         let b1 = conc.iter().find(|c| c.buyer == "B1").unwrap();
         assert_eq!(b1.top, [("S3".to_string(), 300.0)]);
         assert!((b1.share - 0.75).abs() < 1e-9);
-        assert_eq!(cov.excluded[&Reason::NoBuyer], 1);
-        let missing: BTreeMap<_, _> = missing_fields(&p).into_iter().collect();
+        assert_eq!(cov.excluded(Reason::NoBuyer), 1);
+        let missing: std::collections::BTreeMap<_, _> = missing_fields(&p).into_iter().collect();
         assert_eq!(missing["buyer"], 1);
         assert_eq!(missing["contracts.dateSigned"], 3);
     }
@@ -488,6 +825,7 @@ mod samples {
     //! The bundled real samples (public/ocds/, from open-contracting/sample-data). The expected
     //! figures were computed independently with a short Python script over the same files
     //! (json module only: each record's compiledRelease, numberOfTenderers else tenderers).
+    use super::one::*;
     use super::*;
 
     fn load(globs: &[&str]) -> (Vec<Process>, Vec<String>) {

@@ -2,24 +2,34 @@
 //! releases per process (`merge`), the fields indicators use (`process`) and the indicators
 //! with their coverage (`indicators`). Pure: tested natively, and run in the browser.
 
+pub mod digest;
 pub mod explain;
 pub mod indicators;
 pub mod merge;
 pub mod process;
 pub mod read;
+pub mod report;
 
 use process::Process;
 
 /// Processes from several files: compiled releases from records as they are, releases
-/// compiled per ocid; and every problem met, naming its file.
+/// compiled per ocid; and every problem met, naming its file. Each process's `file` is the
+/// index of the file it came from (for releases spread over files, the first one).
 pub fn load<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Vec<Process>, Vec<String>) {
     let mut releases = Vec::new();
     let mut compiled = Vec::new();
     let mut problems = Vec::new();
-    for (name, text) in files {
+    let mut first_file: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    for (i, (name, text)) in files.into_iter().enumerate() {
+        let i = i as u32;
         let r = read::read(name, text);
+        for v in &r.releases {
+            if let Some(ocid) = v.get("ocid").and_then(serde_json::Value::as_str) {
+                first_file.entry(ocid.to_string()).or_insert(i);
+            }
+        }
         releases.extend(r.releases);
-        compiled.extend(r.compiled);
+        compiled.extend(r.compiled.into_iter().map(|c| (i, c)));
         problems.extend(r.problems);
     }
     let (merged, orphans) = merge::compile(releases);
@@ -28,11 +38,11 @@ pub fn load<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Vec<Pro
     }
     // A process published both as a record and as releases counts once (the record wins).
     let mut seen = std::collections::HashSet::new();
-    let processes = compiled
+    let from_records = compiled.iter().filter_map(|(i, c)| Process::from_release(c).map(|p| Process { file: *i, ..p }));
+    let from_releases = merged
         .iter()
-        .chain(merged.iter())
         .filter_map(Process::from_release)
-        .filter(|p| seen.insert(p.ocid.clone()))
-        .collect();
+        .map(|p| Process { file: first_file.get(&p.ocid).copied().unwrap_or(0), ..p });
+    let processes = from_records.chain(from_releases).filter(|p| seen.insert(p.ocid.clone())).collect();
     (processes, problems)
 }

@@ -88,6 +88,8 @@ pub struct Process {
     pub signed: Vec<i64>,
     pub contract_value: Option<Money>,
     pub year: Option<i32>,
+    /// Index of the file it was read from, in its source's file list (the link to its data).
+    pub file: u32,
 }
 
 /// An OCDS date as seconds since the epoch in UTC: RFC 3339 with its offset, or without one
@@ -214,6 +216,7 @@ impl Process {
             signed,
             contract_value,
             year,
+            file: 0,
         })
     }
 }

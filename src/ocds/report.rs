@@ -1,0 +1,362 @@
+//! What the indicators page shows, without the page: the filters in its URL, the filters'
+//! options, every indicator over the selected processes, and the processes behind each number.
+
+use super::indicators::{Detail, Facts, Stats, Summary, KEY_FIELDS};
+use super::process::{Method, Process};
+use crate::filter::{read, set, year};
+use crate::model::Country;
+
+/// R003's default threshold (Cardinal's), in days.
+pub const DEFAULT_DAYS: u32 = 15;
+/// Rows shown in the per-buyer tables.
+pub const TOP_BUYERS: usize = 10;
+/// Suppliers counted in each buyer's concentration.
+pub const TOP_SUPPLIERS: usize = 3;
+
+/// The member a page is about, from its URL segment ("colombia"); the Alliance has none.
+pub fn country_slug(c: Country) -> &'static str {
+    match c {
+        Country::Ap => "",
+        Country::Cl => "chile",
+        Country::Co => "colombia",
+        Country::Mx => "mexico",
+        Country::Pe => "peru",
+    }
+}
+
+pub fn country_from_slug(s: &str) -> Option<Country> {
+    Country::ALL.into_iter().find(|c| *c != Country::Ap && country_slug(*c) == s)
+}
+
+/// A method filter value: a code of OCDS's list, or "unknown" for processes without one.
+pub fn method_code(m: Option<Method>) -> &'static str {
+    m.map_or("unknown", Method::code)
+}
+
+fn parse_method(v: &str) -> Option<Option<Method>> {
+    match v {
+        "unknown" => Some(None),
+        code => Method::read(Some(code), None).map(Some),
+    }
+}
+
+fn plain(v: &str) -> Option<String> {
+    (!v.chars().any(char::is_control)).then(|| v.to_string())
+}
+
+/// `?year=2016&buyer=…&category=goods&method=open&days=10`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    pub year: Option<i32>,
+    pub buyer: Option<String>,
+    pub category: Option<String>,
+    /// `Some(None)`: processes whose method is unknown.
+    pub method: Option<Option<Method>>,
+    /// R003's threshold, 1–365 days.
+    pub days: Option<u32>,
+}
+
+impl Filter {
+    /// The filter, and the names of the parameters that made no sense (ignored, and said so).
+    pub fn from_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Filter, Vec<String>) {
+        let mut f = Filter::default();
+        let ignored = read(pairs, |k, v| match k {
+            "year" => set(&mut f.year, year(v)),
+            "buyer" => set(&mut f.buyer, plain(v)),
+            "category" => set(&mut f.category, plain(v)),
+            "method" => set(&mut f.method, parse_method(v)),
+            "days" => set(&mut f.days, v.parse().ok().filter(|d| (1..=365).contains(d))),
+            _ => None,
+        });
+        (f, ignored)
+    }
+
+    /// Query changes that set this filter (for `routes::with_query`).
+    pub fn changes(&self) -> Vec<(&'static str, Option<String>)> {
+        vec![
+            ("year", self.year.map(|y| y.to_string())),
+            ("buyer", self.buyer.clone()),
+            ("category", self.category.clone()),
+            ("method", self.method.map(|m| method_code(m).to_string())),
+            ("days", self.days.filter(|d| *d != DEFAULT_DAYS).map(|d| d.to_string())),
+        ]
+    }
+
+    pub fn matches(&self, p: &Process) -> bool {
+        self.year.is_none_or(|y| p.year == Some(y))
+            && self.buyer.as_ref().is_none_or(|b| p.buyer.as_ref() == Some(b))
+            && self.category.as_ref().is_none_or(|c| p.category.as_ref() == Some(c))
+            && self.method.is_none_or(|m| p.method == m)
+    }
+
+    pub fn days(&self) -> f64 {
+        f64::from(self.days.unwrap_or(DEFAULT_DAYS))
+    }
+
+    /// Only the threshold set (it changes an indicator, not the selection).
+    pub fn selects_all(&self) -> bool {
+        Filter { days: None, ..self.clone() } == Filter::default()
+    }
+}
+
+/// The processes behind a number: `?list=single-bid`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum List {
+    All,
+    Method(Option<Method>),
+    Competitive,
+    NonCompetitive,
+    SingleBid,
+    Bidders,
+    Short,
+    Tendering,
+    Decision,
+    Outliers,
+    Signature,
+    Ratio,
+    Concentration,
+    /// Processes lacking a key field (index into `KEY_FIELDS`).
+    Missing(usize),
+}
+
+impl List {
+    pub fn parse(v: &str) -> Option<List> {
+        Some(match v {
+            "all" => List::All,
+            "competitive" => List::Competitive,
+            "non-competitive" => List::NonCompetitive,
+            "single-bid" => List::SingleBid,
+            "bidders" => List::Bidders,
+            "short-submission" => List::Short,
+            "tendering-period" => List::Tendering,
+            "decision-period" => List::Decision,
+            "decision-outliers" => List::Outliers,
+            "award-to-signature" => List::Signature,
+            "contracted-vs-estimated" => List::Ratio,
+            "supplier-concentration" => List::Concentration,
+            _ => {
+                if let Some(m) = v.strip_prefix("method-") {
+                    List::Method(parse_method(m)?)
+                } else {
+                    List::Missing(KEY_FIELDS.iter().position(|(f, _)| v.strip_prefix("missing-") == Some(*f))?)
+                }
+            }
+        })
+    }
+
+    pub fn code(self) -> String {
+        match self {
+            List::All => "all".into(),
+            List::Method(m) => format!("method-{}", method_code(m)),
+            List::Competitive => "competitive".into(),
+            List::NonCompetitive => "non-competitive".into(),
+            List::SingleBid => "single-bid".into(),
+            List::Bidders => "bidders".into(),
+            List::Short => "short-submission".into(),
+            List::Tendering => "tendering-period".into(),
+            List::Decision => "decision-period".into(),
+            List::Outliers => "decision-outliers".into(),
+            List::Signature => "award-to-signature".into(),
+            List::Ratio => "contracted-vs-estimated".into(),
+            List::Concentration => "supplier-concentration".into(),
+            List::Missing(i) => format!("missing-{}", KEY_FIELDS.get(i).map_or("", |f| f.0)),
+        }
+    }
+
+    /// The explanation this list belongs to (ids of `explain::EXPLANATIONS`).
+    pub fn indicator(self) -> &'static str {
+        match self {
+            List::All | List::Method(_) => "procedure-mix",
+            List::Competitive => "competitive-share",
+            List::NonCompetitive => "buyer-non-competitive",
+            List::SingleBid => "single-bid",
+            List::Bidders => "bidders",
+            List::Short => "short-submission",
+            List::Tendering => "tendering-period",
+            List::Decision | List::Outliers => "decision-period",
+            List::Signature => "award-to-signature",
+            List::Ratio => "contracted-vs-estimated",
+            List::Concentration => "supplier-concentration",
+            List::Missing(_) => "missing-fields",
+        }
+    }
+
+    /// Positions in `sel` (indices into `facts`) of the processes behind this number, with
+    /// each one's value where the indicator has one (days, bidders, ratio).
+    pub fn select(self, facts: &Facts, sel: &[usize], days: f64) -> Vec<(usize, Option<f64>)> {
+        let where_ = |keep: &dyn Fn(&super::indicators::Fact) -> bool| -> Vec<(usize, Option<f64>)> {
+            sel.iter()
+                .enumerate()
+                .filter(|(_, i)| facts.facts.get(**i).is_some_and(keep))
+                .map(|(k, _)| (k, None))
+                .collect()
+        };
+        let plain = |v: Vec<usize>| v.into_iter().map(|i| (i, None)).collect();
+        let valued = |s: Stats| s.values.into_iter().map(|(i, v)| (i, Some(v))).collect();
+        let summary = || facts.summary(sel, days, TOP_SUPPLIERS, Detail::Positions, 0);
+        match self {
+            List::All => (0..sel.len()).map(|i| (i, None)).collect(),
+            List::Method(m) => where_(&|f| f.method == m),
+            List::Competitive => where_(&|f| f.competitive == Ok(true)),
+            List::NonCompetitive => where_(&|f| f.competitive == Ok(false)),
+            List::SingleBid => where_(&|f| f.tenderers == Ok(1)),
+            List::Bidders => valued(summary().bidders),
+            List::Short => plain(summary().short.hits),
+            List::Tendering => valued(summary().tendering),
+            List::Decision => valued(summary().decision),
+            List::Outliers => {
+                let s = summary().decision;
+                s.values.into_iter().filter(|(i, _)| s.outliers.contains(i)).map(|(i, v)| (i, Some(v))).collect()
+            }
+            List::Signature => valued(summary().signature),
+            List::Ratio => valued(summary().ratio),
+            List::Concentration => where_(&|f| f.supply.is_ok()),
+            List::Missing(j) => where_(&|f| f.missing >> j & 1 == 1),
+        }
+    }
+}
+
+/// Every indicator over one selection (indices are positions in it), with the per-buyer
+/// tables cut to their first rows: what the dashboard shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    pub summary: Summary,
+}
+
+impl Report {
+    pub fn compute(facts: &Facts, sel: &[usize], days: f64) -> Report {
+        Report { summary: facts.summary(sel, days, TOP_SUPPLIERS, Detail::Counts, TOP_BUYERS) }
+    }
+}
+
+/// The filters' choices, from the processes of the page's country (not the filtered ones, so
+/// a choice never disappears because of another).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Options {
+    pub years: Vec<i32>,
+    /// (id, name, processes), most processes first.
+    pub buyers: Vec<(String, String, usize)>,
+    pub categories: Vec<String>,
+    pub methods: Vec<Option<Method>>,
+}
+
+impl Options {
+    pub fn of(ps: &[&Process]) -> Options {
+        use std::collections::{BTreeMap, BTreeSet, HashMap};
+        let mut years = BTreeSet::new();
+        let mut buyers: HashMap<&str, (&str, usize)> = HashMap::new();
+        let mut categories = BTreeSet::new();
+        let mut methods = BTreeMap::new();
+        for p in ps {
+            years.extend(p.year);
+            if let Some(b) = &p.buyer {
+                let e = buyers.entry(b).or_insert((p.buyer_name.as_deref().unwrap_or(b), 0));
+                e.1 += 1;
+            }
+            categories.extend(p.category.as_deref());
+            methods.insert(p.method, ());
+        }
+        let mut buyers: Vec<(String, String, usize)> =
+            buyers.into_iter().map(|(id, (name, n))| (id.to_string(), name.to_string(), n)).collect();
+        buyers.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+        Options {
+            years: years.into_iter().rev().collect(),
+            buyers,
+            categories: categories.into_iter().map(str::to_string).collect(),
+            methods: methods.into_keys().collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn ps() -> Vec<Process> {
+        [
+            json!({"ocid":"a","buyer":{"id":"B1","name":"Uno"},"tender":{"procurementMethod":"open","numberOfTenderers":1,"mainProcurementCategory":"goods",
+                "tenderPeriod":{"startDate":"2020-01-01","endDate":"2020-01-05"}}}),
+            json!({"ocid":"b","buyer":{"id":"B1","name":"Uno"},"tender":{"procurementMethod":"direct","mainProcurementCategory":"works","tenderPeriod":{"startDate":"2021-01-01"}}}),
+            json!({"ocid":"c","buyer":{"id":"B 2","name":"Dos"},"tender":{"procurementMethod":"open","numberOfTenderers":3,"tenderPeriod":{"startDate":"2021-03-01","endDate":"2021-04-01"}}}),
+            json!({"ocid":"d","tender":{"tenderPeriod":{"startDate":"2021-05-01"}}}),
+        ]
+        .iter()
+        .filter_map(Process::from_release)
+        .collect()
+    }
+
+    #[test]
+    fn filters_read_from_the_url_and_select() {
+        let (f, ignored) = Filter::from_query([
+            ("year", "2021"),
+            ("buyer", "B 2"),
+            ("method", "open"),
+            ("days", "0"),
+            ("category", "x\u{0}y"),
+            ("other", "1"),
+        ]);
+        assert_eq!(ignored, ["days", "category"]);
+        let all = ps();
+        let sel: Vec<&Process> = all.iter().filter(|p| f.matches(p)).collect();
+        assert_eq!(sel.iter().map(|p| p.ocid.as_str()).collect::<Vec<_>>(), ["c"]);
+        assert_eq!(f.days(), 15.0);
+        let (u, _) = Filter::from_query([("method", "unknown")]);
+        assert_eq!(all.iter().filter(|p| u.matches(p)).count(), 1);
+        let url = crate::routes::with_query("/es/indicators", &[], &f.changes());
+        assert_eq!(url, "/es/indicators?year=2021&buyer=B%202&method=open");
+        assert!(Filter::from_query([("days", "10")]).0.selects_all());
+        assert_eq!(Filter::from_query([("year", "99999")]).1, ["year"]);
+    }
+
+    #[test]
+    fn lists_behind_the_numbers() {
+        let all = ps();
+        let facts = Facts::of(&all);
+        let sel: Vec<usize> = (0..all.len()).collect();
+        for code in [
+            "all",
+            "method-open",
+            "method-unknown",
+            "single-bid",
+            "short-submission",
+            "missing-buyer",
+            "decision-outliers",
+        ] {
+            assert_eq!(List::parse(code).map(List::code).as_deref(), Some(code));
+        }
+        assert_eq!(List::parse("missing-nothing"), None);
+        assert_eq!(List::parse("method-bogus"), None);
+        let ids = |l: &str, days: f64| -> Vec<&str> {
+            List::parse(l).unwrap().select(&facts, &sel, days).iter().map(|(i, _)| all[sel[*i]].ocid.as_str()).collect()
+        };
+        assert_eq!(ids("single-bid", 15.0), ["a"]);
+        assert_eq!(ids("short-submission", 15.0), ["a"]);
+        assert_eq!(ids("short-submission", 3.0), Vec::<&str>::new());
+        assert_eq!(ids("non-competitive", 15.0), ["b"]);
+        assert_eq!(ids("method-unknown", 15.0), ["d"]);
+        assert_eq!(ids("missing-buyer", 15.0), ["d"]);
+        let tp = List::Tendering.select(&facts, &sel, 15.0);
+        assert_eq!(tp, [(0, Some(4.0)), (2, Some(31.0))]);
+        // Positions in the selection, not indices into all processes.
+        assert_eq!(List::SingleBid.select(&facts, &[2, 0], 15.0), [(1, None)]);
+    }
+
+    #[test]
+    fn report_and_options() {
+        let all = ps();
+        let r = Report::compute(&Facts::of(&all), &[0, 1, 2, 3], 15.0);
+        assert_eq!(r.summary.total, 4);
+        assert_eq!(r.summary.single_bid.share, Some(0.5));
+        assert_eq!(r.summary.buyers[0].buyer, "B1");
+        assert_eq!(r.summary.buyers_count, 2);
+        let sel: Vec<&Process> = all.iter().collect();
+        let o = Options::of(&sel);
+        assert_eq!(o.years, [2021, 2020]);
+        assert_eq!(o.buyers[0], ("B1".to_string(), "Uno".to_string(), 2));
+        assert_eq!(o.categories, ["goods", "works"]);
+        assert_eq!(o.methods, [None, Some(Method::Open), Some(Method::Direct)]);
+        assert_eq!(country_from_slug("peru"), Some(Country::Pe));
+        assert_eq!(country_from_slug(""), None);
+    }
+}
