@@ -127,6 +127,8 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/:lang/about") view=keyed(AboutPage)/>
                 <Route path=path!("/:lang/search") view=keyed(SearchPage)/>
                 <Route path=path!("/:lang/embed") view=keyed(EmbedPage)/>
+                <Route path=path!("/:lang/indicators") view=keyed(IndicatorsPage)/>
+                <Route path=path!("/:lang/indicators/:country") view=keyed(IndicatorsPage)/>
             </FlatRoutes>
         </main>
         {chrome_bottom}

@@ -136,6 +136,7 @@ impl Pages<'_> {
         let mut out: Vec<(Page, Option<NaiveDate>)> =
             [Page::Home, Page::Topics, Page::News, Page::Documents, Page::Events, Page::Data, Page::About, Page::Embed]
                 .into_iter()
+                .chain(crate::model::Country::ALL.into_iter().map(Page::Indicators))
                 .map(|p| (p, None))
                 .collect();
         out.extend(self.topics.iter().map(|t| (Page::Topic(t.id.clone()), None)));

@@ -56,6 +56,14 @@ pub fn pages(
         list(Page::About, t.about),
         list(Page::Embed, lang.w().embed),
     ];
+    out.extend(crate::model::Country::ALL.into_iter().map(|c| {
+        let title = if c == crate::model::Country::Ap {
+            lang.o().title.to_string()
+        } else {
+            format!("{} — {}", lang.o().title, t.country(c))
+        };
+        PageMeta { page: Page::Indicators(c), title, description: lang.o().intro.to_string(), kind: "website" }
+    }));
     out.extend(topics.iter().map(|x| item(Page::Topic(x.id.clone()), &x.title, &x.summary)));
     out.extend(news.iter().map(|x| item(Page::NewsItem(x.id.clone()), &x.title, &x.summary)));
     out.extend(events.iter().map(|x| item(Page::Event(x.id.clone()), &x.title, &x.summary)));
@@ -92,6 +100,7 @@ fn files_for(page: &Page) -> &'static [&'static str] {
         Page::Data | Page::Dataset(_) => &["datasets", "topics"],
         Page::About => &["site"],
         Page::Embed => &["datasets", "topics"],
+        Page::Indicators(_) => &[],
         Page::Search => &["news", "documents", "events", "topics", "datasets"],
     }
 }

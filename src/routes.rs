@@ -38,6 +38,8 @@ pub enum Page {
     About,
     Search,
     Embed,
+    /// Open-contracting indicators of a member, or of the whole Alliance (`Country::Ap`).
+    Indicators(crate::model::Country),
 }
 
 impl Page {
@@ -64,6 +66,10 @@ impl Page {
             Page::About => format!("/{l}/about"),
             Page::Search => format!("/{l}/search"),
             Page::Embed => format!("/{l}/embed"),
+            Page::Indicators(c) => match crate::ocds::report::country_slug(*c) {
+                "" => format!("/{l}/indicators"),
+                slug => format!("/{l}/indicators/{slug}"),
+            },
         }
     }
 }

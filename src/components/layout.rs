@@ -36,6 +36,7 @@ pub fn Header() -> impl IntoView {
             (Page::Documents, t.documents),
             (Page::Events, t.events),
             (Page::Data, t.data),
+            (Page::Indicators(crate::model::Country::Ap), l.o().nav),
             (Page::About, t.about),
         ]
         .into_iter()

@@ -1,10 +1,12 @@
 //! Languages, interface strings and locale-aware formatting of dates and numbers.
 
 mod format;
+mod indicators;
 mod strings;
 mod widget;
 
 pub use format::{event_when, format_date, format_number, format_partial_date, hhmm, month_name, zone_city};
+pub use indicators::IndicatorStrings;
 pub use strings::Strings;
 pub use widget::WidgetStrings;
 
@@ -48,6 +50,14 @@ impl Lang {
         match self {
             Lang::Es => &strings::ES,
             Lang::En => &strings::EN,
+        }
+    }
+
+    /// The open-contracting indicators page's strings in this language.
+    pub fn o(self) -> &'static IndicatorStrings {
+        match self {
+            Lang::Es => &indicators::ES,
+            Lang::En => &indicators::EN,
         }
     }
 

@@ -12,7 +12,7 @@ const ROUTES = ['/', '/topics', '/topics/msme-women', '/news', '/news/promotion-
   '/documents/sample-supplier-guide', '/events', '/events?view=month&month=2027-03&day=2027-03-18', '/events/sample-webinar-selling-to-government-2027',
   '/events/sample-sustainable-procurement-forum-2027', '/events/digital-teaching-seminar-2022', '/data',
   '/data/promotion-results-2022', '/data/sample-tenders-by-year', '/data/sample-msme-share-by-country',
-  '/data/alliance-weight-latam', '/data/infrastructure-portfolio-subsectors', '/about', '/search?q=compras%20publicas', '/search?q=zzzqqq', '/no-such-page'];
+  '/data/alliance-weight-latam', '/data/infrastructure-portfolio-subsectors', '/about', '/indicators', '/indicators/colombia?list=all', '/indicators/chile', '/search?q=compras%20publicas', '/search?q=zzzqqq', '/no-such-page'];
 
 let browser, site;
 before(async () => { browser = await launch(); site = await serve('dist', '/'); });

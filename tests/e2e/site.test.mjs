@@ -43,6 +43,8 @@ const ROUTES = [
   ['/data', 'Datos', 'Data', '#chart-cyber-readiness-latam'],
   ['/data/promotion-activities-2022', 'Actividades de promoción conjunta 2022', 'Joint promotion activities 2022', 'figure.chart .chart-svg'],
   ['/about', 'Acerca de', 'About', 'a[href="https://alianzapacifico.net/observatorio-compras-publicas-ap/"]'],
+  ['/indicators', 'Indicadores de contratación abierta', 'Open contracting indicators', '#single-bid .figure'],
+  ['/indicators/mexico', 'Indicadores de contratación abierta — México', 'Open contracting indicators — Mexico', '#data-quality [data-source="mexico-jalisco-2017"]'],
 ];
 
 test('every route shows its real content in Spanish and English, at phone size', async () => {

@@ -1,0 +1,302 @@
+//! Strings of the open-contracting indicators page.
+
+use crate::ocds::indicators::Reason;
+use crate::ocds::process::Method;
+
+pub struct IndicatorStrings {
+    pub es: bool,
+    pub nav: &'static str,
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub countries_label: &'static str,
+    pub loading: &'static str,
+    pub computing: &'static str,
+    pub no_sources: &'static str,
+    pub manifest_error: &'static str,
+    pub source_error: &'static str,
+    pub sample_data: &'static str,
+    pub filter_buyer: &'static str,
+    pub filter_category: &'static str,
+    pub filter_method: &'static str,
+    pub filter_days: &'static str,
+    pub processes_word: &'static str,
+    pub based_on: &'static str,
+    pub left_out: &'static str,
+    pub see_processes: &'static str,
+    pub mean: &'static str,
+    pub median: &'static str,
+    pub days: &'static str,
+    pub outliers: &'static str,
+    pub no_data: &'static str,
+    pub mix_method: &'static str,
+    pub mix_local: &'static str,
+    pub mix_count: &'static str,
+    pub mix_value: &'static str,
+    pub buyer: &'static str,
+    pub non_competitive: &'static str,
+    pub share: &'static str,
+    pub currency: &'static str,
+    pub awarded: &'static str,
+    pub top_suppliers: &'static str,
+    pub top_share: &'static str,
+    pub more_buyers: &'static str,
+    pub field: &'static str,
+    pub missing: &'static str,
+    pub quality: &'static str,
+    pub quality_intro: &'static str,
+    pub files: &'static str,
+    pub damaged: &'static str,
+    pub problems: &'static str,
+    pub no_problems: &'static str,
+    pub publisher_site: &'static str,
+    pub list_title: &'static str,
+    pub back: &'static str,
+    pub unknown_list: &'static str,
+    pub ocds_data: &'static str,
+    pub process: &'static str,
+    pub value: &'static str,
+    pub ratio: &'static str,
+    pub bidders_unit: &'static str,
+    pub estimated: &'static str,
+}
+
+impl IndicatorStrings {
+    fn pick(&self, es: &'static str, en: &'static str) -> &'static str {
+        if self.es {
+            es
+        } else {
+            en
+        }
+    }
+
+    /// An indicator's heading, by its id (those of `ocds::explain`).
+    pub fn indicator(&self, id: &str) -> &'static str {
+        match id {
+            "procedure-mix" => self.pick("Modalidades de contratación", "Procurement methods"),
+            "competitive-share" => self.pick("Procesos competitivos", "Competitive procedures"),
+            "single-bid" => self.pick("Oferta única (R018)", "Single bid (R018)"),
+            "bidders" => self.pick("Oferentes por proceso", "Bidders per procedure"),
+            "short-submission" => self.pick("Plazo de ofertas corto (R003)", "Short submission period (R003)"),
+            "tendering-period" => self.pick("Plazo de presentación de ofertas", "Tendering period"),
+            "decision-period" => self.pick("Plazo de decisión", "Decision period"),
+            "award-to-signature" => self.pick("De la adjudicación a la firma", "Award to signature"),
+            "contracted-vs-estimated" => self.pick("Contratado frente a estimado", "Contracted versus estimated"),
+            "buyer-non-competitive" => {
+                self.pick("Compradores y procesos no competitivos", "Buyers' use of non-competitive procedures")
+            }
+            "supplier-concentration" => self.pick("Concentración de proveedores", "Supplier concentration"),
+            "missing-fields" => self.pick("Datos clave que faltan", "Missing key fields"),
+            _ => self.pick("Procesos", "Processes"),
+        }
+    }
+
+    pub fn method(&self, m: Option<Method>) -> &'static str {
+        match m {
+            Some(Method::Open) => self.pick("Abierta", "Open"),
+            Some(Method::Selective) => self.pick("Selectiva", "Selective"),
+            Some(Method::Limited) => self.pick("Limitada", "Limited"),
+            Some(Method::Direct) => self.pick("Directa", "Direct"),
+            None => self.pick("Sin modalidad publicada", "Method not published"),
+        }
+    }
+
+    pub fn category(&self, c: &str) -> String {
+        match c {
+            "goods" => self.pick("Bienes", "Goods").into(),
+            "services" => self.pick("Servicios", "Services").into(),
+            "works" => self.pick("Obras", "Works").into(),
+            other => other.to_string(),
+        }
+    }
+
+    pub fn reason(&self, r: Reason) -> &'static str {
+        match r {
+            Reason::NoMethod => self.pick("sin modalidad publicada", "no procurement method published"),
+            Reason::NotCompetitive => self.pick("no es competitivo", "not competitive"),
+            Reason::NotOpen => self.pick("no es una licitación abierta", "not an open procedure"),
+            Reason::NoTenderers => self.pick("sin número de oferentes", "no number of tenderers"),
+            Reason::NoTenderPeriod => self.pick("sin plazo de ofertas", "no tender period"),
+            Reason::PeriodEndsBeforeStart => {
+                self.pick("el plazo termina antes de empezar", "the period ends before it starts")
+            }
+            Reason::NoAwardDate => self.pick("sin fecha de adjudicación", "no award date"),
+            Reason::AwardBeforeTenderEnd => {
+                self.pick("adjudicado antes del cierre de ofertas", "awarded before the tender closed")
+            }
+            Reason::NoSignature => self.pick("sin fecha de firma", "no signature date"),
+            Reason::SignedBeforeAward => self.pick("firmado antes de adjudicar", "signed before the award"),
+            Reason::NoValue => self.pick("sin valores", "no values"),
+            Reason::OtherCurrency => self.pick("valores en monedas distintas", "values in different currencies"),
+            Reason::NoBuyer => self.pick("sin comprador", "no buyer"),
+            Reason::NoSupplier => self.pick("sin proveedor", "no supplier"),
+        }
+    }
+
+    /// A key field's plain name (its OCDS path is shown beside it).
+    pub fn field_name(&self, path: &str) -> &'static str {
+        match path {
+            "buyer" => self.pick("Comprador", "Buyer"),
+            "tender.procurementMethod" => self.pick("Modalidad", "Procurement method"),
+            "tender.value" => self.pick("Valor estimado", "Estimated value"),
+            "tender.tenderPeriod" => self.pick("Plazo de ofertas", "Tender period"),
+            "tender.numberOfTenderers" => self.pick("Número de oferentes", "Number of tenderers"),
+            "awards.date" => self.pick("Fecha de adjudicación", "Award date"),
+            "awards.suppliers" => self.pick("Proveedores adjudicados", "Awarded suppliers"),
+            "contracts.dateSigned" => self.pick("Fecha de firma", "Signature date"),
+            _ => "",
+        }
+    }
+
+    /// "Basado en 120 de 400 procesos".
+    pub fn based(&self, used: usize, total: usize, fmt: impl Fn(usize) -> String) -> String {
+        format!("{} {} {} {} {}", self.based_on, fmt(used), self.pick("de", "of"), fmt(total), self.processes_word)
+    }
+
+    /// "Leyendo los datos: 2 de 4 fuentes…"
+    pub fn progress(&self, done: usize, total: usize) -> String {
+        if self.es {
+            format!("{} {done} de {total} fuentes…", self.loading)
+        } else {
+            format!("{} {done} of {total} sources…", self.loading)
+        }
+    }
+}
+
+pub const ES: IndicatorStrings = IndicatorStrings {
+    es: true,
+    nav: "Indicadores",
+    title: "Indicadores de contratación abierta",
+    intro: "Cifras calculadas en su navegador a partir de los datos de contratación abierta (estándar OCDS) que publican los sistemas de compras de los países miembros. Cada cifra dice cuántos procesos pudo usar y por qué dejó fuera los demás; cada número lleva a la lista de procesos que lo forman.",
+    countries_label: "País",
+    loading: "Leyendo los datos:",
+    computing: "Calculando…",
+    no_sources: "Todavía no hay fuentes de datos de contratación abierta para este país.",
+    manifest_error: "No se pudo leer la lista de fuentes de datos (ocds/manifest.json).",
+    source_error: "Esta fuente no se pudo leer; las demás se muestran igualmente.",
+    sample_data: "Parte de estos datos son de ejemplo (generados), no reales.",
+    filter_buyer: "Comprador",
+    filter_category: "Categoría",
+    filter_method: "Modalidad",
+    filter_days: "Plazo corto: menos de (días)",
+    processes_word: "procesos",
+    based_on: "Basado en",
+    left_out: "Procesos que quedaron fuera",
+    see_processes: "Ver los procesos",
+    mean: "media",
+    median: "mediana",
+    days: "días",
+    outliers: "casos atípicos",
+    no_data: "Sin datos suficientes",
+    mix_method: "Modalidad (OCDS)",
+    mix_local: "Nombre local",
+    mix_count: "Procesos",
+    mix_value: "Valor",
+    buyer: "Comprador",
+    non_competitive: "No competitivos",
+    share: "Proporción",
+    currency: "Moneda",
+    awarded: "Valor adjudicado",
+    top_suppliers: "Principales proveedores",
+    top_share: "Proporción de los 3 principales",
+    more_buyers: "compradores en total; se muestran los primeros.",
+    field: "Dato",
+    missing: "Procesos sin el dato",
+    quality: "Calidad de los datos",
+    quality_intro: "Por fuente: qué archivos se leyeron, qué no se pudo leer y qué datos clave faltan.",
+    files: "Archivos",
+    damaged: "Procesos dañados que se dejaron fuera",
+    problems: "Problemas al leer",
+    no_problems: "Todos los archivos se leyeron sin problemas.",
+    publisher_site: "Sitio del publicador",
+    list_title: "Procesos",
+    back: "Volver a los indicadores",
+    unknown_list: "Esa lista no existe; se muestran todos los procesos.",
+    ocds_data: "Datos OCDS",
+    process: "Proceso",
+    value: "Valor",
+    ratio: "Contratado / estimado",
+    bidders_unit: "oferentes",
+    estimated: "estimado",
+};
+
+pub const EN: IndicatorStrings = IndicatorStrings {
+    es: false,
+    nav: "Indicators",
+    title: "Open contracting indicators",
+    intro: "Figures computed in your browser from the open contracting data (the OCDS standard) published by the member countries' procurement systems. Each figure says how many processes it could use and why it left the others out; each number leads to the list of processes behind it.",
+    countries_label: "Country",
+    loading: "Reading the data:",
+    computing: "Computing…",
+    no_sources: "There are no open contracting data sources for this country yet.",
+    manifest_error: "The list of data sources (ocds/manifest.json) could not be read.",
+    source_error: "This source could not be read; the others are shown all the same.",
+    sample_data: "Part of this data is sample (generated) data, not real.",
+    filter_buyer: "Buyer",
+    filter_category: "Category",
+    filter_method: "Method",
+    filter_days: "Short period: under (days)",
+    processes_word: "processes",
+    based_on: "Based on",
+    left_out: "Processes left out",
+    see_processes: "See the processes",
+    mean: "mean",
+    median: "median",
+    days: "days",
+    outliers: "outliers",
+    no_data: "Not enough data",
+    mix_method: "Method (OCDS)",
+    mix_local: "Local name",
+    mix_count: "Processes",
+    mix_value: "Value",
+    buyer: "Buyer",
+    non_competitive: "Non-competitive",
+    share: "Share",
+    currency: "Currency",
+    awarded: "Awarded value",
+    top_suppliers: "Top suppliers",
+    top_share: "Share of the top 3",
+    more_buyers: "buyers in all; the first are shown.",
+    field: "Field",
+    missing: "Processes without it",
+    quality: "Data quality",
+    quality_intro: "Per source: which files were read, what could not be read and which key fields are missing.",
+    files: "Files",
+    damaged: "Damaged processes left out",
+    problems: "Problems reading",
+    no_problems: "Every file was read without problems.",
+    publisher_site: "Publisher's site",
+    list_title: "Processes",
+    back: "Back to the indicators",
+    unknown_list: "That list does not exist; all processes are shown.",
+    ocds_data: "OCDS data",
+    process: "Process",
+    value: "Value",
+    ratio: "Contracted / estimated",
+    bidders_unit: "bidders",
+    estimated: "estimated",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ocds::explain::EXPLANATIONS;
+    use crate::ocds::indicators::KEY_FIELDS;
+
+    #[test]
+    fn every_indicator_reason_and_field_has_a_name_in_both_languages() {
+        for s in [&ES, &EN] {
+            for (id, _, _) in EXPLANATIONS {
+                assert_ne!(s.indicator(id), s.indicator("?"), "{id}");
+            }
+            for r in Reason::ALL {
+                assert!(!s.reason(r).is_empty());
+            }
+            for (f, _) in KEY_FIELDS {
+                assert!(!s.field_name(f).is_empty(), "{f}");
+            }
+        }
+        assert_eq!(ES.based(3, 10, |n| n.to_string()), "Basado en 3 de 10 procesos");
+        assert_eq!(EN.progress(1, 4), "Reading the data: 1 of 4 sources…");
+        assert_eq!(ES.category("works"), "Obras");
+    }
+}

@@ -1,0 +1,914 @@
+//! Open-contracting indicators, per member (`/es/indicators/mexico`) and for the Alliance
+//! (`/es/indicators`), computed in the browser from the OCDS digests the publishing step
+//! writes (or from OCDS files on the web). Each source loads on its own: a bad one is named and
+//! the others still show. Filters live in the URL; `?list=…` shows the processes behind a
+//! number. Every figure comes from `ocds::report`; this file only draws.
+
+use crate::app::use_lang;
+use crate::components::bits::{use_meta, ExternalLink, SampleBadge};
+use crate::components::chart::Chart;
+use crate::components::filters::{paged, use_query_filter, FilterBar, FilterField};
+use crate::i18n::{format_number, Lang};
+use crate::model::{Blocks, Cell, ChartKind, Column, ColumnKind, Country, Dataset, SafeUrl, Text};
+use crate::ocds::digest::{Digest, Manifest, Source};
+use crate::ocds::explain::explain;
+use crate::ocds::indicators::{Coverage, Facts, Share, Stats, KEY_FIELDS};
+use crate::ocds::process::Process;
+use crate::ocds::report::{country_from_slug, method_code, Filter, List, Options, Report, DEFAULT_DAYS};
+use crate::routes::{with_query, Page};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Compared by identity, so memos over large data only notify when it is rebuilt.
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// One source, read.
+pub struct SourceData {
+    pub source: Source,
+    pub processes: Vec<Process>,
+    pub files: Vec<String>,
+    pub problems: Vec<String>,
+    pub damaged: usize,
+    /// (key field, processes lacking it).
+    pub missing: Vec<(&'static str, usize)>,
+}
+
+#[derive(Clone)]
+pub enum SourceState {
+    Loading,
+    Ready(Arc<SourceData>),
+    Failed(String),
+}
+
+/// The manifest as read, with the problems it had (sources left out), or why it could not be.
+type ManifestState = Option<Result<Shared<(Manifest, Vec<String>)>, String>>;
+
+/// The manifest and every source read so far, kept for the whole visit.
+#[derive(Clone, Copy)]
+pub struct OcdsStore {
+    manifest: RwSignal<ManifestState>,
+    states: RwSignal<HashMap<String, SourceState>>,
+    /// Each source's ocids, read when a list of processes is shown.
+    ocids: RwSignal<HashMap<String, Shared<Vec<String>>>>,
+}
+
+impl OcdsStore {
+    fn new() -> Self {
+        OcdsStore {
+            manifest: RwSignal::new(None),
+            states: RwSignal::new(HashMap::new()),
+            ocids: RwSignal::new(HashMap::new()),
+        }
+    }
+}
+
+/// The store, created the first time the page is visited.
+fn use_ocds() -> OcdsStore {
+    if let Some(s) = use_context::<OcdsStore>() {
+        return s;
+    }
+    let s = OcdsStore::new();
+    provide_context(s);
+    s
+}
+
+/// Files past this size are refused with a message (a phone cannot hold them).
+const MAX_BYTES: usize = crate::ocds::read::MAX_BYTES;
+
+async fn fetch(url: &str) -> Result<String, String> {
+    let resp = gloo_net::http::Request::get(url).send().await.map_err(|e| format!("{url}: {e}"))?;
+    if !resp.ok() {
+        return Err(format!("{url}: HTTP {}", resp.status()));
+    }
+    let text = resp.text().await.map_err(|e| format!("{url}: {e}"))?;
+    if text.len() > MAX_BYTES {
+        return Err(format!("{url}: {} MB, more than the {} MB this page reads", text.len() >> 20, MAX_BYTES >> 20));
+    }
+    Ok(text)
+}
+
+fn missing_of(ps: &[Process]) -> Vec<(&'static str, usize)> {
+    KEY_FIELDS.iter().map(|(f, lacks)| (*f, ps.iter().filter(|p| lacks(p)).count())).collect()
+}
+
+/// Reads one source: its digest, or its OCDS files on the web (parsed here with the same code
+/// the publishing step uses).
+async fn load_source(s: Source) -> Result<SourceData, String> {
+    let (processes, files, problems, damaged) = if let Some(path) = &s.digest {
+        let text = fetch(path).await?;
+        // Let the browser paint the progress before the parse.
+        gloo_timers_yield().await;
+        let d = Digest::parse(path, &text)?;
+        let (processes, damaged) = d.processes();
+        (processes, d.files, d.problems, damaged)
+    } else {
+        let mut texts = Vec::new();
+        let mut problems = Vec::new();
+        for url in &s.files {
+            match fetch(url).await {
+                Ok(t) => texts.push((url.clone(), t)),
+                Err(e) => {
+                    problems.push(e);
+                    texts.push((url.clone(), String::new()));
+                }
+            }
+        }
+        let ok: Vec<(&str, &str)> =
+            texts.iter().filter(|(_, t)| !t.is_empty()).map(|(u, t)| (u.as_str(), t.as_str())).collect();
+        if ok.is_empty() {
+            return Err(problems.join("; "));
+        }
+        let (processes, more) = crate::ocds::load(texts.iter().map(|(u, t)| (u.as_str(), t.as_str())));
+        problems.extend(more.into_iter().filter(|p| !p.contains(": the file is empty")));
+        (processes, s.files.clone(), problems, 0)
+    };
+    let missing = missing_of(&processes);
+    Ok(SourceData { source: s, processes, files, problems, damaged, missing })
+}
+
+/// Yields to the event loop once (a resolved promise is not enough: the browser paints only
+/// between tasks), so progress shows between heavy steps.
+async fn gloo_timers_yield() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
+
+/// The processes of a page's sources and their facts, built once every source has settled.
+pub struct Pool {
+    sources: Vec<Arc<SourceData>>,
+    /// (source, row) of each process.
+    refs: Vec<(u16, u32)>,
+    facts: Facts,
+}
+
+impl Pool {
+    fn build(sources: Vec<Arc<SourceData>>) -> Pool {
+        let mut refs = Vec::new();
+        for (s, d) in sources.iter().enumerate() {
+            refs.extend((0..d.processes.len() as u32).map(|r| (s as u16, r)));
+        }
+        let all: Vec<&Process> = sources.iter().flat_map(|d| d.processes.iter()).collect();
+        let facts = Facts::of(&all);
+        Pool { sources, refs, facts }
+    }
+
+    fn process(&self, i: usize) -> Option<(&SourceData, &Process)> {
+        let (s, r) = *self.refs.get(i)?;
+        let d = self.sources.get(s as usize)?;
+        Some((d, d.processes.get(r as usize)?))
+    }
+
+    fn all(&self) -> Vec<&Process> {
+        self.sources.iter().flat_map(|d| d.processes.iter()).collect()
+    }
+}
+
+fn in_country(s: &Source, c: Country) -> bool {
+    c == Country::Ap || s.country == c.code()
+}
+
+fn num(l: Lang, v: f64, d: usize) -> String {
+    format_number(l, v, d)
+}
+
+fn count(l: Lang, n: usize) -> String {
+    format_number(l, n as f64, 0)
+}
+
+fn pct(l: Lang, share: f64) -> String {
+    format!("{} %", format_number(l, share * 100.0, 1))
+}
+
+#[component]
+pub fn IndicatorsPage() -> impl IntoView {
+    let lang = use_lang();
+    let o = lang.o();
+    let params = use_params_map();
+    let country = Memo::new(move |_| match params.with(|p| p.get("country")) {
+        None => Some(Country::Ap),
+        Some(slug) => country_from_slug(&slug),
+    });
+    use_meta(move |l| {
+        let title = match country.get() {
+            Some(Country::Ap) => l.o().title.to_string(),
+            None => l.t().not_found_title.to_string(),
+            Some(c) => format!("{} — {}", l.o().title, l.t().country(c)),
+        };
+        (title, l.o().intro.to_string())
+    });
+    let store = use_ocds();
+    // The manifest, once per visit.
+    if store.manifest.get_untracked().is_none() {
+        spawn_local(async move {
+            let m = fetch("ocds/manifest.json").await.map(|t| Shared(Arc::new(Manifest::parse(&t))));
+            store.manifest.set(Some(m));
+        });
+    }
+    // Start reading the sources this country needs (each once per visit).
+    Effect::new(move |_| {
+        let (Some(Ok(m)), Some(c)) = (store.manifest.get(), country.get()) else { return };
+        for s in m.0 .0.sources.iter().filter(|s| in_country(s, c)) {
+            if store.states.with_untracked(|st| st.contains_key(&s.id)) {
+                continue;
+            }
+            store.states.update(|st| {
+                st.insert(s.id.clone(), SourceState::Loading);
+            });
+            let s = s.clone();
+            spawn_local(async move {
+                let id = s.id.clone();
+                let state = match load_source(s).await {
+                    Ok(d) => SourceState::Ready(Arc::new(d)),
+                    Err(e) => SourceState::Failed(e),
+                };
+                store.states.update(|st| {
+                    st.insert(id, state);
+                });
+            });
+        }
+    });
+    // The page's sources: (source, state) in the manifest's order.
+    let page_sources = Memo::new(move |_| {
+        let (Some(Ok(m)), Some(c)) = (store.manifest.get(), country.get()) else { return Vec::new() };
+        store.states.with(|st| {
+            m.0 .0
+                .sources
+                .iter()
+                .filter(|s| in_country(s, c))
+                .map(|s| (s.id.clone(), st.get(&s.id).map(|x| matches!(x, SourceState::Loading)).unwrap_or(true)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let pool: Memo<Option<Shared<Pool>>> = Memo::new(move |_| {
+        let ids = page_sources.get();
+        if ids.iter().any(|(_, loading)| *loading) {
+            return None;
+        }
+        let ready: Vec<Arc<SourceData>> = store.states.with_untracked(|st| {
+            ids.iter()
+                .filter_map(|(id, _)| match st.get(id) {
+                    Some(SourceState::Ready(d)) => Some(d.clone()),
+                    _ => None,
+                })
+                .collect()
+        });
+        Some(Shared(Arc::new(Pool::build(ready))))
+    });
+    let parsed = use_query_filter(|pairs| Filter::from_query(pairs));
+    let query = use_query_map();
+    let list = Memo::new(move |_| query.with(|q| q.get("list")).map(|v| List::parse(&v).ok_or(v)));
+    let showing_list = Memo::new(move |_| list.with(Option::is_some));
+    let options = Memo::new(move |_| pool.get().map(|p| Shared(Arc::new(Options::of(&p.0.all())))));
+    let selection = Memo::new(move |_| {
+        let p = pool.get()?;
+        let (f, _) = parsed.get();
+        let sel: Vec<usize> =
+            (0..p.0.refs.len()).filter(|i| p.0.process(*i).is_some_and(|(_, x)| f.matches(x))).collect();
+        Some(Shared(Arc::new(sel)))
+    });
+    let report = Memo::new(move |_| {
+        let (p, sel) = (pool.get()?, selection.get()?);
+        let days = parsed.with(|(f, _)| f.days());
+        Some(Shared(Arc::new(Report::compute(&p.0.facts, &sel.0, days))))
+    });
+
+    let tabs = move || {
+        let here = country.get();
+        Country::ALL
+            .into_iter()
+            .map(|c| {
+                let current = (Some(c) == here).then_some("page");
+                view! { <li><a href=Page::Indicators(c).href(lang) aria-current=current>{lang.t().country(c)}</a></li> }
+            })
+            .collect_view()
+    };
+    let body = move || {
+        let Some(c) = country.get() else {
+            return view! { <p class="notice">{lang.t().not_found_text}</p> }.into_any();
+        };
+        match store.manifest.get() {
+            None => view! { <Progress done=0 total=0/> }.into_any(),
+            Some(Err(e)) => {
+                view! { <div class="load-error" role="alert"><p>{o.manifest_error}</p><p><code>{e}</code></p></div> }
+                    .into_any()
+            }
+            Some(Ok(m)) => {
+                let sources: Vec<Source> = m.0 .0.sources.iter().filter(|s| in_country(s, c)).cloned().collect();
+                if sources.is_empty() {
+                    return view! { <p class="notice">{o.no_sources}</p> }.into_any();
+                }
+                let states = page_sources.get();
+                let done = states.iter().filter(|(_, loading)| !*loading).count();
+                if done < states.len() {
+                    return view! { <Progress done=done total=states.len()/> }.into_any();
+                }
+                let Some(p) = pool.get() else {
+                    return view! { <Progress done=done total=states.len()/> }.into_any();
+                };
+                let failed: Vec<(Source, String)> = store.states.with_untracked(|st| {
+                    sources
+                        .iter()
+                        .filter_map(|s| match st.get(&s.id) {
+                            Some(SourceState::Failed(e)) => Some((s.clone(), e.clone())),
+                            _ => None,
+                        })
+                        .collect()
+                });
+                // Sources the manifest itself got wrong (left out), named.
+                let manifest_problems = m.0 .1.clone();
+                let manifest_problems = (!manifest_problems.is_empty()).then(|| view! {
+                    <div class="notice"><ul>{manifest_problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}</ul></div>
+                });
+                // Each part follows only what it shows, so a filter change redraws the filters
+                // and the figures, not the data-quality panel.
+                if showing_list.get() {
+                    let p = p.clone();
+                    return (move || {
+                        let (Some(sel), Some(l)) = (selection.get(), list.get()) else { return ().into_any() };
+                        let filter = parsed.with(|(f, _)| f.clone());
+                        view! { <ProcessList country=c pool=p.clone() sel=sel filter=filter list=l/> }.into_any()
+                    })
+                    .into_any();
+                }
+                let filters = move || {
+                    let (Some(opts), Some(sel)) = (options.get(), selection.get()) else { return ().into_any() };
+                    let (filter, ignored) = parsed.get();
+                    view! { <Filters country=c options=opts filter=filter ignored=ignored count=sel.0.len()/> }
+                        .into_any()
+                };
+                let dashboard = move || {
+                    let Some(r) = report.get() else { return ().into_any() };
+                    let filter = parsed.with_untracked(|(f, _)| f.clone());
+                    view! { <Dashboard country=c report=r filter=filter/> }.into_any()
+                };
+                view! {
+                    {manifest_problems}
+                    <Failures failed=failed.clone()/>
+                    {filters}
+                    {dashboard}
+                    <Quality pool=p failed=failed/>
+                }
+                .into_any()
+            }
+        }
+    };
+    view! {
+        <div class="page indicators">
+            <h1>{move || match country.get() {
+                Some(Country::Ap) => o.title.to_string(),
+                Some(c) => format!("{} — {}", o.title, lang.t().country(c)),
+                None => lang.t().not_found_title.to_string(),
+            }}</h1>
+            <p class="lead">{o.intro}</p>
+            <nav class="country-tabs" aria-label=o.countries_label><ul>{tabs}</ul></nav>
+            {body}
+        </div>
+    }
+}
+
+#[component]
+fn Progress(done: usize, total: usize) -> impl IntoView {
+    let lang = use_lang();
+    let text = if total == 0 {
+        lang.o().loading.trim_end_matches(':').to_string() + "…"
+    } else {
+        lang.o().progress(done, total)
+    };
+    view! {
+        <div class="skeleton" role="status" aria-live="polite">
+            <p class="progress-text">{text}</p>
+            <progress max=total.max(1) value=done></progress>
+            <div class="skeleton-line" aria-hidden="true"></div>
+            <div class="skeleton-line" aria-hidden="true"></div>
+        </div>
+    }
+}
+
+#[component]
+fn Failures(failed: Vec<(Source, String)>) -> impl IntoView {
+    let lang = use_lang();
+    failed
+        .into_iter()
+        .map(|(s, e)| {
+            view! {
+                <div class="load-error" role="alert">
+                    <p><strong>{if lang == Lang::Es { s.name.es.clone() } else { s.name.en.clone() }}</strong> ": " {lang.o().source_error}</p>
+                    <p><code>{e}</code></p>
+                </div>
+            }
+        })
+        .collect_view()
+}
+
+/// The page's URL with a filter and, optionally, a list.
+fn page_href(l: Lang, c: Country, f: &Filter, list: Option<List>) -> String {
+    let mut changes = f.changes();
+    changes.push(("list", list.map(List::code)));
+    crate::routes::href(&with_query(&Page::Indicators(c).path(l), &[], &changes))
+}
+
+#[component]
+fn Filters(
+    country: Country,
+    options: Shared<Options>,
+    filter: Filter,
+    ignored: Vec<String>,
+    count: usize,
+) -> impl IntoView {
+    let lang = use_lang();
+    let o = lang.o();
+    let opts = &options.0;
+    let mut buyers: Vec<(String, String)> = opts
+        .buyers
+        .iter()
+        .take(300)
+        .map(|(id, name, n)| (id.clone(), format!("{name} ({})", count_fmt(lang, *n))))
+        .collect();
+    if let Some(b) = &filter.buyer {
+        if !buyers.iter().any(|(id, _)| id == b) {
+            buyers.push((b.clone(), b.clone()));
+        }
+    }
+    let days = filter.days.unwrap_or(DEFAULT_DAYS);
+    let mut day_options: Vec<u32> = vec![5, 7, 10, 15, 20, 30];
+    if !day_options.contains(&days) {
+        day_options.push(days);
+        day_options.sort_unstable();
+    }
+    let fields = vec![
+        FilterField::year(lang, opts.years.iter().copied(), filter.year),
+        FilterField { key: "buyer", label: o.filter_buyer, options: buyers, selected: filter.buyer.clone() },
+        FilterField {
+            key: "category",
+            label: o.filter_category,
+            options: opts.categories.iter().map(|c| (c.clone(), o.category(c))).collect(),
+            selected: filter.category.clone(),
+        },
+        FilterField {
+            key: "method",
+            label: o.filter_method,
+            options: opts.methods.iter().map(|m| (method_code(*m).to_string(), o.method(*m).to_string())).collect(),
+            selected: filter.method.map(|m| method_code(m).to_string()),
+        },
+        FilterField {
+            key: "days",
+            label: o.filter_days,
+            options: day_options.into_iter().map(|d| (d.to_string(), d.to_string())).collect(),
+            selected: filter.days.map(|d| d.to_string()),
+        },
+    ];
+    view! { <FilterBar fields=fields path=Page::Indicators(country).path(lang) count=count ignored=ignored/> }
+}
+
+fn count_fmt(l: Lang, n: usize) -> String {
+    count(l, n)
+}
+
+/// "Based on N of M processes", and why the others were left out.
+#[component]
+fn CoverageNote(coverage: Coverage, total: usize) -> impl IntoView {
+    let lang = use_lang();
+    let o = lang.o();
+    let reasons = coverage.reasons();
+    view! {
+        <p class="coverage">{o.based(coverage.used, total, |n| count(lang, n))}</p>
+        {(!reasons.is_empty()).then(|| view! {
+            <details class="left-out">
+                <summary>{o.left_out}</summary>
+                <ul>{reasons.into_iter().map(|(r, n)| view! { <li>{format!("{}: {}", o.reason(r), count(lang, n))}</li> }).collect_view()}</ul>
+            </details>
+        })}
+    }
+}
+
+/// One indicator: heading, figure (a link to its processes), coverage, explanation.
+#[component]
+fn Card(
+    id: &'static str,
+    figure: String,
+    href: Option<String>,
+    detail: Option<String>,
+    coverage: Coverage,
+    total: usize,
+) -> impl IntoView {
+    let lang = use_lang();
+    let o = lang.o();
+    let figure = match href {
+        Some(h) => view! { <a class="figure" href=h>{figure}</a> }.into_any(),
+        None => view! { <span class="figure">{figure}</span> }.into_any(),
+    };
+    view! {
+        <section class="ind-card" id=id aria-labelledby=format!("{id}-h")>
+            <h2 id=format!("{id}-h")>{o.indicator(id)}</h2>
+            <p class="ind-figure">{figure}{detail.map(|d| view! { " " <span class="ind-detail">{d}</span> })}</p>
+            <CoverageNote coverage=coverage total=total/>
+            <p class="explain">{explain(id, lang).unwrap_or_default()}</p>
+        </section>
+    }
+}
+
+#[component]
+fn Dashboard(country: Country, report: Shared<Report>, filter: Filter) -> impl IntoView {
+    let lang = use_lang();
+    let l = lang;
+    let o = l.o();
+    let s = &report.0.summary;
+    let total = s.total;
+    let href = |list: List| Some(page_href(l, country, &filter, Some(list)));
+    let share_card = |id: &'static str, sh: &Share, list: List| {
+        let figure = sh.share.map_or(o.no_data.to_string(), |x| pct(l, x));
+        let detail = sh.share.map(|_| format!("({} / {})", count(l, sh.count), count(l, sh.coverage.used)));
+        view! { <Card id=id figure=figure href=href(list) detail=detail coverage=sh.coverage.clone() total=total/> }
+    };
+    let stats_card = |id: &'static str, st: &Stats, list: List, unit: &str, d: usize| {
+        let figure = st.mean.map_or(o.no_data.to_string(), |m| format!("{} {unit}", num(l, m, d)));
+        let detail = st
+            .median
+            .map(|m| format!("({} {}: {})", o.mean, o.median, num(l, m, d)).replace(&format!("{} ", o.mean), ""));
+        view! { <Card id=id figure=figure href=href(list) detail=detail coverage=st.coverage.clone() total=total/> }
+    };
+    let decision_outliers = (s.decision.outlier_count > 0).then(|| {
+        view! { <p class="outliers"><a href=page_href(l, country, &filter, Some(List::Outliers))>{format!("{} {}", count(l, s.decision.outlier_count), o.outliers)}</a></p> }
+    });
+    let ratio_detail = s.ratio.median.map(|m| format!("({}: {})", o.median, num(l, m, 2)));
+    let ratio_card = view! {
+        <Card id="contracted-vs-estimated" figure=s.ratio.mean.map_or(o.no_data.to_string(), |m| num(l, m, 2)) href=href(List::Ratio) detail=ratio_detail coverage=s.ratio.coverage.clone() total=total/>
+    };
+    view! {
+        <div class="ind-grid">
+            {share_card("competitive-share", &s.competitive, List::Competitive)}
+            {share_card("single-bid", &s.single_bid, List::SingleBid)}
+            {stats_card("bidders", &s.bidders, List::Bidders, o.bidders_unit, 1)}
+            {share_card("short-submission", &s.short, List::Short)}
+            {stats_card("tendering-period", &s.tendering, List::Tendering, o.days, 1)}
+            <div class="ind-stack">
+                {stats_card("decision-period", &s.decision, List::Decision, o.days, 1)}
+                {decision_outliers}
+            </div>
+            {stats_card("award-to-signature", &s.signature, List::Signature, o.days, 1)}
+            {ratio_card}
+        </div>
+        <Mix country=country report=report.clone() filter=filter.clone()/>
+        <Buyers country=country report=report.clone() filter=filter.clone()/>
+        <Concentrations country=country report=report.clone() filter=filter.clone()/>
+        <Missing country=country report=report filter=filter/>
+    }
+}
+
+/// The procedure mix as a chart (the site's chart component) and a table with local names.
+#[component]
+fn Mix(country: Country, report: Shared<Report>, filter: Filter) -> impl IntoView {
+    let lang = use_lang();
+    let o = lang.o();
+    let s = &report.0.summary;
+    let text = |es: &str, en: &str| Text { es: es.to_string(), en: Some(en.to_string()) };
+    let label = |m| Text {
+        es: crate::i18n::Lang::Es.o().method(m).to_string(),
+        en: Some(crate::i18n::Lang::En.o().method(m).to_string()),
+    };
+    let dataset = Dataset {
+        id: "procedure-mix".into(),
+        title: text(
+            crate::i18n::Lang::Es.o().indicator("procedure-mix"),
+            crate::i18n::Lang::En.o().indicator("procedure-mix"),
+        ),
+        summary: text("", ""),
+        source: text("OCDS", "OCDS"),
+        source_url: None,
+        notes: Blocks::default(),
+        country,
+        topics: Vec::new(),
+        year: filter.year.unwrap_or(0),
+        chart: Some(ChartKind::Bar),
+        columns: vec![
+            Column { id: "method".into(), label: text("Modalidad", "Method"), kind: ColumnKind::Text, unit: None },
+            Column {
+                id: "processes".into(),
+                label: text("Procesos", "Processes"),
+                kind: ColumnKind::Number,
+                unit: None,
+            },
+        ],
+        rows: s
+            .mix
+            .iter()
+            .map(|r| vec![Cell::Text(label(r.method)), Cell::Number { value: r.count as f64, at_least: false }])
+            .collect(),
+        highlights: Vec::new(),
+        sample: false,
+    };
+    let rows = s
+        .mix
+        .iter()
+        .map(|r| {
+            let value = r.value.iter().map(|(c, v)| format!("{} {c}", num(lang, *v, 0))).collect::<Vec<_>>().join(" · ");
+            view! {
+                <tr>
+                    <th scope="row">{o.method(r.method)}</th>
+                    <td>{r.local_names.join(" · ")}</td>
+                    <td class="num"><a href=page_href(lang, country, &filter, Some(List::Method(r.method)))>{count(lang, r.count)}</a></td>
+                    <td class="num">{value}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="ind-section" id="procedure-mix" aria-labelledby="procedure-mix-title">
+            <h2 id="procedure-mix-title">{o.indicator("procedure-mix")}</h2>
+            <p class="explain">{explain("procedure-mix", lang).unwrap_or_default()}</p>
+            {(!s.mix.is_empty()).then(|| view! { <Chart dataset=dataset level=3/> })}
+            <div class="table-wrap" role="region" tabindex="0" aria-labelledby="procedure-mix-title"><table class="data-table">
+                <thead><tr><th scope="col">{o.mix_method}</th><th scope="col">{o.mix_local}</th><th scope="col" class="num">{o.mix_count}</th><th scope="col" class="num">{o.mix_value}</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table></div>
+            <CoverageNote coverage=s.mix_coverage.clone() total=s.total/>
+        </section>
+    }
+}
+
+#[component]
+fn Buyers(country: Country, report: Shared<Report>, filter: Filter) -> impl IntoView {
+    let lang = use_lang();
+    let o = lang.o();
+    let r = &report.0;
+    let rows = r
+        .summary
+        .buyers
+        .iter()
+        .map(|b| {
+            let f = Filter { buyer: Some(b.buyer.clone()), ..filter.clone() };
+            let share = if b.processes > 0 { b.non_competitive as f64 / b.processes as f64 } else { 0.0 };
+            view! {
+                <tr>
+                    <th scope="row"><a href=page_href(lang, country, &f, None)>{b.buyer.clone()}</a></th>
+                    <td class="num"><a href=page_href(lang, country, &f, Some(List::All))>{count(lang, b.processes)}</a></td>
+                    <td class="num"><a href=page_href(lang, country, &f, Some(List::NonCompetitive))>{count(lang, b.non_competitive)}</a></td>
+                    <td class="num">{pct(lang, share)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="ind-section" id="buyer-non-competitive" aria-labelledby="buyer-non-competitive-title">
+            <h2 id="buyer-non-competitive-title">{o.indicator("buyer-non-competitive")}</h2>
+            <p class="explain">{explain("buyer-non-competitive", lang).unwrap_or_default()}</p>
+            <div class="table-wrap" role="region" tabindex="0" aria-labelledby="buyer-non-competitive-title"><table class="data-table">
+                <thead><tr><th scope="col">{o.buyer}</th><th scope="col" class="num">{o.mix_count}</th><th scope="col" class="num">{o.non_competitive}</th><th scope="col" class="num">{o.share}</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table></div>
+            {(r.summary.buyers_count > r.summary.buyers.len()).then(|| view! { <p class="muted">{format!("{} {}", count(lang, r.summary.buyers_count), o.more_buyers)}</p> })}
+            <CoverageNote coverage=r.summary.buyers_coverage.clone() total=r.summary.total/>
+        </section>
+    }
+}
+
+#[component]
+fn Concentrations(country: Country, report: Shared<Report>, filter: Filter) -> impl IntoView {
+    let lang = use_lang();
+    let o = lang.o();
+    let r = &report.0;
+    let rows = r
+        .summary
+        .concentration
+        .iter()
+        .map(|c| {
+            let f = Filter { buyer: Some(c.buyer.clone()), ..filter.clone() };
+            let top = c.top.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>().join(" · ");
+            view! {
+                <tr>
+                    <th scope="row"><a href=page_href(lang, country, &f, Some(List::Concentration))>{c.buyer.clone()}</a></th>
+                    <td>{c.currency.clone()}</td>
+                    <td class="num">{num(lang, c.total, 0)}</td>
+                    <td class="num">{pct(lang, c.share)}</td>
+                    <td>{top}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="ind-section" id="supplier-concentration" aria-labelledby="supplier-concentration-title">
+            <h2 id="supplier-concentration-title">{o.indicator("supplier-concentration")}</h2>
+            <p class="explain">{explain("supplier-concentration", lang).unwrap_or_default()}</p>
+            <div class="table-wrap" role="region" tabindex="0" aria-labelledby="supplier-concentration-title"><table class="data-table">
+                <thead><tr><th scope="col">{o.buyer}</th><th scope="col">{o.currency}</th><th scope="col" class="num">{o.awarded}</th><th scope="col" class="num">{o.top_share}</th><th scope="col">{o.top_suppliers}</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table></div>
+            {(r.summary.concentration_count > r.summary.concentration.len()).then(|| view! { <p class="muted">{format!("{} {}", count(lang, r.summary.concentration_count), o.more_buyers)}</p> })}
+            <CoverageNote coverage=r.summary.concentration_coverage.clone() total=r.summary.total/>
+        </section>
+    }
+}
+
+#[component]
+fn Missing(country: Country, report: Shared<Report>, filter: Filter) -> impl IntoView {
+    let lang = use_lang();
+    let o = lang.o();
+    let s = &report.0.summary;
+    let total = s.total.max(1) as f64;
+    let rows = s
+        .missing
+        .iter()
+        .enumerate()
+        .map(|(i, (field, n))| {
+            view! {
+                <tr>
+                    <th scope="row">{o.field_name(field)} " " <code>{*field}</code></th>
+                    <td class="num"><a href=page_href(lang, country, &filter, Some(List::Missing(i)))>{count(lang, *n)}</a></td>
+                    <td class="num">{pct(lang, *n as f64 / total)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="ind-section" id="missing-fields" aria-labelledby="missing-fields-title">
+            <h2 id="missing-fields-title">{o.indicator("missing-fields")}</h2>
+            <p class="explain">{explain("missing-fields", lang).unwrap_or_default()}</p>
+            <div class="table-wrap" role="region" tabindex="0" aria-labelledby="missing-fields-title"><table class="data-table">
+                <thead><tr><th scope="col">{o.field}</th><th scope="col" class="num">{o.missing}</th><th scope="col" class="num">{o.share}</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table></div>
+        </section>
+    }
+}
+
+/// Per source: what was read, what could not be, and which key fields are missing.
+#[component]
+fn Quality(pool: Shared<Pool>, failed: Vec<(Source, String)>) -> impl IntoView {
+    let lang = use_lang();
+    let o = lang.o();
+    let name = move |s: &Source| if lang == Lang::Es { s.name.es.clone() } else { s.name.en.clone() };
+    let read = pool
+        .0
+        .sources
+        .iter()
+        .map(|d| {
+            let s = &d.source;
+            let n = d.processes.len().max(1) as f64;
+            let site = s.url.as_deref().and_then(|u| SafeUrl::parse(u).ok());
+            let problems = d.problems.iter().take(20).map(|p| view! { <li><code>{p.clone()}</code></li> }).collect_view();
+            let more = d.problems.len().saturating_sub(20);
+            view! {
+                <article class="source" data-source=s.id.clone()>
+                    <h3 id=format!("quality-{}", s.id)>{name(s)} " " <SampleBadge sample=s.sample/></h3>
+                    <p class="muted">{s.publisher.clone()} {site.map(|u| view! { " · " <ExternalLink url=u>{o.publisher_site}</ExternalLink> })}</p>
+                    <dl class="facts">
+                        <dt>{o.files}</dt><dd>{count(lang, d.files.len())}</dd>
+                        <dt>{lang.o().mix_count}</dt><dd>{count(lang, d.processes.len())}</dd>
+                        {(d.damaged > 0).then(|| view! { <dt>{o.damaged}</dt><dd>{count(lang, d.damaged)}</dd> })}
+                    </dl>
+                    {if d.problems.is_empty() {
+                        view! { <p>{o.no_problems}</p> }.into_any()
+                    } else {
+                        view! { <p>{o.problems}</p><ul class="problems">{problems}</ul>{(more > 0).then(|| view! { <p class="muted">{format!("+{more}")}</p> })} }.into_any()
+                    }}
+                    <div class="table-wrap" role="region" tabindex="0" aria-labelledby=format!("quality-{}", s.id)><table class="data-table compact">
+                        <thead><tr><th scope="col">{o.field}</th><th scope="col" class="num">{o.missing}</th></tr></thead>
+                        <tbody>{d.missing.iter().map(|(f, m)| view! {
+                            <tr><th scope="row">{o.field_name(f)} " " <code>{*f}</code></th><td class="num">{format!("{} ({})", count(lang, *m), pct(lang, *m as f64 / n))}</td></tr>
+                        }).collect_view()}</tbody>
+                    </table></div>
+                </article>
+            }
+        })
+        .collect_view();
+    let failed = failed
+        .into_iter()
+        .map(|(s, e)| {
+            view! {
+                <article class="source failed" data-source=s.id.clone()>
+                    <h3>{name(&s)}</h3>
+                    <p class="load-error"><code>{e}</code></p>
+                </article>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="ind-section quality" id="data-quality" aria-labelledby="data-quality-title">
+            <h2 id="data-quality-title">{o.quality}</h2>
+            <p>{o.quality_intro}</p>
+            {read}
+            {failed}
+        </section>
+    }
+}
+
+/// The processes behind a number, each linking to the OCDS file it came from.
+#[component]
+fn ProcessList(
+    country: Country,
+    pool: Shared<Pool>,
+    sel: Shared<Vec<usize>>,
+    filter: Filter,
+    list: Result<List, String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let o = lang.o();
+    let store = use_ocds();
+    let known = list.is_ok();
+    let list = list.unwrap_or(List::All);
+    let rows = list.select(&pool.0.facts, &sel.0, filter.days());
+    // The ocids of the sources involved, read now (they are published apart).
+    for d in &pool.0.sources {
+        let (id, path) = (d.source.id.clone(), d.source.ocids.clone());
+        if let Some(path) = path {
+            if !store.ocids.with_untracked(|m| m.contains_key(&id)) {
+                store.ocids.update(|m| {
+                    m.insert(id.clone(), Shared(Arc::new(Vec::new())));
+                });
+                spawn_local(async move {
+                    if let Ok(t) = fetch(&path).await {
+                        if let Ok(v) = serde_json::from_str::<Vec<String>>(&t) {
+                            store.ocids.update(|m| {
+                                m.insert(id, Shared(Arc::new(v)));
+                            });
+                        }
+                    }
+                });
+            }
+        }
+    }
+    let heading = match list {
+        List::Method(m) => format!("{}: {}", o.indicator(list.indicator()), o.method(m)),
+        List::Missing(i) => {
+            format!("{}: {}", o.indicator(list.indicator()), KEY_FIELDS.get(i).map_or("", |f| o.field_name(f.0)))
+        }
+        List::Outliers => format!("{}: {}", o.indicator(list.indicator()), o.outliers),
+        List::NonCompetitive => format!("{}: {}", o.list_title, o.non_competitive),
+        List::All => o.list_title.to_string(),
+        _ => format!("{}: {}", o.list_title, o.indicator(list.indicator())),
+    };
+    let back = page_href(lang, country, &filter, None);
+    let total = rows.len();
+    let unit = match list {
+        List::Bidders => o.bidders_unit,
+        List::Ratio => "",
+        _ => o.days,
+    };
+    let item = move |k: usize| -> AnyView {
+        let Some(&(pos, value)) = rows.get(k) else { return ().into_any() };
+        let Some(&i) = sel.0.get(pos) else { return ().into_any() };
+        let Some((d, p)) = pool.0.process(i) else { return ().into_any() };
+        let row = pool.0.refs.get(i).map_or(0, |r| r.1 as usize);
+        let source_id = d.source.id.clone();
+        let ocid = move || {
+            store
+                .ocids
+                .with(|m| m.get(&source_id).and_then(|v| v.0.get(row).cloned()))
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| format!("{} {}", o.process, row + 1))
+        };
+        let file = d.files.get(p.file as usize).cloned().unwrap_or_default();
+        let link = if file.starts_with("http://") || file.starts_with("https://") {
+            SafeUrl::parse(&file).ok().map(|u| view! { <ExternalLink url=u>{o.ocds_data}</ExternalLink> }.into_any())
+        } else if !file.is_empty() {
+            Some(
+                view! { <a href=crate::routes::href(&format!("/{file}")) type="application/json">{o.ocds_data}</a> }
+                    .into_any(),
+            )
+        } else {
+            None
+        };
+        let method = match (&p.method_details, p.method) {
+            (Some(local), m) => format!("{} ({local})", o.method(m)),
+            (None, m) => o.method(m).to_string(),
+        };
+        let value_text =
+            p.tender_value.as_ref().map(|m| format!("{}: {} {}", o.value, num(lang, m.amount, 0), m.currency));
+        let measured = value.map(|v| format!("{} {unit}", num(lang, v, if list == List::Ratio { 2 } else { 1 })));
+        view! {
+            <li class="process">
+                <p class="ocid"><code>{ocid}</code> {measured.map(|m| view! { " " <strong class="measure">{m}</strong> })}</p>
+                <p>{p.buyer_name.clone().or_else(|| p.buyer.clone()).unwrap_or_default()}</p>
+                <p class="muted">{method}{p.year.map(|y| format!(" · {y}"))}{value_text.map(|v| format!(" · {v}"))}</p>
+                <p>{link}</p>
+            </li>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="process-list" aria-labelledby="process-list-title">
+            <p><a href=back.clone()>{"← "}{o.back}</a></p>
+            <h2 id="process-list-title">{heading}</h2>
+            {(!known).then(|| view! { <p class="notice">{o.unknown_list}</p> })}
+            <p class="result-count" role="status">{format!("{} {}", count(lang, total), o.processes_word)}</p>
+            {paged(true, "processes", total, item)}
+        </section>
+    }
+}

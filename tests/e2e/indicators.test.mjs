@@ -1,0 +1,112 @@
+// Open-contracting indicators in headless Chromium at phone size, on the bundled real OCDS
+// samples (Colombia's SECOP, Mexico City, Jalisco): figures with their coverage, filters in the
+// URL, the processes behind a number with links to their OCDS files, countries without data, and
+// a broken source that is named while the others still show.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openLoaded, realErrors, launch } from './browser.mjs';
+import { serve } from './server.mjs';
+
+let browser, site;
+before(async () => { browser = await launch(); site = await serve('dist', '/'); });
+after(async () => { await browser?.close(); site?.stop(); });
+
+const open = (path, opts) => openLoaded(browser, site.url + path, opts);
+const text = (page, sel) => page.locator(sel).first().innerText();
+
+test('the Alliance page shows each indicator with its coverage, computed from the real samples', async () => {
+  const page = await open('/es/indicators');
+  assert.equal(await text(page, 'main h1'), 'Indicadores de contratación abierta');
+  // 39 processes in the three sources; 19 open or selective (native tests pin the same code).
+  assert.match(await text(page, '.result-count'), /^39 resultados/);
+  assert.equal(await text(page, '#competitive-share .figure'), '48,7 %');
+  assert.match(await text(page, '#competitive-share .coverage'), /Basado en 39 de 39 procesos/);
+  // Single bid: among competitive processes with a known number of tenderers.
+  assert.match(await text(page, '#single-bid .coverage'), /Basado en \d+ de 39 procesos/);
+  await page.locator('#single-bid summary').click();
+  assert.match(await text(page, '#single-bid .left-out'), /no es competitivo: \d+/);
+  // Every indicator explains itself, in plain language.
+  assert.match(await text(page, '#decision-period .explain'), /rango intercuartílico/);
+  // The procedure mix with the publishers' own names, drawn by the chart component.
+  assert.ok(await page.locator('#procedure-mix .chart-svg').isVisible());
+  assert.match(await text(page, '#procedure-mix table'), /Licitación Pública/);
+  // Data quality, per source: files read, processes, missing fields.
+  const sources = await page.locator('#data-quality .source').evaluateAll((els) => els.map((e) => e.dataset.source));
+  assert.deepEqual(sources, ['colombia-secop-2016', 'mexico-cdmx-2016', 'mexico-jalisco-2017']);
+  assert.match(await text(page, '#data-quality [data-source="mexico-cdmx-2016"]'), /tender\.numberOfTenderers/);
+  // No horizontal scroll at phone width.
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
+  assert.deepEqual(realErrors(page), []);
+  await page.context().close();
+});
+
+test('filters live in the URL, combine, and Back restores the previous figures', async () => {
+  const page = await open('/es/indicators');
+  const before = await text(page, '#competitive-share .figure');
+  await page.selectOption('#filter-year', '2016');
+  await page.waitForURL(/year=2016/);
+  await page.waitForFunction((b) => document.querySelector('#competitive-share .figure')?.innerText !== b, before);
+  const n2016 = await text(page, '.result-count');
+  await page.selectOption('#filter-method', 'open');
+  await page.waitForURL(/year=2016.*method=open|method=open.*year=2016/);
+  await page.waitForFunction(() => document.querySelector('#competitive-share .figure')?.innerText === '100,0 %');
+  assert.notEqual(await text(page, '.result-count'), n2016);
+  await page.goBack();
+  await page.waitForFunction((t) => document.querySelector('.result-count')?.innerText === t, n2016);
+  // A shared URL with an absurd value keeps the rest and says what it ignored.
+  const shared = await open('/en/indicators/mexico?year=2016&days=99999&method=%3Cscript%3E');
+  assert.match(await text(shared, '.notice'), /days, method/);
+  assert.match(await text(shared, 'main h1'), /Mexico$/);
+  await page.context().close();
+  await shared.context().close();
+});
+
+test('each number leads to its processes, and each process to its OCDS file', async () => {
+  const page = await open('/es/indicators/mexico');
+  const figure = page.locator('#bidders .figure');
+  await figure.click();
+  await page.waitForURL(/list=bidders/);
+  await page.waitForSelector('.process-list .process');
+  const count = Number((await text(page, '.process-list .result-count')).split(' ')[0]);
+  assert.ok(count > 0);
+  assert.equal(await page.locator('.process-list .process').count(), Math.min(count, 20));
+  // The ocids arrive from their own file; each links to the file it was read from.
+  await page.waitForFunction(() => /OCDS-|ocds-/.test(document.querySelector('.process .ocid code')?.innerText || ''));
+  const ocid = await text(page, '.process .ocid code');
+  const href = await page.locator('.process a[type="application/json"]').first().getAttribute('href');
+  const res = await page.request.get(site.url + href);
+  assert.equal(res.status(), 200);
+  assert.ok((await res.text()).includes(ocid), `${href} holds ${ocid}`);
+  // Back to the dashboard, with the filters kept.
+  await page.locator('.process-list a', { hasText: 'Volver a los indicadores' }).click();
+  await page.waitForSelector('#bidders .figure');
+  assert.deepEqual(realErrors(page), []);
+  await page.context().close();
+});
+
+test('a member without data says so; an unknown country is not found', async () => {
+  const chile = await open('/es/indicators/chile');
+  assert.match(await text(chile, 'main .notice'), /Todavía no hay fuentes/);
+  const narnia = await open('/es/indicators/narnia');
+  assert.equal(await text(narnia, 'main h1'), 'Página no encontrada');
+  assert.match(await text(narnia, 'main .notice'), /no corresponde a ninguna página/);
+  await chile.context().close();
+  await narnia.context().close();
+});
+
+test('a truncated source is named and the other sources still show', async () => {
+  const page = await open('/es/indicators', {
+    setup: (p) => p.route('**/ocds/digest/mexico-cdmx-2016.json', async (route) => {
+      const res = await route.fetch();
+      const body = await res.text();
+      await route.fulfill({ response: res, body: body.slice(0, body.length / 2) });
+    }),
+  });
+  const error = await text(page, '.load-error');
+  assert.match(error, /ocds\/digest\/mexico-cdmx-2016\.json/);
+  assert.match(error, /no se pudo leer/);
+  const sources = await page.locator('#data-quality .source:not(.failed)').evaluateAll((els) => els.map((e) => e.dataset.source));
+  assert.deepEqual(sources, ['colombia-secop-2016', 'mexico-jalisco-2017']);
+  assert.ok(Number((await text(page, '.result-count')).split(' ')[0]) < 39);
+  await page.context().close();
+});
