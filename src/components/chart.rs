@@ -128,8 +128,19 @@ fn data_url(mime: &str, body: &str) -> String {
 }
 
 #[component]
-pub fn Chart(dataset: Dataset, #[prop(default = 2)] level: u8) -> impl IntoView {
+pub fn Chart(
+    /// The data; a signal redraws the same chart in place when it changes (the indicators page).
+    #[prop(into)]
+    dataset: Signal<Dataset>,
+    #[prop(default = 2)] level: u8,
+    /// Where the permalink points (by default the dataset's page).
+    #[prop(optional)]
+    permalink: Option<String>,
+) -> impl IntoView {
     let lang = use_lang();
+    let live = dataset;
+    // Title, notes and kind are read once: only the rows change in place.
+    let dataset = live.get_untracked();
     let uid = format!("chart-{}", dataset.id);
     let frame: NodeRef<leptos::html::Div> = NodeRef::new();
     let width = RwSignal::new(360.0);
@@ -144,16 +155,24 @@ pub fn Chart(dataset: Dataset, #[prop(default = 2)] level: u8) -> impl IntoView 
             }
         }
     };
+    // A ResizeObserver reports the width once layout is done (and on every resize), so
+    // measuring never forces a layout of a page that has just changed (measured: 39 ms per
+    // filter change on the indicators page under 4× CPU slowdown, with `clientWidth` read
+    // right after mounting).
     Effect::new(move |_| {
-        if frame.get().is_some() {
+        let Some(el) = frame.get() else { return };
+        use wasm_bindgen::JsCast;
+        let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(measure);
+        let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
             measure();
-        }
+            return;
+        };
+        observer.observe(&el);
+        let keep = send_wrapper::SendWrapper::new((observer, callback));
+        on_cleanup(move || keep.0.disconnect());
     });
-    let handle = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || handle.remove());
 
-    let d = dataset.clone();
-    let spec = Memo::new(move |_| ChartSpec::from_dataset(&d, lang));
+    let spec = Memo::new(move |_| live.with(|d| ChartSpec::from_dataset(d, lang)));
     let scene = Memo::new(move |_| spec.with(|s| layout(s, width.get(), lang)));
     let kind = dataset.chart.unwrap_or(ChartKind::Bar);
     let tip = move || {
@@ -211,10 +230,10 @@ pub fn Chart(dataset: Dataset, #[prop(default = 2)] level: u8) -> impl IntoView 
                 .collect_view()
         })
     };
-    let ds = dataset.clone();
     let downloads = move || {
+        let ds = live.get();
         let l = lang;
-        let page = Page::Dataset(ds.id.clone()).href(l);
+        let page = permalink.clone().unwrap_or_else(|| Page::Dataset(ds.id.clone()).href(l));
         let url = window().location().origin().map(|o| format!("{o}{page}")).unwrap_or(page.clone());
         let t = l.t();
         view! {
@@ -226,7 +245,6 @@ pub fn Chart(dataset: Dataset, #[prop(default = 2)] level: u8) -> impl IntoView 
         }
     };
     let title_id = format!("{uid}-title");
-    let table_ds = dataset.clone();
     let src = dataset.clone();
     let (figure_id, labelled_by, body_uid) = (uid.clone(), title_id.clone(), uid.clone());
     view! {
@@ -240,7 +258,7 @@ pub fn Chart(dataset: Dataset, #[prop(default = 2)] level: u8) -> impl IntoView 
                 </button>
                 {move || (!show_table.get() && kind != ChartKind::Figures).then(|| scene.with(|s| s.axis_title.clone()).map(|t| view! { <span class="axis-title">{t}</span> }))}
             </div>
-            <Show when=move || !show_table.get() fallback=move || view! { <DataTable dataset=table_ds.clone()/> }>
+            <Show when=move || !show_table.get() fallback=move || view! { <DataTable dataset=live.get()/> }>
                 {
                     let (legend, uid) = (legend.clone(), body_uid.clone());
                     if kind == ChartKind::Figures {
