@@ -86,6 +86,7 @@ for (let run = 0; run < runs; run++) {
     }, [key, value]);
     changes.push(r.t);
     longest.push(r.long);
+    if (args.includes('--verbose')) console.error(`${key}=${value || '(all)'}: ${r.t.toFixed(1)} ms, longest task ${r.long} ms`);
     await page.waitForTimeout(100);
   }
   await context.close();

@@ -139,31 +139,46 @@ fn quantile_unsorted(v: &mut [f64], q: f64) -> Option<f64> {
 }
 
 /// A stats indicator being summed: its values, and their positions if asked for.
+/// With `Detail::Counts` only the sum is kept (quantiles come from `Facts::quantiles`).
 struct StatsAcc {
     coverage: Coverage,
+    sum: f64,
     v: Vec<f64>,
     at: Vec<usize>,
 }
 
 impl StatsAcc {
     fn new(n: usize, detail: Detail) -> Self {
-        let at = if detail == Detail::Positions { Vec::with_capacity(n) } else { Vec::new() };
-        StatsAcc { coverage: Coverage::default(), v: Vec::with_capacity(n), at }
+        let n = if detail == Detail::Positions { n } else { 0 };
+        StatsAcc { coverage: Coverage::default(), sum: 0.0, v: Vec::with_capacity(n), at: Vec::with_capacity(n) }
     }
     fn add(&mut self, k: usize, r: &Result<f64, Reason>, detail: Detail) {
         match r {
             Ok(x) => {
                 self.coverage.used += 1;
-                self.v.push(*x);
+                self.sum += x;
                 if detail == Detail::Positions {
+                    self.v.push(*x);
                     self.at.push(k);
                 }
             }
             Err(e) => self.coverage.skip(*e),
         }
     }
+    /// From the sorted orders: mean, median and (for `outliers`) the interquartile count.
+    fn finish_counts(self, facts: &Facts, j: usize, selected: &[bool], outliers: bool) -> Stats {
+        let n = self.coverage.used;
+        let mean = (n > 0).then(|| self.sum / n as f64);
+        let [q1, median, q3] = facts.quantiles(j, selected, n, [0.25, 0.5, 0.75]);
+        let mut s = Stats { mean, median, coverage: self.coverage, ..Stats::default() };
+        if let (true, Some(q1), Some(q3)) = (outliers, q1, q3) {
+            let iqr = q3 - q1;
+            s.outlier_count = facts.count_outside(j, selected, q1 - 1.5 * iqr, q3 + 1.5 * iqr);
+        }
+        s
+    }
     fn finish(self, outliers: bool) -> Stats {
-        let StatsAcc { coverage, mut v, at } = self;
+        let StatsAcc { coverage, mut v, at, .. } = self;
         let mean = (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64);
         let values: Vec<(usize, f64)> = at.into_iter().zip(v.iter().copied()).collect();
         let mut s = Stats { mean, median: None, outlier_count: 0, values, outliers: Vec::new(), coverage };
@@ -340,7 +355,15 @@ pub struct Facts {
     keys: Vec<(u32, u32)>,
     /// Per group: buyer and currency.
     groups: Vec<(u32, u32)>,
+    /// Per stats indicator (`STATS`), the processes with a value, sorted by it: a selection's
+    /// quantiles are then read in one walk, with no sorting or selecting per filter change.
+    orders: [Vec<u32>; 5],
 }
+
+/// The stats indicators, in the order of `Facts::orders`.
+type Value = fn(&Fact) -> Result<f64, Reason>;
+const STATS: [Value; 5] =
+    [|f| f.tenderers.map(f64::from), |f| f.tender_days, |f| f.decision_days, |f| f.signature_days, |f| f.ratio];
 
 /// A small, fast hasher for interned ids (the standard one is built to resist attacks on text
 /// keys, and costs several times more here).
@@ -430,7 +453,72 @@ impl Facts {
                 missing,
             });
         }
+        let facts = &f.facts;
+        f.orders = STATS.map(|value| {
+            let mut order: Vec<(f64, u32)> =
+                facts.iter().enumerate().filter_map(|(i, x)| Some((value(x).ok()?, i as u32))).collect();
+            order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            order.into_iter().map(|x| x.1).collect()
+        });
         f
+    }
+
+    /// Quantiles (type 7) of stats indicator `j` over the selected processes, `n` of which have
+    /// a value: one walk of the indicator's sorted order.
+    fn quantiles<const Q: usize>(&self, j: usize, selected: &[bool], n: usize, qs: [f64; Q]) -> [Option<f64>; Q] {
+        let mut out = [None; Q];
+        if n == 0 {
+            return out;
+        }
+        // The ranks each quantile needs: floor and ceil of q·(n−1).
+        let ranks: Vec<(usize, usize, f64)> = qs
+            .iter()
+            .map(|q| {
+                let pos = q.clamp(0.0, 1.0) * (n - 1) as f64;
+                (pos.floor() as usize, pos.ceil() as usize, pos - pos.floor())
+            })
+            .collect();
+        let last = ranks.iter().map(|r| r.1).max().unwrap_or(0);
+        let mut at: Vec<(usize, f64)> = Vec::with_capacity(2 * Q);
+        let mut r = 0;
+        for &i in &self.orders[j] {
+            if !selected.get(i as usize).copied().unwrap_or(false) {
+                continue;
+            }
+            if ranks.iter().any(|x| x.0 == r || x.1 == r) {
+                if let Some(v) = self.facts.get(i as usize).and_then(|f| STATS[j](f).ok()) {
+                    at.push((r, v));
+                }
+            }
+            if r == last {
+                break;
+            }
+            r += 1;
+        }
+        let value = |rank: usize| at.iter().find(|x| x.0 == rank).map(|x| x.1);
+        for (o, (lo, hi, frac)) in out.iter_mut().zip(ranks) {
+            if let (Some(a), Some(b)) = (value(lo), value(hi)) {
+                *o = Some(a + (b - a) * frac);
+            }
+        }
+        out
+    }
+
+    /// How many selected values of stats indicator `j` lie outside `[lo, hi]`.
+    fn count_outside(&self, j: usize, selected: &[bool], lo: f64, hi: f64) -> usize {
+        let value = |i: u32| self.facts.get(i as usize).and_then(|f| STATS[j](f).ok());
+        let below = self.orders[j]
+            .iter()
+            .filter(|i| selected.get(**i as usize).copied().unwrap_or(false))
+            .take_while(|i| value(**i).is_some_and(|v| v < lo))
+            .count();
+        let above = self.orders[j]
+            .iter()
+            .rev()
+            .filter(|i| selected.get(**i as usize).copied().unwrap_or(false))
+            .take_while(|i| value(**i).is_some_and(|v| v > hi))
+            .count();
+        below + above
     }
 
     pub fn len(&self) -> usize {
@@ -576,18 +664,41 @@ impl Facts {
                 Some(Concentration { buyer: self.name(b), currency: self.name(cur), total, top, share })
             })
             .collect();
+        let [bidders, tendering, decision, signature, ratio] = if detail == Detail::Positions {
+            [
+                bidders.finish(false),
+                tendering.finish(false),
+                decision.finish(true),
+                signature.finish(false),
+                ratio.finish(false),
+            ]
+        } else {
+            let mut selected = vec![false; self.facts.len()];
+            for &i in sel {
+                if let Some(x) = selected.get_mut(i) {
+                    *x = true;
+                }
+            }
+            [
+                bidders.finish_counts(self, 0, &selected, false),
+                tendering.finish_counts(self, 1, &selected, false),
+                decision.finish_counts(self, 2, &selected, true),
+                signature.finish_counts(self, 3, &selected, false),
+                ratio.finish_counts(self, 4, &selected, false),
+            ]
+        };
         Summary {
             total: n,
             mix,
             mix_coverage: mix_cov,
             competitive: competitive.finish(),
             single_bid: single.finish(),
-            bidders: bidders.finish(false),
+            bidders,
             short: short.finish(),
-            tendering: tendering.finish(false),
-            decision: decision.finish(true),
-            signature: signature.finish(false),
-            ratio: ratio.finish(false),
+            tendering,
+            decision,
+            signature,
+            ratio,
             buyers,
             buyers_count,
             buyers_coverage: buyer_cov,
@@ -854,6 +965,55 @@ mod samples {
         let b = bidders(&p);
         assert_eq!(b.median, Some(4.0));
         assert!((b.mean.unwrap() - 3.9).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_dashboards_counts_agree_with_the_full_lists_on_any_selection() {
+        let (p, _) = load(&[
+            "public/ocds/colombia/sample/records",
+            "public/ocds/mexico/cdmx/sample/records",
+            "public/ocds/mexico/jalisco/sample/records",
+            "public/ocds/mexico/jalisco/sample/releases",
+        ]);
+        // Spread the real processes' dates so durations differ, and repeat them.
+        let mut many = Vec::new();
+        for k in 0..40i64 {
+            for x in &p {
+                let mut x = x.clone();
+                if let Some(e) = x.tender_end.as_mut() {
+                    *e += k * 7_919;
+                }
+                many.push(x);
+            }
+        }
+        let facts = Facts::of(&many);
+        let mut seed = 7u64;
+        for round in 0..30 {
+            let sel: Vec<usize> = (0..many.len())
+                .filter(|_| {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                    round == 0 || (seed >> 33).is_multiple_of(3)
+                })
+                .collect();
+            let quick = facts.summary(&sel, 15.0, 3, Detail::Counts, 10);
+            let full = facts.summary(&sel, 15.0, 3, Detail::Positions, 10);
+            for (a, b) in [
+                (&quick.bidders, &full.bidders),
+                (&quick.tendering, &full.tendering),
+                (&quick.decision, &full.decision),
+                (&quick.signature, &full.signature),
+                (&quick.ratio, &full.ratio),
+            ] {
+                assert_eq!((a.median, &a.coverage), (b.median, &b.coverage));
+                assert!(a.mean.zip(b.mean).is_none_or(|(x, y)| (x - y).abs() < 1e-9));
+                assert_eq!(a.outlier_count, b.outliers.len());
+            }
+            assert!(full.tendering.values.len() > 10 && (round > 0 || !full.decision.values.is_empty()));
+            assert_eq!(
+                (quick.single_bid.count, quick.single_bid.share),
+                (full.single_bid.hits.len(), full.single_bid.share)
+            );
+        }
     }
 
     #[test]

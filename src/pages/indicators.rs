@@ -279,10 +279,16 @@ pub fn IndicatorsPage() -> impl IntoView {
     let selection = Memo::new(move |_| {
         let p = pool.get()?;
         let (f, _) = parsed.get();
-        let sel: Vec<usize> =
-            (0..p.0.refs.len()).filter(|i| p.0.process(*i).is_some_and(|(_, x)| f.matches(x))).collect();
+        // In storage order (sequential reads), indices as in `refs`.
+        let all = p.0.sources.iter().flat_map(|d| d.processes.iter());
+        let sel: Vec<usize> = if f.selects_all() {
+            (0..p.0.refs.len()).collect()
+        } else {
+            all.enumerate().filter(|(_, x)| f.matches(x)).map(|(i, _)| i).collect()
+        };
         Some(Shared(Arc::new(sel)))
     });
+    let link_filter = Memo::new(move |_| parsed.with(|(f, _)| f.clone()));
     let report = Memo::new(move |_| {
         let (p, sel) = (pool.get()?, selection.get()?);
         let days = parsed.with(|(f, _)| f.days());
@@ -353,16 +359,13 @@ pub fn IndicatorsPage() -> impl IntoView {
                     view! { <Filters country=c options=opts filter=filter ignored=ignored count=sel.0.len()/> }
                         .into_any()
                 };
-                let dashboard = move || {
-                    let Some(r) = report.get() else { return ().into_any() };
-                    let filter = parsed.with_untracked(|(f, _)| f.clone());
-                    view! { <Dashboard country=c report=r filter=filter/> }.into_any()
-                };
+                // Built once per country and data; its figures follow the filters in place.
+                let live = Live { country: c, report, filter: link_filter };
                 view! {
                     {manifest_problems}
                     <Failures failed=failed.clone()/>
                     {filters}
-                    {dashboard}
+                    <Dashboard live=live/>
                     <Quality pool=p failed=failed/>
                 }
                 .into_any()
@@ -438,7 +441,7 @@ fn Filters(
     let mut buyers: Vec<(String, String)> = opts
         .buyers
         .iter()
-        .take(300)
+        .take(BUYER_OPTIONS)
         .map(|(id, name, n)| (id.clone(), format!("{name} ({})", count_fmt(lang, *n))))
         .collect();
     if let Some(b) = &filter.buyer {
@@ -477,14 +480,16 @@ fn Filters(
     view! { <FilterBar fields=fields path=Page::Indicators(country).path(lang) count=count ignored=ignored/> }
 }
 
+/// Buyers offered in the filter: those with the most processes (a longer select is no help on
+/// a phone, and costs time at each filter change); a buyer chosen from a table is added.
+const BUYER_OPTIONS: usize = 60;
+
 fn count_fmt(l: Lang, n: usize) -> String {
     count(l, n)
 }
 
 /// "Based on N of M processes", and why the others were left out.
-#[component]
-fn CoverageNote(coverage: Coverage, total: usize) -> impl IntoView {
-    let lang = use_lang();
+fn coverage_note(lang: Lang, coverage: &Coverage, total: usize) -> AnyView {
     let o = lang.o();
     let reasons = coverage.reasons();
     view! {
@@ -496,106 +501,128 @@ fn CoverageNote(coverage: Coverage, total: usize) -> impl IntoView {
             </details>
         })}
     }
+    .into_any()
 }
 
-/// One indicator: heading, figure (a link to its processes), coverage, explanation.
-#[component]
-fn Card(
-    id: &'static str,
+/// What one indicator card shows; recomputed per filter change, drawn in place.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct CardData {
     figure: String,
-    href: Option<String>,
     detail: Option<String>,
+    href: String,
     coverage: Coverage,
     total: usize,
-) -> impl IntoView {
-    let lang = use_lang();
+    outliers: Option<(String, String)>,
+}
+
+/// The dashboard's inputs: the report (None while computing) and the filter, for links.
+#[derive(Clone, Copy)]
+struct Live {
+    country: Country,
+    report: Memo<Option<Shared<Report>>>,
+    filter: Memo<Filter>,
+}
+
+impl Live {
+    fn href(&self, l: Lang, f: &Filter, list: Option<List>) -> String {
+        page_href(l, self.country, f, list)
+    }
+}
+
+/// One indicator: heading, figure (a link to its processes), coverage, explanation. Built once;
+/// its text follows the filters.
+fn card(lang: Lang, id: &'static str, data: Memo<CardData>) -> AnyView {
     let o = lang.o();
-    let figure = match href {
-        Some(h) => view! { <a class="figure" href=h>{figure}</a> }.into_any(),
-        None => view! { <span class="figure">{figure}</span> }.into_any(),
-    };
     view! {
         <section class="ind-card" id=id aria-labelledby=format!("{id}-h")>
             <h2 id=format!("{id}-h")>{o.indicator(id)}</h2>
-            <p class="ind-figure">{figure}{detail.map(|d| view! { " " <span class="ind-detail">{d}</span> })}</p>
-            <CoverageNote coverage=coverage total=total/>
+            <p class="ind-figure">
+                <a class="figure" href=move || data.with(|d| d.href.clone())>{move || data.with(|d| d.figure.clone())}</a>
+                " " <span class="ind-detail">{move || data.with(|d| d.detail.clone())}</span>
+            </p>
+            {move || data.with(|d| d.outliers.clone()).map(|(href, text)| view! { <p class="outliers"><a href=href>{text}</a></p> })}
+            {move || data.with(|d| coverage_note(lang, &d.coverage, d.total))}
             <p class="explain">{explain(id, lang).unwrap_or_default()}</p>
         </section>
     }
+    .into_any()
 }
 
 #[component]
-fn Dashboard(country: Country, report: Shared<Report>, filter: Filter) -> impl IntoView {
+fn Dashboard(live: Live) -> impl IntoView {
     let lang = use_lang();
     let l = lang;
     let o = l.o();
-    let s = &report.0.summary;
-    let total = s.total;
-    let href = |list: List| Some(page_href(l, country, &filter, Some(list)));
-    let share_card = |id: &'static str, sh: &Share, list: List| {
-        let figure = sh.share.map_or(o.no_data.to_string(), |x| pct(l, x));
-        let detail = sh.share.map(|_| format!("({} / {})", count(l, sh.count), count(l, sh.coverage.used)));
-        view! { <Card id=id figure=figure href=href(list) detail=detail coverage=sh.coverage.clone() total=total/> }
+    let share_card = move |id: &'static str, pick: fn(&Report) -> &Share, list: List| {
+        let data = Memo::new(move |_| {
+            let (Some(r), f) = (live.report.get(), live.filter.get()) else { return CardData::default() };
+            let sh = pick(&r.0);
+            CardData {
+                figure: sh.share.map_or(o.no_data.to_string(), |x| pct(l, x)),
+                detail: sh.share.map(|_| format!("({} / {})", count(l, sh.count), count(l, sh.coverage.used))),
+                href: live.href(l, &f, Some(list)),
+                coverage: sh.coverage.clone(),
+                total: r.0.summary.total,
+                outliers: None,
+            }
+        });
+        card(l, id, data)
     };
-    let stats_card = |id: &'static str, st: &Stats, list: List, unit: &str, d: usize| {
-        let figure = st.mean.map_or(o.no_data.to_string(), |m| format!("{} {unit}", num(l, m, d)));
-        let detail = st
-            .median
-            .map(|m| format!("({} {}: {})", o.mean, o.median, num(l, m, d)).replace(&format!("{} ", o.mean), ""));
-        view! { <Card id=id figure=figure href=href(list) detail=detail coverage=st.coverage.clone() total=total/> }
-    };
-    let decision_outliers = (s.decision.outlier_count > 0).then(|| {
-        view! { <p class="outliers"><a href=page_href(l, country, &filter, Some(List::Outliers))>{format!("{} {}", count(l, s.decision.outlier_count), o.outliers)}</a></p> }
-    });
-    let ratio_detail = s.ratio.median.map(|m| format!("({}: {})", o.median, num(l, m, 2)));
-    let ratio_card = view! {
-        <Card id="contracted-vs-estimated" figure=s.ratio.mean.map_or(o.no_data.to_string(), |m| num(l, m, 2)) href=href(List::Ratio) detail=ratio_detail coverage=s.ratio.coverage.clone() total=total/>
+    let stats_card = move |id: &'static str, pick: fn(&Report) -> &Stats, list: List, unit: &'static str, d: usize| {
+        let data = Memo::new(move |_| {
+            let (Some(r), f) = (live.report.get(), live.filter.get()) else { return CardData::default() };
+            let st = pick(&r.0);
+            let unit = if unit.is_empty() { String::new() } else { format!(" {unit}") };
+            CardData {
+                figure: st.mean.map_or(o.no_data.to_string(), |m| format!("{}{unit}", num(l, m, d))),
+                detail: st.median.map(|m| format!("({}: {})", o.median, num(l, m, d))),
+                href: live.href(l, &f, Some(list)),
+                coverage: st.coverage.clone(),
+                total: r.0.summary.total,
+                outliers: (st.outlier_count > 0).then(|| {
+                    (live.href(l, &f, Some(List::Outliers)), format!("{} {}", count(l, st.outlier_count), o.outliers))
+                }),
+            }
+        });
+        card(l, id, data)
     };
     view! {
         <div class="ind-grid">
-            {share_card("competitive-share", &s.competitive, List::Competitive)}
-            {share_card("single-bid", &s.single_bid, List::SingleBid)}
-            {stats_card("bidders", &s.bidders, List::Bidders, o.bidders_unit, 1)}
-            {share_card("short-submission", &s.short, List::Short)}
-            {stats_card("tendering-period", &s.tendering, List::Tendering, o.days, 1)}
-            <div class="ind-stack">
-                {stats_card("decision-period", &s.decision, List::Decision, o.days, 1)}
-                {decision_outliers}
-            </div>
-            {stats_card("award-to-signature", &s.signature, List::Signature, o.days, 1)}
-            {ratio_card}
+            {share_card("competitive-share", |r| &r.summary.competitive, List::Competitive)}
+            {share_card("single-bid", |r| &r.summary.single_bid, List::SingleBid)}
+            {stats_card("bidders", |r| &r.summary.bidders, List::Bidders, o.bidders_unit, 1)}
+            {share_card("short-submission", |r| &r.summary.short, List::Short)}
+            {stats_card("tendering-period", |r| &r.summary.tendering, List::Tendering, o.days, 1)}
+            {stats_card("decision-period", |r| &r.summary.decision, List::Decision, o.days, 1)}
+            {stats_card("award-to-signature", |r| &r.summary.signature, List::Signature, o.days, 1)}
+            {stats_card("contracted-vs-estimated", |r| &r.summary.ratio, List::Ratio, "", 2)}
         </div>
-        <Mix country=country report=report.clone() filter=filter.clone()/>
-        <Buyers country=country report=report.clone() filter=filter.clone()/>
-        <Concentrations country=country report=report.clone() filter=filter.clone()/>
-        <Missing country=country report=report filter=filter/>
+        <Mix live=live/>
+        <Buyers live=live/>
+        <Concentrations live=live/>
+        <Missing live=live/>
     }
 }
 
-/// The procedure mix as a chart (the site's chart component) and a table with local names.
+/// The procedure mix as a chart (the site's chart component, redrawn in place) and a table
+/// with the publishers' own names.
 #[component]
-fn Mix(country: Country, report: Shared<Report>, filter: Filter) -> impl IntoView {
+fn Mix(live: Live) -> impl IntoView {
     let lang = use_lang();
     let o = lang.o();
-    let s = &report.0.summary;
     let text = |es: &str, en: &str| Text { es: es.to_string(), en: Some(en.to_string()) };
-    let label = |m| Text {
-        es: crate::i18n::Lang::Es.o().method(m).to_string(),
-        en: Some(crate::i18n::Lang::En.o().method(m).to_string()),
-    };
-    let dataset = Dataset {
+    let label = |m| Text { es: Lang::Es.o().method(m).to_string(), en: Some(Lang::En.o().method(m).to_string()) };
+    let country = live.country;
+    let dataset = Memo::new(move |_| Dataset {
         id: "procedure-mix".into(),
-        title: text(
-            crate::i18n::Lang::Es.o().indicator("procedure-mix"),
-            crate::i18n::Lang::En.o().indicator("procedure-mix"),
-        ),
+        title: text(Lang::Es.o().indicator("procedure-mix"), Lang::En.o().indicator("procedure-mix")),
         summary: text("", ""),
         source: text("OCDS", "OCDS"),
         source_url: None,
         notes: Blocks::default(),
         country,
         topics: Vec::new(),
-        year: filter.year.unwrap_or(0),
+        year: 0,
         chart: Some(ChartKind::Bar),
         columns: vec![
             Column { id: "method".into(), label: text("Modalidad", "Method"), kind: ColumnKind::Text, unit: None },
@@ -606,65 +633,87 @@ fn Mix(country: Country, report: Shared<Report>, filter: Filter) -> impl IntoVie
                 unit: None,
             },
         ],
-        rows: s
-            .mix
-            .iter()
-            .map(|r| vec![Cell::Text(label(r.method)), Cell::Number { value: r.count as f64, at_least: false }])
-            .collect(),
+        rows: live
+            .report
+            .get()
+            .map(|r| {
+                r.0.summary
+                    .mix
+                    .iter()
+                    .map(|m| vec![Cell::Text(label(m.method)), Cell::Number { value: m.count as f64, at_least: false }])
+                    .collect()
+            })
+            .unwrap_or_default(),
         highlights: Vec::new(),
         sample: false,
+    });
+    let rows = move || {
+        let (Some(r), f) = (live.report.get(), live.filter.get()) else { return ().into_any() };
+        r.0.summary
+            .mix
+            .iter()
+            .map(|m| {
+                let value = m.value.iter().map(|(c, v)| format!("{} {c}", num(lang, *v, 0))).collect::<Vec<_>>().join(" · ");
+                view! {
+                    <tr>
+                        <th scope="row">{o.method(m.method)}</th>
+                        <td>{m.local_names.join(" · ")}</td>
+                        <td class="num"><a href=live.href(lang, &f, Some(List::Method(m.method)))>{count(lang, m.count)}</a></td>
+                        <td class="num">{value}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+            .into_any()
     };
-    let rows = s
-        .mix
-        .iter()
-        .map(|r| {
-            let value = r.value.iter().map(|(c, v)| format!("{} {c}", num(lang, *v, 0))).collect::<Vec<_>>().join(" · ");
-            view! {
-                <tr>
-                    <th scope="row">{o.method(r.method)}</th>
-                    <td>{r.local_names.join(" · ")}</td>
-                    <td class="num"><a href=page_href(lang, country, &filter, Some(List::Method(r.method)))>{count(lang, r.count)}</a></td>
-                    <td class="num">{value}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let permalink = format!("{}#procedure-mix", Page::Indicators(country).href(lang));
     view! {
         <section class="ind-section" id="procedure-mix" aria-labelledby="procedure-mix-title">
             <h2 id="procedure-mix-title">{o.indicator("procedure-mix")}</h2>
             <p class="explain">{explain("procedure-mix", lang).unwrap_or_default()}</p>
-            {(!s.mix.is_empty()).then(|| view! { <Chart dataset=dataset level=3/> })}
+            <Chart dataset=Signal::from(dataset) level=3 permalink=permalink/>
             <div class="table-wrap" role="region" tabindex="0" aria-labelledby="procedure-mix-title"><table class="data-table">
                 <thead><tr><th scope="col">{o.mix_method}</th><th scope="col">{o.mix_local}</th><th scope="col" class="num">{o.mix_count}</th><th scope="col" class="num">{o.mix_value}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table></div>
-            <CoverageNote coverage=s.mix_coverage.clone() total=s.total/>
+            {move || live.report.get().map(|r| coverage_note(lang, &r.0.summary.mix_coverage, r.0.summary.total))}
         </section>
     }
 }
 
 #[component]
-fn Buyers(country: Country, report: Shared<Report>, filter: Filter) -> impl IntoView {
+fn Buyers(live: Live) -> impl IntoView {
     let lang = use_lang();
     let o = lang.o();
-    let r = &report.0;
-    let rows = r
-        .summary
-        .buyers
-        .iter()
-        .map(|b| {
-            let f = Filter { buyer: Some(b.buyer.clone()), ..filter.clone() };
-            let share = if b.processes > 0 { b.non_competitive as f64 / b.processes as f64 } else { 0.0 };
+    let rows = move || {
+        let (Some(r), filter) = (live.report.get(), live.filter.get()) else { return ().into_any() };
+        r.0.summary
+            .buyers
+            .iter()
+            .map(|b| {
+                let f = Filter { buyer: Some(b.buyer.clone()), ..filter.clone() };
+                let share = if b.processes > 0 { b.non_competitive as f64 / b.processes as f64 } else { 0.0 };
+                view! {
+                    <tr>
+                        <th scope="row"><a href=live.href(lang, &f, None)>{b.buyer.clone()}</a></th>
+                        <td class="num"><a href=live.href(lang, &f, Some(List::All))>{count(lang, b.processes)}</a></td>
+                        <td class="num"><a href=live.href(lang, &f, Some(List::NonCompetitive))>{count(lang, b.non_competitive)}</a></td>
+                        <td class="num">{pct(lang, share)}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    let after = move || {
+        live.report.get().map(|r| {
+            let s = &r.0.summary;
             view! {
-                <tr>
-                    <th scope="row"><a href=page_href(lang, country, &f, None)>{b.buyer.clone()}</a></th>
-                    <td class="num"><a href=page_href(lang, country, &f, Some(List::All))>{count(lang, b.processes)}</a></td>
-                    <td class="num"><a href=page_href(lang, country, &f, Some(List::NonCompetitive))>{count(lang, b.non_competitive)}</a></td>
-                    <td class="num">{pct(lang, share)}</td>
-                </tr>
+                {(s.buyers_count > s.buyers.len()).then(|| view! { <p class="muted">{format!("{} {}", count(lang, s.buyers_count), o.more_buyers)}</p> })}
+                {coverage_note(lang, &s.buyers_coverage, s.total)}
             }
         })
-        .collect_view();
+    };
     view! {
         <section class="ind-section" id="buyer-non-competitive" aria-labelledby="buyer-non-competitive-title">
             <h2 id="buyer-non-competitive-title">{o.indicator("buyer-non-competitive")}</h2>
@@ -673,35 +722,45 @@ fn Buyers(country: Country, report: Shared<Report>, filter: Filter) -> impl Into
                 <thead><tr><th scope="col">{o.buyer}</th><th scope="col" class="num">{o.mix_count}</th><th scope="col" class="num">{o.non_competitive}</th><th scope="col" class="num">{o.share}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table></div>
-            {(r.summary.buyers_count > r.summary.buyers.len()).then(|| view! { <p class="muted">{format!("{} {}", count(lang, r.summary.buyers_count), o.more_buyers)}</p> })}
-            <CoverageNote coverage=r.summary.buyers_coverage.clone() total=r.summary.total/>
+            {after}
         </section>
     }
 }
 
 #[component]
-fn Concentrations(country: Country, report: Shared<Report>, filter: Filter) -> impl IntoView {
+fn Concentrations(live: Live) -> impl IntoView {
     let lang = use_lang();
     let o = lang.o();
-    let r = &report.0;
-    let rows = r
-        .summary
-        .concentration
-        .iter()
-        .map(|c| {
-            let f = Filter { buyer: Some(c.buyer.clone()), ..filter.clone() };
-            let top = c.top.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>().join(" · ");
+    let rows = move || {
+        let (Some(r), filter) = (live.report.get(), live.filter.get()) else { return ().into_any() };
+        r.0.summary
+            .concentration
+            .iter()
+            .map(|c| {
+                let f = Filter { buyer: Some(c.buyer.clone()), ..filter.clone() };
+                let top = c.top.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>().join(" · ");
+                view! {
+                    <tr>
+                        <th scope="row"><a href=live.href(lang, &f, Some(List::Concentration))>{c.buyer.clone()}</a></th>
+                        <td>{c.currency.clone()}</td>
+                        <td class="num">{num(lang, c.total, 0)}</td>
+                        <td class="num">{pct(lang, c.share)}</td>
+                        <td>{top}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    let after = move || {
+        live.report.get().map(|r| {
+            let s = &r.0.summary;
             view! {
-                <tr>
-                    <th scope="row"><a href=page_href(lang, country, &f, Some(List::Concentration))>{c.buyer.clone()}</a></th>
-                    <td>{c.currency.clone()}</td>
-                    <td class="num">{num(lang, c.total, 0)}</td>
-                    <td class="num">{pct(lang, c.share)}</td>
-                    <td>{top}</td>
-                </tr>
+                {(s.concentration_count > s.concentration.len()).then(|| view! { <p class="muted">{format!("{} {}", count(lang, s.concentration_count), o.more_buyers)}</p> })}
+                {coverage_note(lang, &s.concentration_coverage, s.total)}
             }
         })
-        .collect_view();
+    };
     view! {
         <section class="ind-section" id="supplier-concentration" aria-labelledby="supplier-concentration-title">
             <h2 id="supplier-concentration-title">{o.indicator("supplier-concentration")}</h2>
@@ -710,32 +769,34 @@ fn Concentrations(country: Country, report: Shared<Report>, filter: Filter) -> i
                 <thead><tr><th scope="col">{o.buyer}</th><th scope="col">{o.currency}</th><th scope="col" class="num">{o.awarded}</th><th scope="col" class="num">{o.top_share}</th><th scope="col">{o.top_suppliers}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table></div>
-            {(r.summary.concentration_count > r.summary.concentration.len()).then(|| view! { <p class="muted">{format!("{} {}", count(lang, r.summary.concentration_count), o.more_buyers)}</p> })}
-            <CoverageNote coverage=r.summary.concentration_coverage.clone() total=r.summary.total/>
+            {after}
         </section>
     }
 }
 
 #[component]
-fn Missing(country: Country, report: Shared<Report>, filter: Filter) -> impl IntoView {
+fn Missing(live: Live) -> impl IntoView {
     let lang = use_lang();
     let o = lang.o();
-    let s = &report.0.summary;
-    let total = s.total.max(1) as f64;
-    let rows = s
-        .missing
-        .iter()
-        .enumerate()
-        .map(|(i, (field, n))| {
-            view! {
-                <tr>
-                    <th scope="row">{o.field_name(field)} " " <code>{*field}</code></th>
-                    <td class="num"><a href=page_href(lang, country, &filter, Some(List::Missing(i)))>{count(lang, *n)}</a></td>
-                    <td class="num">{pct(lang, *n as f64 / total)}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let rows = move || {
+        let (Some(r), filter) = (live.report.get(), live.filter.get()) else { return ().into_any() };
+        let s = &r.0.summary;
+        let total = s.total.max(1) as f64;
+        s.missing
+            .iter()
+            .enumerate()
+            .map(|(i, (field, n))| {
+                view! {
+                    <tr>
+                        <th scope="row">{o.field_name(field)} " " <code>{*field}</code></th>
+                        <td class="num"><a href=live.href(lang, &filter, Some(List::Missing(i)))>{count(lang, *n)}</a></td>
+                        <td class="num">{pct(lang, *n as f64 / total)}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
     view! {
         <section class="ind-section" id="missing-fields" aria-labelledby="missing-fields-title">
             <h2 id="missing-fields-title">{o.indicator("missing-fields")}</h2>
