@@ -357,7 +357,7 @@ pub struct Facts {
     groups: Vec<(u32, u32)>,
     /// Per stats indicator (`STATS`), the processes with a value, sorted by it: a selection's
     /// quantiles are then read in one walk, with no sorting or selecting per filter change.
-    orders: [Vec<u32>; 5],
+    orders: [Vec<u32>; STATS_COUNT],
 }
 
 /// The stats indicators, in the order of `Facts::orders`.
@@ -389,55 +389,66 @@ impl Hasher for IdHasher {
 
 type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
 
-impl Facts {
-    pub fn of<P: Borrow<Process>>(ps: &[P]) -> Facts {
-        let mut f = Facts::default();
-        let mut index: HashMap<String, u32> = HashMap::new();
-        let mut key_index: IdMap<(u32, u32), u32> = IdMap::default();
-        let mut group_index: IdMap<(u32, u32), u32> = IdMap::default();
-        let mut id = |names: &mut Vec<String>, s: &str| -> u32 {
-            if let Some(i) = index.get(s) {
-                return *i;
-            }
-            names.push(s.to_string());
-            index.insert(s.to_string(), names.len() as u32 - 1);
-            names.len() as u32 - 1
-        };
+/// Builds `Facts` a part at a time, so a page can let the browser breathe between parts:
+/// `add` processes (in order), then `sort` each stats indicator's order, then take `facts`.
+#[derive(Default)]
+pub struct FactsBuilder {
+    pub facts: Facts,
+    index: HashMap<String, u32>,
+    key_index: IdMap<(u32, u32), u32>,
+    group_index: IdMap<(u32, u32), u32>,
+}
+
+impl FactsBuilder {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(i) = self.index.get(s) {
+            return *i;
+        }
+        let names = &mut self.facts.names;
+        names.push(s.to_string());
+        self.index.insert(s.to_string(), names.len() as u32 - 1);
+        names.len() as u32 - 1
+    }
+
+    pub fn add<P: Borrow<Process>>(&mut self, ps: &[P]) {
         for p in ps.iter().map(Borrow::borrow) {
-            let names = &mut f.names;
-            let local = p.method_details.as_deref().map(|s| id(names, s));
-            let value =
-                p.tender_value.as_ref().or(p.contract_value.as_ref()).map(|m| (id(names, &m.currency), m.amount));
-            let buyer = p.buyer.as_deref().map(|b| id(names, b));
+            let local = p.method_details.as_deref().map(|s| self.id(s));
+            let value = p.tender_value.as_ref().or(p.contract_value.as_ref()).map(|m| (self.id(&m.currency), m.amount));
+            let buyer = p.buyer.as_deref().map(|b| self.id(b));
             let buyer_method = match (buyer, p.method) {
                 (None, _) => Err(Reason::NoBuyer),
                 (_, None) => Err(Reason::NoMethod),
                 (Some(b), Some(m)) => Ok((b, m.competitive())),
             };
-            let supply = concentration_use(p).map(|_| {
-                let start = f.supplies.len() as u32;
-                let b = buyer.unwrap_or(0);
-                for a in &p.awards {
-                    let Some(v) = a.value.as_ref().filter(|v| v.amount > 0.0) else { continue };
-                    let each = v.amount / a.suppliers.len().max(1) as f64;
-                    let cur = id(names, &v.currency);
-                    let g = *group_index.entry((b, cur)).or_insert_with(|| {
-                        f.groups.push((b, cur));
-                        f.groups.len() as u32 - 1
-                    });
-                    for s in &a.suppliers {
-                        let s = id(names, s);
-                        let key = *key_index.entry((g, s)).or_insert_with(|| {
-                            f.keys.push((g, s));
-                            f.keys.len() as u32 - 1
+            let supply = match concentration_use(p) {
+                Err(e) => Err(e),
+                Ok(_) => {
+                    let start = self.facts.supplies.len() as u32;
+                    let b = buyer.unwrap_or(0);
+                    for a in &p.awards {
+                        let Some(v) = a.value.as_ref().filter(|v| v.amount > 0.0) else { continue };
+                        let each = v.amount / a.suppliers.len().max(1) as f64;
+                        let cur = self.id(&v.currency);
+                        let f = &mut self.facts;
+                        let g = *self.group_index.entry((b, cur)).or_insert_with(|| {
+                            f.groups.push((b, cur));
+                            f.groups.len() as u32 - 1
                         });
-                        f.supplies.push((key, each));
+                        for s in &a.suppliers {
+                            let s = self.id(s);
+                            let f = &mut self.facts;
+                            let key = *self.key_index.entry((g, s)).or_insert_with(|| {
+                                f.keys.push((g, s));
+                                f.keys.len() as u32 - 1
+                            });
+                            f.supplies.push((key, each));
+                        }
                     }
+                    Ok((b, start, self.facts.supplies.len() as u32))
                 }
-                (b, start, f.supplies.len() as u32)
-            });
+            };
             let missing = KEY_FIELDS.iter().enumerate().fold(0u8, |m, (i, (_, lacks))| m | (u8::from(lacks(p)) << i));
-            f.facts.push(Fact {
+            self.facts.facts.push(Fact {
                 method: p.method,
                 local,
                 value,
@@ -453,14 +464,29 @@ impl Facts {
                 missing,
             });
         }
-        let facts = &f.facts;
-        f.orders = STATS.map(|value| {
-            let mut order: Vec<(f64, u32)> =
-                facts.iter().enumerate().filter_map(|(i, x)| Some((value(x).ok()?, i as u32))).collect();
-            order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            order.into_iter().map(|x| x.1).collect()
-        });
-        f
+    }
+
+    /// Sorts stats indicator `j`'s order (once every process is added).
+    pub fn sort(&mut self, j: usize) {
+        let (Some(value), facts) = (STATS.get(j), &self.facts.facts) else { return };
+        let mut order: Vec<(f64, u32)> =
+            facts.iter().enumerate().filter_map(|(i, x)| Some((value(x).ok()?, i as u32))).collect();
+        order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        self.facts.orders[j] = order.into_iter().map(|x| x.1).collect();
+    }
+}
+
+/// The number of stats indicators (`FactsBuilder::sort` takes each).
+pub const STATS_COUNT: usize = 5;
+
+impl Facts {
+    pub fn of<P: Borrow<Process>>(ps: &[P]) -> Facts {
+        let mut b = FactsBuilder::default();
+        b.add(ps);
+        for j in 0..STATS_COUNT {
+            b.sort(j);
+        }
+        b.facts
     }
 
     /// Quantiles (type 7) of stats indicator `j` over the selected processes, `n` of which have

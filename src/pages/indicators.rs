@@ -12,7 +12,7 @@ use crate::i18n::{format_number, Lang};
 use crate::model::{Blocks, Cell, ChartKind, Column, ColumnKind, Country, Dataset, SafeUrl, Text};
 use crate::ocds::digest::{Digest, Manifest, Source};
 use crate::ocds::explain::explain;
-use crate::ocds::indicators::{Coverage, Facts, Share, Stats, KEY_FIELDS};
+use crate::ocds::indicators::{Coverage, Facts, FactsBuilder, Share, Stats, KEY_FIELDS, STATS_COUNT};
 use crate::ocds::process::Process;
 use crate::ocds::report::{country_from_slug, method_code, Filter, List, Options, Report, DEFAULT_DAYS};
 use crate::routes::{with_query, Page};
@@ -114,6 +114,7 @@ async fn load_source(s: Source) -> Result<SourceData, String> {
         // Let the browser paint the progress before the parse.
         gloo_timers_yield().await;
         let d = Digest::parse(path, &text)?;
+        gloo_timers_yield().await;
         let (processes, damaged) = d.processes();
         (processes, d.files, d.problems, damaged)
     } else {
@@ -156,27 +157,38 @@ pub struct Pool {
     /// (source, row) of each process.
     refs: Vec<(u16, u32)>,
     facts: Facts,
+    /// The filters' choices for these processes.
+    options: Shared<Options>,
 }
 
+/// Processes added to the facts per step of `Pool::build`, between which the browser can paint
+/// and respond (measured: the whole 100,000 at once was a 1-second task at 4× CPU slowdown).
+const BUILD_STEP: usize = 10_000;
+
 impl Pool {
-    fn build(sources: Vec<Arc<SourceData>>) -> Pool {
+    async fn build(sources: Vec<Arc<SourceData>>) -> Pool {
         let mut refs = Vec::new();
+        let mut b = FactsBuilder::default();
         for (s, d) in sources.iter().enumerate() {
             refs.extend((0..d.processes.len() as u32).map(|r| (s as u16, r)));
+            for part in d.processes.chunks(BUILD_STEP) {
+                b.add(part);
+                gloo_timers_yield().await;
+            }
+        }
+        for j in 0..STATS_COUNT {
+            b.sort(j);
+            gloo_timers_yield().await;
         }
         let all: Vec<&Process> = sources.iter().flat_map(|d| d.processes.iter()).collect();
-        let facts = Facts::of(&all);
-        Pool { sources, refs, facts }
+        let options = Shared(Arc::new(Options::of(&all)));
+        Pool { facts: b.facts, refs, options, sources }
     }
 
     fn process(&self, i: usize) -> Option<(&SourceData, &Process)> {
         let (s, r) = *self.refs.get(i)?;
         let d = self.sources.get(s as usize)?;
         Some((d, d.processes.get(r as usize)?))
-    }
-
-    fn all(&self) -> Vec<&Process> {
-        self.sources.iter().flat_map(|d| d.processes.iter()).collect()
     }
 }
 
@@ -256,10 +268,15 @@ pub fn IndicatorsPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let pool: Memo<Option<Shared<Pool>>> = Memo::new(move |_| {
+    // The pool is built in steps once every source of the page has settled; a newer build
+    // (another country, a source arriving) makes an older one's result be dropped.
+    let pool: RwSignal<Option<Shared<Pool>>> = RwSignal::new(None);
+    let generation = StoredValue::new(0u32);
+    Effect::new(move |_| {
         let ids = page_sources.get();
-        if ids.iter().any(|(_, loading)| *loading) {
-            return None;
+        pool.set(None);
+        if ids.is_empty() || ids.iter().any(|(_, loading)| *loading) {
+            return;
         }
         let ready: Vec<Arc<SourceData>> = store.states.with_untracked(|st| {
             ids.iter()
@@ -269,13 +286,19 @@ pub fn IndicatorsPage() -> impl IntoView {
                 })
                 .collect()
         });
-        Some(Shared(Arc::new(Pool::build(ready))))
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        spawn_local(async move {
+            let built = Pool::build(ready).await;
+            if generation.try_get_value() == Some(mine) {
+                pool.set(Some(Shared(Arc::new(built))));
+            }
+        });
     });
     let parsed = use_query_filter(|pairs| Filter::from_query(pairs));
     let query = use_query_map();
     let list = Memo::new(move |_| query.with(|q| q.get("list")).map(|v| List::parse(&v).ok_or(v)));
     let showing_list = Memo::new(move |_| list.with(Option::is_some));
-    let options = Memo::new(move |_| pool.get().map(|p| Shared(Arc::new(Options::of(&p.0.all())))));
     let selection = Memo::new(move |_| {
         let p = pool.get()?;
         let (f, _) = parsed.get();
@@ -326,7 +349,7 @@ pub fn IndicatorsPage() -> impl IntoView {
                     return view! { <Progress done=done total=states.len()/> }.into_any();
                 }
                 let Some(p) = pool.get() else {
-                    return view! { <Progress done=done total=states.len()/> }.into_any();
+                    return view! { <Progress done=done total=states.len() computing=true/> }.into_any();
                 };
                 let failed: Vec<(Source, String)> = store.states.with_untracked(|st| {
                     sources
@@ -354,7 +377,11 @@ pub fn IndicatorsPage() -> impl IntoView {
                     .into_any();
                 }
                 let filters = move || {
-                    let (Some(opts), Some(sel)) = (options.get(), selection.get()) else { return ().into_any() };
+                    let (Some(opts), Some(sel)) =
+                        (pool.with(|p| p.as_ref().map(|p| p.0.options.clone())), selection.get())
+                    else {
+                        return ().into_any();
+                    };
                     let (filter, ignored) = parsed.get();
                     view! { <Filters country=c options=opts filter=filter ignored=ignored count=sel.0.len()/> }
                         .into_any()
@@ -387,9 +414,11 @@ pub fn IndicatorsPage() -> impl IntoView {
 }
 
 #[component]
-fn Progress(done: usize, total: usize) -> impl IntoView {
+fn Progress(done: usize, total: usize, #[prop(optional)] computing: bool) -> impl IntoView {
     let lang = use_lang();
-    let text = if total == 0 {
+    let text = if computing {
+        lang.o().computing.to_string()
+    } else if total == 0 {
         lang.o().loading.trim_end_matches(':').to_string() + "…"
     } else {
         lang.o().progress(done, total)
