@@ -238,7 +238,7 @@ pub fn ocds(ocds_dir: &std::path::Path) -> (Vec<(String, String)>, Vec<String>) 
     for s in &mut manifest.sources {
         let Some(folder) = s.folder.take() else { continue };
         let mut paths = Vec::new();
-        collect_files(&ocds_dir.join(&folder), &mut paths);
+        ocds_files(&ocds_dir.join(&folder), &mut paths);
         paths.sort();
         if paths.is_empty() {
             problems.push(format!("sources.json: source \"{}\": no .json or .jsonl files under {folder}", s.id));
@@ -272,12 +272,12 @@ pub fn ocds(ocds_dir: &std::path::Path) -> (Vec<(String, String)>, Vec<String>) 
 }
 
 /// Every .json / .jsonl file under `dir`, recursively.
-fn collect_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+pub fn ocds_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
-            collect_files(&p, out);
+            ocds_files(&p, out);
         } else if p.extension().is_some_and(|x| x == "json" || x == "jsonl") {
             out.push(p);
         }

@@ -182,3 +182,25 @@ fn the_checker_command_reports_and_fails() {
     assert!(String::from_utf8_lossy(&es.stdout).contains("país desconocido: \"BR\" (solución: use AP"));
     fs::remove_dir_all(&tmp).ok();
 }
+
+#[test]
+fn the_checker_reads_the_open_contracting_sources() {
+    let exe = env!("CARGO_BIN_EXE_check-content");
+    // The bundled manifest and samples: no errors.
+    let ok = std::process::Command::new(exe).args(["public/content", "--ocds", "public/ocds"]).output().unwrap();
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stdout));
+    let out =
+        std::process::Command::new(exe).args(["public/content", "--ocds", "tests/fixtures/bad/ocds"]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    for line in [
+        "ocds/sources.json: sources: error: open contracting data: sources.json: source \"usa\": country \"US\" is not a member (use CL, CO, MX or PE)",
+        "source \"script\": \"javascript:alert(1)\" is not an http(s) address",
+        "ocds/sources.json: sources[\"empty\"].folder: error: open contracting data: no .json or .jsonl files under peru",
+        "ocds/mexico/cdmx/truncated.json: $: warning: open contracting data: ocds/mexico/cdmx/truncated.json: not valid JSON",
+        "ocds/mexico/cdmx/lines.jsonl: $: warning: open contracting data: ocds/mexico/cdmx/lines.jsonl:2: not valid JSON",
+    ] {
+        assert!(stdout.contains(line), "missing: {line}\n{stdout}");
+    }
+    assert!(stdout.contains(": 3 error(s), 2 warning(s)"), "{stdout}");
+}

@@ -1,7 +1,10 @@
 //! Checks a content folder the way the site reads it: one line per problem, with file, JSON path,
 //! what is wrong and how to fix it. Exit status 1 on any error; warnings alone exit 0.
 //!
-//! Usage: check-content [FOLDER] [--lang es|en] [--quiet-warnings]
+//! Usage: check-content [FOLDER] [--lang es|en] [--quiet-warnings] [--ocds OCDS_DIR]
+//! OCDS_DIR (default: FOLDER/../ocds, when it exists) holds the open-contracting sources
+//! manifest, checked as an error, and the OCDS files it names, read as the site reads them
+//! (what cannot be read is a warning: the data is published as its publisher provides it).
 
 // A native tool: the browser build of the crate compiles it to an empty stub.
 #[cfg(target_arch = "wasm32")]
@@ -34,7 +37,7 @@ mod cli {
         let dir = args
             .iter()
             .enumerate()
-            .find(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--lang"))
+            .find(|(i, a)| !a.starts_with("--") && (*i == 0 || (args[i - 1] != "--lang" && args[i - 1] != "--ocds")))
             .map(|(_, a)| a.clone())
             .unwrap_or_else(|| "public/content".to_string());
         let dir = Path::new(&dir);
@@ -68,6 +71,14 @@ mod cli {
             &items::<Dataset>(&texts),
         ));
 
+        let ocds_dir = match args.iter().position(|a| a == "--ocds").and_then(|i| args.get(i + 1)) {
+            Some(d) => Some(Path::new(d).to_path_buf()),
+            None => Some(dir.join("../ocds")).filter(|d| d.join("sources.json").exists()),
+        };
+        if let Some(d) = ocds_dir {
+            problems.extend(check_ocds(&d));
+        }
+
         let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
         let warnings = problems.len() - errors;
         problems.sort_by(|a, b| (a.severity, &a.file).cmp(&(b.severity, &b.file)));
@@ -94,5 +105,41 @@ mod cli {
         } else {
             ExitCode::SUCCESS
         }
+    }
+
+    /// The sources manifest (errors) and the local OCDS files it names (warnings), read with the
+    /// same code as the publishing step.
+    fn check_ocds(dir: &Path) -> Vec<Problem> {
+        use observatorio::model::ProblemKind::Ocds;
+        let file = "ocds/sources.json";
+        let text = match std::fs::read_to_string(dir.join("sources.json")) {
+            Ok(t) => t,
+            Err(e) => {
+                return vec![Problem::error(file, "", Ocds { detail: format!("cannot read {}: {e}", dir.display()) })]
+            }
+        };
+        let (manifest, manifest_problems) = observatorio::ocds::digest::Manifest::parse(&text);
+        let mut out: Vec<Problem> =
+            manifest_problems.into_iter().map(|detail| Problem::error(file, "sources", Ocds { detail })).collect();
+        for s in &manifest.sources {
+            let Some(folder) = &s.folder else { continue };
+            let mut paths = Vec::new();
+            observatorio::publish::ocds_files(&dir.join(folder), &mut paths);
+            if paths.is_empty() {
+                out.push(Problem::error(
+                    file,
+                    format!("sources[\"{}\"].folder", s.id),
+                    Ocds { detail: format!("no .json or .jsonl files under {folder}") },
+                ));
+            }
+            for p in paths {
+                let name = format!("ocds/{}", p.strip_prefix(dir).unwrap_or(&p).display());
+                let text = std::fs::read_to_string(&p).unwrap_or_default();
+                for detail in observatorio::ocds::read::read(&name, &text).problems {
+                    out.push(Problem::warning(&name, "", Ocds { detail }));
+                }
+            }
+        }
+        out
     }
 }

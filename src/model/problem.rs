@@ -24,6 +24,10 @@ pub enum ProblemKind {
     Shape {
         detail: String,
     },
+    /// The open-contracting sources manifest or one of its OCDS files (the detail names it).
+    Ocds {
+        detail: String,
+    },
     /// The `format` field is missing or names a version this build cannot read.
     Format {
         found: Option<u64>,
@@ -111,6 +115,13 @@ impl Problem {
                     format!("forma inesperada: {detail}")
                 } else {
                     format!("unexpected shape: {detail}")
+                }
+            }
+            Ocds { detail } => {
+                if es {
+                    format!("datos de contratación abierta: {detail}")
+                } else {
+                    format!("open contracting data: {detail}")
                 }
             }
             Format { found: Some(v) } => {
@@ -280,6 +291,12 @@ impl Problem {
                 "compare con el ejemplo de docs/content.md"
             } else {
                 "compare with the example in docs/content.md"
+            }
+            .into(),
+            Ocds { .. } => if es {
+                "vea «ocds/sources.json» en docs/content.md; un archivo OCDS se publica tal como lo entrega su publicador"
+            } else {
+                "see \"ocds/sources.json\" in docs/content.md; an OCDS file is published as its publisher provides it"
             }
             .into(),
             Format { .. } => format!("\"format\": {}", super::FORMAT_VERSION),
