@@ -58,6 +58,7 @@ pub struct IndicatorStrings {
     pub ratio: &'static str,
     pub bidders_unit: &'static str,
     pub estimated: &'static str,
+    pub table: &'static str,
 }
 
 impl IndicatorStrings {
@@ -217,6 +218,7 @@ pub const ES: IndicatorStrings = IndicatorStrings {
     ratio: "Contratado / estimado",
     bidders_unit: "oferentes",
     estimated: "estimado",
+    table: "tabla",
 };
 
 pub const EN: IndicatorStrings = IndicatorStrings {
@@ -274,6 +276,7 @@ pub const EN: IndicatorStrings = IndicatorStrings {
     ratio: "Contracted / estimated",
     bidders_unit: "bidders",
     estimated: "estimated",
+    table: "table",
 };
 
 #[cfg(test)]

@@ -87,17 +87,31 @@ fn use_ocds() -> OcdsStore {
     s
 }
 
-/// Files past this size are refused with a message (a phone cannot hold them).
-const MAX_BYTES: usize = crate::ocds::read::MAX_BYTES;
+/// Files past these sizes are refused with a message instead of a frozen tab: a digest is
+/// compact (25,000 processes: 3 MB), an OCDS file as published is parsed whole on the phone
+/// (bundle a larger one, and the publishing step digests it).
+const MAX_DIGEST_BYTES: usize = crate::ocds::read::MAX_BYTES;
+const MAX_RAW_BYTES: usize = 10 * 1024 * 1024;
 
 async fn fetch(url: &str) -> Result<String, String> {
+    fetch_max(url, MAX_DIGEST_BYTES).await
+}
+
+async fn fetch_max(url: &str, max: usize) -> Result<String, String> {
     let resp = gloo_net::http::Request::get(url).send().await.map_err(|e| format!("{url}: {e}"))?;
     if !resp.ok() {
         return Err(format!("{url}: HTTP {}", resp.status()));
     }
+    let too_big = |n: usize| format!("{url}: {} MB, more than the {} MB this page reads", n >> 20, max >> 20);
+    // Refused before the download when the server says the size.
+    if let Some(n) = resp.headers().get("content-length").and_then(|v| v.parse::<usize>().ok()) {
+        if n > max {
+            return Err(too_big(n));
+        }
+    }
     let text = resp.text().await.map_err(|e| format!("{url}: {e}"))?;
-    if text.len() > MAX_BYTES {
-        return Err(format!("{url}: {} MB, more than the {} MB this page reads", text.len() >> 20, MAX_BYTES >> 20));
+    if text.len() > max {
+        return Err(too_big(text.len()));
     }
     Ok(text)
 }
@@ -121,7 +135,7 @@ async fn load_source(s: Source) -> Result<SourceData, String> {
         let mut texts = Vec::new();
         let mut problems = Vec::new();
         for url in &s.files {
-            match fetch(url).await {
+            match fetch_max(url, MAX_RAW_BYTES).await {
                 Ok(t) => texts.push((url.clone(), t)),
                 Err(e) => {
                     problems.push(e);
@@ -701,7 +715,7 @@ fn Mix(live: Live) -> impl IntoView {
             <h2 id="procedure-mix-title">{o.indicator("procedure-mix")}</h2>
             <p class="explain">{explain("procedure-mix", lang).unwrap_or_default()}</p>
             <Chart dataset=Signal::from(dataset) level=3 permalink=permalink/>
-            <div class="table-wrap" role="region" tabindex="0" aria-labelledby="procedure-mix-title"><table class="data-table">
+            <div class="table-wrap" role="region" tabindex="0" aria-label=format!("{} — {}", o.indicator("procedure-mix"), o.table)><table class="data-table">
                 <thead><tr><th scope="col">{o.mix_method}</th><th scope="col">{o.mix_local}</th><th scope="col" class="num">{o.mix_count}</th><th scope="col" class="num">{o.mix_value}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table></div>
@@ -747,7 +761,7 @@ fn Buyers(live: Live) -> impl IntoView {
         <section class="ind-section" id="buyer-non-competitive" aria-labelledby="buyer-non-competitive-title">
             <h2 id="buyer-non-competitive-title">{o.indicator("buyer-non-competitive")}</h2>
             <p class="explain">{explain("buyer-non-competitive", lang).unwrap_or_default()}</p>
-            <div class="table-wrap" role="region" tabindex="0" aria-labelledby="buyer-non-competitive-title"><table class="data-table">
+            <div class="table-wrap" role="region" tabindex="0" aria-label=format!("{} — {}", o.indicator("buyer-non-competitive"), o.table)><table class="data-table">
                 <thead><tr><th scope="col">{o.buyer}</th><th scope="col" class="num">{o.mix_count}</th><th scope="col" class="num">{o.non_competitive}</th><th scope="col" class="num">{o.share}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table></div>
@@ -794,7 +808,7 @@ fn Concentrations(live: Live) -> impl IntoView {
         <section class="ind-section" id="supplier-concentration" aria-labelledby="supplier-concentration-title">
             <h2 id="supplier-concentration-title">{o.indicator("supplier-concentration")}</h2>
             <p class="explain">{explain("supplier-concentration", lang).unwrap_or_default()}</p>
-            <div class="table-wrap" role="region" tabindex="0" aria-labelledby="supplier-concentration-title"><table class="data-table">
+            <div class="table-wrap" role="region" tabindex="0" aria-label=format!("{} — {}", o.indicator("supplier-concentration"), o.table)><table class="data-table">
                 <thead><tr><th scope="col">{o.buyer}</th><th scope="col">{o.currency}</th><th scope="col" class="num">{o.awarded}</th><th scope="col" class="num">{o.top_share}</th><th scope="col">{o.top_suppliers}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table></div>
@@ -830,7 +844,7 @@ fn Missing(live: Live) -> impl IntoView {
         <section class="ind-section" id="missing-fields" aria-labelledby="missing-fields-title">
             <h2 id="missing-fields-title">{o.indicator("missing-fields")}</h2>
             <p class="explain">{explain("missing-fields", lang).unwrap_or_default()}</p>
-            <div class="table-wrap" role="region" tabindex="0" aria-labelledby="missing-fields-title"><table class="data-table">
+            <div class="table-wrap" role="region" tabindex="0" aria-label=format!("{} — {}", o.indicator("missing-fields"), o.table)><table class="data-table">
                 <thead><tr><th scope="col">{o.field}</th><th scope="col" class="num">{o.missing}</th><th scope="col" class="num">{o.share}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table></div>
@@ -957,10 +971,11 @@ fn ProcessList(
         let Some((d, p)) = pool.0.process(i) else { return ().into_any() };
         let row = pool.0.refs.get(i).map_or(0, |r| r.1 as usize);
         let source_id = d.source.id.clone();
+        // Read from the data (sources by URL), else from the ocids file published apart.
+        let own = Some(p.ocid.clone()).filter(|s| !s.is_empty());
         let ocid = move || {
-            store
-                .ocids
-                .with(|m| m.get(&source_id).and_then(|v| v.0.get(row).cloned()))
+            own.clone()
+                .or_else(|| store.ocids.with(|m| m.get(&source_id).and_then(|v| v.0.get(row).cloned())))
                 .filter(|s| !s.is_empty())
                 .unwrap_or_else(|| format!("{} {}", o.process, row + 1))
         };

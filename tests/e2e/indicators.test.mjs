@@ -110,3 +110,31 @@ test('a truncated source is named and the other sources still show', async () =>
   assert.ok(Number((await text(page, '.result-count')).split(' ')[0]) < 39);
   await page.context().close();
 });
+
+test('sources named by URL are read in the browser; an oversized one is refused by name', async () => {
+  const file = '/ocds/mexico/jalisco/sample/records/ocds-xs1qbl-15-0010-00-2017.json';
+  const page = await open('/es/indicators/peru', {
+    setup: async (p) => {
+      await p.route('**/ocds/manifest.json', async (route) => {
+        const res = await route.fetch();
+        const m = await res.json();
+        const name = (s) => ({ es: s, en: s });
+        m.sources.push({ id: 'peru-web', country: 'PE', name: name('Fuente web de prueba'), publisher: 'Prueba', sample: true, files: [site.url + file] });
+        m.sources.push({ id: 'peru-big', country: 'PE', name: name('Fuente enorme'), publisher: 'Prueba', files: [site.url + '/big.json'] });
+        await route.fulfill({ response: res, body: JSON.stringify(m) });
+      });
+      await p.route('**/big.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: ' '.repeat(11 * 1024 * 1024) }));
+    },
+  });
+  assert.match(await text(page, '.load-error'), /big\.json: 11 MB, more than the 10 MB/);
+  assert.deepEqual(await page.locator('#data-quality .source:not(.failed)').evaluateAll((els) => els.map((e) => e.dataset.source)), ['peru-web']);
+  assert.match(await text(page, '#data-quality [data-source="peru-web"]'), /Ejemplo/);
+  // The processes behind a number carry their real ocid and link to the file on the web.
+  await page.locator('#competitive-share .figure').click();
+  await page.waitForSelector('.process-list .process');
+  assert.equal(await text(page, '.process .ocid code'), 'ocds-xs1qbl-15-0010-00-2017');
+  const link = page.locator('.process a[target="_blank"]').first();
+  assert.equal(await link.getAttribute('href'), site.url + file);
+  assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+  await page.context().close();
+});
