@@ -547,6 +547,13 @@ fn coverage_note(lang: Lang, coverage: &Coverage, total: usize) -> AnyView {
     .into_any()
 }
 
+/// Under a per-buyer table: how many rows there were in all, and the coverage.
+fn rows_note(lang: Lang, shown: usize, all: usize, coverage: &Coverage, total: usize) -> AnyView {
+    let more = (all > shown)
+        .then(|| view! { <p class="muted">{format!("{} {}", count(lang, all), lang.o().more_buyers)}</p> });
+    view! { {more} {coverage_note(lang, coverage, total)} }.into_any()
+}
+
 /// What one indicator card shows; recomputed per filter change, drawn in place.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct CardData {
@@ -647,6 +654,32 @@ fn Dashboard(live: Live) -> impl IntoView {
     }
 }
 
+/// An indicator's section: heading, explanation, an optional chart, its table (a scrollable,
+/// named region; `head` is each column's label and whether it holds numbers) and what follows.
+fn table_section(
+    lang: Lang,
+    id: &'static str,
+    chart: Option<AnyView>,
+    head: Vec<(&'static str, bool)>,
+    rows: impl Fn() -> AnyView + Send + Sync + 'static,
+    after: impl Fn() -> Option<AnyView> + Send + Sync + 'static,
+) -> AnyView {
+    let o = lang.o();
+    let head = head.into_iter().map(|(label, num)| view! { <th scope="col" class:num=num>{label}</th> }).collect_view();
+    view! {
+        <section class="ind-section" id=id aria-labelledby=format!("{id}-title")>
+            <h2 id=format!("{id}-title")>{o.indicator(id)}</h2>
+            <p class="explain">{explain(id, lang).unwrap_or_default()}</p>
+            {chart}
+            <div class="table-wrap" role="region" tabindex="0" aria-label=format!("{} — {}", o.indicator(id), o.table)>
+                <table class="data-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>
+            </div>
+            {after}
+        </section>
+    }
+    .into_any()
+}
+
 /// The procedure mix as a chart (the site's chart component, redrawn in place) and a table
 /// with the publishers' own names.
 #[component]
@@ -710,18 +743,10 @@ fn Mix(live: Live) -> impl IntoView {
             .into_any()
     };
     let permalink = format!("{}#procedure-mix", Page::Indicators(country).href(lang));
-    view! {
-        <section class="ind-section" id="procedure-mix" aria-labelledby="procedure-mix-title">
-            <h2 id="procedure-mix-title">{o.indicator("procedure-mix")}</h2>
-            <p class="explain">{explain("procedure-mix", lang).unwrap_or_default()}</p>
-            <Chart dataset=Signal::from(dataset) level=3 permalink=permalink/>
-            <div class="table-wrap" role="region" tabindex="0" aria-label=format!("{} — {}", o.indicator("procedure-mix"), o.table)><table class="data-table">
-                <thead><tr><th scope="col">{o.mix_method}</th><th scope="col">{o.mix_local}</th><th scope="col" class="num">{o.mix_count}</th><th scope="col" class="num">{o.mix_value}</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table></div>
-            {move || live.report.get().map(|r| coverage_note(lang, &r.0.summary.mix_coverage, r.0.summary.total))}
-        </section>
-    }
+    let chart = view! { <Chart dataset=Signal::from(dataset) level=3 permalink=permalink/> }.into_any();
+    let head = vec![(o.mix_method, false), (o.mix_local, false), (o.mix_count, true), (o.mix_value, true)];
+    let after = move || live.report.get().map(|r| coverage_note(lang, &r.0.summary.mix_coverage, r.0.summary.total));
+    table_section(lang, "procedure-mix", Some(chart), head, rows, after)
 }
 
 #[component]
@@ -751,23 +776,11 @@ fn Buyers(live: Live) -> impl IntoView {
     let after = move || {
         live.report.get().map(|r| {
             let s = &r.0.summary;
-            view! {
-                {(s.buyers_count > s.buyers.len()).then(|| view! { <p class="muted">{format!("{} {}", count(lang, s.buyers_count), o.more_buyers)}</p> })}
-                {coverage_note(lang, &s.buyers_coverage, s.total)}
-            }
+            rows_note(lang, s.buyers.len(), s.buyers_count, &s.buyers_coverage, s.total)
         })
     };
-    view! {
-        <section class="ind-section" id="buyer-non-competitive" aria-labelledby="buyer-non-competitive-title">
-            <h2 id="buyer-non-competitive-title">{o.indicator("buyer-non-competitive")}</h2>
-            <p class="explain">{explain("buyer-non-competitive", lang).unwrap_or_default()}</p>
-            <div class="table-wrap" role="region" tabindex="0" aria-label=format!("{} — {}", o.indicator("buyer-non-competitive"), o.table)><table class="data-table">
-                <thead><tr><th scope="col">{o.buyer}</th><th scope="col" class="num">{o.mix_count}</th><th scope="col" class="num">{o.non_competitive}</th><th scope="col" class="num">{o.share}</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table></div>
-            {after}
-        </section>
-    }
+    let head = vec![(o.buyer, false), (o.mix_count, true), (o.non_competitive, true), (o.share, true)];
+    table_section(lang, "buyer-non-competitive", None, head, rows, after)
 }
 
 #[component]
@@ -798,23 +811,12 @@ fn Concentrations(live: Live) -> impl IntoView {
     let after = move || {
         live.report.get().map(|r| {
             let s = &r.0.summary;
-            view! {
-                {(s.concentration_count > s.concentration.len()).then(|| view! { <p class="muted">{format!("{} {}", count(lang, s.concentration_count), o.more_buyers)}</p> })}
-                {coverage_note(lang, &s.concentration_coverage, s.total)}
-            }
+            rows_note(lang, s.concentration.len(), s.concentration_count, &s.concentration_coverage, s.total)
         })
     };
-    view! {
-        <section class="ind-section" id="supplier-concentration" aria-labelledby="supplier-concentration-title">
-            <h2 id="supplier-concentration-title">{o.indicator("supplier-concentration")}</h2>
-            <p class="explain">{explain("supplier-concentration", lang).unwrap_or_default()}</p>
-            <div class="table-wrap" role="region" tabindex="0" aria-label=format!("{} — {}", o.indicator("supplier-concentration"), o.table)><table class="data-table">
-                <thead><tr><th scope="col">{o.buyer}</th><th scope="col">{o.currency}</th><th scope="col" class="num">{o.awarded}</th><th scope="col" class="num">{o.top_share}</th><th scope="col">{o.top_suppliers}</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table></div>
-            {after}
-        </section>
-    }
+    let head =
+        vec![(o.buyer, false), (o.currency, false), (o.awarded, true), (o.top_share, true), (o.top_suppliers, false)];
+    table_section(lang, "supplier-concentration", None, head, rows, after)
 }
 
 #[component]
@@ -840,16 +842,8 @@ fn Missing(live: Live) -> impl IntoView {
             .collect_view()
             .into_any()
     };
-    view! {
-        <section class="ind-section" id="missing-fields" aria-labelledby="missing-fields-title">
-            <h2 id="missing-fields-title">{o.indicator("missing-fields")}</h2>
-            <p class="explain">{explain("missing-fields", lang).unwrap_or_default()}</p>
-            <div class="table-wrap" role="region" tabindex="0" aria-label=format!("{} — {}", o.indicator("missing-fields"), o.table)><table class="data-table">
-                <thead><tr><th scope="col">{o.field}</th><th scope="col" class="num">{o.missing}</th><th scope="col" class="num">{o.share}</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table></div>
-        </section>
-    }
+    let head = vec![(o.field, false), (o.missing, true), (o.share, true)];
+    table_section(lang, "missing-fields", None, head, rows, || None)
 }
 
 /// Per source: what was read, what could not be, and which key fields are missing.
