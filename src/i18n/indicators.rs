@@ -59,6 +59,7 @@ pub struct IndicatorStrings {
     pub bidders_unit: &'static str,
     pub estimated: &'static str,
     pub table: &'static str,
+    pub broken_text: &'static str,
 }
 
 impl IndicatorStrings {
@@ -219,6 +220,7 @@ pub const ES: IndicatorStrings = IndicatorStrings {
     bidders_unit: "oferentes",
     estimated: "estimado",
     table: "tabla",
+    broken_text: "Procesos con caracteres dañados (\u{FFFD}) en su texto, tal como se publicaron",
 };
 
 pub const EN: IndicatorStrings = IndicatorStrings {
@@ -277,6 +279,7 @@ pub const EN: IndicatorStrings = IndicatorStrings {
     bidders_unit: "bidders",
     estimated: "estimated",
     table: "table",
+    broken_text: "Processes whose text has damaged characters (\u{FFFD}), as published",
 };
 
 #[cfg(test)]

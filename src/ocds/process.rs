@@ -141,6 +141,16 @@ fn year_of(ts: i64) -> Option<i32> {
 }
 
 impl Process {
+    /// Whether its text carries U+FFFD, the mark of characters lost to a wrong encoding before
+    /// publication (seen in real data: "ALCALD\u{FFFD}A"): a data-quality signal, shown as is.
+    pub fn has_broken_text(&self) -> bool {
+        let broken = |s: &Option<String>| s.as_deref().is_some_and(|t| t.contains('\u{FFFD}'));
+        broken(&self.buyer_name)
+            || broken(&self.buyer)
+            || broken(&self.method_details)
+            || self.awards.iter().any(|a| a.suppliers.iter().any(|x| x.contains('\u{FFFD}')))
+    }
+
     pub fn from_release(r: &Value) -> Option<Process> {
         let ocid = text(r, &["ocid"])?;
         let tender = r.get("tender").cloned().unwrap_or(Value::Null);

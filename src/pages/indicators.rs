@@ -46,6 +46,8 @@ pub struct SourceData {
     pub damaged: usize,
     /// (key field, processes lacking it).
     pub missing: Vec<(&'static str, usize)>,
+    /// Processes whose text lost characters to a wrong encoding before publication.
+    pub broken_text: usize,
 }
 
 #[derive(Clone)]
@@ -153,7 +155,8 @@ async fn load_source(s: Source) -> Result<SourceData, String> {
         (processes, s.files.clone(), problems, 0)
     };
     let missing = missing_of(&processes);
-    Ok(SourceData { source: s, processes, files, problems, damaged, missing })
+    let broken_text = processes.iter().filter(|p| p.has_broken_text()).count();
+    Ok(SourceData { source: s, processes, files, problems, damaged, missing, broken_text })
 }
 
 /// Yields to the event loop once (a resolved promise is not enough: the browser paints only
@@ -870,6 +873,7 @@ fn Quality(pool: Shared<Pool>, failed: Vec<(Source, String)>) -> impl IntoView {
                         <dt>{o.files}</dt><dd>{count(lang, d.files.len())}</dd>
                         <dt>{lang.o().mix_count}</dt><dd>{count(lang, d.processes.len())}</dd>
                         {(d.damaged > 0).then(|| view! { <dt>{o.damaged}</dt><dd>{count(lang, d.damaged)}</dd> })}
+                        {(d.broken_text > 0).then(|| view! { <dt>{o.broken_text}</dt><dd>{count(lang, d.broken_text)}</dd> })}
                     </dl>
                     {if d.problems.is_empty() {
                         view! { <p>{o.no_problems}</p> }.into_any()

@@ -34,6 +34,9 @@ test('the Alliance page shows each indicator with its coverage, computed from th
   const sources = await page.locator('#data-quality .source').evaluateAll((els) => els.map((e) => e.dataset.source));
   assert.deepEqual(sources, ['colombia-secop-2016', 'mexico-cdmx-2016', 'mexico-jalisco-2017']);
   assert.match(await text(page, '#data-quality [data-source="mexico-cdmx-2016"]'), /tender\.numberOfTenderers/);
+  // Colombia's sample lost accented letters before publication: said, not hidden.
+  assert.match(await text(page, '#data-quality [data-source="colombia-secop-2016"]'), /caracteres dañados[^\n]*\n\d+/);
+  assert.doesNotMatch(await text(page, '#data-quality [data-source="mexico-jalisco-2017"]'), /caracteres dañados/);
   // No horizontal scroll at phone width.
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
   assert.deepEqual(realErrors(page), []);
