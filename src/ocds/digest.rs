@@ -7,7 +7,7 @@
 //! Also the sources manifest (`ocds/sources.json`): which OCDS files the Observatory reads, for
 //! which member, local folders digested at publishing time or URLs read in the browser.
 
-use super::process::{Award, Method, Money, Process};
+use super::process::{year_of, Award, Method, Money, Process};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -56,11 +56,6 @@ pub struct Manifest {
     pub sources: Vec<Source>,
 }
 
-fn web_url(u: &str) -> bool {
-    let l = u.trim().to_ascii_lowercase();
-    (l.starts_with("https://") || l.starts_with("http://")) && l.len() > 8 && !l.contains(char::is_whitespace)
-}
-
 impl Manifest {
     /// Parses and checks a manifest; each problem says which source and what to fix. Sources
     /// with a problem are left out, the others kept.
@@ -96,7 +91,9 @@ impl Manifest {
             if s.folder.is_none() && s.files.is_empty() && s.digest.is_none() {
                 return bad("name a \"folder\" (digested when publishing) or \"files\" (URLs)".into());
             }
-            if let Some(u) = s.files.iter().chain(&s.url).find(|u| !web_url(u)) {
+            if let Some(u) =
+                s.files.iter().chain(&s.url).find(|u| !crate::model::SafeUrl::parse(u).is_ok_and(|x| !x.is_mailto()))
+            {
                 return bad(format!("\"{u}\" is not an http(s) address"));
             }
             if let Some(f) = &s.folder {
@@ -260,11 +257,6 @@ impl Chain {
         self.0 = Some(d);
         Some(d)
     }
-}
-
-fn year_of(ts: i64) -> Option<i32> {
-    use chrono::Datelike;
-    chrono::DateTime::from_timestamp(ts, 0).map(|d| d.year())
 }
 
 impl Digest {

@@ -305,6 +305,11 @@ pub fn concentration_use(p: &Process) -> Result<&String, Reason> {
     Ok(buyer)
 }
 
+/// Key fields and how many of `ps` lack each (the dashboard counts them in its one pass).
+pub fn missing_fields(ps: &[Process]) -> Vec<(&'static str, usize)> {
+    KEY_FIELDS.iter().map(|(f, lacks)| (*f, ps.iter().filter(|p| lacks(p)).count())).collect()
+}
+
 /// Tells whether a process lacks a field.
 pub type Lacks = fn(&Process) -> bool;
 
@@ -848,9 +853,6 @@ mod one {
         let s = summarize(p, 15.0, n);
         (s.concentration, s.concentration_coverage)
     }
-    pub fn missing_fields<P: Borrow<Process>>(p: &[P]) -> Vec<(&'static str, usize)> {
-        s(p).missing
-    }
 }
 
 #[cfg(test)]
@@ -938,6 +940,8 @@ mod tests {
         assert_eq!(b1.top, [("S3".to_string(), 300.0)]);
         assert!((b1.share - 0.75).abs() < 1e-9);
         assert_eq!(cov.excluded(Reason::NoBuyer), 1);
+        // The dashboard's one-pass count agrees with the plain one.
+        assert_eq!(summarize(&p, 15.0, 3).missing, missing_fields(&p));
         let missing: std::collections::BTreeMap<_, _> = missing_fields(&p).into_iter().collect();
         assert_eq!(missing["buyer"], 1);
         assert_eq!(missing["contracts.dateSigned"], 3);

@@ -135,7 +135,7 @@ fn date(v: &Value, path: &[&str]) -> Option<i64> {
     text(v, path).and_then(|s| parse_date(&s))
 }
 
-fn year_of(ts: i64) -> Option<i32> {
+pub(crate) fn year_of(ts: i64) -> Option<i32> {
     use chrono::Datelike;
     chrono::DateTime::from_timestamp(ts, 0).map(|d| d.year())
 }

@@ -216,17 +216,10 @@ impl List {
     }
 }
 
-/// Every indicator over one selection (indices are positions in it), with the per-buyer
-/// tables cut to their first rows: what the dashboard shows.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Report {
-    pub summary: Summary,
-}
-
-impl Report {
-    pub fn compute(facts: &Facts, sel: &[usize], days: f64) -> Report {
-        Report { summary: facts.summary(sel, days, TOP_SUPPLIERS, Detail::Counts, TOP_BUYERS) }
-    }
+/// What the dashboard shows: every indicator over one selection (indices are positions in
+/// it), counts only, with the per-buyer tables cut to their first rows.
+pub fn dashboard(facts: &Facts, sel: &[usize], days: f64) -> Summary {
+    facts.summary(sel, days, TOP_SUPPLIERS, Detail::Counts, TOP_BUYERS)
 }
 
 /// The filters' choices, from the processes of the page's country (not the filtered ones, so
@@ -345,11 +338,11 @@ mod tests {
     #[test]
     fn report_and_options() {
         let all = ps();
-        let r = Report::compute(&Facts::of(&all), &[0, 1, 2, 3], 15.0);
-        assert_eq!(r.summary.total, 4);
-        assert_eq!(r.summary.single_bid.share, Some(0.5));
-        assert_eq!(r.summary.buyers[0].buyer, "B1");
-        assert_eq!(r.summary.buyers_count, 2);
+        let r = dashboard(&Facts::of(&all), &[0, 1, 2, 3], 15.0);
+        assert_eq!(r.total, 4);
+        assert_eq!(r.single_bid.share, Some(0.5));
+        assert_eq!(r.buyers[0].buyer, "B1");
+        assert_eq!(r.buyers_count, 2);
         let sel: Vec<&Process> = all.iter().collect();
         let o = Options::of(&sel);
         assert_eq!(o.years, [2021, 2020]);

@@ -12,9 +12,9 @@ use crate::i18n::{format_number, Lang};
 use crate::model::{Blocks, Cell, ChartKind, Column, ColumnKind, Country, Dataset, SafeUrl, Text};
 use crate::ocds::digest::{Digest, Manifest, Source};
 use crate::ocds::explain::explain;
-use crate::ocds::indicators::{Coverage, Facts, FactsBuilder, Share, Stats, KEY_FIELDS, STATS_COUNT};
+use crate::ocds::indicators::{Coverage, Facts, FactsBuilder, Share, Stats, Summary, KEY_FIELDS, STATS_COUNT};
 use crate::ocds::process::Process;
-use crate::ocds::report::{country_from_slug, method_code, Filter, List, Options, Report, DEFAULT_DAYS};
+use crate::ocds::report::{country_from_slug, method_code, Filter, List, Options, DEFAULT_DAYS};
 use crate::routes::{with_query, Page};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -118,19 +118,15 @@ async fn fetch_max(url: &str, max: usize) -> Result<String, String> {
     Ok(text)
 }
 
-fn missing_of(ps: &[Process]) -> Vec<(&'static str, usize)> {
-    KEY_FIELDS.iter().map(|(f, lacks)| (*f, ps.iter().filter(|p| lacks(p)).count())).collect()
-}
-
 /// Reads one source: its digest, or its OCDS files on the web (parsed here with the same code
 /// the publishing step uses).
 async fn load_source(s: Source) -> Result<SourceData, String> {
     let (processes, files, problems, damaged) = if let Some(path) = &s.digest {
         let text = fetch(path).await?;
         // Let the browser paint the progress before the parse.
-        gloo_timers_yield().await;
+        next_task().await;
         let d = Digest::parse(path, &text)?;
-        gloo_timers_yield().await;
+        next_task().await;
         let (processes, damaged) = d.processes();
         (processes, d.files, d.problems, damaged)
     } else {
@@ -154,14 +150,14 @@ async fn load_source(s: Source) -> Result<SourceData, String> {
         problems.extend(more.into_iter().filter(|p| !p.contains(": the file is empty")));
         (processes, s.files.clone(), problems, 0)
     };
-    let missing = missing_of(&processes);
+    let missing = crate::ocds::indicators::missing_fields(&processes);
     let broken_text = processes.iter().filter(|p| p.has_broken_text()).count();
     Ok(SourceData { source: s, processes, files, problems, damaged, missing, broken_text })
 }
 
 /// Yields to the event loop once (a resolved promise is not enough: the browser paints only
 /// between tasks), so progress shows between heavy steps.
-async fn gloo_timers_yield() {
+async fn next_task() {
     let p = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
     });
@@ -190,12 +186,12 @@ impl Pool {
             refs.extend((0..d.processes.len() as u32).map(|r| (s as u16, r)));
             for part in d.processes.chunks(BUILD_STEP) {
                 b.add(part);
-                gloo_timers_yield().await;
+                next_task().await;
             }
         }
         for j in 0..STATS_COUNT {
             b.sort(j);
-            gloo_timers_yield().await;
+            next_task().await;
         }
         let all: Vec<&Process> = sources.iter().flat_map(|d| d.processes.iter()).collect();
         let options = Shared(Arc::new(Options::of(&all)));
@@ -332,7 +328,7 @@ pub fn IndicatorsPage() -> impl IntoView {
     let report = Memo::new(move |_| {
         let (p, sel) = (pool.get()?, selection.get()?);
         let days = parsed.with(|(f, _)| f.days());
-        Some(Shared(Arc::new(Report::compute(&p.0.facts, &sel.0, days))))
+        Some(Shared(Arc::new(crate::ocds::report::dashboard(&p.0.facts, &sel.0, days))))
     });
 
     let tabs = move || {
@@ -488,7 +484,7 @@ fn Filters(
         .buyers
         .iter()
         .take(BUYER_OPTIONS)
-        .map(|(id, name, n)| (id.clone(), format!("{name} ({})", count_fmt(lang, *n))))
+        .map(|(id, name, n)| (id.clone(), format!("{name} ({})", self::count(lang, *n))))
         .collect();
     if let Some(b) = &filter.buyer {
         if !buyers.iter().any(|(id, _)| id == b) {
@@ -530,10 +526,6 @@ fn Filters(
 /// a phone, and costs time at each filter change); a buyer chosen from a table is added.
 const BUYER_OPTIONS: usize = 60;
 
-fn count_fmt(l: Lang, n: usize) -> String {
-    count(l, n)
-}
-
 /// "Based on N of M processes", and why the others were left out.
 fn coverage_note(lang: Lang, coverage: &Coverage, total: usize) -> AnyView {
     let o = lang.o();
@@ -572,7 +564,7 @@ struct CardData {
 #[derive(Clone, Copy)]
 struct Live {
     country: Country,
-    report: Memo<Option<Shared<Report>>>,
+    report: Memo<Option<Shared<Summary>>>,
     filter: Memo<Filter>,
 }
 
@@ -606,7 +598,7 @@ fn Dashboard(live: Live) -> impl IntoView {
     let lang = use_lang();
     let l = lang;
     let o = l.o();
-    let share_card = move |id: &'static str, pick: fn(&Report) -> &Share, list: List| {
+    let share_card = move |id: &'static str, pick: fn(&Summary) -> &Share, list: List| {
         let data = Memo::new(move |_| {
             let (Some(r), f) = (live.report.get(), live.filter.get()) else { return CardData::default() };
             let sh = pick(&r.0);
@@ -615,13 +607,13 @@ fn Dashboard(live: Live) -> impl IntoView {
                 detail: sh.share.map(|_| format!("({} / {})", count(l, sh.count), count(l, sh.coverage.used))),
                 href: live.href(l, &f, Some(list)),
                 coverage: sh.coverage.clone(),
-                total: r.0.summary.total,
+                total: r.0.total,
                 outliers: None,
             }
         });
         card(l, id, data)
     };
-    let stats_card = move |id: &'static str, pick: fn(&Report) -> &Stats, list: List, unit: &'static str, d: usize| {
+    let stats_card = move |id: &'static str, pick: fn(&Summary) -> &Stats, list: List, unit: &'static str, d: usize| {
         let data = Memo::new(move |_| {
             let (Some(r), f) = (live.report.get(), live.filter.get()) else { return CardData::default() };
             let st = pick(&r.0);
@@ -631,7 +623,7 @@ fn Dashboard(live: Live) -> impl IntoView {
                 detail: st.median.map(|m| format!("({}: {})", o.median, num(l, m, d))),
                 href: live.href(l, &f, Some(list)),
                 coverage: st.coverage.clone(),
-                total: r.0.summary.total,
+                total: r.0.total,
                 outliers: (st.outlier_count > 0).then(|| {
                     (live.href(l, &f, Some(List::Outliers)), format!("{} {}", count(l, st.outlier_count), o.outliers))
                 }),
@@ -641,14 +633,14 @@ fn Dashboard(live: Live) -> impl IntoView {
     };
     view! {
         <div class="ind-grid">
-            {share_card("competitive-share", |r| &r.summary.competitive, List::Competitive)}
-            {share_card("single-bid", |r| &r.summary.single_bid, List::SingleBid)}
-            {stats_card("bidders", |r| &r.summary.bidders, List::Bidders, o.bidders_unit, 1)}
-            {share_card("short-submission", |r| &r.summary.short, List::Short)}
-            {stats_card("tendering-period", |r| &r.summary.tendering, List::Tendering, o.days, 1)}
-            {stats_card("decision-period", |r| &r.summary.decision, List::Decision, o.days, 1)}
-            {stats_card("award-to-signature", |r| &r.summary.signature, List::Signature, o.days, 1)}
-            {stats_card("contracted-vs-estimated", |r| &r.summary.ratio, List::Ratio, "", 2)}
+            {share_card("competitive-share", |r| &r.competitive, List::Competitive)}
+            {share_card("single-bid", |r| &r.single_bid, List::SingleBid)}
+            {stats_card("bidders", |r| &r.bidders, List::Bidders, o.bidders_unit, 1)}
+            {share_card("short-submission", |r| &r.short, List::Short)}
+            {stats_card("tendering-period", |r| &r.tendering, List::Tendering, o.days, 1)}
+            {stats_card("decision-period", |r| &r.decision, List::Decision, o.days, 1)}
+            {stats_card("award-to-signature", |r| &r.signature, List::Signature, o.days, 1)}
+            {stats_card("contracted-vs-estimated", |r| &r.ratio, List::Ratio, "", 2)}
         </div>
         <Mix live=live/>
         <Buyers live=live/>
@@ -716,8 +708,7 @@ fn Mix(live: Live) -> impl IntoView {
             .report
             .get()
             .map(|r| {
-                r.0.summary
-                    .mix
+                r.0.mix
                     .iter()
                     .map(|m| vec![Cell::Text(label(m.method)), Cell::Number { value: m.count as f64, at_least: false }])
                     .collect()
@@ -728,7 +719,7 @@ fn Mix(live: Live) -> impl IntoView {
     });
     let rows = move || {
         let (Some(r), f) = (live.report.get(), live.filter.get()) else { return ().into_any() };
-        r.0.summary
+        r.0
             .mix
             .iter()
             .map(|m| {
@@ -748,7 +739,7 @@ fn Mix(live: Live) -> impl IntoView {
     let permalink = format!("{}#procedure-mix", Page::Indicators(country).href(lang));
     let chart = view! { <Chart dataset=Signal::from(dataset) level=3 permalink=permalink/> }.into_any();
     let head = vec![(o.mix_method, false), (o.mix_local, false), (o.mix_count, true), (o.mix_value, true)];
-    let after = move || live.report.get().map(|r| coverage_note(lang, &r.0.summary.mix_coverage, r.0.summary.total));
+    let after = move || live.report.get().map(|r| coverage_note(lang, &r.0.mix_coverage, r.0.total));
     table_section(lang, "procedure-mix", Some(chart), head, rows, after)
 }
 
@@ -758,7 +749,7 @@ fn Buyers(live: Live) -> impl IntoView {
     let o = lang.o();
     let rows = move || {
         let (Some(r), filter) = (live.report.get(), live.filter.get()) else { return ().into_any() };
-        r.0.summary
+        r.0
             .buyers
             .iter()
             .map(|b| {
@@ -778,7 +769,7 @@ fn Buyers(live: Live) -> impl IntoView {
     };
     let after = move || {
         live.report.get().map(|r| {
-            let s = &r.0.summary;
+            let s = &r.0;
             rows_note(lang, s.buyers.len(), s.buyers_count, &s.buyers_coverage, s.total)
         })
     };
@@ -792,7 +783,7 @@ fn Concentrations(live: Live) -> impl IntoView {
     let o = lang.o();
     let rows = move || {
         let (Some(r), filter) = (live.report.get(), live.filter.get()) else { return ().into_any() };
-        r.0.summary
+        r.0
             .concentration
             .iter()
             .map(|c| {
@@ -813,7 +804,7 @@ fn Concentrations(live: Live) -> impl IntoView {
     };
     let after = move || {
         live.report.get().map(|r| {
-            let s = &r.0.summary;
+            let s = &r.0;
             rows_note(lang, s.concentration.len(), s.concentration_count, &s.concentration_coverage, s.total)
         })
     };
@@ -828,7 +819,7 @@ fn Missing(live: Live) -> impl IntoView {
     let o = lang.o();
     let rows = move || {
         let (Some(r), filter) = (live.report.get(), live.filter.get()) else { return ().into_any() };
-        let s = &r.0.summary;
+        let s = &r.0;
         let total = s.total.max(1) as f64;
         s.missing
             .iter()
