@@ -115,42 +115,18 @@ pub enum Detail {
     Positions,
 }
 
-/// Linear-interpolation quantile of sorted values (the common "type 7" definition).
-pub fn quantile(sorted: &[f64], q: f64) -> Option<f64> {
-    if sorted.is_empty() {
-        return None;
-    }
-    let pos = q.clamp(0.0, 1.0) * (sorted.len() - 1) as f64;
-    let (lo, hi) = (pos.floor() as usize, pos.ceil() as usize);
-    Some(sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo as f64))
-}
-
-/// The same quantile without sorting (two selections, linear time); reorders `v`.
-fn quantile_unsorted(v: &mut [f64], q: f64) -> Option<f64> {
-    if v.is_empty() {
-        return None;
-    }
-    let pos = q.clamp(0.0, 1.0) * (v.len() - 1) as f64;
-    let lo = pos.floor() as usize;
-    let (_, x, rest) = v.select_nth_unstable_by(lo, f64::total_cmp);
-    let x = *x;
-    let y = if pos > lo as f64 { rest.iter().copied().fold(f64::INFINITY, f64::min) } else { x };
-    Some(x + (y - x) * (pos - lo as f64))
-}
-
-/// A stats indicator being summed: its values, and their positions if asked for.
-/// With `Detail::Counts` only the sum is kept (quantiles come from `Facts::quantiles`).
+/// A stats indicator being summed: the sum, and each value with its position if asked for.
+/// Quantiles come from `Facts::quantiles` either way.
 struct StatsAcc {
     coverage: Coverage,
     sum: f64,
-    v: Vec<f64>,
-    at: Vec<usize>,
+    values: Vec<(usize, f64)>,
 }
 
 impl StatsAcc {
     fn new(n: usize, detail: Detail) -> Self {
         let n = if detail == Detail::Positions { n } else { 0 };
-        StatsAcc { coverage: Coverage::default(), sum: 0.0, v: Vec::with_capacity(n), at: Vec::with_capacity(n) }
+        StatsAcc { coverage: Coverage::default(), sum: 0.0, values: Vec::with_capacity(n) }
     }
     fn add(&mut self, k: usize, r: &Result<f64, Reason>, detail: Detail) {
         match r {
@@ -158,40 +134,25 @@ impl StatsAcc {
                 self.coverage.used += 1;
                 self.sum += x;
                 if detail == Detail::Positions {
-                    self.v.push(*x);
-                    self.at.push(k);
+                    self.values.push((k, *x));
                 }
             }
             Err(e) => self.coverage.skip(*e),
         }
     }
-    /// From the sorted orders: mean, median and (for `outliers`) the interquartile count.
-    fn finish_counts(self, facts: &Facts, j: usize, selected: &[bool], outliers: bool) -> Stats {
+    /// Mean; median and (for `outliers`) the values beyond the interquartile fences, read from
+    /// the sorted orders; the outliers' positions when the values were kept.
+    fn finish(self, facts: &Facts, j: usize, selected: &[bool], outliers: bool) -> Stats {
         let n = self.coverage.used;
         let mean = (n > 0).then(|| self.sum / n as f64);
         let [q1, median, q3] = facts.quantiles(j, selected, n, [0.25, 0.5, 0.75]);
-        let mut s = Stats { mean, median, coverage: self.coverage, ..Stats::default() };
+        let mut s = Stats { mean, median, coverage: self.coverage, values: self.values, ..Stats::default() };
         if let (true, Some(q1), Some(q3)) = (outliers, q1, q3) {
             let iqr = q3 - q1;
-            s.outlier_count = facts.count_outside(j, selected, q1 - 1.5 * iqr, q3 + 1.5 * iqr);
+            let (lo, hi) = (q1 - 1.5 * iqr, q3 + 1.5 * iqr);
+            s.outlier_count = facts.count_outside(j, selected, lo, hi);
+            s.outliers = s.values.iter().filter(|(_, x)| *x < lo || *x > hi).map(|(i, _)| *i).collect();
         }
-        s
-    }
-    fn finish(self, outliers: bool) -> Stats {
-        let StatsAcc { coverage, mut v, at, .. } = self;
-        let mean = (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64);
-        let values: Vec<(usize, f64)> = at.into_iter().zip(v.iter().copied()).collect();
-        let mut s = Stats { mean, median: None, outlier_count: 0, values, outliers: Vec::new(), coverage };
-        if outliers {
-            let mut w = v.clone();
-            if let (Some(q1), Some(q3)) = (quantile_unsorted(&mut w, 0.25), quantile_unsorted(&mut w, 0.75)) {
-                let iqr = q3 - q1;
-                let out = |x: f64| x < q1 - 1.5 * iqr || x > q3 + 1.5 * iqr;
-                s.outlier_count = v.iter().filter(|x| out(**x)).count();
-                s.outliers = s.values.iter().filter(|(_, x)| out(*x)).map(|(i, _)| *i).collect();
-            }
-        }
-        s.median = quantile_unsorted(&mut v, 0.5);
         s
     }
 }
@@ -695,29 +656,17 @@ impl Facts {
                 Some(Concentration { buyer: self.name(b), currency: self.name(cur), total, top, share })
             })
             .collect();
-        let [bidders, tendering, decision, signature, ratio] = if detail == Detail::Positions {
-            [
-                bidders.finish(false),
-                tendering.finish(false),
-                decision.finish(true),
-                signature.finish(false),
-                ratio.finish(false),
-            ]
-        } else {
-            let mut selected = vec![false; self.facts.len()];
-            for &i in sel {
-                if let Some(x) = selected.get_mut(i) {
-                    *x = true;
-                }
+        let mut selected = vec![false; self.facts.len()];
+        for &i in sel {
+            if let Some(x) = selected.get_mut(i) {
+                *x = true;
             }
-            [
-                bidders.finish_counts(self, 0, &selected, false),
-                tendering.finish_counts(self, 1, &selected, false),
-                decision.finish_counts(self, 2, &selected, true),
-                signature.finish_counts(self, 3, &selected, false),
-                ratio.finish_counts(self, 4, &selected, false),
-            ]
-        };
+        }
+        let bidders = bidders.finish(self, 0, &selected, false);
+        let tendering = tendering.finish(self, 1, &selected, false);
+        let decision = decision.finish(self, 2, &selected, true);
+        let signature = signature.finish(self, 3, &selected, false);
+        let ratio = ratio.finish(self, 4, &selected, false);
         Summary {
             total: n,
             mix,
@@ -957,7 +906,18 @@ mod tests {
         let p = ps([10, 12, 11, 13, 12, 95].iter().enumerate().map(|(i, d)| rel(i, *d)).collect());
         let dp = decision_period(&p);
         assert_eq!(dp.outliers, [5]);
-        assert_eq!(quantile(&[1.0, 2.0, 3.0, 4.0], 0.25), Some(1.75));
+        // Quantiles are "type 7" (linear interpolation): Q1 of 1, 2, 3, 4 days is 1.75.
+        let four = ps([1u64, 2, 3, 4]
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let end = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap() + chrono::Days::new(*d);
+                json!({"ocid": format!("q{i}"), "tender":{"tenderPeriod":{"startDate":"2020-01-01","endDate":end.to_string()}}})
+            })
+            .collect());
+        let facts = Facts::of(&four);
+        let all = vec![true; 4];
+        assert_eq!(facts.quantiles(1, &all, 4, [0.25, 0.5, 1.0]), [Some(1.75), Some(2.5), Some(4.0)]);
     }
 }
 
@@ -1036,6 +996,13 @@ mod samples {
                 (&quick.ratio, &full.ratio),
             ] {
                 assert_eq!((a.median, &a.coverage), (b.median, &b.coverage));
+                // The walk over the sorted order gives the median of the values, sorted here.
+                let mut v: Vec<f64> = b.values.iter().map(|x| x.1).collect();
+                v.sort_by(f64::total_cmp);
+                let mid = (v.len().max(1) - 1) as f64 / 2.0;
+                let (lo, hi) = (mid.floor() as usize, mid.ceil() as usize);
+                let sorted_median = (!v.is_empty()).then(|| v[lo] + (v[hi] - v[lo]) * (mid - lo as f64));
+                assert_eq!(a.median, sorted_median);
                 assert!(a.mean.zip(b.mean).is_none_or(|(x, y)| (x - y).abs() < 1e-9));
                 assert_eq!(a.outlier_count, b.outliers.len());
             }
