@@ -4,13 +4,13 @@
 // MutationObserver callback, which runs once the render's synchronous DOM work is done).
 // Usage: scripts/build-corpus.sh && node scripts/bench-calendar.mjs [--dir dist-corpus] [--runs 30]
 import { launch, emulateSlowPhone } from '../tests/e2e/browser.mjs';
+import { pct } from './bench-lib.mjs';
 import { serve } from '../tests/e2e/server.mjs';
 
 const args = process.argv.slice(2);
 const opt = (n, d) => { const i = args.indexOf(`--${n}`); return i >= 0 ? args[i + 1] : d; };
 const dir = opt('dir', 'dist-corpus');
 const runs = Number(opt('runs', '30'));
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
 
 const site = await serve(dir, '/');
 const browser = await launch();

@@ -4,28 +4,15 @@
 // slowdown; then, with the page loaded, the time from a filter change to every indicator redrawn
 // (a MutationObserver on the result count and a figure) and the longest task meanwhile.
 // Usage: scripts/build-ocds-corpus.sh && node scripts/bench-indicators.mjs [--dir dist-ocds] [--runs 5]
-import fs from 'node:fs';
-import path from 'node:path';
-import zlib from 'node:zlib';
-import { launch, emulateSlowPhone, BENCH_PHONE } from '../tests/e2e/browser.mjs';
+import { launch } from '../tests/e2e/browser.mjs';
 import { serve } from '../tests/e2e/server.mjs';
+import { median, pct, servedBrotli, slowPhonePage } from './bench-lib.mjs';
 
 const args = process.argv.slice(2);
 const opt = (n, d) => { const i = args.indexOf(`--${n}`); return i >= 0 ? args[i + 1] : d; };
 const dir = opt('dir', 'dist-ocds');
 const runs = Number(opt('runs', '5'));
 const route = opt('route', '/es/indicators');
-const br = (buf) => zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
-const brCache = new Map();
-const bodyBr = (url) => {
-  const rel = decodeURIComponent(url.split('?')[0]).replace(/^\//, '');
-  let file = path.join(dir, rel);
-  if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(dir, '404.html');
-  if (!brCache.has(file)) brCache.set(file, br(fs.readFileSync(file)));
-  return brCache.get(file);
-};
 
 const site = await serve(dir, '/');
 const browser = await launch();
@@ -34,10 +21,7 @@ const changes = [];
 const longest = [];
 let processes = 0;
 for (let run = 0; run < runs; run++) {
-  const context = await browser.newContext(BENCH_PHONE);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await emulateSlowPhone(cdp);
+  const { context, page, cdp } = await slowPhonePage(browser);
   const requests = [];
   cdp.on('Network.requestWillBeSent', (e) => requests.push(e.request.url.replace(site.url, '')));
   await page.addInitScript(() => {
@@ -53,7 +37,7 @@ for (let run = 0; run < runs; run++) {
   await page.waitForSelector('#competitive-share .figure', { timeout: 180000 });
   await page.waitForTimeout(300);
   const load = await page.evaluate(() => ({ ready: window.__ready, progress: window.__progress, long: Math.max(0, ...window.__long) }));
-  const bytes = requests.reduce((s, u) => s + bodyBr(u), 0);
+  const bytes = requests.reduce((s, u) => s + servedBrotli(dir, u), 0);
   processes = Number((await page.locator('.result-count').first().innerText()).replace(/[^\d]/g, ''));
   loads.push({ ...load, bytes, requests: requests.length });
   // Filter changes, network idle (the data is loaded), CPU still 4× slower.

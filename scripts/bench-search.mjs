@@ -5,16 +5,14 @@
 // bytes until the first suggestions appear after the first keystroke.
 // Usage: node scripts/bench-search.mjs [--dir dist-corpus] [--query "compras publicas peru"]
 import fs from 'node:fs';
-import zlib from 'node:zlib';
 import { launch, emulateSlowPhone } from '../tests/e2e/browser.mjs';
+import { br, pct } from './bench-lib.mjs';
 import { serve } from '../tests/e2e/server.mjs';
 
 const args = process.argv.slice(2);
 const opt = (n, d) => { const i = args.indexOf(`--${n}`); return i >= 0 ? args[i + 1] : d; };
 const dir = opt('dir', 'dist-corpus');
 const typed = opt('query', 'compras publicas sostenibles peru');
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
-const br = (buf) => zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (n) => (n / 1024).toFixed(1);
 const miniSrc = fs.readFileSync(new URL('../node_modules/minisearch/dist/umd/index.js', import.meta.url), 'utf8');
 

@@ -9,8 +9,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import { launch, emulateSlowPhone, BENCH_PHONE } from '../tests/e2e/browser.mjs';
+import { launch } from '../tests/e2e/browser.mjs';
+import { br, median, slowPhonePage } from './bench-lib.mjs';
 import { serve } from '../tests/e2e/server.mjs';
 
 const args = process.argv.slice(2);
@@ -18,8 +18,6 @@ const opt = (n, d) => { const i = args.indexOf(`--${n}`); return i >= 0 ? args[i
 const dir = opt('dir', 'dist');
 const runs = Number(opt('runs', '7'));
 const kind = opt('kind', 'events');
-const br = (buf) => zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
 const snippet = br(fs.readFileSync(path.join(dir, 'embed.js')));
 const sizes = ['events', 'news', 'search'].map((k) => [k, br(fs.readFileSync(path.join(dir, `widget/es/${k}.html`)))]);
@@ -35,10 +33,7 @@ const host = await serve(path.relative(process.cwd(), hostDir), '/');
 const browser = await launch();
 const samples = [];
 for (let i = 0; i < runs; i++) {
-  const context = await browser.newContext(BENCH_PHONE);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await emulateSlowPhone(cdp);
+  const { context, page, cdp } = await slowPhonePage(browser);
   let bytes = 0;
   cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
   await page.goto(`${host.url}/`);

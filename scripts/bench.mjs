@@ -5,8 +5,8 @@
 // Usage: node scripts/bench.mjs [--dir dist] [--runs 7] [--path /es/]
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import { launch, emulateSlowPhone, BENCH_PHONE } from '../tests/e2e/browser.mjs';
+import { launch } from '../tests/e2e/browser.mjs';
+import { br, median, servedBrotli, slowPhonePage } from './bench-lib.mjs';
 import { serve } from '../tests/e2e/server.mjs';
 
 const args = process.argv.slice(2);
@@ -15,9 +15,7 @@ const dir = opt('dir', 'dist');
 const runs = Number(opt('runs', '7'));
 const route = opt('path', '/es/');
 
-const br = (buf) => zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (n) => (n / 1024).toFixed(1);
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
 // 1. Bytes on disk, by kind.
 const kinds = { wasm: /\.wasm$/, js: /\.js$/, css: /\.css$/, json: /\.json$/, html: /\.html$/ };
@@ -39,10 +37,7 @@ const site = await serve(dir, '/');
 const browser = await launch();
 const samples = [];
 for (let i = 0; i < runs; i++) {
-  const context = await browser.newContext(BENCH_PHONE);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await emulateSlowPhone(cdp);
+  const { context, page, cdp } = await slowPhonePage(browser);
   let bytes = 0;
   const requests = [];
   cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
@@ -68,12 +63,7 @@ for (let i = 0; i < runs; i++) {
     app: performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.json')).reduce((m, r) => Math.max(m, r.responseEnd), 0),
   }));
   // The same requests counted as file bodies (brotli), without HTTP headers.
-  const body = requests.reduce((sum, url) => {
-    let rel = decodeURIComponent(url.split('?')[0]).replace(/^\//, '');
-    let file = path.join(dir, rel);
-    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(dir, '404.html');
-    return sum + br(fs.readFileSync(file));
-  }, 0);
+  const body = requests.reduce((sum, url) => sum + servedBrotli(dir, url), 0);
   samples.push({ ...t, bytes, body, requests: requests.length });
   await context.close();
 }
