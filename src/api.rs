@@ -101,22 +101,6 @@ pub struct Store {
     pub datasets: File<Dataset>,
     /// The home page's digest: the same formats, only the items the home page shows.
     pub home: Home,
-    /// The search index over every file, once all have loaded (or failed).
-    pub search: Memo<Option<SearchIndex>>,
-}
-
-/// The search index, shared; and how many files could not be loaded into it.
-#[derive(Clone)]
-pub struct SearchIndex {
-    pub index: Arc<crate::search::Index>,
-    pub failed: usize,
-}
-
-/// Compared by identity: an index is rebuilt only when a file changes.
-impl PartialEq for SearchIndex {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.index, &other.index)
-    }
 }
 
 #[derive(Clone, Copy)]
@@ -132,21 +116,6 @@ impl Store {
     pub fn new() -> Self {
         let (topics, news, documents, events, datasets) =
             (File::load(FULL), File::load(FULL), File::load(FULL), File::load(FULL), File::load(FULL));
-        let search = Memo::new(move |_| {
-            let (t, n, d, e, ds) = (
-                topics.parsed.get()?,
-                news.parsed.get()?,
-                documents.parsed.get()?,
-                events.parsed.get()?,
-                datasets.parsed.get()?,
-            );
-            let failed = [t.is_err(), n.is_err(), d.is_err(), e.is_err(), ds.is_err()].iter().filter(|x| **x).count();
-            fn items<T>(r: &Res<T>) -> &[T] {
-                r.as_ref().map(|l| l.items.as_slice()).unwrap_or(&[])
-            }
-            let index = crate::search::Index::from_content(items(&n), items(&d), items(&e), items(&t), items(&ds));
-            Some(SearchIndex { index: Arc::new(index), failed })
-        });
         Store {
             site: File::load(FULL),
             topics,
@@ -154,7 +123,6 @@ impl Store {
             documents,
             events,
             datasets,
-            search,
             home: Home {
                 site: File::load(HOME),
                 topics: File::load(HOME),
@@ -169,17 +137,6 @@ impl Store {
 impl Default for Store {
     fn default() -> Self {
         Self::new()
-    }
-}
-
-impl Store {
-    /// Asks for every file the search index needs (the first time the search is used).
-    pub fn request_search(&self) {
-        self.topics.request();
-        self.news.request();
-        self.documents.request();
-        self.events.request();
-        self.datasets.request();
     }
 }
 

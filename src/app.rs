@@ -49,6 +49,7 @@ pub fn App() -> impl IntoView {
     let base = base_path();
     crate::routes::set_base(&base);
     provide_context(Store::new());
+    provide_context(crate::search_loader::SearchData::new());
     provide_context(Base(base.clone()));
     view! {
         <Router base=base>

@@ -38,3 +38,6 @@ pub mod components;
 pub mod intl;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
+/// Loads the search index's parts as queries need them.
+#[cfg(target_arch = "wasm32")]
+pub mod search_loader;

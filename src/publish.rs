@@ -7,6 +7,7 @@
 //! - News feeds (RSS and Atom, all and per member country), sitemap.xml and robots.txt.
 //! - A static HTML file per shareable URL with its link-preview tags (see `prerender`).
 //! - The embeddable widgets' pages and oEmbed descriptions (see `widget::page`).
+//! - The search index, in parts (see `search::ship`).
 
 use crate::model::{parse_file, ContentFile, Dataset, Event, NewsItem, Site, Topic};
 use chrono::NaiveDate;
@@ -190,6 +191,29 @@ pub fn widgets(texts: &HashMap<String, String>, today: NaiveDate, site_url: &str
         (items(texts), items(texts), items(texts), items(texts));
     let c = crate::widget::page::Content { topics: &topics, news: &news, events: &events, datasets: &datasets };
     crate::widget::page::all(&c, today, site_url)
+}
+
+/// The search index, in the parts a browser fetches as queries need them (see `search::ship`).
+/// A file that cannot be read contributes nothing (the checker reports it).
+pub fn search(texts: &HashMap<String, String>) -> Vec<(String, String)> {
+    use crate::i18n::Lang;
+    use crate::model::Document;
+    let (topics, news, documents): (Vec<Topic>, Vec<NewsItem>, Vec<Document>) =
+        (items(texts), items(texts), items(texts));
+    let (events, datasets): (Vec<Event>, Vec<Dataset>) = (items(texts), items(texts));
+    let shipped =
+        crate::search::ship::ship(crate::search::engine::docs_of(&news, &documents, &events, &topics, &datasets));
+    let suggest: Vec<_> = match crate::search::Index::from_shipped(&shipped) {
+        Ok(ix) => Lang::ALL
+            .iter()
+            .map(|l| {
+                let (first, per_initial) = ix.suggest_files(*l);
+                (*l, first, per_initial)
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    shipped.files(&suggest)
 }
 
 /// Pre-rendered pages for link previews: (path, HTML), and how many pages were left to the

@@ -3,7 +3,7 @@
 //! (or among the first three). Also the behaviour on absurd input.
 
 use observatorio::model::*;
-use observatorio::search::engine::Index;
+use observatorio::search::Index;
 use observatorio::search::Query;
 use std::fs;
 
@@ -19,7 +19,7 @@ fn index() -> Index {
 }
 
 fn top(ix: &Index, q: &str, typing: bool) -> Vec<String> {
-    ix.search(&Query::parse(q, typing)).iter().map(|h| ix.docs[h.doc as usize].id.clone()).collect()
+    ix.search(&Query::parse(q, typing)).unwrap().iter().map(|h| ix.doc(h.doc).unwrap().id.clone()).collect()
 }
 
 /// (query, typing, expected id, must be within the first n)
@@ -95,11 +95,11 @@ fn phrases_are_stricter_than_words() {
 fn nothing_found_suggests_a_spelling() {
     let ix = index();
     let q = Query::parse("ciberseguridaaaad xyzzy", false);
-    assert!(ix.search(&q).is_empty());
+    assert!(ix.search(&q).unwrap().is_empty());
     let q = Query::parse("declarasiones conjuntaz", false);
-    let suggestion = ix.did_you_mean(&q).unwrap_or_default();
+    let suggestion = ix.did_you_mean(&q).unwrap().unwrap_or_default();
     assert!(suggestion.starts_with("declaraciones conjunta"), "{suggestion}");
-    assert!(!ix.search(&Query::parse(&suggestion, false)).is_empty());
+    assert!(!ix.search(&Query::parse(&suggestion, false)).unwrap().is_empty());
     assert_eq!(ix.latest(3).len(), 3);
 }
 

@@ -1,24 +1,21 @@
 //! The search box in every page's header: suggestions as you type, in the ARIA combobox
 //! pattern ("/" focuses it; arrows move; Enter opens; Escape closes), and the results page on
-//! Enter. The index is built from the content files the first time the box is used.
+//! Enter. The index's entry point and the one-letter suggestions load when the box gets focus;
+//! the parts a query needs load as it is typed (see `search_loader`).
 
-use crate::api::use_store;
 use crate::app::use_lang;
 use crate::i18n::Lang;
 use crate::routes::{href, with_query, Page};
-use crate::search::engine::{highlight, Doc, Kind, Segment};
-use crate::search::Query;
+use crate::search::engine::{highlight, Kind, Segment};
+use crate::search_loader::{use_search, Suggested};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
-/// How many suggestions show under the box.
-const SUGGESTIONS: usize = 6;
-
 /// Where a search result leads.
-pub fn doc_page(d: &Doc) -> Page {
-    let id = d.id.clone();
-    match d.kind {
+pub fn doc_page(kind: Kind, id: &str) -> Page {
+    let id = id.to_string();
+    match kind {
         Kind::News => Page::NewsItem(id),
         Kind::Document => Page::Document(id),
         Kind::Event => Page::Event(id),
@@ -49,27 +46,34 @@ pub fn results_href(lang: Lang, q: &str) -> String {
 pub fn SearchBox() -> impl IntoView {
     let lang = use_lang();
     let t = lang.t();
-    let store = use_store();
+    let data = use_search();
     let navigate = use_navigate();
     let (text, set_text) = signal(String::new());
     let (open, set_open) = signal(false);
     let (active, set_active) = signal(None::<usize>);
     let input = NodeRef::<leptos::html::Input>::new();
     // (path, kind, title segments), computed as the reader types.
-    let suggestions = Memo::new(move |_| {
+    // While parts of the index load, the last list stays (marked as loading) rather than
+    // flashing empty.
+    let state = Memo::new(move |prev: Option<&(Suggested, String)>| {
         let q = text.get();
-        let Some(ix) = store.search.get() else { return Vec::new() };
-        let query = Query::parse(&q, true);
-        ix.index
-            .search(&query)
-            .into_iter()
-            .take(SUGGESTIONS)
-            .map(|h| {
-                let d = &ix.index.docs[h.doc as usize];
-                (doc_page(d).path(lang), d.kind, highlight(d.title.get(lang), &h.matched))
-            })
-            .collect::<Vec<_>>()
+        let now = data.suggest(lang, &q);
+        match prev {
+            Some((old, _)) if now.loading && now.items.is_empty() && !q.trim().is_empty() => {
+                (Suggested { items: old.items.clone(), loading: true }, q)
+            }
+            _ => (now, q),
+        }
     });
+    let suggestions = Memo::new(move |_| {
+        state.with(|(s, _)| {
+            s.items
+                .iter()
+                .map(|(kind, id, title, matched)| (doc_page(*kind, id).path(lang), *kind, highlight(title, matched)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let loading = move || state.with(|(s, _)| s.loading);
     // The last option is "see all results".
     let count = move || suggestions.with(Vec::len) + usize::from(!text.with(|q| q.trim().is_empty()));
     let go = {
@@ -155,7 +159,7 @@ pub fn SearchBox() -> impl IntoView {
                 aria-activedescendant=move || active.get().filter(|_| expanded()).map(option_id)
                 aria-keyshortcuts="/"
                 prop:value=move || text.get()
-                on:focus=move |_| store.request_search()
+                on:focus=move |_| data.start(lang)
                 on:input=move |ev| {
                     set_text.set(event_target_value(&ev));
                     set_open.set(true);
@@ -166,9 +170,10 @@ pub fn SearchBox() -> impl IntoView {
                     // Let a click on a suggestion land first.
                     set_timeout(move || set_open.set(false), std::time::Duration::from_millis(150));
                 }/>
-            // data-q: the query the list was drawn for (benchmarks and tests wait on it).
+            // data-q: the query the list was drawn for (benchmarks and tests wait on it), and
+            // aria-busy while parts of the index load.
             <ul id="search-suggestions" role="listbox" class="suggestions" aria-label=t.search_suggestions hidden=move || !expanded()
-                data-q=move || text.get()>
+                data-q=move || text.get() aria-busy=move || loading().to_string()>
                 {move || {
                     let go = go_click.clone();
                     let list = suggestions.get();
@@ -183,10 +188,10 @@ pub fn SearchBox() -> impl IntoView {
                         }
                     }).collect_view();
                     let q = text.get();
-                    // The index is still being built from the content files.
-                    let loading = store.search.with(Option::is_none) && !q.trim().is_empty();
+                    // Nothing to show yet: the parts this query needs are loading.
+                    let waiting = n == 0 && loading() && !q.trim().is_empty();
                     view! {
-                        {loading.then(|| view! { <li role="option" aria-disabled="true" aria-selected="false" class="loading">{lang.t().loading}</li> })}
+                        {waiting.then(|| view! { <li role="option" aria-disabled="true" aria-selected="false" class="loading">{lang.t().loading}</li> })}
                         {items}
                         {(!q.trim().is_empty()).then(|| {
                             let go = go.clone();

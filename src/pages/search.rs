@@ -1,6 +1,6 @@
 //! The search results page: the query and facets live in the URL (shareable; Back and Forward
 //! work); results of every kind, highlighted; facets with counts; "did you mean" and the latest
-//! items when nothing matches.
+//! items when nothing matches. Each result's text loads on its own as the list shows it.
 
 use crate::api::{topics_now, use_store};
 use crate::app::use_lang;
@@ -11,16 +11,33 @@ use crate::filter::SearchFilter;
 use crate::i18n::format_date;
 use crate::routes::{with_query, Page};
 use crate::search::engine::{best_field, highlight, snippet};
-use crate::search::{Kind, Query};
+use crate::search::{Facets, Hit, Kind, Need, Query};
+use crate::search_loader::use_search;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+
+/// What the page shows for the query in the URL.
+#[derive(Clone, Debug, PartialEq)]
+enum State {
+    Loading,
+    Unavailable,
+    Empty,
+    NoHits { did_you_mean: Option<String>, latest: Vec<u32> },
+    Hits { shown: Vec<Hit>, facets: Facets, did_you_mean: Option<String> },
+}
+
+/// Skeleton lines while a part loads.
+fn skeleton() -> impl IntoView {
+    view! { <div class="skeleton" aria-busy="true"><div class="skeleton-line"></div><div class="skeleton-line"></div><div class="skeleton-line"></div></div> }
+}
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let lang = use_lang();
     let t = lang.t();
     let store = use_store();
-    store.request_search();
+    let data = use_search();
+    data.start(lang);
     let parsed = use_query_filter(|pairs| SearchFilter::from_query(pairs));
     use_meta(|l| (l.t().search.to_string(), l.t().search_label.to_string()));
     let navigate = use_navigate();
@@ -31,6 +48,30 @@ pub fn SearchPage() -> impl IntoView {
         ev.prevent_default();
         navigate(&results_path(lang, &draft.get_untracked()), Default::default());
     };
+    let state = Memo::new(move |_| {
+        let f = parsed.with(|(f, _)| f.clone());
+        match data.index.with(|i| i.as_ref().map(Result::is_ok)) {
+            None => return State::Loading,
+            Some(false) => return State::Unavailable,
+            Some(true) => {}
+        }
+        let query = Query::parse(&f.q, false);
+        if query.is_empty() {
+            return State::Empty;
+        }
+        let Some(hits) = data.with(|ix| ix.search(&query)) else { return State::Loading };
+        // Misspelt words may still find results (typo tolerance): the spelling is offered too.
+        let Some(did_you_mean) = data.with(|ix| ix.did_you_mean(&query)) else { return State::Loading };
+        if hits.is_empty() {
+            let latest = data.with(|ix| Ok(ix.latest(5))).unwrap_or_default();
+            return State::NoHits { did_you_mean, latest };
+        }
+        let Some(facets) = data.with(|ix| ix.facets(&hits, &f.facets).map_err(|n| vec![n])) else {
+            return State::Loading;
+        };
+        let shown = data.with(|ix| Ok(hits.iter().filter(|h| ix.passes(h, &f.facets)).cloned().collect::<Vec<_>>()));
+        State::Hits { shown: shown.unwrap_or_default(), facets, did_you_mean }
+    });
     view! {
         <div class="page search-page">
             <h1>{t.search}</h1>
@@ -44,74 +85,83 @@ pub fn SearchPage() -> impl IntoView {
             </form>
             {move || {
                 let (f, ignored) = parsed.get();
-                let Some(ix) = store.search.get() else {
-                    return view! { <div class="skeleton" aria-busy="true"><div class="skeleton-line"></div><div class="skeleton-line"></div><div class="skeleton-line"></div></div> }.into_any();
-                };
                 let l = lang;
                 let t = l.t();
-                let index = ix.index.clone();
                 let query = Query::parse(&f.q, false);
-                if query.is_empty() {
-                    return view! { <p class="muted">{t.search_empty}</p> }.into_any();
-                }
-                let hits = index.search(&query);
-                let facets = index.facets(&hits, &f.facets);
-                let shown_hits: Vec<_> = hits.iter().filter(|h| index.passes(h, &f.facets)).cloned().collect();
-                let count = shown_hits.len();
-                let topics = topics_now(store);
-                let topic_label = |id: &str| topics.iter().find(|tp| tp.id == id).map_or(id.to_string(), |tp| tp.title.get(l).to_string());
-                let fields = vec![
-                    FilterField { key: "kind", label: t.filter_kind, options: facets.kinds.iter().map(|(k, n)| (k.code().to_string(), format!("{} ({n})", t.kind(*k)))).collect(), selected: f.facets.kind.map(|k| k.code().to_string()) },
-                    FilterField { key: "country", label: t.filter_country, options: facets.countries.iter().map(|(c, n)| (c.code().to_string(), format!("{} ({n})", t.country(*c)))).collect(), selected: f.facets.country.map(|c| c.code().to_string()) },
-                    FilterField { key: "topic", label: t.filter_topic, options: facets.topics.iter().map(|(id, n)| (id.clone(), format!("{} ({n})", topic_label(id)))).collect(), selected: f.facets.topic.clone() },
-                    FilterField { key: "year", label: t.filter_year, options: facets.years.iter().map(|(y, n)| (y.to_string(), format!("{y} ({n})"))).collect(), selected: f.facets.year.map(|y| y.to_string()) },
-                ];
-                let path = with_query(&Page::Search.path(l), &[], &[("q", Some(f.q.clone()))]);
-                let suggestion = index.did_you_mean(&query);
-                let did_you_mean = suggestion.map(|s| view! { <p class="did-you-mean">{t.did_you_mean} " " <a href=results_href(l, &s)>{s.clone()}</a> "?"</p> });
-                let bar = view! { <FilterBar fields=fields path=path count=count ignored=ignored/> };
-                if hits.is_empty() {
-                    let latest: Vec<_> = index.latest(5).into_iter().cloned().collect();
-                    return view! {
+                let partial = move || (data.failed.get() > 0).then(|| view! { <p class="notice">{t.search_partial}</p> });
+                match state.get() {
+                    State::Loading => skeleton().into_any(),
+                    State::Unavailable => view! { <p class="notice" role="alert">{t.search_unavailable}</p> }.into_any(),
+                    State::Empty => view! { <p class="muted">{t.search_empty}</p> }.into_any(),
+                    State::NoHits { did_you_mean, latest } => view! {
                         <p class="empty" role="status">{t.search_none} " «" {f.q.clone()} "»."</p>
-                        {did_you_mean}
+                        {did_you_mean.map(|s| offer(l, s))}
+                        {partial}
                         <h2>{t.latest_items}</h2>
-                        <ul class="results">{latest.into_iter().map(|d| view! {
-                            <li class="result"><span class="tag">{t.kind(d.kind)}</span> " " <a href=doc_page(&d).href(l)>{d.title.get(l).to_string()}</a></li>
+                        <ul class="results">{latest.into_iter().map(|n| view! {
+                            <li class="result">{move || data.with(|ix| ix.doc(n).cloned().ok_or_else(|| vec![Need::Doc(n)])).map(|d| view! {
+                                <span class="tag">{l.t().kind(d.kind)}</span> " " <a href=doc_page(d.kind, &d.id).href(l)>{d.title.get(l).to_string()}</a>
+                            })}</li>
                         }).collect_view()}</ul>
-                    }.into_any();
-                }
-                let full = query.terms.len();
-                let index = index.clone();
-                let results = paged(true, "results", count, move |i| {
-                    let h = &shown_hits[i];
-                    let d = &index.docs[h.doc as usize];
-                    let title = highlight(d.title.get(l), &h.matched);
-                    let snip = snippet(best_field(d, l, &h.matched), &h.matched, 180);
-                    let date = d.date.filter(|_| d.kind != Kind::Topic).map(|x| format_date(l, x));
-                    let partial = h.words < full;
-                    view! {
-                        <li class="result">
-                            <p class="meta">
-                                <span class="tag">{l.t().kind(d.kind)}</span>
-                                {d.country.map(|c| view! { <CountryTag country=c/> })}
-                                {date.map(|x| view! { <span>{x}</span> })}
-                                <SampleBadge sample=d.sample/>
-                                {partial.then(|| view! { <span class="muted">{l.t().partial_match}</span> })}
-                            </p>
-                            <h2 class="result-title"><a href=doc_page(d).href(l)>{marked(title)}</a></h2>
-                            <p class="snippet">{marked(snip)}</p>
-                        </li>
+                    }.into_any(),
+                    State::Hits { shown, facets, did_you_mean } => {
+                        let count = shown.len();
+                        let topics = topics_now(store);
+                        let topic_label = |id: &str| topics.iter().find(|tp| tp.id == id).map_or(id.to_string(), |tp| tp.title.get(l).to_string());
+                        let fields = vec![
+                            FilterField { key: "kind", label: t.filter_kind, options: facets.kinds.iter().map(|(k, n)| (k.code().to_string(), format!("{} ({n})", t.kind(*k)))).collect(), selected: f.facets.kind.map(|k| k.code().to_string()) },
+                            FilterField { key: "country", label: t.filter_country, options: facets.countries.iter().map(|(c, n)| (c.code().to_string(), format!("{} ({n})", t.country(*c)))).collect(), selected: f.facets.country.map(|c| c.code().to_string()) },
+                            FilterField { key: "topic", label: t.filter_topic, options: facets.topics.iter().map(|(id, n)| (id.clone(), format!("{} ({n})", topic_label(id)))).collect(), selected: f.facets.topic.clone() },
+                            FilterField { key: "year", label: t.filter_year, options: facets.years.iter().map(|(y, n)| (y.to_string(), format!("{y} ({n})"))).collect(), selected: f.facets.year.map(|y| y.to_string()) },
+                        ];
+                        let path = with_query(&Page::Search.path(l), &[], &[("q", Some(f.q.clone()))]);
+                        let full = query.terms.len();
+                        let query = StoredValue::new(query);
+                        let results = paged(true, "results", count, move |i| {
+                            let h = shown[i].clone();
+                            view! { <li class="result">{move || result(h.clone(), query.get_value(), full)}</li> }.into_any()
+                        });
+                        view! {
+                            {did_you_mean.map(|s| offer(l, s))}
+                            <FilterBar fields=fields path=path count=count ignored=ignored/>
+                            {partial}
+                            {results}
+                        }.into_any()
                     }
-                    .into_any()
-                });
-                view! {
-                    {did_you_mean}
-                    {bar}
-                    {(ix.failed > 0).then(|| view! { <p class="notice">{t.search_partial}</p> })}
-                    {results}
-                }.into_any()
+                }
             }}
         </div>
     }
+}
+
+/// "Did you mean …?" with a link to that search.
+fn offer(l: crate::i18n::Lang, s: String) -> impl IntoView {
+    view! { <p class="did-you-mean">{l.t().did_you_mean} " " <a href=results_href(l, &s)>{s.clone()}</a> "?"</p> }
+}
+
+/// One result, once its text has loaded (a skeleton line until then).
+fn result(h: Hit, query: Query, full: usize) -> AnyView {
+    let l = use_lang();
+    let data = use_search();
+    let Some((d, matched)) = data.with(|ix| {
+        ix.doc(h.doc).cloned().map(|d| (d, ix.matched(h.doc, &query))).ok_or_else(|| vec![Need::Doc(h.doc)])
+    }) else {
+        return view! { <div class="skeleton" aria-busy="true"><div class="skeleton-line"></div></div> }.into_any();
+    };
+    let title = highlight(d.title.get(l), &matched);
+    let snip = snippet(best_field(&d, l, &matched), &matched, 180);
+    let date = d.date.filter(|_| d.kind != Kind::Topic).map(|x| format_date(l, x));
+    let partial = h.words < full;
+    view! {
+        <p class="meta">
+            <span class="tag">{l.t().kind(d.kind)}</span>
+            {d.country.map(|c| view! { <CountryTag country=c/> })}
+            {date.map(|x| view! { <span>{x}</span> })}
+            <SampleBadge sample=d.sample/>
+            {partial.then(|| view! { <span class="muted">{l.t().partial_match}</span> })}
+        </p>
+        <h2 class="result-title"><a href=doc_page(d.kind, &d.id).href(l)>{marked(title)}</a></h2>
+        <p class="snippet">{marked(snip)}</p>
+    }
+    .into_any()
 }

@@ -120,20 +120,28 @@ test('hostile queries are shown as text and never break the page', async () => {
   await page.context().close();
 });
 
-test('while the index loads, the box says so; then the suggestions replace the note', async () => {
+test('while parts of the index load, the box says so; then the suggestions replace the note', async () => {
   const page = await phonePage(browser);
-  await page.route('**/content/documents.json', async (route) => {
-    await new Promise((r) => setTimeout(r, 1500));
-    return route.continue();
-  });
+  // The one-letter suggestions and the vocabularies wait until released.
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await page.route(/\/search\/(es\/first|[^/]+\/w\/[^/]+)\.json$/, async (route) => { await gate; return route.continue(); });
   await page.goto(site.url + '/es/about');
   await page.waitForSelector('main h1');
+  const list = page.locator('#search-suggestions');
   await page.locator('#site-search').click();
-  await page.keyboard.type('lima');
-  await page.locator('#search-suggestions .loading').waitFor();
-  assert.equal(await page.locator('#search-suggestions .loading').innerText(), 'Cargando…');
-  await page.locator('#search-suggestions [role="option"]:not(.all):not(.loading)').first().waitFor();
-  assert.equal(await page.locator('#search-suggestions .loading').count(), 0);
+  await page.keyboard.type('l');
+  // Nothing to show yet: a note, and the list is marked busy for screen readers.
+  await list.locator('.loading').waitFor();
+  assert.equal(await list.locator('.loading').innerText(), 'Cargando…');
+  assert.equal(await list.getAttribute('aria-busy'), 'true');
+  await page.keyboard.type('ima');
+  await page.waitForFunction(() => document.querySelector('#search-suggestions').dataset.q === 'lima');
+  assert.equal(await list.getAttribute('aria-busy'), 'true');
+  release();
+  await page.waitForFunction(() => document.querySelector('#search-suggestions').getAttribute('aria-busy') === 'false');
+  assert.equal(await list.locator('.loading').count(), 0);
+  assert.match(await list.locator('[role="option"]:not(.all)').first().innerText(), /Lima/);
   await page.context().close();
 });
 

@@ -1,0 +1,660 @@
+//! The search engine over the shipped parts (see `ship`): whatever has been loaded so far. A
+//! query that needs a part not yet loaded says which ([`Need`]); the browser fetches it and asks
+//! again. Natively every part is loaded at once (tests, the publishing step).
+
+use super::engine::{Doc, FacetFilter, Facets, Hit, Kind, Query, QueryTerm};
+use super::ship::{
+    chunk_of, country_of_char, kind_of_char, ungap, vocab_key, ChunkFile, DocFile, FacetsFile, IndexFile, Shipped,
+    SuggestFile, Suggestion, VocabFile, FORMAT, SCALE,
+};
+use super::text::{stem_en, stem_es, typo_budget, within};
+use crate::i18n::Lang;
+use crate::model::Country;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+/// How much a match counts, by how it matched.
+const STEM: f32 = 0.9;
+const PREFIX: f32 = 0.7;
+const TYPO: [f32; 3] = [1.0, 0.5, 0.35];
+/// The exact accented spelling ranks above its unaccented twin.
+const ACCENT_BONUS: f32 = 1.15;
+/// Every query word in the title.
+const TITLE_BONUS: f32 = 1.5;
+/// Words a prefix stands for while typing (the most frequent), and words within a typo.
+const MAX_PREFIX: usize = 10;
+const MAX_TYPOS: usize = 40;
+/// A word being typed expands in the browser from this many letters; shorter ones alone have
+/// ready suggestions, and after other words wait for the next letter.
+pub const MIN_PREFIX: usize = 3;
+/// Suggestions under the search box.
+pub const SUGGESTIONS: usize = 6;
+/// Candidates checked for a quoted phrase (each needs its document's text).
+pub const PHRASE_CHECK: usize = 100;
+
+/// A part of the index a query needs and that has not been loaded.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Need {
+    Vocab(String),
+    Chunk(usize),
+    Facets,
+    Doc(u32),
+}
+
+/// A word of the vocabulary with its stems (worked out once, when the file loads).
+#[derive(Debug)]
+struct Word {
+    word: String,
+    df: u32,
+    stem_es: String,
+    stem_en: String,
+}
+
+/// The documents' facets, one entry per document.
+#[derive(Debug, Default)]
+pub struct FacetTable {
+    kind: Vec<Kind>,
+    country: Vec<Option<Country>>,
+    year: Vec<Option<i32>>,
+    topics: Vec<u64>,
+    topic_ids: Vec<String>,
+}
+
+impl FacetTable {
+    /// Checks a facets file against the number of documents: every column must describe them all.
+    pub fn read(f: FacetsFile, n: usize) -> Result<FacetTable, String> {
+        let kind: Option<Vec<Kind>> = f.kinds.chars().map(kind_of_char).collect();
+        let kind = kind.ok_or("unknown kind")?;
+        let country: Vec<Option<Country>> = f.countries.chars().map(country_of_char).collect();
+        let mut year = Vec::with_capacity(n);
+        for (y, count) in &f.years {
+            if year.len() + *count as usize > n {
+                return Err("years run past the documents".into());
+            }
+            year.extend(std::iter::repeat_n((*y != 0).then_some(*y), *count as usize));
+        }
+        if kind.len() != n || country.len() != n || year.len() != n || f.topics.len() != n {
+            return Err(format!("columns of different lengths for {n} documents"));
+        }
+        Ok(FacetTable { kind, country, year, topics: f.topics, topic_ids: f.topic_ids })
+    }
+
+    fn has_topic(&self, doc: usize, topic: &str) -> bool {
+        self.topic_ids.iter().position(|t| t == topic).is_some_and(|i| self.topics[doc] & (1 << i) != 0)
+    }
+
+    fn passes(&self, d: usize, f: &FacetFilter, skip: Option<usize>) -> bool {
+        (skip == Some(0) || f.kind.is_none_or(|k| self.kind[d] == k))
+            && (skip == Some(1) || f.country.is_none_or(|c| self.country[d] == Some(c)))
+            && (skip == Some(2) || f.topic.as_ref().is_none_or(|x| self.has_topic(d, x)))
+            && (skip == Some(3) || f.year.is_none_or(|y| self.year[d] == Some(y)))
+    }
+}
+
+/// A chunk, read: postings as (document, shipped value).
+#[derive(Debug, Default)]
+struct Chunk {
+    words: Vec<String>,
+    postings: Vec<Vec<(u32, u32)>>,
+    accented: HashMap<String, Vec<u32>>,
+}
+
+impl Chunk {
+    /// Damaged entries (documents past the index, overflowing gaps) are cut, never trusted.
+    fn read(f: ChunkFile, n: usize) -> Chunk {
+        let n = n as u32;
+        let postings = f
+            .postings
+            .iter()
+            .map(|flat| {
+                let docs = ungap(flat.iter().step_by(2).copied(), n);
+                docs.zip(flat.iter().skip(1).step_by(2)).map_while(|(d, v)| Some((d?, *v))).collect()
+            })
+            .collect();
+        Chunk {
+            postings,
+            accented: f.accented.into_iter().map(|(s, g)| (s, ungap(g, n).map_while(|d| d).collect())).collect(),
+            words: f.words,
+        }
+    }
+}
+
+/// Whatever parts of the index have been loaded.
+#[derive(Clone, Debug, Default)]
+pub struct Index {
+    pub version: String,
+    docs: usize,
+    dated: usize,
+    firsts: Arc<Vec<String>>,
+    facets: Option<Arc<FacetTable>>,
+    vocab: HashMap<String, Arc<Vec<Word>>>,
+    chunks: HashMap<usize, Arc<Chunk>>,
+    texts: HashMap<u32, Arc<Doc>>,
+    /// Parts that could not be loaded: queries go on without them.
+    missing: HashSet<Need>,
+}
+
+/// How the search box answers a query as it is typed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Plan {
+    Nothing,
+    /// One short word: the ready suggestions for `prefix`, in the file of `initial` (`None`:
+    /// `first.json`).
+    Ready {
+        file: Option<String>,
+        prefix: String,
+    },
+    /// Search the index (a short word being typed after others waits for its next letter).
+    Search(Query),
+}
+
+/// The plan for a query being typed.
+pub fn plan(q: &Query) -> Plan {
+    let short = |t: &QueryTerm| t.prefix && t.folded.chars().count() < MIN_PREFIX;
+    match q.terms.as_slice() {
+        [] => Plan::Nothing,
+        [t] if short(t) && q.phrases.is_empty() => {
+            Plan::Ready { file: (t.folded.chars().count() > 1).then(|| vocab_key(&t.folded)), prefix: t.folded.clone() }
+        }
+        [rest @ .., last] if short(last) => Plan::Search(Query { terms: rest.to_vec(), phrases: q.phrases.clone() }),
+        _ => Plan::Search(q.clone()),
+    }
+}
+
+impl Index {
+    /// Checks the entry point.
+    pub fn new(f: IndexFile) -> Result<Index, String> {
+        if f.format != FORMAT {
+            return Err(format!("format {} (this site reads format {FORMAT})", f.format));
+        }
+        if f.version.is_empty() || !f.version.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Err("no version".into());
+        }
+        if !f.chunks.windows(2).all(|w| w[0] < w[1]) {
+            return Err("chunks out of order".into());
+        }
+        Ok(Index {
+            version: f.version,
+            docs: f.docs as usize,
+            dated: (f.dated as usize).min(f.docs as usize),
+            firsts: Arc::new(f.chunks),
+            ..Default::default()
+        })
+    }
+
+    /// Every part at once (native: tests and the publishing step).
+    pub fn from_shipped(s: &Shipped) -> Result<Index, String> {
+        let mut ix = Index::new(s.index.clone())?;
+        ix.add_facets(s.facets.clone())?;
+        for (i, f) in s.chunks.iter().enumerate() {
+            ix.add_chunk(i, f.clone());
+        }
+        for (key, f) in &s.vocab {
+            ix.add_vocab(key, f.clone());
+        }
+        for (i, d) in s.docs.iter().enumerate() {
+            ix.add_doc(i as u32, DocFile::from_doc(d));
+        }
+        Ok(ix)
+    }
+
+    /// Everything given, in one index (tests).
+    pub fn build(docs: Vec<Doc>) -> Index {
+        Index::from_shipped(&super::ship::ship(docs)).unwrap_or_default()
+    }
+
+    /// Everything the Observatory publishes, in one index (tests).
+    pub fn from_content(
+        news: &[crate::model::NewsItem],
+        documents: &[crate::model::Document],
+        events: &[crate::model::Event],
+        topics: &[crate::model::Topic],
+        datasets: &[crate::model::Dataset],
+    ) -> Index {
+        Index::build(super::engine::docs_of(news, documents, events, topics, datasets))
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs == 0
+    }
+
+    pub fn add_facets(&mut self, f: FacetsFile) -> Result<(), String> {
+        self.facets = Some(Arc::new(FacetTable::read(f, self.docs)?));
+        Ok(())
+    }
+
+    pub fn add_chunk(&mut self, i: usize, f: ChunkFile) {
+        self.chunks.insert(i, Arc::new(Chunk::read(f, self.docs)));
+    }
+
+    pub fn add_vocab(&mut self, key: &str, f: VocabFile) {
+        let words = f
+            .words
+            .into_iter()
+            .zip(f.df)
+            .map(|(word, df)| Word { stem_es: stem_es(&word), stem_en: stem_en(&word), word, df })
+            .collect();
+        self.vocab.insert(key.to_string(), Arc::new(words));
+    }
+
+    /// A damaged document file is left out (the result shows without it).
+    pub fn add_doc(&mut self, n: u32, f: DocFile) {
+        if let Some(d) = f.into_doc().filter(|_| (n as usize) < self.docs) {
+            self.texts.insert(n, Arc::new(d));
+        }
+    }
+
+    pub fn doc(&self, n: u32) -> Option<&Arc<Doc>> {
+        self.texts.get(&n)
+    }
+
+    /// Records a part that could not be loaded, so queries stop waiting for it.
+    pub fn add_missing(&mut self, need: Need) {
+        self.missing.insert(need);
+    }
+
+    pub fn has(&self, need: &Need) -> bool {
+        self.missing.contains(need)
+            || match need {
+                Need::Vocab(k) => self.vocab.contains_key(k),
+                Need::Chunk(i) => self.chunks.contains_key(i),
+                Need::Facets => self.facets.is_some(),
+                Need::Doc(n) => self.texts.contains_key(n),
+            }
+    }
+
+    /// The words a query word stands for, with how much each counts (from the vocabulary of its
+    /// initial).
+    fn words_for(&self, t: &QueryTerm, needs: &mut Vec<Need>) -> Vec<(String, f32)> {
+        let key = vocab_key(&t.folded);
+        let Some(vocab) = self.vocab.get(&key) else {
+            let need = Need::Vocab(key);
+            if !self.missing.contains(&need) {
+                needs.push(need);
+            }
+            return Vec::new();
+        };
+        let mut out: Vec<(String, f32)> = Vec::new();
+        fn add(out: &mut Vec<(String, f32)>, w: &str, f: f32) {
+            match out.iter_mut().find(|(x, _)| x == w) {
+                Some(e) => e.1 = e.1.max(f),
+                None => out.push((w.to_string(), f)),
+            }
+        }
+        if vocab.binary_search_by(|w| w.word.as_str().cmp(&t.folded)).is_ok() {
+            add(&mut out, &t.folded, 1.0);
+        }
+        let (es, en) = (stem_es(&t.folded), stem_en(&t.folded));
+        for w in vocab.iter().filter(|w| w.stem_es == es || w.stem_en == en || w.stem_es == en || w.stem_en == es) {
+            add(&mut out, &w.word, STEM);
+        }
+        if t.prefix {
+            let from = vocab.partition_point(|w| w.word.as_str() < t.folded.as_str());
+            let mut found: Vec<&Word> = vocab[from..].iter().take_while(|w| w.word.starts_with(&t.folded)).collect();
+            found.sort_by_key(|w| std::cmp::Reverse(w.df));
+            for w in found.into_iter().take(MAX_PREFIX) {
+                add(&mut out, &w.word, PREFIX);
+            }
+        }
+        if out.is_empty() {
+            let budget = typo_budget(&t.folded);
+            let mut found: Vec<(usize, u32, &str)> = vocab
+                .iter()
+                .filter(|w| budget > 0 && w.word.len().abs_diff(t.folded.len()) <= budget)
+                .filter_map(|w| {
+                    within(&t.folded, &w.word, budget).filter(|d| *d > 0).map(|d| (d, w.df, w.word.as_str()))
+                })
+                .collect();
+            found.sort_by_key(|(d, df, _)| (*d, std::cmp::Reverse(*df)));
+            for (d, _, w) in found.into_iter().take(MAX_TYPOS) {
+                add(&mut out, w, TYPO[d]);
+            }
+        }
+        out
+    }
+
+    /// The postings of a word, if its chunk is loaded; `needs` gets the chunk otherwise.
+    fn postings(&self, word: &str, needs: &mut Vec<Need>) -> &[(u32, u32)] {
+        let Some(i) = chunk_of(&self.firsts, word) else { return &[] };
+        let Some(c) = self.chunks.get(&i) else {
+            if !self.missing.contains(&Need::Chunk(i)) {
+                needs.push(Need::Chunk(i));
+            }
+            return &[];
+        };
+        c.words
+            .binary_search_by(|w| w.as_str().cmp(word))
+            .ok()
+            .and_then(|w| c.postings.get(w))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    fn accented(&self, t: &QueryTerm) -> &[u32] {
+        let chunk = chunk_of(&self.firsts, &t.folded).and_then(|i| self.chunks.get(&i));
+        chunk.and_then(|c| c.accented.get(&t.exact)).map_or(&[], Vec::as_slice)
+    }
+
+    /// Documents matching the query, best first: those with every word first, then those
+    /// missing one, and so on; by score within each group; ties go to the newest. A quoted
+    /// phrase keeps, of the first PHRASE_CHECK candidates, those whose text holds it.
+    pub fn search(&self, q: &Query) -> Result<Vec<Hit>, Vec<Need>> {
+        let mut hits = self.candidates(q)?;
+        sort(&mut hits);
+        if q.phrases.is_empty() {
+            return Ok(hits);
+        }
+        hits.truncate(PHRASE_CHECK);
+        let needs: Vec<Need> = hits.iter().map(|h| Need::Doc(h.doc)).filter(|n| !self.has(n)).collect();
+        if !needs.is_empty() {
+            return Err(needs);
+        }
+        hits.retain(|h| self.texts.get(&h.doc).is_some_and(|d| q.phrases.iter().all(|p| d.has_phrase(p))));
+        Ok(hits)
+    }
+
+    /// The best `k` results only (suggestions as you type: no full sort).
+    pub fn top(&self, q: &Query, k: usize) -> Result<Vec<Hit>, Vec<Need>> {
+        if !q.phrases.is_empty() {
+            return self.search(q).map(|mut h| {
+                h.truncate(k);
+                h
+            });
+        }
+        let mut hits = self.candidates(q)?;
+        if hits.len() > k && k > 0 {
+            hits.select_nth_unstable_by(k - 1, order);
+            hits.truncate(k);
+        }
+        sort(&mut hits);
+        Ok(hits)
+    }
+
+    /// Scores every document matching at least one word (dense arrays: a common word touches
+    /// most documents).
+    fn candidates(&self, q: &Query) -> Result<Vec<Hit>, Vec<Need>> {
+        if q.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut needs = Vec::new();
+        let words: Vec<Vec<(String, f32)>> = q.terms.iter().map(|t| self.words_for(t, &mut needs)).collect();
+        for (w, _) in words.iter().flatten() {
+            self.postings(w, &mut needs);
+        }
+        if !needs.is_empty() {
+            needs.sort();
+            needs.dedup();
+            return Err(needs);
+        }
+        let n = self.docs;
+        let mut total = vec![0f32; n];
+        let mut matched = vec![0u8; n];
+        let mut title = vec![0u8; n];
+        let mut class = vec![0u8; n];
+        let mut term = vec![0f32; n];
+        let mut term_title = vec![false; n];
+        let mut touched: Vec<u32> = Vec::new();
+        for (t, list) in q.terms.iter().zip(&words) {
+            for (w, factor) in list {
+                for (doc, v) in self.postings(w, &mut needs) {
+                    let d = *doc as usize;
+                    if term[d] == 0.0 {
+                        touched.push(*doc);
+                    }
+                    // A score of 0 (a word in nearly every document) still matches.
+                    let s = factor * (*v >> 4) as f32 / SCALE;
+                    term[d] = term[d].max(s.max(f32::MIN_POSITIVE));
+                    if v & 15 != 0 {
+                        term_title[d] = true;
+                        class[d] = (v & 15) as u8;
+                    }
+                }
+            }
+            if t.exact != t.folded {
+                for doc in self.accented(t) {
+                    term[*doc as usize] *= ACCENT_BONUS;
+                }
+            }
+            for doc in touched.drain(..) {
+                let d = doc as usize;
+                total[d] += term[d];
+                matched[d] += 1;
+                title[d] += u8::from(term_title[d]);
+                term[d] = 0.0;
+                term_title[d] = false;
+            }
+        }
+        let all = q.terms.len() as u8;
+        let mut hits = Vec::new();
+        for d in 0..n {
+            if matched[d] == 0 {
+                continue;
+            }
+            let mut score = total[d];
+            // A title holding every word of the query is what people look for, the more so
+            // when the title is little else ("Declaración de Lima" for "declaración").
+            if title[d] == all {
+                let coverage = (q.terms.len() as f32 / f32::from(class[d].max(1))).min(1.0);
+                score *= TITLE_BONUS + 0.5 * coverage;
+            }
+            hits.push(Hit { doc: d as u32, score, words: usize::from(matched[d]) });
+        }
+        Ok(hits)
+    }
+
+    /// The words of `doc` that matched the query (for highlighting); words of parts not loaded
+    /// are left out.
+    pub fn matched(&self, doc: u32, q: &Query) -> HashSet<String> {
+        let mut needs = Vec::new();
+        let mut out = HashSet::new();
+        for t in &q.terms {
+            for (w, _) in self.words_for(t, &mut needs) {
+                if self.postings(&w, &mut needs).binary_search_by_key(&doc, |p| p.0).is_ok() {
+                    out.insert(w);
+                }
+            }
+        }
+        out
+    }
+
+    /// A spelling the index knows, for a query that found nothing: each unknown word replaced
+    /// by its closest known word (same first letter).
+    pub fn did_you_mean(&self, q: &Query) -> Result<Option<String>, Vec<Need>> {
+        let mut needs = Vec::new();
+        let mut changed = false;
+        let mut words = Vec::new();
+        for t in &q.terms {
+            let key = vocab_key(&t.folded);
+            let Some(vocab) = self.vocab.get(&key) else {
+                if !self.missing.contains(&Need::Vocab(key.clone())) {
+                    needs.push(Need::Vocab(key));
+                }
+                words.push(t.folded.clone());
+                continue;
+            };
+            let known = vocab.binary_search_by(|w| w.word.as_str().cmp(&t.folded)).is_ok();
+            let closest = (!known)
+                .then(|| {
+                    vocab
+                        .iter()
+                        .filter(|w| w.word.len().abs_diff(t.folded.len()) <= 2)
+                        .filter_map(|w| {
+                            within(&t.folded, &w.word, 2)
+                                .filter(|d| *d > 0)
+                                .map(|d| (d, std::cmp::Reverse(w.df), &w.word))
+                        })
+                        .min()
+                })
+                .flatten();
+            match closest {
+                Some((_, _, w)) => {
+                    changed = true;
+                    words.push(w.clone());
+                }
+                None => words.push(t.folded.clone()),
+            }
+        }
+        if !needs.is_empty() {
+            needs.sort();
+            needs.dedup();
+            return Err(needs);
+        }
+        Ok((changed && !words.is_empty()).then(|| words.join(" ")))
+    }
+
+    /// Counts per facet value over `hits`, each facet with the other facets' choices applied.
+    pub fn facets(&self, hits: &[Hit], f: &FacetFilter) -> Result<Facets, Need> {
+        let Some(t) = self.facets.as_deref() else {
+            return if self.missing.contains(&Need::Facets) { Ok(Facets::default()) } else { Err(Need::Facets) };
+        };
+        let mut kinds: HashMap<Kind, usize> = HashMap::new();
+        let mut countries: HashMap<Country, usize> = HashMap::new();
+        let mut topics = vec![0usize; t.topic_ids.len()];
+        let mut years: HashMap<i32, usize> = HashMap::new();
+        for h in hits {
+            let d = h.doc as usize;
+            if t.passes(d, f, Some(0)) {
+                *kinds.entry(t.kind[d]).or_default() += 1;
+            }
+            if let Some(c) = t.country[d].filter(|_| t.passes(d, f, Some(1))) {
+                *countries.entry(c).or_default() += 1;
+            }
+            if t.passes(d, f, Some(2)) {
+                for (i, n) in topics.iter_mut().enumerate() {
+                    *n += usize::from(t.topics[d] & (1 << i) != 0);
+                }
+            }
+            if let Some(y) = t.year[d].filter(|_| t.passes(d, f, Some(3))) {
+                *years.entry(y).or_default() += 1;
+            }
+        }
+        let mut out = Facets {
+            kinds: kinds.into_iter().collect(),
+            countries: countries.into_iter().collect(),
+            topics: t.topic_ids.iter().cloned().zip(topics).filter(|(_, n)| *n > 0).collect(),
+            years: years.into_iter().collect(),
+        };
+        out.kinds.sort();
+        out.countries.sort();
+        out.topics.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out.years.sort_by_key(|y| std::cmp::Reverse(y.0));
+        Ok(out)
+    }
+
+    /// Whether a hit passes every facet choice (all pass while the facets are not loaded).
+    pub fn passes(&self, h: &Hit, f: &FacetFilter) -> bool {
+        self.facets.as_deref().is_none_or(|t| t.passes(h.doc as usize, f, None))
+    }
+
+    /// The newest documents' numbers (for "no results"): documents are numbered newest first.
+    pub fn latest(&self, n: usize) -> Vec<u32> {
+        (0..self.dated.min(n) as u32).collect()
+    }
+
+    /// Ready suggestions in `lang` (publishing step): for each initial, and per initial for each
+    /// two-letter prefix.
+    pub fn suggest_files(&self, lang: Lang) -> (SuggestFile, Vec<(String, SuggestFile)>) {
+        let mut first = SuggestFile::new();
+        let mut per_initial = Vec::new();
+        for (initial, vocab) in &self.vocab {
+            first.insert(initial.clone(), self.ready(initial, lang));
+            let mut twos: Vec<String> = vocab.iter().map(|w| w.word.chars().take(2).collect()).collect();
+            twos.dedup();
+            let file: SuggestFile = twos
+                .into_iter()
+                .filter(|p| p.chars().count() == 2)
+                .map(|p| (p.clone(), self.ready(&p, lang)))
+                .collect();
+            per_initial.push((initial.clone(), file));
+        }
+        (first, per_initial)
+    }
+
+    /// The suggestions for a short prefix, computed with every word it starts (not only the
+    /// most frequent, as in the browser).
+    fn ready(&self, prefix: &str, lang: Lang) -> Vec<Suggestion> {
+        let q = Query::parse(prefix, true);
+        let Ok(hits) = self.top(&q, SUGGESTIONS) else { return Vec::new() };
+        hits.iter()
+            .filter_map(|h| {
+                let d = self.texts.get(&h.doc)?;
+                let mut matched: Vec<String> = self.matched(h.doc, &q).into_iter().collect();
+                matched.sort();
+                Some(Suggestion {
+                    kind: d.kind.code().to_string(),
+                    id: d.id.clone(),
+                    title: d.title.get(lang).to_string(),
+                    matched,
+                })
+            })
+            .collect()
+    }
+}
+
+fn order(a: &Hit, b: &Hit) -> std::cmp::Ordering {
+    b.words
+        .cmp(&a.words)
+        .then_with(|| b.score.partial_cmp(&a.score).unwrap_or(std::cmp::Ordering::Equal))
+        .then_with(|| a.doc.cmp(&b.doc))
+}
+
+fn sort(hits: &mut [Hit]) {
+    hits.sort_unstable_by(order);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Text;
+
+    fn doc(id: &str, kind: Kind, title: &str, date: &str, country: Country) -> Doc {
+        Doc {
+            kind,
+            id: id.into(),
+            title: Text::new(title, title),
+            summary: Text::new("", ""),
+            body: Text::new("", ""),
+            date: crate::calendar::month::parse_day(date),
+            country: Some(country),
+            topics: vec!["t".into()],
+            sample: false,
+        }
+    }
+
+    fn ids(ix: &Index, q: &str) -> Vec<String> {
+        ix.search(&Query::parse(q, false)).unwrap().iter().map(|h| ix.doc(h.doc).unwrap().id.clone()).collect()
+    }
+
+    #[test]
+    fn exact_spelling_first_then_newest() {
+        let ix = Index::build(vec![
+            doc("ano", Kind::News, "Informe del ano fiscal", "2024-01-01", Country::Cl),
+            doc("año", Kind::News, "Informe del año fiscal", "2020-01-01", Country::Cl),
+            doc("old", Kind::Document, "Compras verdes", "2019-01-01", Country::Pe),
+            doc("new", Kind::Document, "Compras verdes", "2023-01-01", Country::Pe),
+        ]);
+        // "ñ" matches "n", and the exact spelling ranks first either way.
+        assert_eq!(ids(&ix, "año"), ["año", "ano"]);
+        assert_eq!(ids(&ix, "compras verdes"), ["new", "old"]);
+    }
+
+    #[test]
+    fn facets_count_with_the_other_facets_applied() {
+        let ix = Index::build(vec![
+            doc("a", Kind::News, "compras", "2023-05-01", Country::Cl),
+            doc("b", Kind::Document, "compras", "2023-06-01", Country::Pe),
+            doc("c", Kind::Document, "compras", "2022-01-01", Country::Pe),
+        ]);
+        let hits = ix.search(&Query::parse("compras", false)).unwrap();
+        let f = FacetFilter { kind: Some(Kind::Document), ..Default::default() };
+        let facets = ix.facets(&hits, &f).unwrap();
+        // Kinds are counted without the kind choice; countries and years with it.
+        assert_eq!(facets.kinds, [(Kind::News, 1), (Kind::Document, 2)]);
+        assert_eq!(facets.countries, [(Country::Pe, 2)]);
+        assert_eq!(facets.years, [(2023, 1), (2022, 1)]);
+        assert_eq!(hits.iter().filter(|h| ix.passes(h, &f)).count(), 2);
+    }
+}

@@ -1,0 +1,229 @@
+//! Loads the search index's parts (written by the publishing step: see `search::ship`) as
+//! queries need them, each once, relative to the document's base URL (sub-folder deployments).
+//! A part that cannot be loaded is recorded as missing: searches go on without it and say so.
+
+use crate::i18n::Lang;
+use crate::search::index::{plan, Plan, SUGGESTIONS};
+use crate::search::ship::{file_name, ChunkFile, DocFile, FacetsFile, IndexFile, SuggestFile, VocabFile};
+use crate::search::{Hit, Index, Need, Query};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde::de::DeserializeOwned;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+const ROOT: &str = "search/";
+
+type ReadyFiles = HashMap<(Lang, Option<String>), Arc<SuggestFile>>;
+
+async fn get<T: DeserializeOwned>(url: String) -> Result<T, String> {
+    let resp = gloo_net::http::Request::get(&url).send().await.map_err(|e| e.to_string())?;
+    if !resp.ok() {
+        return Err(format!("{url}: HTTP {}", resp.status()));
+    }
+    let text = resp.text().await.map_err(|e| e.to_string())?;
+    serde_json::from_str(&text).map_err(|e| format!("{url}: {e}"))
+}
+
+/// What the search box shows for a query being typed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Suggested {
+    /// (kind, id, title, words to mark).
+    pub items: Vec<(crate::search::Kind, String, String, HashSet<String>)>,
+    /// Parts are still loading (the list is the best known so far).
+    pub loading: bool,
+}
+
+#[derive(Clone, Copy)]
+pub struct SearchData {
+    /// None until `search/index.json` has loaded; an error message if it cannot be.
+    pub index: RwSignal<Option<Result<Index, String>>>,
+    /// Ready suggestions, per language and file (`None`: first.json; else the initial's file).
+    ready: RwSignal<ReadyFiles>,
+    /// How many parts could not be loaded.
+    pub failed: RwSignal<usize>,
+    asked: StoredValue<HashSet<String>>,
+}
+
+impl Default for SearchData {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl SearchData {
+    pub fn new() -> Self {
+        SearchData {
+            index: RwSignal::new(None),
+            ready: RwSignal::new(HashMap::new()),
+            failed: RwSignal::new(0),
+            asked: StoredValue::new(HashSet::new()),
+        }
+    }
+
+    /// True the first time `key` is asked for.
+    fn first_ask(&self, key: String) -> bool {
+        self.asked.try_update_value(|a| a.insert(key)).unwrap_or(false)
+    }
+
+    fn version(&self) -> Option<String> {
+        self.index.with_untracked(|i| i.as_ref().and_then(|r| r.as_ref().ok()).map(|ix| ix.version.clone()))
+    }
+
+    /// Loads the entry point and, at the same time, the reader's one-letter suggestions (when
+    /// the box gets focus): the first keystroke's suggestions are one round trip away at most.
+    pub fn start(&self, lang: Lang) {
+        let this = *self;
+        if this.first_ask("index".into()) {
+            spawn_local(async move {
+                let ix = get::<IndexFile>(format!("{ROOT}index.json")).await.and_then(Index::new);
+                this.index.set(Some(ix));
+            });
+        }
+        this.ready_file(lang, None);
+    }
+
+    /// Loads a file of ready suggestions (the two-letter ones once the entry point is known).
+    fn ready_file(&self, lang: Lang, initial: Option<String>) {
+        let name = match &initial {
+            None => format!("{ROOT}{}/first.json", lang.code()),
+            Some(i) => {
+                let Some(v) = self.version() else { return };
+                format!("{ROOT}{v}/{}/p/{}.json", lang.code(), file_name(i))
+            }
+        };
+        if !self.first_ask(name.clone()) {
+            return;
+        }
+        let this = *self;
+        spawn_local(async move {
+            let file = get::<SuggestFile>(name).await.unwrap_or_else(|_| {
+                this.failed.update(|n| *n += 1);
+                SuggestFile::new()
+            });
+            this.ready.update(|r| {
+                r.insert((lang, initial), Arc::new(file));
+            });
+        });
+    }
+
+    /// Fetches the parts a query needs (each once); they are added to the index as they arrive.
+    pub fn fetch(&self, needs: Vec<Need>) {
+        let Some(v) = self.version() else { return };
+        for need in needs {
+            let url = match &need {
+                Need::Vocab(k) => format!("{ROOT}{v}/w/{}.json", file_name(k)),
+                Need::Chunk(i) => format!("{ROOT}{v}/c/{i}.json"),
+                Need::Facets => format!("{ROOT}{v}/facets.json"),
+                Need::Doc(n) => format!("{ROOT}{v}/d/{n}.json"),
+            };
+            if !self.first_ask(url.clone()) {
+                continue;
+            }
+            let this = *self;
+            spawn_local(async move {
+                let added: Result<(), String> = match &need {
+                    Need::Vocab(k) => get::<VocabFile>(url).await.map(|f| this.add(|ix| ix.add_vocab(k, f))),
+                    Need::Chunk(i) => get::<ChunkFile>(url).await.map(|f| this.add(|ix| ix.add_chunk(*i, f))),
+                    Need::Doc(n) => get::<DocFile>(url).await.map(|f| this.add(|ix| ix.add_doc(*n, f))),
+                    Need::Facets => match get::<FacetsFile>(url).await {
+                        Ok(f) => {
+                            let mut r = Ok(());
+                            this.add(|ix| r = ix.add_facets(f));
+                            r
+                        }
+                        Err(e) => Err(e),
+                    },
+                };
+                if added.is_err() {
+                    this.failed.update(|n| *n += 1);
+                    this.add(|ix| ix.add_missing(need));
+                }
+            });
+        }
+    }
+
+    fn add(&self, f: impl FnOnce(&mut Index)) {
+        self.index.update(|i| {
+            if let Some(Ok(ix)) = i {
+                f(ix)
+            }
+        });
+    }
+
+    /// Runs `f` on the index, fetching whatever it says it needs; None while anything is missing.
+    pub fn with<T>(&self, f: impl FnOnce(&Index) -> Result<T, Vec<Need>>) -> Option<T> {
+        let r = self.index.with(|i| match i {
+            Some(Ok(ix)) => Some(f(ix)),
+            _ => None,
+        })?;
+        match r {
+            Ok(v) => Some(v),
+            Err(needs) => {
+                self.fetch(needs);
+                None
+            }
+        }
+    }
+
+    /// The suggestions for what is typed so far (tracked: recomputed as parts arrive).
+    pub fn suggest(&self, lang: Lang, typed: &str) -> Suggested {
+        let q = Query::parse(typed, true);
+        let loading = Suggested { items: Vec::new(), loading: true };
+        match plan(&q) {
+            Plan::Nothing => Suggested { items: Vec::new(), loading: false },
+            Plan::Ready { file, prefix } => {
+                let key = (lang, file.clone());
+                let list = self.ready.with(|r| r.get(&key).cloned());
+                let Some(list) = list else {
+                    // Tracked: asked again once the entry point has loaded.
+                    if file.is_none() || self.index.with(|i| i.is_some()) {
+                        self.ready_file(lang, file);
+                    }
+                    return loading;
+                };
+                let items = list
+                    .get(&prefix)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|s| {
+                        let kind = crate::search::Kind::parse(&s.kind)?;
+                        Some((kind, s.id.clone(), s.title.clone(), s.matched.iter().cloned().collect()))
+                    })
+                    .collect();
+                Suggested { items, loading: false }
+            }
+            Plan::Search(q) => {
+                let Some(hits) = self.with(|ix| ix.top(&q, SUGGESTIONS)) else { return loading };
+                self.described(lang, &q, &hits).map_or(loading, |items| Suggested { items, loading: false })
+            }
+        }
+    }
+
+    /// Titles and matched words of hits, once their documents are loaded.
+    #[allow(clippy::type_complexity)]
+    pub fn described(
+        &self,
+        lang: Lang,
+        q: &Query,
+        hits: &[Hit],
+    ) -> Option<Vec<(crate::search::Kind, String, String, HashSet<String>)>> {
+        self.with(|ix| {
+            let needs: Vec<Need> = hits.iter().map(|h| Need::Doc(h.doc)).filter(|n| !ix.has(n)).collect();
+            if !needs.is_empty() {
+                return Err(needs);
+            }
+            Ok(hits
+                .iter()
+                .filter_map(|h| {
+                    let d = ix.doc(h.doc)?;
+                    Some((d.kind, d.id.clone(), d.title.get(lang).to_string(), ix.matched(h.doc, q)))
+                })
+                .collect())
+        })
+    }
+}
+
+pub fn use_search() -> SearchData {
+    use_context::<SearchData>().unwrap_or_default()
+}
