@@ -45,7 +45,8 @@ const context = await browser.newContext({ viewport: { width: 412, height: 823 }
 const page = await context.newPage();
 const cdp = await context.newCDPSession(page);
 await page.goto(`${site.url}/es/about`);
-await page.waitForSelector('main h1');
+// The app has taken over the pre-rendered page (its search box has a suggestions list).
+await page.waitForSelector('#search-suggestions', { state: 'attached' });
 await page.waitForFunction(() => !document.querySelector('.skeleton'));
 await emulateSlowPhone(cdp);
 const urls = new Map();
@@ -54,11 +55,23 @@ cdp.on('Network.loadingFinished', (e) => {
   const k = part(urls.get(e.requestId) || '');
   if (k) parts.set(k, (parts.get(k) || 0) + e.encodedDataLength);
 });
+// Timed in the page (the first keystroke's event → the first real option in the list), as the
+// test driver's own polling is slowed by the 4× CPU too.
+await page.evaluate(() => {
+  const list = document.querySelector('#search-suggestions');
+  window.__first = new Promise((resolve) => {
+    document.querySelector('#site-search').addEventListener('keydown', () => {
+      const t = performance.now();
+      const seen = () => list.querySelector('[role="option"]:not(.all):not(.loading)');
+      const obs = new MutationObserver(() => { if (seen()) { obs.disconnect(); resolve(performance.now() - t); } });
+      obs.observe(list, { childList: true, subtree: true });
+    }, { once: true });
+  });
+});
 await page.locator('#site-search').click();
-const t0 = Date.now();
 await page.keyboard.type(typed[0]);
 await page.waitForSelector('#search-suggestions [role="option"]:not(.all):not(.loading)', { timeout: 300000 });
-const firstMs = Date.now() - t0;
+const firstMs = Math.round(await page.evaluate(() => window.__first));
 const firstBytes = [...parts.values()].reduce((a, b) => a + b, 0);
 const waits = [];
 for (let i = 1; i < typed.length; i++) {
@@ -71,12 +84,13 @@ const suggestBytes = new Map(parts);
 await page.keyboard.press('Enter');
 await page.waitForSelector('.results .result .result-title', { timeout: 120000 });
 await page.waitForFunction(() => !document.querySelector('.results [aria-busy="true"]'), null, { timeout: 120000 });
+const searchBytes = new Map(parts);
 
 // 2. Keystrokes with the parts this query needs loaded (network back to normal, CPU still 4×
 // slower): input → suggestions redrawn, nothing loading.
 await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
 await page.goto(`${site.url}/es/about`);
-await page.waitForSelector('main h1');
+await page.waitForSelector('#search-suggestions', { state: 'attached' });
 await page.locator('#site-search').click();
 // Once through at full speed, so every part is there.
 for (let i = 0; i < typed.length; i++) { await page.keyboard.type(typed[i]); await settled(page, typed.slice(0, i + 1)); }
@@ -142,12 +156,12 @@ console.log(`| MiniSearch 7: query only | ${pct(mini.times, 50).toFixed(1)} ms |
 console.log(`\n| Slow 4G (562.5 ms round trip) + 4× CPU | value |\n|---|---:|`);
 console.log(`| first keystroke → first suggestions (box focused just before) | ${firstMs} ms |`);
 console.log(`| bytes fetched for them | ${kb(firstBytes)} KiB |`);
-console.log(`| later keystrokes → settled suggestions: median / max (a new part is one or two round trips) | ${pct(waits, 50)} / ${Math.max(...waits)} ms |`);
+console.log(`| later keystrokes → settled suggestions, as the test driver sees them: median / max (a new part is one or two round trips) | ${pct(waits, 50)} / ${Math.max(...waits)} ms |`);
 console.log(`| index bytes for the typed query's suggestions | ${kb(indexOnly(suggestBytes))} KiB |`);
-console.log(`| index bytes for the whole search (suggestions + results page with facets) | ${kb(indexOnly(parts))} KiB |`);
-console.log(`| document texts fetched (titles and snippets shown) | ${kb(parts.get('document texts (d/)') || 0)} KiB |`);
-console.log(`| total fetched for the search | ${kb(total(parts))} KiB |`);
-for (const [k, v] of [...parts].sort()) console.log(`|   ${k} | ${kb(v)} KiB |`);
+console.log(`| index bytes for the whole search (suggestions + results page with facets) | ${kb(indexOnly(searchBytes))} KiB |`);
+console.log(`| document texts fetched (titles and snippets shown) | ${kb(searchBytes.get('document texts (d/)') || 0)} KiB |`);
+console.log(`| total fetched for the search | ${kb(total(searchBytes))} KiB |`);
+for (const [k, v] of [...searchBytes].sort()) console.log(`|   ${k} | ${kb(v)} KiB |`);
 console.log(`| MiniSearch: the content files it must download to index in the browser (brotli) | ${kb(contentBr)} KiB |`);
 console.log(`| MiniSearch: index build in the page (4× CPU) | ${mini.build.toFixed(0)} ms |`);
 console.log(`| MiniSearch: serialized index (raw) | ${kb(mini.json)} KiB |`);

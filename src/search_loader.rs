@@ -213,11 +213,14 @@ impl SearchData {
             if !needs.is_empty() {
                 return Err(needs);
             }
-            Ok(hits
+            let docs: Vec<u32> = hits.iter().map(|h| h.doc).collect();
+            let matched = ix.matched_each(&docs, q);
+            Ok(docs
                 .iter()
-                .filter_map(|h| {
-                    let d = ix.doc(h.doc)?;
-                    Some((d.kind, d.id.clone(), d.title.get(lang).to_string(), ix.matched(h.doc, q)))
+                .zip(matched)
+                .filter_map(|(n, m)| {
+                    let d = ix.doc(*n)?;
+                    Some((d.kind, d.id.clone(), d.title.get(lang).to_string(), m))
                 })
                 .collect())
         })

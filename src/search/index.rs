@@ -11,7 +11,7 @@ use super::text::{stem_en, stem_es, typo_budget, within};
 use crate::i18n::Lang;
 use crate::model::Country;
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// How much a match counts, by how it matched.
 const STEM: f32 = 0.9;
@@ -22,7 +22,7 @@ const ACCENT_BONUS: f32 = 1.15;
 /// Every query word in the title.
 const TITLE_BONUS: f32 = 1.5;
 /// Words a prefix stands for while typing (the most frequent), and words within a typo.
-const MAX_PREFIX: usize = 10;
+const MAX_PREFIX: usize = 5;
 const MAX_TYPOS: usize = 40;
 /// A word being typed expands in the browser from this many letters; shorter ones alone have
 /// ready suggestions, and after other words wait for the next letter.
@@ -132,7 +132,16 @@ pub struct Index {
     texts: HashMap<u32, Arc<Doc>>,
     /// Parts that could not be loaded: queries go on without them.
     missing: HashSet<Need>,
+    /// Query words worked out (see `term_hits`), shared by the index's clones.
+    cache: Arc<Mutex<TermCache>>,
 }
+
+/// A query word's matches: (document, score, title class).
+type TermHits = Vec<(u32, f32, u8)>;
+/// Query word (folded, as typed, being typed?) → its matches.
+type TermCache = HashMap<(String, String, bool), Arc<TermHits>>;
+/// Query words kept (the words of a few queries).
+const TERM_CACHE: usize = 64;
 
 /// How the search box answers a query as it is typed.
 #[derive(Clone, Debug, PartialEq)]
@@ -380,10 +389,7 @@ impl Index {
             return Ok(Vec::new());
         }
         let mut needs = Vec::new();
-        let words: Vec<Vec<(String, f32)>> = q.terms.iter().map(|t| self.words_for(t, &mut needs)).collect();
-        for (w, _) in words.iter().flatten() {
-            self.postings(w, &mut needs);
-        }
+        let terms: Vec<Arc<TermHits>> = q.terms.iter().map(|t| self.term_hits(t, &mut needs)).collect();
         if !needs.is_empty() {
             needs.sort();
             needs.dedup();
@@ -394,37 +400,15 @@ impl Index {
         let mut matched = vec![0u8; n];
         let mut title = vec![0u8; n];
         let mut class = vec![0u8; n];
-        let mut term = vec![0f32; n];
-        let mut term_title = vec![false; n];
-        let mut touched: Vec<u32> = Vec::new();
-        for (t, list) in q.terms.iter().zip(&words) {
-            for (w, factor) in list {
-                for (doc, v) in self.postings(w, &mut needs) {
-                    let d = *doc as usize;
-                    if term[d] == 0.0 {
-                        touched.push(*doc);
-                    }
-                    // A score of 0 (a word in nearly every document) still matches.
-                    let s = factor * (*v >> 4) as f32 / SCALE;
-                    term[d] = term[d].max(s.max(f32::MIN_POSITIVE));
-                    if v & 15 != 0 {
-                        term_title[d] = true;
-                        class[d] = (v & 15) as u8;
-                    }
-                }
-            }
-            if t.exact != t.folded {
-                for doc in self.accented(t) {
-                    term[*doc as usize] *= ACCENT_BONUS;
-                }
-            }
-            for doc in touched.drain(..) {
-                let d = doc as usize;
-                total[d] += term[d];
+        for list in &terms {
+            for (doc, score, c) in list.iter() {
+                let d = *doc as usize;
+                total[d] += score;
                 matched[d] += 1;
-                title[d] += u8::from(term_title[d]);
-                term[d] = 0.0;
-                term_title[d] = false;
+                if *c > 0 {
+                    title[d] += 1;
+                    class[d] = *c;
+                }
             }
         }
         let all = q.terms.len() as u8;
@@ -445,19 +429,72 @@ impl Index {
         Ok(hits)
     }
 
-    /// The words of `doc` that matched the query (for highlighting); words of parts not loaded
-    /// are left out.
-    pub fn matched(&self, doc: u32, q: &Query) -> HashSet<String> {
-        let mut needs = Vec::new();
-        let mut out = HashSet::new();
-        for t in &q.terms {
-            for (w, _) in self.words_for(t, &mut needs) {
-                if self.postings(&w, &mut needs).binary_search_by_key(&doc, |p| p.0).is_ok() {
-                    out.insert(w);
+    /// One query word's matches: (document, best score over the words it stands for, title
+    /// class if one of them is in the title). Kept once complete: while a query is typed, the
+    /// words before the last are not worked out again at every keystroke.
+    fn term_hits(&self, t: &QueryTerm, needs: &mut Vec<Need>) -> Arc<TermHits> {
+        let key = (t.folded.clone(), t.exact.clone(), t.prefix);
+        if let Some(hit) = self.cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+            return hit;
+        }
+        let before = needs.len();
+        let words = self.words_for(t, needs);
+        for (w, _) in &words {
+            self.postings(w, needs);
+        }
+        if needs.len() > before {
+            return Arc::default();
+        }
+        let mut best: HashMap<u32, (f32, u8)> = HashMap::new();
+        for (w, factor) in &words {
+            for (doc, v) in self.postings(w, needs) {
+                // A score of 0 (a word in nearly every document) still matches.
+                let s = (factor * (*v >> 4) as f32 / SCALE).max(f32::MIN_POSITIVE);
+                let e = best.entry(*doc).or_insert((0.0, 0));
+                e.0 = e.0.max(s);
+                if v & 15 != 0 {
+                    e.1 = (v & 15) as u8;
                 }
             }
         }
-        out
+        if t.exact != t.folded {
+            for doc in self.accented(t) {
+                if let Some(e) = best.get_mut(doc) {
+                    e.0 *= ACCENT_BONUS;
+                }
+            }
+        }
+        let hits: Arc<TermHits> = Arc::new(best.into_iter().map(|(d, (s, c))| (d, s, c)).collect());
+        if let Ok(mut c) = self.cache.lock() {
+            if c.len() >= TERM_CACHE {
+                c.clear();
+            }
+            c.insert(key, hits.clone());
+        }
+        hits
+    }
+
+    /// The words of `doc` that matched the query (for highlighting); words of parts not loaded
+    /// are left out.
+    pub fn matched(&self, doc: u32, q: &Query) -> HashSet<String> {
+        self.matched_each(&[doc], q).pop().unwrap_or_default()
+    }
+
+    /// `matched` for several documents, expanding the query once.
+    pub fn matched_each(&self, docs: &[u32], q: &Query) -> Vec<HashSet<String>> {
+        let mut needs = Vec::new();
+        let words: Vec<(String, f32)> = q.terms.iter().flat_map(|t| self.words_for(t, &mut needs)).collect();
+        let lists: Vec<(&String, &[(u32, u32)])> =
+            words.iter().map(|(w, _)| (w, self.postings(w, &mut needs))).collect();
+        docs.iter()
+            .map(|doc| {
+                lists
+                    .iter()
+                    .filter(|(_, p)| p.binary_search_by_key(doc, |x| x.0).is_ok())
+                    .map(|(w, _)| (*w).clone())
+                    .collect()
+            })
+            .collect()
     }
 
     /// A spelling the index knows, for a query that found nothing: each unknown word replaced
@@ -656,5 +693,153 @@ mod tests {
         assert_eq!(facets.countries, [(Country::Pe, 2)]);
         assert_eq!(facets.years, [(2023, 1), (2022, 1)]);
         assert_eq!(hits.iter().filter(|h| ix.passes(h, &f)).count(), 2);
+    }
+
+    fn corpus() -> Vec<Doc> {
+        let mut docs = vec![
+            doc("a", Kind::News, "Compras públicas en Perú", "2024-03-01", Country::Pe),
+            doc("b", Kind::Document, "Compras sostenibles", "2023-01-01", Country::Cl),
+            doc("c", Kind::Event, "Seminario de contratación", "2025-06-01", Country::Co),
+            doc("d", Kind::News, "Licitaciones electrónicas", "2022-02-02", Country::Mx),
+        ];
+        docs[3].body = Text::new("Las licitaciones y las compras del Estado", "Tenders and public procurement");
+        docs
+    }
+
+    /// Reads the files as a browser would, from their JSON text.
+    fn from_files(files: &[(String, String)], want: impl Fn(&str) -> bool) -> Index {
+        let get = |p: &str| files.iter().find(|(path, _)| path == p).map(|(_, j)| j.as_str());
+        let mut ix = Index::new(serde_json::from_str(get("search/index.json").unwrap()).unwrap()).unwrap();
+        let v = ix.version.clone();
+        for (path, json) in files {
+            let Some(rest) = path.strip_prefix(&format!("search/{v}/")) else { continue };
+            if !want(rest) {
+                continue;
+            }
+            let name = rest.rsplit('/').next().unwrap().trim_end_matches(".json");
+            match rest.split('/').next().unwrap() {
+                "c" => ix.add_chunk(name.parse().unwrap(), serde_json::from_str(json).unwrap()),
+                "w" => ix.add_vocab(name, serde_json::from_str(json).unwrap()),
+                "d" => ix.add_doc(name.parse().unwrap(), serde_json::from_str(json).unwrap()),
+                "facets.json" => ix.add_facets(serde_json::from_str(json).unwrap()).unwrap(),
+                _ => {}
+            }
+        }
+        ix
+    }
+
+    #[test]
+    fn the_files_read_back_give_the_same_answers() {
+        let shipped = super::super::ship::ship(corpus());
+        let full = Index::from_shipped(&shipped).unwrap();
+        let files = shipped.files(&[]);
+        let read = from_files(&files, |_| true);
+        for q in ["compras", "compra publica peru", "licitacion", "seminario contratacion", "tenders"] {
+            let q = Query::parse(q, false);
+            assert_eq!(read.search(&q).unwrap(), full.search(&q).unwrap());
+            assert!(!full.search(&q).unwrap().is_empty());
+        }
+        // Numbered newest first: the 2025 event is document 0.
+        assert_eq!(full.doc(0).unwrap().id, "c");
+        assert_eq!(full.latest(2), [0, 1]);
+    }
+
+    #[test]
+    fn a_query_names_the_parts_it_needs_and_answers_once_they_are_there() {
+        let shipped = super::super::ship::ship(corpus());
+        let files = shipped.files(&[]);
+        let q = Query::parse("compras licitaciones", false);
+        // Only the entry point: the vocabularies of both initials first.
+        let mut ix = from_files(&files, |_| false);
+        assert_eq!(ix.search(&q).unwrap_err(), [Need::Vocab("c".into()), Need::Vocab("l".into())]);
+        for (k, f) in &shipped.vocab {
+            ix.add_vocab(k, f.clone());
+        }
+        // Then the chunks holding the chosen words, and nothing else.
+        let needs = ix.search(&q).unwrap_err();
+        assert!(!needs.is_empty() && needs.iter().all(|n| matches!(n, Need::Chunk(_))), "{needs:?}");
+        for n in &needs {
+            if let Need::Chunk(i) = n {
+                ix.add_chunk(*i, shipped.chunks[*i].clone());
+            }
+        }
+        let full = Index::from_shipped(&shipped).unwrap();
+        assert_eq!(ix.search(&q).unwrap(), full.search(&q).unwrap());
+        // Facets wait for their file; a part that failed to load is done without.
+        let hits = ix.search(&q).unwrap();
+        assert_eq!(ix.facets(&hits, &FacetFilter::default()), Err(Need::Facets));
+        ix.add_missing(Need::Facets);
+        assert_eq!(ix.facets(&hits, &FacetFilter::default()), Ok(Facets::default()));
+        let mut partial = from_files(&files, |p| p.starts_with("w/"));
+        for n in partial.search(&q).unwrap_err() {
+            partial.add_missing(n);
+        }
+        assert!(partial.search(&q).unwrap().is_empty());
+        // A quoted phrase needs the candidates' texts.
+        let phrase = Query::parse("\"compras del estado\"", false);
+        assert!(ix.search(&phrase).unwrap_err().iter().all(|n| matches!(n, Need::Doc(_))));
+        assert_eq!(ids(&full, "\"compras del estado\""), ["d"]);
+    }
+
+    #[test]
+    fn damaged_parts_are_refused_or_cut_never_trusted() {
+        let shipped = super::super::ship::ship(corpus());
+        let mut bad = shipped.index.clone();
+        bad.format = 99;
+        assert!(Index::new(bad).unwrap_err().contains("format 99"));
+        let mut bad = shipped.index.clone();
+        bad.version = "../x".into();
+        assert!(Index::new(bad).is_err());
+        let mut ix = Index::new(shipped.index.clone()).unwrap();
+        let mut facets = shipped.facets.clone();
+        facets.kinds.push('n');
+        assert!(ix.add_facets(facets).is_err());
+        let mut facets = shipped.facets.clone();
+        facets.years = vec![(2020, u32::MAX)];
+        assert!(ix.add_facets(facets).is_err());
+        // Postings past the documents, overflowing gaps, an odd tail: cut where they go wrong.
+        for (i, c) in shipped.chunks.iter().enumerate() {
+            let mut c = c.clone();
+            for p in c.postings.iter_mut() {
+                p.extend([u32::MAX, 5, 1]);
+            }
+            ix.add_chunk(i, c);
+        }
+        for (k, f) in &shipped.vocab {
+            ix.add_vocab(k, f.clone());
+        }
+        let full = Index::from_shipped(&shipped).unwrap();
+        let q = Query::parse("compras", false);
+        assert_eq!(ix.search(&q).unwrap(), full.search(&q).unwrap());
+        // A document file of an unknown kind, or numbered past the index, is left out.
+        let mut d = DocFile::from_doc(&corpus()[0]);
+        d.kind = "spell".into();
+        ix.add_doc(0, d);
+        ix.add_doc(99, DocFile::from_doc(&corpus()[0]));
+        assert!(ix.doc(0).is_none() && ix.doc(99).is_none());
+    }
+
+    #[test]
+    fn short_words_being_typed_use_ready_suggestions() {
+        let q = |s: &str| Query::parse(s, true);
+        assert_eq!(plan(&q("")), Plan::Nothing);
+        assert_eq!(plan(&q("c")), Plan::Ready { file: None, prefix: "c".into() });
+        assert_eq!(plan(&q("Co")), Plan::Ready { file: Some("c".into()), prefix: "co".into() });
+        assert!(matches!(plan(&q("com")), Plan::Search(_)));
+        // After other words, a short last word waits for its next letter.
+        let Plan::Search(rest) = plan(&q("compras pe")) else { panic!() };
+        assert_eq!(rest.terms.len(), 1);
+        // A finished short word is searched ("compras pe " ends in a space).
+        let Plan::Search(all) = plan(&q("compras pe ")) else { panic!() };
+        assert_eq!(all.terms.len(), 2);
+        // The ready files hold what the engine finds for those prefixes.
+        let full = Index::build(corpus());
+        let (first, per_initial) = full.suggest_files(Lang::En);
+        assert_eq!(
+            first["c"].first().map(|s| s.id.as_str()),
+            full.top(&q("c"), 1).unwrap().first().map(|h| full.doc(h.doc).unwrap().id.as_str())
+        );
+        let (_, c) = per_initial.iter().find(|(i, _)| i == "c").unwrap();
+        assert!(c["co"].iter().any(|s| s.id == "a" && s.matched.contains(&"compras".to_string())));
     }
 }

@@ -37,7 +37,7 @@ const K1: f32 = 1.2;
 const B: f32 = 0.75;
 /// Scores are shipped in steps of 1/SCALE (a word in nearly every document scores ~0 and costs
 /// almost nothing once compressed).
-pub const SCALE: f32 = 32.0;
+pub const SCALE: f32 = 16.0;
 
 /// `search/index.json`.
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
