@@ -99,7 +99,11 @@ pub fn SearchPage() -> impl IntoView {
                         {partial}
                         <h2>{t.latest_items}</h2>
                         <ul class="results">{latest.into_iter().map(|n| view! {
-                            <li class="result">{move || data.with(|ix| ix.doc(n).cloned().ok_or_else(|| vec![Need::Doc(n)])).map(|d| view! {
+                            <li class="result">{move || data.with(|ix| match ix.doc(n) {
+                                Some(d) => Ok(Some(d.clone())),
+                                None if ix.has(&Need::Doc(n)) => Ok(None),
+                                None => Err(vec![Need::Doc(n)]),
+                            }).flatten().map(|d| view! {
                                 <span class="tag">{l.t().kind(d.kind)}</span> " " <a href=doc_page(d.kind, &d.id).href(l)>{d.title.get(l).to_string()}</a>
                             })}</li>
                         }).collect_view()}</ul>
@@ -143,10 +147,17 @@ fn offer(l: crate::i18n::Lang, s: String) -> impl IntoView {
 fn result(h: Hit, query: Query, full: usize) -> AnyView {
     let l = use_lang();
     let data = use_search();
-    let Some((d, matched)) = data.with(|ix| {
-        ix.doc(h.doc).cloned().map(|d| (d, ix.matched(h.doc, &query))).ok_or_else(|| vec![Need::Doc(h.doc)])
-    }) else {
+    // Some(None): the text could not be loaded (recorded as missing): a note instead.
+    let loaded = data.with(|ix| match ix.doc(h.doc) {
+        Some(d) => Ok(Some((d.clone(), ix.matched(h.doc, &query)))),
+        None if ix.has(&Need::Doc(h.doc)) => Ok(None),
+        None => Err(vec![Need::Doc(h.doc)]),
+    });
+    let Some(loaded) = loaded else {
         return view! { <div class="skeleton" aria-busy="true"><div class="skeleton-line"></div></div> }.into_any();
+    };
+    let Some((d, matched)) = loaded else {
+        return view! { <p class="muted">{l.t().search_item_failed}</p> }.into_any();
     };
     let title = highlight(d.title.get(l), &matched);
     let snip = snippet(best_field(&d, l, &matched), &matched, 180);
