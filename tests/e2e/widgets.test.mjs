@@ -180,9 +180,17 @@ test('the Embed page: choose a widget and options, see it live, copy the snippet
   const snippet = await code.inputValue();
   assert.match(snippet, /^<div data-observatorio="events" data-lang="es" data-country="CL" data-n="2" data-theme="dark"><a href="http:\/\/127\.0\.0\.1:\d+\/es\/events">Próximos eventos<\/a><\/div>\n<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" async><\/script>$/);
   // The live preview shows the widget with those options and is sized to it.
+  // The preview reloads at each option change: wait for the one with every option above.
+  await page.waitForFunction(() => { const s = document.querySelector('#embed-preview').src; return /country=CL/.test(s) && /n=2/.test(s) && /theme=dark/.test(s); });
   const preview = page.frameLocator('#embed-preview');
   await preview.locator('.w-item:not([hidden])').first().waitFor();
-  assert.deepEqual(await preview.locator('.w-item:not([hidden]) .w-meta').allInnerTexts().then((xs) => xs.map((t) => t.split(' · ').pop())), ['Chile']);
+  let countries = [];
+  for (let i = 0; i < 50; i++) {
+    countries = await preview.locator('.w-item:not([hidden]) .w-meta').allInnerTexts().then((xs) => xs.map((t) => t.split(' · ').pop())).catch(() => []);
+    if (countries.length) break;
+    await page.waitForTimeout(100);
+  }
+  assert.deepEqual(countries, ['Chile']);
   // Sized to the widget (two events: far less than the 520 px it starts with), no inner scrollbar.
   await page.waitForFunction(() => { const h = parseFloat(document.querySelector('#embed-preview').style.height); return h > 100 && h < 400; });
   const inner = await page.frame({ url: /widget\/es\/events\.html/ }).evaluate(() => [document.documentElement.scrollHeight, document.documentElement.clientHeight]);
