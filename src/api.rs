@@ -26,6 +26,24 @@ async fn fetch_text(dir: &'static str, file: &'static str) -> Result<Arc<str>, F
     Ok(resp.text().await.map_err(network)?.into())
 }
 
+/// One item's file (`content/items/<kind>/<id>.json`, written by `publish`); the full file when
+/// it is missing (an id not in the content, a build without item files) or the id could not be
+/// a file name, so the page then says "not found" or shows the item as before.
+async fn fetch_item(file: &'static str, id: String) -> Result<Arc<str>, FileError> {
+    let kind = file.trim_end_matches(".json");
+    if crate::model::is_valid_id(&id) {
+        let url = format!("{FULL}items/{kind}/{id}.json");
+        if let Ok(resp) = gloo_net::http::Request::get(&url).send().await {
+            if resp.ok() {
+                if let Ok(text) = resp.text().await {
+                    return Ok(text.into());
+                }
+            }
+        }
+    }
+    fetch_text(FULL, file).await
+}
+
 /// Where the full content files are, and the home page's digest (written by `publish`).
 const FULL: &str = "content/";
 const HOME: &str = "content/home/";
@@ -57,6 +75,20 @@ impl<T: ContentFile + PartialEq + Send + Sync + 'static> File<T> {
                     None
                 }
             }
+        });
+        let parsed =
+            Memo::new(move |_| raw.get().flatten().map(|r| r.and_then(|text| parse_file::<T>(&text).map(Arc::new))));
+        File { wanted, raw, parsed }
+    }
+}
+
+impl<T: ContentFile + PartialEq + Send + Sync + 'static> File<T> {
+    /// The file of the item named by `id` (an item page's): downloaded again when `id` changes.
+    pub fn item(id: Memo<String>) -> Self {
+        let wanted = RwSignal::new(true);
+        let raw = LocalResource::new(move || {
+            let id = id.get();
+            async move { Some(fetch_item(T::FILE, id).await) }
         });
         let parsed =
             Memo::new(move |_| raw.get().flatten().map(|r| r.and_then(|text| parse_file::<T>(&text).map(Arc::new))));

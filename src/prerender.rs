@@ -87,22 +87,30 @@ fn replace_description(html: &str, with: &str) -> Option<String> {
     Some(format!("{}{with}{}", &html[..start], &html[end..]))
 }
 
-/// The content files a page reads first (what the app fetches for it), so the page preloads
-/// those instead of the home page's digest.
-fn files_for(page: &Page) -> &'static [&'static str] {
-    match page {
-        Page::Home => &[],
+/// The content files a page reads first (what the app fetches for it, under `content/`), so the
+/// page preloads those instead of the home page's digest. An item's page reads its own file.
+fn files_for(page: &Page) -> Vec<String> {
+    let item = |kind: &str, id: &str| {
+        let own = if crate::model::is_valid_id(id) { format!("items/{kind}/{id}") } else { kind.to_string() };
+        vec![own, "topics".to_string()]
+    };
+    let files: &[&str] = match page {
+        Page::NewsItem(id) => return item("news", id),
+        Page::Document(id) => return item("documents", id),
+        Page::Event(id) => return item("events", id),
+        Page::Home | Page::Indicators(_) => &[],
+        // The search index loads in parts, as the query needs them.
+        Page::Search => &[],
         Page::Topics => &["topics"],
         Page::Topic(_) => &["topics", "news", "documents", "events", "datasets"],
-        Page::News | Page::NewsItem(_) => &["news", "topics"],
-        Page::Documents | Page::Document(_) => &["documents", "topics"],
-        Page::Events | Page::Event(_) => &["events", "topics"],
+        Page::News => &["news", "topics"],
+        Page::Documents => &["documents", "topics"],
+        Page::Events => &["events", "topics"],
         Page::Data | Page::Dataset(_) => &["datasets", "topics"],
         Page::About => &["site"],
         Page::Embed => &["datasets", "topics"],
-        Page::Indicators(_) => &[],
-        Page::Search => &["news", "documents", "events", "topics", "datasets"],
-    }
+    };
+    files.iter().map(|f| f.to_string()).collect()
 }
 
 /// Swaps the home digest's preloads (`content/home/…`) for the page's own files.
@@ -220,9 +228,12 @@ mod tests {
         assert!(html.contains("<section class=page-intro id=shell-page><h1>Se lanza &lt;el&gt;"));
         assert!(!html.contains("shell-hero") && !html.contains("content=\"x\""));
         assert_eq!(html.matches("<title>").count(), 1);
-        // The page preloads what it reads, not the home page's digest.
-        assert!(!html.contains("content/home/"));
-        assert!(html.contains("<link rel=\"preload\" href=\"content/news.json\" as=\"fetch\" crossorigin=\"anonymous\"><link rel=\"preload\" href=\"content/topics.json\""));
+        // The page preloads what it reads (its item's own file), not the home page's digest.
+        assert!(!html.contains("content/home/") && !html.contains("content/news.json"));
+        assert!(html.contains("<link rel=\"preload\" href=\"content/items/news/launch.json\" as=\"fetch\" crossorigin=\"anonymous\"><link rel=\"preload\" href=\"content/topics.json\""));
+        assert_eq!(files_for(&Page::News), ["news", "topics"]);
+        assert_eq!(files_for(&Page::NewsItem("../x".into())), ["news", "topics"]);
+        assert!(files_for(&Page::Search).is_empty());
         let en = render(TEMPLATE, Lang::En, &meta, "https://ejemplo.org", "Observatory").unwrap();
         assert!(en.starts_with("<!doctype html><html lang=en>"));
         assert_eq!(file_path(Lang::En, &Page::NewsItem("launch".into())), "en/news/launch/index.html");

@@ -7,6 +7,7 @@
 //! - News feeds (RSS and Atom, all and per member country), sitemap.xml and robots.txt.
 //! - A static HTML file per shareable URL with its link-preview tags (see `prerender`).
 //! - The embeddable widgets' pages and oEmbed descriptions (see `widget::page`).
+//! - One file per news item, document and event, for their pages.
 //! - The search index, in parts (see `search::ship`).
 
 use crate::model::{parse_file, ContentFile, Dataset, Event, NewsItem, Site, Topic};
@@ -193,6 +194,26 @@ pub fn widgets(texts: &HashMap<String, String>, today: NaiveDate, site_url: &str
     crate::widget::page::all(&c, today, site_url)
 }
 
+/// One file per news item, document and event (`content/items/<kind>/<id>.json`, in the format
+/// of the full file with that one item), so an item's page (where shared links land) downloads
+/// its item and not the archive. Items without a valid id are left to the full file.
+pub fn item_files(texts: &HashMap<String, String>) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for key in ["news", "documents", "events"] {
+        let Some(raw) = texts.get(&format!("{key}.json")).and_then(|t| serde_json::from_str::<Value>(t).ok()) else {
+            continue;
+        };
+        for item in raw.get(key).and_then(Value::as_array).into_iter().flatten() {
+            let Some(id) = item.get("id").and_then(Value::as_str).filter(|id| crate::model::is_valid_id(id)) else {
+                continue;
+            };
+            let body = json!({ "format": crate::model::FORMAT_VERSION, key: [item] });
+            out.push((format!("content/items/{key}/{id}.json"), body.to_string()));
+        }
+    }
+    out
+}
+
 /// The search index, in the parts a browser fetches as queries need them (see `search::ship`).
 /// A file that cannot be read contributes nothing (the checker reports it).
 pub fn search(texts: &HashMap<String, String>) -> Vec<(String, String)> {
@@ -317,6 +338,33 @@ mod tests {
             .iter()
             .map(|f| (f.to_string(), std::fs::read_to_string(format!("public/content/{f}")).unwrap()))
             .collect()
+    }
+
+    #[test]
+    fn each_item_has_a_file_with_that_item_only() {
+        let mut texts = bundled();
+        let out: HashMap<String, String> = item_files(&texts).into_iter().collect();
+        let news = parse_file::<NewsItem>(&texts["news.json"]).unwrap().items;
+        let docs = parse_file::<crate::model::Document>(&texts["documents.json"]).unwrap().items;
+        let events = parse_file::<Event>(&texts["events.json"]).unwrap().items;
+        assert_eq!(out.len(), news.len() + docs.len() + events.len());
+        // Read with the app's own code, each file is exactly its item.
+        for n in &news {
+            let one = parse_file::<NewsItem>(&out[&format!("content/items/news/{}.json", n.id)]).unwrap();
+            assert!(one.problems.is_empty());
+            assert_eq!(one.items, std::slice::from_ref(n));
+        }
+        let e = &events[0];
+        assert_eq!(
+            parse_file::<Event>(&out[&format!("content/items/events/{}.json", e.id)]).unwrap().items,
+            std::slice::from_ref(e)
+        );
+        // An id that could not be a file name (the checker reports it) gets no file.
+        texts.insert("news.json".into(), r#"{"format":1,"news":[{"id":"../x"},{"id":"ok-1"}]}"#.into());
+        texts.remove("documents.json");
+        texts.remove("events.json");
+        let paths: Vec<String> = item_files(&texts).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(paths, ["content/items/news/ok-1.json"]);
     }
 
     #[test]

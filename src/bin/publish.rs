@@ -4,7 +4,7 @@
 //! OCDS_DIR (default: CONTENT_DIR/../ocds) holds sources.json and the OCDS files.
 //! Writes SITE_DIR/content/home/*, SITE_DIR/calendar/**.ics, SITE_DIR/feeds/**.xml,
 //! SITE_DIR/sitemap.xml, SITE_DIR/robots.txt, SITE_DIR/widget/**, SITE_DIR/oembed/**, SITE_DIR/ocds/**
-//! and SITE_DIR/search/**. Absolute links use the environment's SITE_URL
+//! SITE_DIR/content/items/** and SITE_DIR/search/**. Absolute links use the environment's SITE_URL
 //! (the deployed address, sub-folder included), else site.json's "url".
 
 #[cfg(target_arch = "wasm32")]
@@ -75,6 +75,8 @@ fn main() -> std::process::ExitCode {
         eprintln!("publish: {p}");
     }
     let n_ocds = ocds.len().saturating_sub(1) / 2;
+    let items = observatorio::publish::item_files(&texts);
+    let n_items = items.len();
     let search = observatorio::publish::search(&texts);
     let n_search = search.len();
     // A new build's index replaces the old one whole (its parts live in a folder per version).
@@ -83,7 +85,7 @@ fn main() -> std::process::ExitCode {
     let n_widgets = widgets.len();
     let (n_home, n_cal, n_site) = (home.len(), calendars.len(), site.len());
     for (path, body) in
-        home.into_iter().chain(calendars).chain(site).chain(pages).chain(widgets).chain(ocds).chain(search)
+        home.into_iter().chain(calendars).chain(site).chain(pages).chain(widgets).chain(ocds).chain(items).chain(search)
     {
         let path = out.join(path);
         let written = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|_| std::fs::write(&path, body));
@@ -93,7 +95,7 @@ fn main() -> std::process::ExitCode {
         }
     }
     println!(
-        "publish: {n_home} home digest files, {n_cal} calendar files, {n_site} feed/sitemap/robots files, {n_pages} link-preview pages ({skipped} left to the app past PRERENDER_LIMIT={limit}), {n_widgets} widget pages and oEmbed files, {n_ocds} OCDS digests, {n_search} search index files in {} (as of {today}, for {site_url})",
+        "publish: {n_home} home digest files, {n_cal} calendar files, {n_site} feed/sitemap/robots files, {n_pages} link-preview pages ({skipped} left to the app past PRERENDER_LIMIT={limit}), {n_widgets} widget pages and oEmbed files, {n_ocds} OCDS digests, {n_items} item files, {n_search} search index files in {} (as of {today}, for {site_url})",
         out.display()
     );
     std::process::ExitCode::SUCCESS

@@ -57,13 +57,14 @@ enum CopyState {
 #[component]
 pub fn DocumentPage() -> impl IntoView {
     let lang = use_lang();
-    let store = use_store();
     let id = use_id();
-    use_item_meta(store.documents, id, |l| l.t().documents, |i| (&i.title, &i.summary));
+    // The item's own file, not the archive (see `File::item`).
+    let file = crate::api::File::<crate::model::Document>::item(id);
+    use_item_meta(file, id, |l| l.t().documents, |i| (&i.title, &i.summary));
     let (copy_state, set_copy_state) = signal(CopyState::Idle);
     view! {
         <div class="page">
-            <Section res=store.documents lines=6 render=move |docs| {
+            <Section res=file lines=6 render=move |docs| {
                 let docs = docs.clone();
                 move || {
                     let wanted = id.get();

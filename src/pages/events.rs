@@ -221,12 +221,13 @@ fn day_list<'a>(
 #[component]
 pub fn EventPage() -> impl IntoView {
     let lang = use_lang();
-    let store = use_store();
     let id = use_id();
-    use_item_meta(store.events, id, |l| l.t().events, |i| (&i.title, &i.summary));
+    // The item's own file, not the archive (see `File::item`).
+    let file = crate::api::File::<Event>::item(id);
+    use_item_meta(file, id, |l| l.t().events, |i| (&i.title, &i.summary));
     view! {
         <div class="page">
-            <Section res=store.events lines=6 render=move |events| {
+            <Section res=file lines=6 render=move |events| {
                 let events = events.clone();
                 move || {
                     let wanted = id.get();

@@ -54,12 +54,13 @@ pub fn NewsListPage() -> impl IntoView {
 #[component]
 pub fn NewsItemPage() -> impl IntoView {
     let lang = use_lang();
-    let store = use_store();
     let id = use_id();
-    use_item_meta(store.news, id, |l| l.t().news, |i| (&i.title, &i.summary));
+    // The item's own file, not the archive (see `File::item`).
+    let file = crate::api::File::<crate::model::NewsItem>::item(id);
+    use_item_meta(file, id, |l| l.t().news, |i| (&i.title, &i.summary));
     view! {
         <div class="page">
-            <Section res=store.news lines=6 render=move |news| {
+            <Section res=file lines=6 render=move |news| {
                 let news = news.clone();
                 move || {
                     let wanted = id.get();

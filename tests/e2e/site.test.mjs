@@ -220,6 +220,31 @@ test('the home page reads its build-time digest, and the full file when the dige
   await page.context().close();
 });
 
+test('an item page reads its own file, not the archive; the full file when it is missing', async () => {
+  let page = await phonePage(browser);
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().endsWith('.json')) fetched.push(new URL(r.url()).pathname); });
+  await page.goto(site.url + '/es/news/observatory-launch');
+  await page.waitForSelector('article h1');
+  assert.match(await page.locator('article h1').innerText(), /Observatorio/);
+  assert.ok(fetched.includes('/content/items/news/observatory-launch.json'), fetched.join(' '));
+  for (const archive of ['/content/news.json', '/content/documents.json', '/content/events.json']) assert.ok(!fetched.includes(archive), fetched.join(' '));
+  // Moving to another item in the app fetches that item's file.
+  fetched.length = 0;
+  await page.goto(site.url + '/en/documents/lima-declaration-2019');
+  await page.waitForSelector('article h1');
+  assert.ok(fetched.includes('/content/items/documents/lima-declaration-2019.json') && !fetched.includes('/content/documents.json'), fetched.join(' '));
+  await page.context().close();
+  // Without item files (an older build), the full file: the item still shows.
+  page = await phonePage(browser);
+  await page.route('**/content/items/**', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(site.url + '/es/events/observatory-launch-2023');
+  await page.waitForSelector('article h1');
+  assert.match(await page.locator('article h1').innerText(), /Lanzamiento oficial/);
+  assert.equal(await page.locator('.load-error').count(), 0);
+  await page.context().close();
+});
+
 test('a bad item is left out and reported while the others show', async () => {
   const page = await phonePage(browser);
   await page.route('**/content/news.json', (route) => route.fulfill({
