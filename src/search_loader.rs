@@ -16,13 +16,18 @@ const ROOT: &str = "search/";
 
 type ReadyFiles = HashMap<(Lang, Option<String>), Arc<SuggestFile>>;
 
-async fn get<T: DeserializeOwned>(url: String) -> Result<T, String> {
+/// Only the download is asynchronous (one future type for every part); parsing runs after it,
+/// synchronously (see `api`: generic futures per file type cost the wasm dearly).
+async fn get_text(url: String) -> Result<String, String> {
     let resp = gloo_net::http::Request::get(&url).send().await.map_err(|e| e.to_string())?;
     if !resp.ok() {
         return Err(format!("{url}: HTTP {}", resp.status()));
     }
-    let text = resp.text().await.map_err(|e| e.to_string())?;
-    serde_json::from_str(&text).map_err(|e| format!("{url}: {e}"))
+    resp.text().await.map_err(|e| e.to_string())
+}
+
+fn parse<T: DeserializeOwned>(text: Result<String, String>) -> Result<T, String> {
+    serde_json::from_str(&text?).map_err(|e| e.to_string())
 }
 
 /// What the search box shows for a query being typed.
@@ -76,8 +81,8 @@ impl SearchData {
         let this = *self;
         if this.first_ask("index".into()) {
             spawn_local(async move {
-                let ix = get::<IndexFile>(format!("{ROOT}index.json")).await.and_then(Index::new);
-                this.index.set(Some(ix));
+                let text = get_text(format!("{ROOT}index.json")).await;
+                this.index.set(Some(parse::<IndexFile>(text).and_then(Index::new)));
             });
         }
         this.ready_file(lang, None);
@@ -97,7 +102,8 @@ impl SearchData {
         }
         let this = *self;
         spawn_local(async move {
-            let file = get::<SuggestFile>(name).await.unwrap_or_else(|_| {
+            let text = get_text(name).await;
+            let file = parse::<SuggestFile>(text).unwrap_or_else(|_| {
                 this.failed.update(|n| *n += 1);
                 SuggestFile::new()
             });
@@ -122,24 +128,27 @@ impl SearchData {
             }
             let this = *self;
             spawn_local(async move {
-                let added: Result<(), String> = match &need {
-                    Need::Vocab(k) => get::<VocabFile>(url).await.map(|f| this.add(|ix| ix.add_vocab(k, f))),
-                    Need::Chunk(i) => get::<ChunkFile>(url).await.map(|f| this.add(|ix| ix.add_chunk(*i, f))),
-                    Need::Doc(n) => get::<DocFile>(url).await.map(|f| this.add(|ix| ix.add_doc(*n, f))),
-                    Need::Facets => match get::<FacetsFile>(url).await {
-                        Ok(f) => {
-                            let mut r = Ok(());
-                            this.add(|ix| r = ix.add_facets(f));
-                            r
-                        }
-                        Err(e) => Err(e),
-                    },
-                };
-                if added.is_err() {
-                    this.failed.update(|n| *n += 1);
-                    this.add(|ix| ix.add_missing(need));
-                }
+                let text = get_text(url).await;
+                this.apply(need, text);
             });
+        }
+    }
+
+    /// Adds a downloaded part to the index, or records it as missing.
+    fn apply(&self, need: Need, text: Result<String, String>) {
+        let added: Result<(), String> = match &need {
+            Need::Vocab(k) => parse::<VocabFile>(text).map(|f| self.add(|ix| ix.add_vocab(k, f))),
+            Need::Chunk(i) => parse::<ChunkFile>(text).map(|f| self.add(|ix| ix.add_chunk(*i, f))),
+            Need::Doc(n) => parse::<DocFile>(text).map(|f| self.add(|ix| ix.add_doc(*n, f))),
+            Need::Facets => parse::<FacetsFile>(text).and_then(|f| {
+                let mut r = Ok(());
+                self.add(|ix| r = ix.add_facets(f));
+                r
+            }),
+        };
+        if added.is_err() {
+            self.failed.update(|n| *n += 1);
+            self.add(|ix| ix.add_missing(need));
         }
     }
 
