@@ -126,6 +126,7 @@ pub struct Index {
     docs: usize,
     dated: usize,
     firsts: Arc<Vec<String>>,
+    initials: Arc<HashSet<String>>,
     facets: Option<Arc<FacetTable>>,
     vocab: HashMap<String, Arc<Vec<Word>>>,
     chunks: HashMap<usize, Arc<Chunk>>,
@@ -187,6 +188,7 @@ impl Index {
             docs: f.docs as usize,
             dated: (f.dated as usize).min(f.docs as usize),
             firsts: Arc::new(f.chunks),
+            initials: Arc::new(f.initials.into_iter().collect()),
             ..Default::default()
         })
     }
@@ -276,17 +278,29 @@ impl Index {
             }
     }
 
+    /// The vocabulary of an initial: `Ok(None)` when no word has that initial, `Err` with the
+    /// part to fetch when it is not loaded yet.
+    fn vocab_of(&self, key: &str, needs: &mut Vec<Need>) -> Option<&[Word]> {
+        if let Some(v) = self.vocab.get(key) {
+            return Some(v.as_slice());
+        }
+        let need = Need::Vocab(key.to_string());
+        if self.initials.contains(key) && !self.missing.contains(&need) {
+            needs.push(need);
+        }
+        None
+    }
+
     /// The words a query word stands for, with how much each counts (from the vocabulary of its
     /// initial).
     fn words_for(&self, t: &QueryTerm, needs: &mut Vec<Need>) -> Vec<(String, f32)> {
         let key = vocab_key(&t.folded);
-        let Some(vocab) = self.vocab.get(&key) else {
-            let need = Need::Vocab(key);
-            if !self.missing.contains(&need) {
-                needs.push(need);
-            }
+        let before = needs.len();
+        // No word has this initial: nothing but typos (through the second letter) can match.
+        let vocab = self.vocab_of(&key, needs).unwrap_or(&[]);
+        if needs.len() > before {
             return Vec::new();
-        };
+        }
         let mut out: Vec<(String, f32)> = Vec::new();
         fn add(out: &mut Vec<(String, f32)>, w: &str, f: f32) {
             match out.iter_mut().find(|(x, _)| x == w) {
@@ -309,11 +323,16 @@ impl Index {
                 add(&mut out, &w.word, PREFIX);
             }
         }
-        if out.is_empty() {
+        if out.is_empty() && typo_budget(&t.folded) > 0 {
+            // Typos: in this initial's words, and in those of the word's second letter, which
+            // catch the first two letters swapped ("ocmpras") or a stray first letter.
+            let second = t.folded.chars().nth(1).map(String::from).filter(|k| *k != key);
+            let other = second.and_then(|k| self.vocab_of(&k, needs));
             let budget = typo_budget(&t.folded);
             let mut found: Vec<(usize, u32, &str)> = vocab
                 .iter()
-                .filter(|w| budget > 0 && w.word.len().abs_diff(t.folded.len()) <= budget)
+                .chain(other.into_iter().flatten())
+                .filter(|w| w.word.len().abs_diff(t.folded.len()) <= budget)
                 .filter_map(|w| {
                     within(&t.folded, &w.word, budget).filter(|d| *d > 0).map(|d| (d, w.df, w.word.as_str()))
                 })
@@ -504,11 +523,7 @@ impl Index {
         let mut changed = false;
         let mut words = Vec::new();
         for t in &q.terms {
-            let key = vocab_key(&t.folded);
-            let Some(vocab) = self.vocab.get(&key) else {
-                if !self.missing.contains(&Need::Vocab(key.clone())) {
-                    needs.push(Need::Vocab(key));
-                }
+            let Some(vocab) = self.vocab_of(&vocab_key(&t.folded), &mut needs) else {
                 words.push(t.folded.clone());
                 continue;
             };
@@ -841,5 +856,19 @@ mod tests {
         );
         let (_, c) = per_initial.iter().find(|(i, _)| i == "c").unwrap();
         assert!(c["co"].iter().any(|s| s.id == "a" && s.matched.contains(&"compras".to_string())));
+    }
+
+    #[test]
+    fn the_first_two_letters_swapped_are_a_typo_too() {
+        let ix = Index::build(corpus());
+        assert_eq!(ids(&ix, "ocmpras sostenibles"), ["b", "a", "d"]);
+        assert_eq!(ids(&ix, "slicitaciones"), ["d"]);
+        // The second letter's vocabulary is a part like any other: named when missing.
+        let shipped = super::super::ship::ship(corpus());
+        let part = Index::new(shipped.index.clone()).unwrap();
+        // No word starts with "o" here: no request for it, only for "c".
+        assert_eq!(part.search(&Query::parse("ocmpras", false)).unwrap_err(), [Need::Vocab("c".into())]);
+        // A word of an initial no word has matches nothing, without asking for anything.
+        assert_eq!(part.search(&Query::parse("xyzzy", false)).unwrap(), []);
     }
 }

@@ -50,6 +50,10 @@ pub struct IndexFile {
     pub dated: u32,
     /// The first word of each chunk, in order.
     pub chunks: Vec<String>,
+    /// The initials that have a vocabulary file (a word of another initial matches nothing,
+    /// without a request).
+    #[serde(default)]
+    pub initials: Vec<String>,
 }
 
 /// `search/<v>/facets.json`: one entry per document.
@@ -331,6 +335,7 @@ pub fn ship(mut docs: Vec<Doc>) -> Shipped {
         docs: n as u32,
         dated: docs.iter().filter(|d| d.date.is_some()).count() as u32,
         chunks: firsts,
+        initials: vocab.keys().cloned().collect(),
     };
     let mut shipped = Shipped { index, facets, chunks, vocab, docs };
     shipped.index.version = shipped.version();

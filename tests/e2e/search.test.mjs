@@ -98,6 +98,12 @@ test('no results: says so, offers the closest spelling and the latest items', as
   const none = await open('/es/search?q=zzzzqqqq');
   assert.match(await none.locator('.empty').innerText(), /No encontramos resultados para «zzzzqqqq»/);
   assert.equal(await none.locator('.results li').count(), 5);
+  // No word starts with "z": nothing was asked for, so nothing is reported missing.
+  assert.equal(await none.locator('.notice').count(), 0);
+  // The first two letters swapped still find the word.
+  const swapped = await open('/es/search?q=raendalsuka');
+  assert.match(await swapped.locator('.result-title').first().innerText(), /Arendalsuka/);
+  await swapped.context().close();
   for (const p of [page, none]) await p.context().close();
 });
 
