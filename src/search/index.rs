@@ -29,6 +29,8 @@ const MAX_TYPOS: usize = 40;
 pub const MIN_PREFIX: usize = 3;
 /// Suggestions under the search box.
 pub const SUGGESTIONS: usize = 6;
+/// Documents an index may hold (the Observatory has tens of thousands).
+pub const MAX_DOCS: usize = 1_000_000;
 /// Candidates checked for a quoted phrase (each needs its document's text).
 pub const PHRASE_CHECK: usize = 100;
 
@@ -182,6 +184,11 @@ impl Index {
         }
         if !f.chunks.windows(2).all(|w| w[0] < w[1]) {
             return Err("chunks out of order".into());
+        }
+        // Each query works over arrays as long as the documents: a damaged count must not
+        // exhaust the browser's memory.
+        if f.docs as usize > MAX_DOCS {
+            return Err(format!("{} documents (at most {MAX_DOCS})", f.docs));
         }
         Ok(Index {
             version: f.version,
@@ -805,6 +812,9 @@ mod tests {
         let mut bad = shipped.index.clone();
         bad.version = "../x".into();
         assert!(Index::new(bad).is_err());
+        let mut bad = shipped.index.clone();
+        bad.docs = u32::MAX;
+        assert!(Index::new(bad).unwrap_err().contains("at most"));
         let mut ix = Index::new(shipped.index.clone()).unwrap();
         let mut facets = shipped.facets.clone();
         facets.kinds.push('n');
