@@ -78,7 +78,10 @@ impl FacetTable {
         if kind.len() != n || country.len() != n || year.len() != n || f.topics.len() != n {
             return Err(format!("columns of different lengths for {n} documents"));
         }
-        Ok(FacetTable { kind, country, year, topics: f.topics, topic_ids: f.topic_ids })
+        // The masks have 64 bits: areas past them cannot be counted (the build writes at most 64).
+        let mut topic_ids = f.topic_ids;
+        topic_ids.truncate(64);
+        Ok(FacetTable { kind, country, year, topics: f.topics, topic_ids })
     }
 
     fn has_topic(&self, doc: usize, topic: &str) -> bool {
@@ -822,6 +825,14 @@ mod tests {
         let mut facets = shipped.facets.clone();
         facets.years = vec![(2020, u32::MAX)];
         assert!(ix.add_facets(facets).is_err());
+        // More areas than a mask has bits: the extra ones are not counted, nothing overflows.
+        let mut facets = shipped.facets.clone();
+        facets.topic_ids.extend((0..100).map(|i| format!("t{i}")));
+        ix.add_facets(facets).unwrap();
+        let hits = Index::from_shipped(&shipped).unwrap().search(&Query::parse("compras", false)).unwrap();
+        let f = FacetFilter { topic: Some("t99".into()), ..Default::default() };
+        assert!(ix.facets(&hits, &f).unwrap().topics.len() <= 64);
+        ix.add_facets(shipped.facets.clone()).unwrap();
         // Postings past the documents, overflowing gaps, an odd tail: cut where they go wrong.
         for (i, c) in shipped.chunks.iter().enumerate() {
             let mut c = c.clone();
