@@ -73,6 +73,11 @@ test('facets with counts combine with the query; a shared URL restores them; Bac
   const before = await page.locator('.result').count();
   await page.selectOption('#filter-kind', 'news');
   await page.waitForFunction(() => location.search.includes('kind=news'));
+  // The list is redrawn for the facet, each result's text loading on its own.
+  await page.waitForFunction((before) => {
+    const n = document.querySelectorAll('.result').length;
+    return n > 0 && n < before && !document.querySelector('.results [aria-busy="true"]');
+  }, before);
   const after = await page.locator('.result').count();
   assert.ok(after >= 1 && after < before, `${after} < ${before}`);
   const tags = await page.locator('.result .meta .tag').allInnerTexts();
@@ -82,7 +87,7 @@ test('facets with counts combine with the query; a shared URL restores them; Bac
   assert.deepEqual(await shared.locator('.result-title').allInnerTexts(), await page.locator('.result-title').allInnerTexts());
   await page.goBack();
   await page.waitForFunction(() => !location.search.includes('kind='));
-  assert.equal(await page.locator('.result').count(), before);
+  await page.waitForFunction((before) => document.querySelectorAll('.result').length === before, before);
   for (const p of [page, shared]) await p.context().close();
 });
 
