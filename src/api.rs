@@ -12,13 +12,15 @@ use std::sync::Arc;
 /// One file's outcome, cheap to clone into views.
 pub type Res<T> = Result<Arc<Loaded<T>>, FileError>;
 
-/// Fetches `<dir><file>` relative to the document's base URL, so a sub-path deployment works.
-/// A digest (`content/home/`) that is missing falls back to the full file.
-async fn fetch_text(dir: &'static str, file: &'static str) -> Result<Arc<str>, FileError> {
+/// Fetches `path` (under `content/`) relative to the document's base URL, so a sub-path
+/// deployment works. A file written by the publishing step in place of part of `file` (the home
+/// page's digest, an item's own file) that is missing falls back to the full `file`.
+async fn fetch_text(path: String, file: &'static str) -> Result<Arc<str>, FileError> {
     let network = |e: gloo_net::Error| FileError::Network { file: file.to_string(), detail: e.to_string() };
-    let mut resp = gloo_net::http::Request::get(&format!("{dir}{file}")).send().await.map_err(network)?;
-    if resp.status() == 404 && dir != FULL {
-        resp = gloo_net::http::Request::get(&format!("{FULL}{file}")).send().await.map_err(network)?;
+    let full = format!("{FULL}{file}");
+    let mut resp = gloo_net::http::Request::get(&path).send().await.map_err(network)?;
+    if resp.status() == 404 && path != full {
+        resp = gloo_net::http::Request::get(&full).send().await.map_err(network)?;
     }
     if !resp.ok() {
         return Err(FileError::Http { file: file.to_string(), status: resp.status() });
@@ -26,22 +28,14 @@ async fn fetch_text(dir: &'static str, file: &'static str) -> Result<Arc<str>, F
     Ok(resp.text().await.map_err(network)?.into())
 }
 
-/// One item's file (`content/items/<kind>/<id>.json`, written by `publish`); the full file when
-/// it is missing (an id not in the content, a build without item files) or the id could not be
-/// a file name, so the page then says "not found" or shows the item as before.
-async fn fetch_item(file: &'static str, id: String) -> Result<Arc<str>, FileError> {
-    let kind = file.trim_end_matches(".json");
-    if crate::model::is_valid_id(&id) {
-        let url = format!("{FULL}items/{kind}/{id}.json");
-        if let Ok(resp) = gloo_net::http::Request::get(&url).send().await {
-            if resp.ok() {
-                if let Ok(text) = resp.text().await {
-                    return Ok(text.into());
-                }
-            }
-        }
+/// One item's file (`content/items/<kind>/<id>.json`, written by `publish`), or the full file
+/// when the id could not be a file name (the page then says "not found").
+fn item_path(file: &str, id: &str) -> String {
+    if crate::model::is_valid_id(id) {
+        format!("{FULL}items/{}/{id}.json", file.trim_end_matches(".json"))
+    } else {
+        format!("{FULL}{file}")
     }
-    fetch_text(FULL, file).await
 }
 
 /// Where the full content files are, and the home page's digest (written by `publish`).
@@ -70,7 +64,7 @@ impl<T: ContentFile + PartialEq + Send + Sync + 'static> File<T> {
             let wanted = wanted.get();
             async move {
                 if wanted {
-                    Some(fetch_text(dir, T::FILE).await)
+                    Some(fetch_text(format!("{dir}{}", T::FILE), T::FILE).await)
                 } else {
                     None
                 }
@@ -88,7 +82,7 @@ impl<T: ContentFile + PartialEq + Send + Sync + 'static> File<T> {
         let wanted = RwSignal::new(true);
         let raw = LocalResource::new(move || {
             let id = id.get();
-            async move { Some(fetch_item(T::FILE, id).await) }
+            async move { Some(fetch_text(item_path(T::FILE, &id), T::FILE).await) }
         });
         let parsed =
             Memo::new(move |_| raw.get().flatten().map(|r| r.and_then(|text| parse_file::<T>(&text).map(Arc::new))));
