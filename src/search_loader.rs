@@ -218,19 +218,18 @@ impl SearchData {
         hits: &[Hit],
     ) -> Option<Vec<(crate::search::Kind, String, String, HashSet<String>)>> {
         self.with(|ix| {
-            let needs: Vec<Need> = hits.iter().map(|h| Need::Doc(h.doc)).filter(|n| !ix.has(n)).collect();
+            // Every text needed is asked for at once (`Ok(None)`: could not be loaded, left out).
+            let texts: Vec<_> = hits.iter().map(|h| ix.text(h.doc)).collect();
+            let needs: Vec<Need> = texts.iter().filter_map(|t| t.as_ref().err()).flatten().cloned().collect();
             if !needs.is_empty() {
                 return Err(needs);
             }
             let docs: Vec<u32> = hits.iter().map(|h| h.doc).collect();
             let matched = ix.matched_each(&docs, q);
-            Ok(docs
-                .iter()
+            Ok(texts
+                .into_iter()
                 .zip(matched)
-                .filter_map(|(n, m)| {
-                    let d = ix.doc(*n)?;
-                    Some((d.kind, d.id.clone(), d.title.get(lang).to_string(), m))
-                })
+                .filter_map(|(d, m)| d.ok().flatten().map(|d| (d.kind, d.id.clone(), d.title.get(lang).to_string(), m)))
                 .collect())
         })
     }

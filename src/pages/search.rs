@@ -11,7 +11,7 @@ use crate::filter::SearchFilter;
 use crate::i18n::format_date;
 use crate::routes::{with_query, Page};
 use crate::search::engine::{best_field, highlight, snippet};
-use crate::search::{Facets, Hit, Kind, Need, Query};
+use crate::search::{Facets, Hit, Kind, Query};
 use crate::search_loader::use_search;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -99,11 +99,7 @@ pub fn SearchPage() -> impl IntoView {
                         {partial}
                         <h2>{t.latest_items}</h2>
                         <ul class="results">{latest.into_iter().map(|n| view! {
-                            <li class="result">{move || data.with(|ix| match ix.doc(n) {
-                                Some(d) => Ok(Some(d.clone())),
-                                None if ix.has(&Need::Doc(n)) => Ok(None),
-                                None => Err(vec![Need::Doc(n)]),
-                            }).flatten().map(|d| view! {
+                            <li class="result">{move || data.with(|ix| ix.text(n).map(|d| d.cloned())).flatten().map(|d| view! {
                                 <span class="tag">{l.t().kind(d.kind)}</span> " " <a href=doc_page(d.kind, &d.id).href(l)>{d.title.get(l).to_string()}</a>
                             })}</li>
                         }).collect_view()}</ul>
@@ -148,11 +144,7 @@ fn result(h: Hit, query: Query, full: usize) -> AnyView {
     let l = use_lang();
     let data = use_search();
     // Some(None): the text could not be loaded (recorded as missing): a note instead.
-    let loaded = data.with(|ix| match ix.doc(h.doc) {
-        Some(d) => Ok(Some((d.clone(), ix.matched(h.doc, &query)))),
-        None if ix.has(&Need::Doc(h.doc)) => Ok(None),
-        None => Err(vec![Need::Doc(h.doc)]),
-    });
+    let loaded = data.with(|ix| Ok(ix.text(h.doc)?.map(|d| (d.clone(), ix.matched(h.doc, &query)))));
     let Some(loaded) = loaded else {
         return view! { <div class="skeleton" aria-busy="true"><div class="skeleton-line"></div></div> }.into_any();
     };

@@ -288,17 +288,32 @@ impl Index {
             }
     }
 
-    /// The vocabulary of an initial: `Ok(None)` when no word has that initial, `Err` with the
-    /// part to fetch when it is not loaded yet.
+    /// Adds a part to `needs`, unless it could not be loaded (queries go on without it).
+    fn ask(&self, needs: &mut Vec<Need>, need: Need) {
+        if !self.missing.contains(&need) {
+            needs.push(need);
+        }
+    }
+
+    /// The vocabulary of an initial if loaded; `needs` gets it if it exists (not every initial
+    /// starts a word) and is not loaded yet.
     fn vocab_of(&self, key: &str, needs: &mut Vec<Need>) -> Option<&[Word]> {
         if let Some(v) = self.vocab.get(key) {
             return Some(v.as_slice());
         }
-        let need = Need::Vocab(key.to_string());
-        if self.initials.contains(key) && !self.missing.contains(&need) {
-            needs.push(need);
+        if self.initials.contains(key) {
+            self.ask(needs, Need::Vocab(key.to_string()));
         }
         None
+    }
+
+    /// A result's text: `Ok(None)` when it could not be loaded, `Err` while it is needed.
+    pub fn text(&self, n: u32) -> Result<Option<&Arc<Doc>>, Vec<Need>> {
+        match self.texts.get(&n) {
+            Some(d) => Ok(Some(d)),
+            None if self.has(&Need::Doc(n)) => Ok(None),
+            None => Err(vec![Need::Doc(n)]),
+        }
     }
 
     /// The words a query word stands for, with how much each counts (from the vocabulary of its
@@ -338,17 +353,8 @@ impl Index {
             // catch the first two letters swapped ("ocmpras") or a stray first letter.
             let second = t.folded.chars().nth(1).map(String::from).filter(|k| *k != key);
             let other = second.and_then(|k| self.vocab_of(&k, needs));
-            let budget = typo_budget(&t.folded);
-            let mut found: Vec<(usize, u32, &str)> = vocab
-                .iter()
-                .chain(other.into_iter().flatten())
-                .filter(|w| w.word.len().abs_diff(t.folded.len()) <= budget)
-                .filter_map(|w| {
-                    within(&t.folded, &w.word, budget).filter(|d| *d > 0).map(|d| (d, w.df, w.word.as_str()))
-                })
-                .collect();
-            found.sort_by_key(|(d, df, _)| (*d, std::cmp::Reverse(*df)));
-            for (d, _, w) in found.into_iter().take(MAX_TYPOS) {
+            let words = vocab.iter().chain(other.into_iter().flatten());
+            for (d, w) in near(words, &t.folded, typo_budget(&t.folded)).into_iter().take(MAX_TYPOS) {
                 add(&mut out, w, TYPO[d]);
             }
         }
@@ -359,9 +365,7 @@ impl Index {
     fn postings(&self, word: &str, needs: &mut Vec<Need>) -> &[(u32, u32)] {
         let Some(i) = chunk_of(&self.firsts, word) else { return &[] };
         let Some(c) = self.chunks.get(&i) else {
-            if !self.missing.contains(&Need::Chunk(i)) {
-                needs.push(Need::Chunk(i));
-            }
+            self.ask(needs, Need::Chunk(i));
             return &[];
         };
         c.words
@@ -386,10 +390,7 @@ impl Index {
             return Ok(hits);
         }
         hits.truncate(PHRASE_CHECK);
-        let needs: Vec<Need> = hits.iter().map(|h| Need::Doc(h.doc)).filter(|n| !self.has(n)).collect();
-        if !needs.is_empty() {
-            return Err(needs);
-        }
+        pending(hits.iter().map(|h| Need::Doc(h.doc)).filter(|n| !self.has(n)).collect())?;
         hits.retain(|h| self.texts.get(&h.doc).is_some_and(|d| q.phrases.iter().all(|p| d.has_phrase(p))));
         Ok(hits)
     }
@@ -419,11 +420,7 @@ impl Index {
         }
         let mut needs = Vec::new();
         let terms: Vec<Arc<TermHits>> = q.terms.iter().map(|t| self.term_hits(t, &mut needs)).collect();
-        if !needs.is_empty() {
-            needs.sort();
-            needs.dedup();
-            return Err(needs);
-        }
+        pending(needs)?;
         let n = self.docs;
         let mut total = vec![0f32; n];
         let mut matched = vec![0u8; n];
@@ -538,32 +535,17 @@ impl Index {
                 continue;
             };
             let known = vocab.binary_search_by(|w| w.word.as_str().cmp(&t.folded)).is_ok();
-            let closest = (!known)
-                .then(|| {
-                    vocab
-                        .iter()
-                        .filter(|w| w.word.len().abs_diff(t.folded.len()) <= 2)
-                        .filter_map(|w| {
-                            within(&t.folded, &w.word, 2)
-                                .filter(|d| *d > 0)
-                                .map(|d| (d, std::cmp::Reverse(w.df), &w.word))
-                        })
-                        .min()
-                })
-                .flatten();
+            let closest =
+                if known { None } else { near(vocab.iter(), &t.folded, 2).first().map(|(_, w)| w.to_string()) };
             match closest {
-                Some((_, _, w)) => {
+                Some(w) => {
                     changed = true;
-                    words.push(w.clone());
+                    words.push(w);
                 }
                 None => words.push(t.folded.clone()),
             }
         }
-        if !needs.is_empty() {
-            needs.sort();
-            needs.dedup();
-            return Err(needs);
-        }
+        pending(needs)?;
         Ok((changed && !words.is_empty()).then(|| words.join(" ")))
     }
 
@@ -654,6 +636,27 @@ impl Index {
             })
             .collect()
     }
+}
+
+/// Fails with the parts still needed, each once.
+fn pending(mut needs: Vec<Need>) -> Result<(), Vec<Need>> {
+    if needs.is_empty() {
+        return Ok(());
+    }
+    needs.sort();
+    needs.dedup();
+    Err(needs)
+}
+
+/// Words within `budget` edits of `folded` (not itself): closest first, then the most used, then
+/// in vocabulary order.
+fn near<'a>(words: impl Iterator<Item = &'a Word>, folded: &str, budget: usize) -> Vec<(usize, &'a str)> {
+    let mut found: Vec<(usize, u32, &str)> = words
+        .filter(|w| w.word.len().abs_diff(folded.len()) <= budget)
+        .filter_map(|w| within(folded, &w.word, budget).filter(|d| *d > 0).map(|d| (d, w.df, w.word.as_str())))
+        .collect();
+    found.sort_by_key(|(d, df, _)| (*d, std::cmp::Reverse(*df)));
+    found.into_iter().map(|(d, _, w)| (d, w)).collect()
 }
 
 fn order(a: &Hit, b: &Hit) -> std::cmp::Ordering {
