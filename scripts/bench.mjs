@@ -46,16 +46,17 @@ for (let i = 0; i < runs; i++) {
   await page.addInitScript(() => {
     window.__lcp = 0;
     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lcp = e.startTime; }).observe({ type: 'largest-contentful-paint', buffered: true });
-    // When the app has replaced the static first view and every section shows its content.
+    // When the app has taken over (`#app[data-live]`: the static first view, pre-rendered or
+    // generic, is gone) and every section shows its content.
     new MutationObserver((_, obs) => {
-      if (document.querySelector('main .card') && !document.querySelector('.skeleton')) {
+      if (document.querySelector('#app[data-live] main') && !document.querySelector('.skeleton')) {
         window.__ready = performance.now();
         obs.disconnect();
       }
     }).observe(document, { childList: true, subtree: true });
   });
   await page.goto(site.url + route, { waitUntil: 'networkidle' });
-  await page.waitForFunction(() => !document.querySelector('.skeleton'), null, { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector('#app[data-live]') && !document.querySelector('.skeleton'), null, { timeout: 30000 });
   await page.waitForTimeout(500);
   const t = await page.evaluate(() => ({
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,

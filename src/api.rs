@@ -30,6 +30,7 @@ async fn fetch_text(path: String, file: &'static str) -> Result<Arc<str>, FileEr
 
 /// One item's file (`content/items/<kind>/<id>.json`, written by `publish`), or the full file
 /// when the id could not be a file name (the page then says "not found").
+#[cfg(target_arch = "wasm32")]
 fn item_path(file: &str, id: &str) -> String {
     if crate::model::is_valid_id(id) {
         format!("{FULL}items/{}/{id}.json", file.trim_end_matches(".json"))
@@ -76,8 +77,9 @@ impl<T: ContentFile + PartialEq + Send + Sync + 'static> File<T> {
     }
 }
 
-impl<T: ContentFile + PartialEq + Send + Sync + 'static> File<T> {
+impl<T: Stored> File<T> {
     /// The file of the item named by `id` (an item page's): downloaded again when `id` changes.
+    #[cfg(target_arch = "wasm32")]
     pub fn item(id: Memo<String>) -> Self {
         let wanted = RwSignal::new(true);
         let raw = LocalResource::new(move || {
@@ -87,6 +89,44 @@ impl<T: ContentFile + PartialEq + Send + Sync + 'static> File<T> {
         let parsed =
             Memo::new(move |_| raw.get().flatten().map(|r| r.and_then(|text| parse_file::<T>(&text).map(Arc::new))));
         File { wanted, raw, parsed }
+    }
+
+    /// When rendering first views at build time, the item comes from the store's full file.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn item(_id: Memo<String>) -> Self {
+        T::in_store(&use_store())
+    }
+}
+
+impl<T: ContentFile + PartialEq + Send + Sync + 'static> File<T> {
+    /// A file whose outcome is already known: the publishing step renders first views with it
+    /// (nothing is downloaded).
+    pub fn ready(res: Res<T>) -> Self {
+        let wanted = RwSignal::new(true);
+        let raw = LocalResource::new(|| async { None });
+        let parsed = Memo::new(move |_| Some(res.clone()));
+        File { wanted, raw, parsed }
+    }
+}
+
+/// Item kinds with a page of their own, and where the store keeps their full file.
+pub trait Stored: ContentFile + PartialEq + Send + Sync + 'static {
+    fn in_store(store: &Store) -> File<Self>;
+}
+
+impl Stored for NewsItem {
+    fn in_store(store: &Store) -> File<Self> {
+        store.news
+    }
+}
+impl Stored for Document {
+    fn in_store(store: &Store) -> File<Self> {
+        store.documents
+    }
+}
+impl Stored for Event {
+    fn in_store(store: &Store) -> File<Self> {
+        store.events
     }
 }
 
@@ -155,6 +195,40 @@ impl Store {
                 news: File::load(HOME),
                 events: File::load(HOME),
                 datasets: File::load(HOME),
+            },
+        }
+    }
+}
+
+/// Every file's outcome, known in advance: the publishing step renders each page's first view
+/// from it (see `app::render_first_view`).
+#[derive(Clone)]
+pub struct Preset {
+    pub site: Res<Site>,
+    pub topics: Res<Topic>,
+    pub news: Res<NewsItem>,
+    pub documents: Res<Document>,
+    pub events: Res<Event>,
+    pub datasets: Res<Dataset>,
+}
+
+impl Store {
+    /// A store whose files are already loaded; the home page's digest is the full files (the
+    /// home page shows the same first items of either).
+    pub fn preset(p: Preset) -> Self {
+        Store {
+            site: File::ready(p.site.clone()),
+            topics: File::ready(p.topics.clone()),
+            news: File::ready(p.news.clone()),
+            documents: File::ready(p.documents),
+            events: File::ready(p.events.clone()),
+            datasets: File::ready(p.datasets.clone()),
+            home: Home {
+                site: File::ready(p.site),
+                topics: File::ready(p.topics),
+                news: File::ready(p.news),
+                events: File::ready(p.events),
+                datasets: File::ready(p.datasets),
             },
         }
     }

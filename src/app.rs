@@ -32,15 +32,77 @@ pub fn base_path() -> String {
     normalize_base(&href)
 }
 
-/// Mounts the app in `#app`, replacing the static first view that index.html paints meanwhile.
+/// The site's origin ("https://example.org"), for absolute links in downloads and calendar
+/// links: the browser's, or when rendering at build time the deployed address's.
+#[cfg(target_arch = "wasm32")]
+pub fn origin() -> Option<String> {
+    web_sys::window().and_then(|w| w.location().origin().ok())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn origin() -> Option<String> {
+    use_context::<Origin>().map(|o| o.0)
+}
+
+/// The deployed origin, when rendering at build time (see `origin`).
+#[derive(Clone)]
+pub struct Origin(pub String);
+
+/// Mounts the app in `#app`. A page whose first view was rendered at build time by these same
+/// components (`data-ssr`, see `render_first_view`) keeps it on screen while the app draws the
+/// page beside it, hidden; the two swap in one step once the app's sections have their content,
+/// so nothing flashes or moves. Other pages (the generic static view) are replaced at once.
+/// Either way `#app` then carries `data-live`.
+#[cfg(target_arch = "wasm32")]
 pub fn mount() {
-    let target = document().get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    match target {
-        Some(el) => {
-            el.set_text_content(None);
-            leptos::mount::mount_to(el, App).forget();
+    let doc = document();
+    let Some(old) = doc.get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        leptos::mount::mount_to_body(App);
+        return;
+    };
+    let next = doc.create_element("div").ok().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match next {
+        Some(next) if old.has_attribute("data-ssr") && old.after_with_node_1(&next).is_ok() => {
+            next.set_hidden(true);
+            leptos::mount::mount_to(next.clone(), App).forget();
+            take_over(old, next, 0);
         }
-        None => leptos::mount::mount_to_body(App),
+        _ => {
+            old.set_text_content(None);
+            leptos::mount::mount_to(old.clone(), App).forget();
+            let _ = old.set_attribute("data-live", "");
+        }
+    }
+}
+
+/// Swaps the static first view for the app's once no section is still loading (checked every
+/// 50 ms; after 15 s the app is shown anyway, loading or not, so the page becomes usable).
+/// Text typed meanwhile into the static search box, and its focus, carry over.
+#[cfg(target_arch = "wasm32")]
+fn take_over(old: web_sys::HtmlElement, next: web_sys::HtmlElement, waited_ms: u32) {
+    let loading = next.query_selector(".skeleton").ok().flatten().is_some();
+    if loading && waited_ms < 15_000 {
+        set_timeout(move || take_over(old, next, waited_ms + 50), std::time::Duration::from_millis(50));
+        return;
+    }
+    let input = |root: &web_sys::HtmlElement| {
+        root.query_selector("#site-search").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    };
+    let typed = input(&old).map(|i| (i.value(), document().active_element().is_some_and(|a| a == **i)));
+    old.remove();
+    next.set_id("app");
+    next.set_hidden(false);
+    let _ = next.set_attribute("data-live", "");
+    if let (Some((value, focused)), Some(new)) = (typed, input(&next)) {
+        if !value.is_empty() {
+            new.set_value(&value);
+            if let Ok(ev) = web_sys::Event::new("input") {
+                let _ = new.dispatch_event(&ev);
+            }
+        }
+        if focused {
+            let _ = new.focus();
+        }
     }
 }
 
@@ -56,6 +118,37 @@ pub fn App() -> impl IntoView {
             <Shell/>
         </Router>
     }
+}
+
+/// The page at `path` (relative to the deployment base `base`) rendered to HTML by the app's own
+/// components, with every content file already loaded: the static first view that the publishing
+/// step writes into each page's `#app`, before the wasm arrives (see `mount`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render_first_view(
+    origin: &str,
+    base: &str,
+    path: &str,
+    preset: crate::api::Preset,
+    today: chrono::NaiveDate,
+) -> String {
+    use leptos::tachys::view::RenderHtml;
+    crate::routes::set_base(base);
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(leptos_router::location::RequestUrl::new(path));
+        provide_context(Store::preset(preset));
+        provide_context(crate::pages::Today(today));
+        provide_context(Origin(origin.to_string()));
+        provide_context(crate::search_loader::SearchData::new());
+        // The router matches base-relative paths here; links still carry the base (`routes::href`).
+        provide_context(Base(String::new()));
+        view! {
+            <Router>
+                <Shell/>
+            </Router>
+        }
+        .to_html()
+    })
 }
 
 /// "/" → "/es/" (Spanish first), keeping any query string.

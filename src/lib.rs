@@ -1,8 +1,11 @@
 //! Pacific Alliance Public Procurement Observatory.
 //!
 //! Pure logic (content model and checks, filters, i18n, formatting) lives in plain modules that
-//! compile and are tested natively. The Leptos views (`app`, `api`, `components`, `pages`) exist
-//! only in the browser build.
+//! compile and are tested natively. The Leptos views (`app`, `api`, `components`, `pages`) run in
+//! the browser, and natively in the publishing step, which renders each page's first view with
+//! them (`app::render_first_view`); browser-only calls are kept out of what renders there.
+
+#![recursion_limit = "256"]
 
 pub mod calendar;
 pub mod charts;
@@ -27,17 +30,11 @@ pub mod search;
 /// Embeddable widgets: options, snippet, oEmbed; their static pages are written when publishing.
 pub mod widget;
 
-#[cfg(target_arch = "wasm32")]
 pub mod api;
-#[cfg(target_arch = "wasm32")]
 pub mod app;
-#[cfg(target_arch = "wasm32")]
 pub mod components;
 /// The browser's tz database behind the calendar's conversions.
-#[cfg(target_arch = "wasm32")]
 pub mod intl;
-#[cfg(target_arch = "wasm32")]
 pub mod pages;
 /// Loads the search index's parts as queries need them.
-#[cfg(target_arch = "wasm32")]
 pub mod search_loader;

@@ -135,9 +135,43 @@ fn swap_preloads(html: &str, page: &Page) -> String {
     out
 }
 
+/// Whether a page's first view is rendered by the app's components at build time: every page
+/// whose content comes from the content files. The tools that work in the browser (indicators
+/// from OCDS data, the embed builder, search results) keep the heading-and-summary view.
+pub fn drawn_by_app(page: &Page) -> bool {
+    !matches!(page, Page::Indicators(_) | Page::Embed | Page::Search)
+}
+
+/// The deployment base written in the template's `<base href>` ("" at the root).
+pub fn template_base(template: &str) -> String {
+    let href = template.find("<base href=").map(|at| {
+        let rest = &template[at + "<base href=".len()..];
+        let rest = rest.trim_start_matches('"');
+        rest[..rest.find(['"', '>', ' ']).unwrap_or(rest.len())].to_string()
+    });
+    crate::routes::normalize_base(&href.unwrap_or_default())
+}
+
+/// Puts `view` (the app's own rendering of the page) in `#app` in place of the template's
+/// generic first view, and marks it so the app takes it over (see `app::mount`).
+fn put_first_view(html: &str, view: &str) -> Option<String> {
+    let (open, start) = ["<div id=app>", "<div id=\"app\">"].iter().find_map(|m| html.find(m).map(|at| (*m, at)))?;
+    let inner = start + open.len();
+    let end = inner + html[inner..].find("<noscript")?;
+    Some(format!("{}<div id=app data-ssr>{view}{}", &html[..start], &html[end..]))
+}
+
 /// One page's HTML from the built `index.html`; `None` if the template lacks a marker (then the
-/// app's own 404.html fallback still serves the URL).
-pub fn render(template: &str, lang: Lang, meta: &PageMeta, site_url: &str, site_name: &str) -> Option<String> {
+/// app's own 404.html fallback still serves the URL). `view`, when given, is the page's first
+/// view rendered by the app's components; without it, the page shows its heading and summary.
+pub fn render(
+    template: &str,
+    lang: Lang,
+    meta: &PageMeta,
+    site_url: &str,
+    site_name: &str,
+    view: Option<&str>,
+) -> Option<String> {
     let url = absolute(site_url, &meta.page.path(lang));
     let full_title =
         if meta.page == Page::Home { meta.title.clone() } else { format!("{} · {site_name}", meta.title) };
@@ -177,6 +211,9 @@ pub fn render(template: &str, lang: Lang, meta: &PageMeta, site_url: &str, site_
     let html = replace_span(&html, "<title>", "</title>", &format!("<title>{}</title>", esc(&full_title)))?;
     let html = swap_preloads(&html, &meta.page);
     let html = replace_description(&html, &head)?;
+    if let Some(view) = view {
+        return put_first_view(&html, view);
+    }
     // The static first view: this page's heading and summary instead of the home page's hero.
     let start = html.find("id=shell-hero").or_else(|| html.find("id=\"shell-hero\""))?;
     let section = html[..start].rfind("<section")?;
@@ -217,7 +254,7 @@ mod tests {
             description: "Resumen & más".into(),
             kind: "article",
         };
-        let html = render(TEMPLATE, Lang::Es, &meta, "https://ejemplo.org/obs/", "Observatorio").unwrap();
+        let html = render(TEMPLATE, Lang::Es, &meta, "https://ejemplo.org/obs/", "Observatorio", None).unwrap();
         assert!(html.contains("<title>Se lanza &lt;el&gt; &quot;Observatorio&quot; · Observatorio</title>"));
         assert!(html.contains("<meta property=\"og:url\" content=\"https://ejemplo.org/obs/es/news/launch\">"));
         assert!(
@@ -234,10 +271,10 @@ mod tests {
         assert_eq!(files_for(&Page::News), ["news", "topics"]);
         assert_eq!(files_for(&Page::NewsItem("../x".into())), ["news", "topics"]);
         assert!(files_for(&Page::Search).is_empty());
-        let en = render(TEMPLATE, Lang::En, &meta, "https://ejemplo.org", "Observatory").unwrap();
+        let en = render(TEMPLATE, Lang::En, &meta, "https://ejemplo.org", "Observatory", None).unwrap();
         assert!(en.starts_with("<!doctype html><html lang=en>"));
         assert_eq!(file_path(Lang::En, &Page::NewsItem("launch".into())), "en/news/launch/index.html");
         assert_eq!(file_path(Lang::Es, &Page::Home), "es/index.html");
-        assert!(render("<html>no markers</html>", Lang::Es, &meta, "https://x.org", "O").is_none());
+        assert!(render("<html>no markers</html>", Lang::Es, &meta, "https://x.org", "O", None).is_none());
     }
 }

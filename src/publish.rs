@@ -157,6 +157,14 @@ pub fn calendars(events_text: &str, site_url: &str, stamp: chrono::NaiveDateTime
     out
 }
 
+/// A file as the app would have it after downloading (a missing file: "not found").
+fn loaded<T: ContentFile>(texts: &HashMap<String, String>) -> crate::api::Res<T> {
+    match texts.get(T::FILE) {
+        Some(t) => parse_file::<T>(t).map(std::sync::Arc::new),
+        None => Err(crate::model::FileError::Http { file: T::FILE.to_string(), status: 404 }),
+    }
+}
+
 /// A file's checked items; none when it is missing or unreadable (the checker reports it).
 fn items<T: ContentFile>(texts: &HashMap<String, String>) -> Vec<T> {
     texts.get(T::FILE).and_then(|t| parse_file::<T>(t).ok()).map(|l| l.items).unwrap_or_default()
@@ -242,6 +250,7 @@ pub fn search(texts: &HashMap<String, String>) -> Vec<(String, String)> {
 /// newest items). `template` is the built index.html.
 pub fn prerendered(
     texts: &HashMap<String, String>,
+    today: NaiveDate,
     template: &str,
     site_url: &str,
     limit: usize,
@@ -254,13 +263,29 @@ pub fn prerendered(
     let documents: Vec<Document> = items(texts);
     let events: Vec<Event> = items(texts);
     let datasets: Vec<Dataset> = items(texts);
+    let preset = crate::api::Preset {
+        site: loaded(texts),
+        topics: loaded(texts),
+        news: loaded(texts),
+        documents: loaded(texts),
+        events: loaded(texts),
+        datasets: loaded(texts),
+    };
+    let base = crate::prerender::template_base(template);
+    // "https://example.org/obs/" → "https://example.org"
+    let origin = site_url.find("://").map_or("", |at| {
+        let host = &site_url[at + 3..];
+        &site_url[..at + 3 + host.find('/').unwrap_or(host.len())]
+    });
     let mut out = Vec::new();
     let mut skipped = 0;
     for lang in Lang::ALL {
         let all = pages(lang, &topics, &news, &documents, &events, &datasets);
         skipped += all.len().saturating_sub(limit);
         for meta in all.iter().take(limit) {
-            if let Some(html) = render(template, lang, meta, site_url, lang.t().site_name) {
+            let view = crate::prerender::drawn_by_app(&meta.page)
+                .then(|| crate::app::render_first_view(origin, &base, &meta.page.path(lang), preset.clone(), today));
+            if let Some(html) = render(template, lang, meta, site_url, lang.t().site_name, view.as_deref()) {
                 out.push((file_path(lang, &meta.page), html));
             }
         }
@@ -415,5 +440,63 @@ mod tests {
         let out = home_digest(&texts, NaiveDate::from_ymd_opt(2026, 11, 28).unwrap());
         assert!(out.iter().all(|(f, _)| f != "news.json"));
         assert_eq!(out.len(), 4);
+    }
+
+    /// A minimal built index.html: the markers `prerender::render` looks for.
+    fn template(base: &str) -> String {
+        format!("<!doctype html><html lang=es><title>O</title><meta content=x name=description><base href={base}><body><div id=app><main><section class=hero id=shell-hero><h1>O</h1></section></main><noscript>js</noscript></div></body></html>")
+    }
+
+    #[test]
+    fn first_views_are_rendered_by_the_app_components() {
+        let texts = bundled();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let (pages, skipped) = prerendered(&texts, today, &template("/obs/"), "https://ejemplo.org/obs/", 5_000);
+        assert_eq!(skipped, 0);
+        let page = |path: &str| pages.iter().find(|(p, _)| p == path).map(|(_, h)| h.as_str()).unwrap();
+        // An article: its body, topic tags and back link, inside the header and footer, with
+        // links carrying the deployment base; no skeleton, so nothing to flash.
+        let news: Vec<NewsItem> = items(&texts);
+        let launch = news.iter().find(|n| n.id == "observatory-launch").unwrap();
+        let html = page("es/news/observatory-launch/index.html");
+        assert!(html.contains("<div id=app data-ssr><a href=\"#main\" class=\"skip-link\">"));
+        for text in &launch.body.es {
+            let start: String = text.chars().take(30).collect();
+            assert!(html.contains(&crate::markup::escape(&start)), "body paragraph missing: {start}");
+        }
+        assert!(html.contains("href=\"/obs/es/topics/procurement-systems\""));
+        assert!(html.contains("<footer class=\"site-footer\">") && html.contains("id=\"site-search\""));
+        assert!(
+            !html.contains("skeleton")
+                && !html.contains("shell-hero")
+                && html.ends_with("<noscript>js</noscript></div></body></html>")
+        );
+        // The home page: the three latest news and the first upcoming event as of the build.
+        let home = page("es/index.html");
+        for n in news.iter().take(3) {
+            assert!(home.contains(&crate::markup::escape(n.title.get(crate::i18n::Lang::Es))));
+        }
+        assert!(home.contains("sample-webinar-selling-to-government-2027"));
+        // English pages in English; a list page with its filters and count.
+        assert!(page("en/news/observatory-launch/index.html")
+            .contains(&crate::markup::escape(launch.title.get(crate::i18n::Lang::En))));
+        assert!(page("es/news/index.html").contains(&format!("{} resultados", news.len())));
+        // The browser tools keep the heading-and-summary view.
+        assert!(!page("es/indicators/index.html").contains("data-ssr"));
+        assert!(page("es/indicators/index.html").contains("id=shell-page"));
+        // Every other page is drawn by the app.
+        let drawn = pages.iter().filter(|(_, h)| h.contains("data-ssr")).count();
+        // (Embed and the indicators per country, in both languages; search results are not pre-rendered.)
+        assert_eq!(drawn, pages.len() - 2 * (1 + crate::model::Country::ALL.len()));
+    }
+
+    #[test]
+    fn a_missing_file_renders_its_sections_error_not_a_blank_page() {
+        let mut texts = bundled();
+        texts.remove("events.json");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let (pages, _) = prerendered(&texts, today, &template("/"), "https://ejemplo.org/", 5_000);
+        let home = &pages.iter().find(|(p, _)| p == "es/index.html").unwrap().1;
+        assert!(home.contains("class=\"load-error\"") && home.contains("observatory-launch"));
     }
 }

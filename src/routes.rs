@@ -2,18 +2,29 @@
 //! the site is deployed under); the language is always the first segment.
 
 use crate::i18n::Lang;
-use std::sync::OnceLock;
+use std::cell::Cell;
 
-static BASE: OnceLock<String> = OnceLock::new();
+thread_local! {
+    /// Per thread: the browser sets it once; the publishing step (and each native test) may
+    /// render pages for another base.
+    static BASE: Cell<&'static str> = const { Cell::new("") };
+}
 
-/// Records the deployment base once, at start-up (see `normalize_base`).
+/// Records the deployment base (see `normalize_base`): once at start-up in the browser, before
+/// rendering pages at build time.
 pub fn set_base(base: &str) {
-    let _ = BASE.set(normalize_base(base));
+    let base = normalize_base(base);
+    // Leaked once per distinct base: a process sees one or two.
+    BASE.with(|b| {
+        if b.get() != base {
+            b.set(Box::leak(base.into_boxed_str()));
+        }
+    });
 }
 
 /// The deployment base: "" at the root, "/observatorio" under a sub-path.
 pub fn base() -> &'static str {
-    BASE.get().map(String::as_str).unwrap_or("")
+    BASE.with(Cell::get)
 }
 
 /// A link's `href` for a base-relative path. The router strips the base when matching and adds

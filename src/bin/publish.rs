@@ -60,7 +60,7 @@ fn main() -> std::process::ExitCode {
     // Link-preview pages, from the built index.html (absent when run on a bare folder).
     let limit = std::env::var("PRERENDER_LIMIT").ok().and_then(|v| v.parse().ok()).unwrap_or(5_000);
     let (pages, skipped) = match std::fs::read_to_string(out.join("index.html")) {
-        Ok(template) => observatorio::publish::prerendered(&texts, &template, &site_url, limit),
+        Ok(template) => observatorio::publish::prerendered(&texts, today, &template, &site_url, limit),
         Err(_) => (Vec::new(), 0),
     };
     let widgets = observatorio::publish::widgets(&texts, today, &site_url);

@@ -341,8 +341,7 @@ pub fn AddToCalendar(event: Event) -> impl IntoView {
     let lang = use_lang();
     let t = lang.t();
     let ics = href(&format!("/{}", event_file_path(lang, &event.id)));
-    let page = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
+    let page = crate::app::origin()
         .map(|o| event_url(&format!("{o}{}", crate::routes::base()), lang, &event.id))
         .unwrap_or_default();
     let google = google_link(&event, lang, &page);

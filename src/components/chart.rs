@@ -124,7 +124,7 @@ fn draw(scene: &Scene, uid: &str, selected: RwSignal<Option<usize>>) -> impl Int
 
 /// `data:` link for a download (a local file the reader saves, not a link leaving the site).
 fn data_url(mime: &str, body: &str) -> String {
-    format!("data:{mime};charset=utf-8,{}", String::from(js_sys::encode_uri_component(body)))
+    format!("data:{mime};charset=utf-8,{}", crate::routes::encode_segment(body))
 }
 
 #[component]
@@ -234,7 +234,7 @@ pub fn Chart(
         let ds = live.get();
         let l = lang;
         let page = permalink.clone().unwrap_or_else(|| Page::Dataset(ds.id.clone()).href(l));
-        let url = window().location().origin().map(|o| format!("{o}{page}")).unwrap_or(page.clone());
+        let url = crate::app::origin().map(|o| format!("{o}{page}")).unwrap_or(page.clone());
         let t = l.t();
         view! {
             <ul class="chart-actions">

@@ -19,6 +19,10 @@ enum Status {
 }
 
 fn storage() -> Option<web_sys::Storage> {
+    // None when rendering at build time: drafts live in the reader's browser.
+    if cfg!(not(target_arch = "wasm32")) {
+        return None;
+    }
     web_sys::window()?.local_storage().ok().flatten()
 }
 

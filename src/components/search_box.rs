@@ -10,7 +10,6 @@ use crate::search::engine::{highlight, Kind, Segment};
 use crate::search_loader::{use_search, Suggested};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use wasm_bindgen::JsCast;
 
 /// Where a search result leads.
 pub fn doc_page(kind: Kind, id: &str) -> Page {
@@ -128,23 +127,29 @@ pub fn SearchBox() -> impl IntoView {
             }
         }
     };
-    // "/" anywhere (outside a text field) focuses the box.
-    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-            return;
-        }
-        let typing = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| {
-            matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || e.closest("[contenteditable]").ok().flatten().is_some()
-        });
-        if !typing {
-            if let Some(i) = input.get() {
-                ev.prevent_default();
-                let _ = i.focus();
+    // "/" anywhere (outside a text field) focuses the box (in the browser; the publishing step
+    // renders the box as HTML only).
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        // "/" anywhere (outside a text field) focuses the box.
+        let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+            if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+                return;
             }
-        }
-    });
-    on_cleanup(move || handle.remove());
+            let typing = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| {
+                matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || e.closest("[contenteditable]").ok().flatten().is_some()
+            });
+            if !typing {
+                if let Some(i) = input.get() {
+                    ev.prevent_default();
+                    let _ = i.focus();
+                }
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
     let expanded = move || open.get() && count() > 0;
     let option_id = |i: usize| format!("search-option-{i}");
     let go_click = go.clone();
@@ -167,8 +172,13 @@ pub fn SearchBox() -> impl IntoView {
                 }
                 on:keydown=on_key
                 on:blur=move |_| {
-                    // Let a click on a suggestion land first.
-                    set_timeout(move || set_open.set(false), std::time::Duration::from_millis(150));
+                    // Let a click on a suggestion land first; keep the list if the box has the
+                    // focus again by then (typing right after a navigation moved it to the page).
+                    set_timeout(move || {
+                        if document().active_element().is_none_or(|a| a.id() != "site-search") {
+                            set_open.set(false);
+                        }
+                    }, std::time::Duration::from_millis(150));
                 }/>
             // data-q: the query the list was drawn for (benchmarks and tests wait on it), and
             // aria-busy while parts of the index load.

@@ -73,7 +73,7 @@ pub fn DocumentPage() -> impl IntoView {
                     match docs.items.iter().find(|d| d.id == wanted).cloned() {
                         None => view! { <NotFoundItem id=wanted back=Page::Documents back_label=|l| l.t().back_to_documents/> }.into_any(),
                         Some(d) => {
-                            let page_url = window().location().href().unwrap_or_default();
+                            let page_url = format!("{}{}", crate::app::origin().unwrap_or_default(), Page::Document(d.id.clone()).href(l));
                             let cite = citation(&d, l, t.site_name, &page_url);
                             let cite2 = cite.clone();
                             let copy = move |_| {

@@ -37,11 +37,23 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 /// Today's date in the reader's time zone, for upcoming/past.
+#[cfg(target_arch = "wasm32")]
 pub(crate) fn today() -> chrono::NaiveDate {
     let d = js_sys::Date::new_0();
     chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
         .unwrap_or(chrono::NaiveDate::MIN)
 }
+
+/// The publishing step's date when first views are rendered at build time; the app draws again
+/// with the reader's own date when it takes over.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn today() -> chrono::NaiveDate {
+    use_context::<Today>().map(|t| t.0).unwrap_or_default()
+}
+
+/// The date first views are rendered for (see `today`).
+#[derive(Clone, Copy)]
+pub struct Today(pub chrono::NaiveDate);
 
 /// The `:id` segment of the current route.
 pub(crate) fn use_id() -> Memo<String> {

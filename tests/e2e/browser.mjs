@@ -12,10 +12,31 @@ export async function launch() {
   });
 }
 
-/** A phone-sized page that records console errors and uncaught exceptions. */
-export async function phonePage(browser, { colorScheme = 'light', viewport = PHONE, timezoneId } = {}) {
+/** The app has taken over the page: pre-rendered pages show their content before the wasm
+ *  runs, so tests that click or type wait for `#app[data-live]` (pages without `#app`, such as
+ *  widgets and test hosts, are ready as loaded). */
+export const appLive = (page) =>
+  page.waitForFunction(() => !document.getElementById('app') || document.querySelector('#app[data-live]'));
+
+/** A phone-sized page that records console errors and uncaught exceptions. Its `goto` waits
+ *  for the app to take over, unless `live: false` (tests of the static first view). */
+export async function phonePage(browser, { colorScheme = 'light', viewport = PHONE, timezoneId, live = true } = {}) {
   const context = await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1, isMobile: true, hasTouch: true, timezoneId });
   const page = await context.newPage();
+  if (live) {
+    const goto = page.goto.bind(page);
+    page.goto = async (url, options) => {
+      const res = await goto(url, options);
+      await appLive(page);
+      return res;
+    };
+    const reload = page.reload.bind(page);
+    page.reload = async (options) => {
+      const res = await reload(options);
+      await appLive(page);
+      return res;
+    };
+  }
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });

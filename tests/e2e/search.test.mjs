@@ -192,6 +192,8 @@ test('search and the calendar work under a sub-path deployment', async () => {
     assert.match(first, /^\/observatorio\/es\//);
     // A suggestion opens its page under the sub-path too.
     await page.locator('#site-search').fill('arendal');
+    // Until its parts load, the box keeps the last list (for "lima"), marked busy.
+    await page.waitForSelector('#search-suggestions[data-q="arendal"][aria-busy="false"]', { state: 'attached' });
     await page.locator('#search-suggestions [role="option"]:not(.all):not(.loading)').first().waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');

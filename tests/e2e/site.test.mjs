@@ -348,7 +348,7 @@ test('a long list shows 20 items at a time, with "show more"', async () => {
 });
 
 test('a shared link answers 200 with its own preview tags and first view, even before the app runs', async () => {
-  const page = await phonePage(browser);
+  const page = await phonePage(browser, { live: false });
   // Without the wasm: what a link-preview robot or a very slow phone sees.
   await page.route('**/*.wasm', (route) => route.abort());
   const res = await page.goto(site.url + '/es/news/observatory-launch');
@@ -356,9 +356,71 @@ test('a shared link answers 200 with its own preview tags and first view, even b
   assert.equal(await page.locator('main h1').innerText(), 'Se lanza oficialmente el Observatorio de Compras Públicas de la Alianza del Pacífico');
   assert.equal(await page.locator('meta[property="og:title"]').getAttribute('content'), 'Se lanza oficialmente el Observatorio de Compras Públicas de la Alianza del Pacífico');
   assert.match(await page.title(), /^Se lanza oficialmente/);
+  // The whole first view, rendered at build time by the app's components: the article's body
+  // and topic links, the header with its search box, the footer.
+  assert.equal(await page.locator('#app[data-ssr] main article.article .meta time').getAttribute('datetime'), '2023-12-04');
+  assert.ok((await page.locator('main article.article p').count()) >= 4);
+  assert.ok(await page.locator('main .tags a[href="/es/topics/procurement-systems"]').count() === 1);
+  assert.equal(await page.locator('#site-search').count(), 1);
+  assert.equal(await page.locator('footer.site-footer').count(), 1);
+  assert.equal(await page.locator('.skeleton').count(), 0);
+  const home = await page.goto(site.url + '/es/');
+  assert.equal(home.status(), 200);
+  assert.equal(await page.locator('main section[aria-labelledby="news-title"] .cards article').count(), 3);
+  assert.ok((await page.locator('main .figures .key-figure').count()) >= 1);
+  const list = await page.goto(site.url + '/es/news');
+  assert.equal(list.status(), 200);
+  assert.equal(await page.locator('main .result-count').innerText(), '10 resultados');
   const en = await page.goto(site.url + '/en/events/digital-teaching-seminar-2022');
   assert.equal(en.status(), 200);
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   assert.match(await page.locator('meta[property="og:description"]').getAttribute('content'), /Mariana Maggio/);
+  await page.context().close();
+});
+
+test('the app takes over a pre-rendered page without a flash, a layout shift or losing typed text', async () => {
+  const page = await phonePage(browser, { live: false });
+  let release;
+  const released = new Promise((r) => { release = r; });
+  await page.route('**/*.wasm', async (route) => { await released; await route.continue(); });
+  await page.goto(site.url + '/es/news/observatory-launch');
+  const h1 = page.locator('main h1');
+  assert.match(await h1.innerText(), /^Se lanza oficialmente/);
+  const before = await h1.boundingBox();
+  // Watch every frame from now on: the heading must be on screen in each one, and no layout
+  // shift may be recorded; mark the static heading to see it replaced by the app's.
+  await page.evaluate(() => {
+    window.__frames = { total: 0, bare: 0 };
+    const tick = () => {
+      const h = document.querySelector('main h1');
+      window.__frames.total++;
+      const loading = [...document.querySelectorAll('.skeleton')].some((e) => e.getClientRects().length);
+      if (!h || !h.getClientRects().length || loading) window.__frames.bare++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    window.__shift = 0;
+    // As CLS counts them: shifts right after the reader's own input (the suggestions list
+    // opening for the typed text) are not.
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (!e.hadRecentInput) window.__shift += e.value; })).observe({ type: 'layout-shift', buffered: true });
+    document.querySelector('main h1').dataset.static = 'yes';
+  });
+  await page.locator('#site-search').fill('sosten');
+  release();
+  await page.waitForSelector('#app[data-live]', { state: 'attached' });
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('#app').count(), 1);
+  assert.equal(await page.locator('main h1[data-static]').count(), 0, 'the app drew its own heading');
+  assert.match(await h1.innerText(), /^Se lanza oficialmente/);
+  assert.deepEqual(await h1.boundingBox(), before);
+  const frames = await page.evaluate(() => ({ ...window.__frames, shift: window.__shift }));
+  assert.ok(frames.total > 5, `frames watched: ${frames.total}`);
+  assert.equal(frames.bare, 0, 'a frame without the content');
+  assert.equal(frames.shift, 0, 'layout shift');
+  // What was typed before the app ran is in the app's box, which answers it.
+  assert.equal(await page.locator('#site-search').inputValue(), 'sosten');
+  assert.ok(await page.locator('#site-search').evaluate((e) => e === document.activeElement));
+  await page.locator('#search-suggestions [role="option"]').first().waitFor();
+  assert.deepEqual(realErrors(page), []);
   await page.context().close();
 });
