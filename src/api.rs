@@ -5,6 +5,7 @@
 //! synchronously in a memo per file. Measured: a `Suspend` per file kind and call site made the
 //! async state machines over 100 KB of the wasm.
 
+use crate::model::list::{parse_index, Facets, ListIndex};
 use crate::model::{parse_file, ContentFile, Dataset, Document, Event, FileError, Loaded, NewsItem, Site, Topic};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -156,6 +157,171 @@ impl<T: Send + Sync + 'static> File<T> {
     }
 }
 
+/// A long list as a page reads it: the index of its filters' columns with the items fetched a
+/// page file at a time (`Paged`), or the full file (`Full`: no index published, or when first
+/// views are rendered at build time). Both show the same items in the same order.
+pub enum Rows<T> {
+    Full(Arc<Loaded<T>>),
+    Paged(Arc<ListIndex>),
+}
+
+impl<T> Clone for Rows<T> {
+    fn clone(&self) -> Self {
+        match self {
+            Rows::Full(l) => Rows::Full(l.clone()),
+            Rows::Paged(ix) => Rows::Paged(ix.clone()),
+        }
+    }
+}
+
+impl<T> PartialEq for Rows<T> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Rows::Full(a), Rows::Full(b)) => Arc::ptr_eq(a, b),
+            (Rows::Paged(a), Rows::Paged(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+impl<T: Facets> Rows<T> {
+    pub fn len(&self) -> usize {
+        match self {
+            Rows::Full(l) => l.items.len(),
+            Rows::Paged(ix) => ix.rows.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Positions of the items `keep` accepts, in order.
+    pub fn positions(&self, keep: impl Fn(&dyn Facets) -> bool) -> Vec<usize> {
+        match self {
+            Rows::Full(l) => l.items.iter().enumerate().filter(|(_, x)| keep(*x)).map(|(i, _)| i).collect(),
+            Rows::Paged(ix) => (0..ix.rows.len()).filter(|&i| ix.row(i).is_some_and(|r| keep(&r))).collect(),
+        }
+    }
+
+    /// Every item's year (for the year filter's options).
+    pub fn years(&self) -> Vec<i32> {
+        match self {
+            Rows::Full(l) => l.items.iter().map(Facets::year).collect(),
+            Rows::Paged(ix) => ix.rows.iter().map(|r| r.year).collect(),
+        }
+    }
+}
+
+/// A list (news, documents): its index when published, else its full file; page files are
+/// fetched as the items they hold are shown, each once.
+pub struct ListFile<T: Send + Sync + 'static> {
+    wanted: RwSignal<bool>,
+    /// The parsed index; `Ok(None)` when there is none to use (missing or damaged).
+    raw: LocalResource<Option<Result<Option<Arc<ListIndex>>, FileError>>>,
+    /// The full file, read when there is no usable index.
+    full: File<T>,
+    pub rows: Memo<Option<Result<Rows<T>, FileError>>>,
+    /// Page files by number: `None` while loading.
+    pages: RwSignal<std::collections::HashMap<usize, Option<Res<T>>>>,
+}
+
+impl<T: Send + Sync + 'static> Clone for ListFile<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for ListFile<T> {}
+
+impl<T: ContentFile + Facets + Clone + PartialEq + Send + Sync + 'static> ListFile<T> {
+    fn load(full: File<T>) -> Self {
+        let wanted = RwSignal::new(false);
+        let raw = LocalResource::new(move || {
+            let wanted = wanted.get();
+            async move {
+                if !wanted {
+                    return None;
+                }
+                let index = match fetch_text(format!("{FULL}lists/{}.json", T::KEY), T::FILE).await {
+                    Ok(text) => parse_index(T::FILE, &text).ok().map(Arc::new),
+                    Err(FileError::Http { status: 404, .. }) => None,
+                    Err(e) => return Some(Err(e)),
+                };
+                // No index (an older build), or a damaged one: the full file, as before.
+                if index.is_none() {
+                    full.request();
+                }
+                Some(Ok(index))
+            }
+        });
+        let rows = Memo::new(move |_| match raw.get().flatten()? {
+            Ok(Some(ix)) => Some(Ok(Rows::Paged(ix))),
+            Ok(None) => full.parsed.get().map(|r| r.map(Rows::Full)),
+            Err(e) => Some(Err(e)),
+        });
+        ListFile { wanted, raw, full, rows, pages: RwSignal::new(Default::default()) }
+    }
+
+    /// A list whose items are already loaded (first views rendered at build time).
+    fn ready(full: File<T>) -> Self {
+        let rows = Memo::new(move |_| full.parsed.get().map(|r| r.map(Rows::Full)));
+        let raw = LocalResource::new(|| async { None });
+        ListFile { wanted: RwSignal::new(true), raw, full, rows, pages: RwSignal::new(Default::default()) }
+    }
+
+    /// Starts the download if no view has asked for this list yet.
+    pub fn request(&self) {
+        if !self.wanted.get_untracked() {
+            self.wanted.set(true);
+        }
+    }
+
+    pub fn retry(&self) {
+        self.raw.refetch();
+        self.full.retry();
+    }
+
+    /// The item at `position`: at once from the full file, else from its page file (fetched on
+    /// first need). `None` while its page loads.
+    pub fn item(&self, rows: &Rows<T>, position: usize) -> Option<Result<T, FileError>> {
+        let (n, at) = ListIndex::page_of(position);
+        let page = match rows {
+            Rows::Full(l) => return l.items.get(position).cloned().map(Ok),
+            Rows::Paged(_) => self.page(n)?,
+        };
+        Some(page.and_then(|p| {
+            p.items.get(at).cloned().ok_or(FileError::Http { file: format!("lists/{}/{n}.json", T::KEY), status: 404 })
+        }))
+    }
+
+    fn page(&self, n: usize) -> Option<Res<T>> {
+        if let Some(state) = self.pages.with(|m| m.get(&n).cloned()) {
+            return state;
+        }
+        // Marked as loading without redrawing; the download's answer redraws.
+        self.pages.update_untracked(|m| {
+            m.insert(n, None);
+        });
+        let pages = self.pages;
+        leptos::task::spawn_local(async move {
+            let path = format!("{FULL}lists/{}/{n}.json", T::KEY);
+            let res = fetch_text(path, T::FILE).await.and_then(|text| parse_file::<T>(&text).map(Arc::new));
+            pages.update(|m| {
+                m.insert(n, Some(res));
+            });
+        });
+        None
+    }
+
+    /// Downloads the page holding `position` again (its retry button).
+    pub fn retry_item(&self, position: usize) {
+        let (n, _) = ListIndex::page_of(position);
+        self.pages.update(|m| {
+            m.remove(&n);
+        });
+    }
+}
+
 /// Every content file, loaded once per visit and shared by all pages.
 #[derive(Clone, Copy)]
 pub struct Store {
@@ -167,6 +333,14 @@ pub struct Store {
     pub datasets: File<Dataset>,
     /// The home page's digest: the same formats, only the items the home page shows.
     pub home: Home,
+    /// The long lists, a page at a time.
+    pub lists: Lists,
+}
+
+#[derive(Clone, Copy)]
+pub struct Lists {
+    pub news: ListFile<NewsItem>,
+    pub documents: ListFile<Document>,
 }
 
 #[derive(Clone, Copy)]
@@ -196,6 +370,7 @@ impl Store {
                 events: File::load(HOME),
                 datasets: File::load(HOME),
             },
+            lists: Lists { news: ListFile::load(news), documents: ListFile::load(documents) },
         }
     }
 }
@@ -216,13 +391,15 @@ impl Store {
     /// A store whose files are already loaded; the home page's digest is the full files (the
     /// home page shows the same first items of either).
     pub fn preset(p: Preset) -> Self {
+        let (news, documents) = (File::ready(p.news.clone()), File::ready(p.documents));
         Store {
             site: File::ready(p.site.clone()),
             topics: File::ready(p.topics.clone()),
-            news: File::ready(p.news.clone()),
-            documents: File::ready(p.documents),
+            news,
+            documents,
             events: File::ready(p.events.clone()),
             datasets: File::ready(p.datasets.clone()),
+            lists: Lists { news: ListFile::ready(news), documents: ListFile::ready(documents) },
             home: Home {
                 site: File::ready(p.site),
                 topics: File::ready(p.topics),

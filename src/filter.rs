@@ -2,7 +2,8 @@
 //! (and reported) rather than breaking the page, so any shared URL still shows something.
 
 use crate::calendar::month::{parse_day, Month};
-use crate::model::{AuthorKind, Country, Dataset, DocKind, Document, Event, EventFormat, NewsItem, Text};
+use crate::model::list::Facets;
+use crate::model::{AuthorKind, Country, Dataset, DocKind, Event, EventFormat, Text};
 use chrono::NaiveDate;
 
 /// Longest query value considered; anything longer cannot be a real filter value.
@@ -73,10 +74,11 @@ impl NewsFilter {
         (f, ignored)
     }
 
-    pub fn matches(&self, n: &NewsItem) -> bool {
-        self.country.is_none_or(|c| n.country == c)
-            && self.year.is_none_or(|y| n.date.year == y)
-            && self.topic.as_ref().is_none_or(|t| n.topics.contains(t))
+    /// A news item, or its row in the list's index.
+    pub fn matches<F: Facets + ?Sized>(&self, n: &F) -> bool {
+        self.country.is_none_or(|c| n.country() == c)
+            && self.year.is_none_or(|y| n.year() == y)
+            && self.topic.as_ref().is_none_or(|t| n.has_topic(t))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -106,12 +108,13 @@ impl DocFilter {
         (f, ignored)
     }
 
-    pub fn matches(&self, d: &Document) -> bool {
-        self.kind.is_none_or(|k| d.kind == k)
-            && self.author.is_none_or(|a| d.author.kind == a)
-            && self.country.is_none_or(|c| d.country == c)
-            && self.topic.as_ref().is_none_or(|t| d.topics.contains(t))
-            && self.year.is_none_or(|y| d.date.year == y)
+    /// A document, or its row in the list's index.
+    pub fn matches<F: Facets + ?Sized>(&self, d: &F) -> bool {
+        self.kind.is_none_or(|k| d.doc_kind() == Some(k))
+            && self.author.is_none_or(|a| d.author_kind() == Some(a))
+            && self.country.is_none_or(|c| d.country() == c)
+            && self.topic.as_ref().is_none_or(|t| d.has_topic(t))
+            && self.year.is_none_or(|y| d.year() == y)
     }
 
     pub fn is_empty(&self) -> bool {

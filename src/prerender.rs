@@ -103,8 +103,9 @@ fn files_for(page: &Page) -> Vec<String> {
         Page::Search => &[],
         Page::Topics => &["topics"],
         Page::Topic(_) => &["topics", "news", "documents", "events", "datasets"],
-        Page::News => &["news", "topics"],
-        Page::Documents => &["documents", "topics"],
+        // A list's index and its first page file (see `model::list`).
+        Page::News => &["lists/news", "lists/news/0", "topics"],
+        Page::Documents => &["lists/documents", "lists/documents/0", "topics"],
         Page::Events => &["events", "topics"],
         Page::Data | Page::Dataset(_) => &["datasets", "topics"],
         Page::About => &["site"],
@@ -268,7 +269,7 @@ mod tests {
         // The page preloads what it reads (its item's own file), not the home page's digest.
         assert!(!html.contains("content/home/") && !html.contains("content/news.json"));
         assert!(html.contains("<link rel=\"preload\" href=\"content/items/news/launch.json\" as=\"fetch\" crossorigin=\"anonymous\"><link rel=\"preload\" href=\"content/topics.json\""));
-        assert_eq!(files_for(&Page::News), ["news", "topics"]);
+        assert_eq!(files_for(&Page::News), ["lists/news", "lists/news/0", "topics"]);
         assert_eq!(files_for(&Page::NewsItem("../x".into())), ["news", "topics"]);
         assert!(files_for(&Page::Search).is_empty());
         let en = render(TEMPLATE, Lang::En, &meta, "https://ejemplo.org", "Observatory", None).unwrap();

@@ -222,6 +222,44 @@ pub fn item_files(texts: &HashMap<String, String>) -> Vec<(String, String)> {
     out
 }
 
+/// The news and document lists in pages (see `model::list`): an index of the filters' columns
+/// and page files of the items in the list's order (checked items only, as the app shows them).
+pub fn list_files(texts: &HashMap<String, String>) -> Vec<(String, String)> {
+    let topics: Vec<String> = items::<Topic>(texts).into_iter().map(|t| t.id).collect();
+    let mut out = Vec::new();
+    list_of::<NewsItem>(texts, &topics, &mut out);
+    list_of::<crate::model::Document>(texts, &topics, &mut out);
+    out
+}
+
+fn list_of<T: ContentFile + crate::model::list::Facets>(
+    texts: &HashMap<String, String>,
+    topics: &[String],
+    out: &mut Vec<(String, String)>,
+) {
+    use crate::model::list::{index_json, LIST_FILE_PAGE};
+    let Some(text) = texts.get(T::FILE) else { return };
+    let (Ok(loaded), Ok(raw)) = (parse_file::<T>(text), serde_json::from_str::<Value>(text)) else { return };
+    // The raw items by id, to write each checked item as the editor wrote it.
+    let by_id: HashMap<&str, &Value> = raw
+        .get(T::KEY)
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|v| Some((v.get("id")?.as_str()?, v)))
+        .collect();
+    let kept: Vec<&Value> = loaded.items.iter().filter_map(|it| by_id.get(it.id()).copied()).collect();
+    if kept.len() != loaded.items.len() {
+        return; // positions would not hold: the app reads the full file
+    }
+    let key = T::KEY;
+    out.push((format!("content/lists/{key}.json"), index_json(&loaded.items, topics)));
+    for (n, page) in kept.chunks(LIST_FILE_PAGE).enumerate() {
+        let body = json!({ "format": crate::model::FORMAT_VERSION, key: page });
+        out.push((format!("content/lists/{key}/{n}.json"), body.to_string()));
+    }
+}
+
 /// The search index, in the parts a browser fetches as queries need them (see `search::ship`).
 /// A file that cannot be read contributes nothing (the checker reports it).
 pub fn search(texts: &HashMap<String, String>) -> Vec<(String, String)> {
@@ -498,5 +536,37 @@ mod tests {
         let (pages, _) = prerendered(&texts, today, &template("/"), "https://ejemplo.org/", 5_000);
         let home = &pages.iter().find(|(p, _)| p == "es/index.html").unwrap().1;
         assert!(home.contains("class=\"load-error\"") && home.contains("observatory-launch"));
+    }
+
+    #[test]
+    fn lists_are_an_index_and_pages_holding_the_items_in_order() {
+        use crate::model::list::{parse_index, LIST_FILE_PAGE};
+        let mut texts = bundled();
+        // A bigger list than the bundled one: 60 copies of the first item under new ids, and a
+        // broken item, which is left out of the index and the pages alike.
+        let mut raw: Value = serde_json::from_str(&texts["news.json"]).unwrap();
+        let first = raw["news"][0].clone();
+        let list = raw["news"].as_array_mut().unwrap();
+        for i in 0..60 {
+            let mut copy = first.clone();
+            copy["id"] = json!(format!("copy-{i}"));
+            list.push(copy);
+        }
+        list.push(json!({ "id": "broken", "date": "2024-02-30" }));
+        texts.insert("news.json".into(), raw.to_string());
+        let files: HashMap<String, String> = list_files(&texts).into_iter().collect();
+        let loaded = parse_file::<NewsItem>(&texts["news.json"]).unwrap();
+        let ix = parse_index("lists/news.json", &files["content/lists/news.json"]).unwrap();
+        assert_eq!(ix.rows.len(), loaded.items.len());
+        let pages = loaded.items.len().div_ceil(LIST_FILE_PAGE);
+        let mut read = Vec::new();
+        for n in 0..pages {
+            let page = parse_file::<NewsItem>(&files[&format!("content/lists/news/{n}.json")]).unwrap();
+            assert!(page.problems.is_empty() && page.items.len() <= LIST_FILE_PAGE);
+            read.extend(page.items);
+        }
+        assert!(!files.contains_key(&format!("content/lists/news/{pages}.json")));
+        assert_eq!(read, loaded.items, "the pages hold the list's items in its order");
+        assert!(files.contains_key("content/lists/documents.json"));
     }
 }

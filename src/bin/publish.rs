@@ -4,7 +4,7 @@
 //! OCDS_DIR (default: CONTENT_DIR/../ocds) holds sources.json and the OCDS files.
 //! Writes SITE_DIR/content/home/*, SITE_DIR/calendar/**.ics, SITE_DIR/feeds/**.xml,
 //! SITE_DIR/sitemap.xml, SITE_DIR/robots.txt, SITE_DIR/widget/**, SITE_DIR/oembed/**, SITE_DIR/ocds/**
-//! SITE_DIR/content/items/** and SITE_DIR/search/**. Absolute links use the environment's SITE_URL
+//! SITE_DIR/content/items/**, SITE_DIR/content/lists/** and SITE_DIR/search/**. Absolute links use the environment's SITE_URL
 //! (the deployed address, sub-folder included), else site.json's "url".
 
 #[cfg(target_arch = "wasm32")]
@@ -75,8 +75,11 @@ fn main() -> std::process::ExitCode {
         eprintln!("publish: {p}");
     }
     let n_ocds = ocds.len().saturating_sub(1) / 2;
-    let items = observatorio::publish::item_files(&texts);
+    let mut items = observatorio::publish::item_files(&texts);
     let n_items = items.len();
+    let lists = observatorio::publish::list_files(&texts);
+    let n_lists = lists.len();
+    items.extend(lists);
     let search = observatorio::publish::search(&texts);
     let n_search = search.len();
     // A new build's index replaces the old one whole (its parts live in a folder per version).
@@ -95,7 +98,7 @@ fn main() -> std::process::ExitCode {
         }
     }
     println!(
-        "publish: {n_home} home digest files, {n_cal} calendar files, {n_site} feed/sitemap/robots files, {n_pages} link-preview pages ({skipped} left to the app past PRERENDER_LIMIT={limit}), {n_widgets} widget pages and oEmbed files, {n_ocds} OCDS digests, {n_items} item files, {n_search} search index files in {} (as of {today}, for {site_url})",
+        "publish: {n_home} home digest files, {n_cal} calendar files, {n_site} feed/sitemap/robots files, {n_pages} link-preview pages ({skipped} left to the app past PRERENDER_LIMIT={limit}), {n_widgets} widget pages and oEmbed files, {n_ocds} OCDS digests, {n_items} item files, {n_lists} list index and page files, {n_search} search index files in {} (as of {today}, for {site_url})",
         out.display()
     );
     std::process::ExitCode::SUCCESS

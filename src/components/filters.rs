@@ -1,9 +1,13 @@
 //! Filter bars whose state lives in the URL's query string, so filtered lists can be shared and
 //! Back/Forward work.
 
+use crate::api::{ListFile, Rows};
 use crate::app::use_lang;
+use crate::components::section::LoadError;
 use crate::filter::years;
 use crate::i18n::Lang;
+use crate::model::list::Facets;
+use crate::model::ContentFile;
 use crate::model::{Country, Topic};
 use crate::routes::encode_segment;
 use leptos::prelude::AnyView;
@@ -176,6 +180,47 @@ pub fn filtered_list<T: Clone + Send + Sync + 'static>(
     view! {
         <FilterBar fields=fields path=path count=count ignored=ignored/>
         {list}
+    }
+    .into_any()
+}
+
+/// `filtered_list` for a long list read a page file at a time (see `api::ListFile`): rows are
+/// filtered on the index's columns; each shown item waits for its page, as a placeholder.
+pub fn filtered_rows<T: ContentFile + Facets + Clone + PartialEq + Send + Sync + 'static>(
+    bar: (String, Vec<FilterField>, Vec<String>),
+    list: ListFile<T>,
+    rows: &Rows<T>,
+    keep: impl Fn(&dyn Facets) -> bool,
+    class: &'static str,
+    card: impl Fn(T) -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    let lang = use_lang();
+    let (path, fields, ignored) = bar;
+    let shown = rows.positions(keep);
+    let count = shown.len();
+    let body = if shown.is_empty() {
+        view! { <p class="empty">{lang.t().no_results}</p> }.into_any()
+    } else {
+        let rows = rows.clone();
+        let card = std::sync::Arc::new(card);
+        paged(false, class, count, move |k| {
+            let (at, rows, card) = (shown[k], rows.clone(), card.clone());
+            (move || match list.item(&rows, at) {
+                None => view! {
+                    <div class="card skeleton" aria-hidden="true">
+                        <div class="skeleton-line"></div><div class="skeleton-line"></div><div class="skeleton-line"></div>
+                    </div>
+                }
+                .into_any(),
+                Some(Ok(item)) => card(item),
+                Some(Err(error)) => view! { <LoadError error=error retry=move || list.retry_item(at)/> }.into_any(),
+            })
+            .into_any()
+        })
+    };
+    view! {
+        <FilterBar fields=fields path=path count=count ignored=ignored/>
+        {body}
     }
     .into_any()
 }

@@ -1,8 +1,10 @@
 //! The loading and failure path, written once: a skeleton while a file loads, the content when it
 //! arrives, or a localized error with a retry button; items left out for errors are counted.
 
-use crate::api::File;
+use crate::api::{File, ListFile, Rows};
 use crate::app::use_lang;
+use crate::model::list::Facets;
+use crate::model::ContentFile;
 use crate::model::{FileError, Loaded};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -44,6 +46,32 @@ fn loader<T: Send + Sync + 'static>(file: File<T>, render: Renderer<T>, lines: u
         Some(Err(error)) => view! { <LoadError error=error retry=move || file.retry()/> }.into_any(),
     })
     .into_any()
+}
+
+/// `Section` for a long list (see `api::ListFile`): the skeleton while its index (or full file)
+/// loads, then `render` with its rows, or the error with a retry button.
+#[component]
+pub fn RowsSection<T, F, IV>(list: ListFile<T>, render: F) -> impl IntoView
+where
+    T: ContentFile + Facets + Clone + PartialEq + Send + Sync + 'static,
+    F: Fn(Rows<T>) -> IV + Send + Sync + 'static,
+    IV: IntoView + 'static,
+{
+    list.request();
+    move || match list.rows.get() {
+        None => view! { <Skeleton/> }.into_any(),
+        Some(Ok(rows)) => {
+            // Items left out for errors are reported where the full file was read.
+            let notice = match &rows {
+                Rows::Full(loaded) if loaded.skipped() > 0 => {
+                    Some(view! { <SkippedNotice skipped=loaded.skipped() loaded=loaded.clone()/> })
+                }
+                _ => None,
+            };
+            view! { {render(rows)} {notice} }.into_any()
+        }
+        Some(Err(error)) => view! { <LoadError error=error retry=move || list.retry()/> }.into_any(),
+    }
 }
 
 #[component]

@@ -3,6 +3,7 @@
 //! browser and in the `check-content` command.
 
 mod content;
+pub mod list;
 mod load;
 mod problem;
 pub mod raw;

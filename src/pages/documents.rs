@@ -7,8 +7,8 @@ use crate::app::use_lang;
 use crate::cite::citation;
 use crate::components::bits::{use_meta, CountryTag, ExternalLink, Paragraphs, SampleBadge, Tx};
 use crate::components::cards::DocCard;
-use crate::components::filters::{filtered_list, use_query_filter, FilterField};
-use crate::components::section::Section;
+use crate::components::filters::{filtered_rows, use_query_filter, FilterField};
+use crate::components::section::{RowsSection, Section};
 use crate::filter::DocFilter;
 use crate::i18n::format_partial_date;
 use crate::model::{AuthorKind, DocKind};
@@ -25,8 +25,7 @@ pub fn DocumentsPage() -> impl IntoView {
     view! {
         <div class="page">
             <h1>{lang.t().documents}</h1>
-            <Section res=store.documents render=move |docs| {
-                let docs = docs.clone();
+            <RowsSection list=store.lists.documents render=move |rows| {
                 move || {
                     let l = lang;
                     let t = l.t();
@@ -37,10 +36,10 @@ pub fn DocumentsPage() -> impl IntoView {
                         FilterField { key: "author", label: t.filter_author, options: AuthorKind::ALL.iter().map(|a| (a.code().to_string(), t.author_kind(*a).to_string())).collect(), selected: filter.author.map(|a| a.code().to_string()) },
                         FilterField::country(l, filter.country),
                         FilterField::topic(l, &topics, filter.topic.clone()),
-                        FilterField::year(l, docs.items.iter().map(|d| d.date.year), filter.year),
+                        FilterField::year(l, rows.years().into_iter(), filter.year),
                     ];
                     let bar = (Page::Documents.path(l), fields, ignored);
-                    filtered_list(bar, &docs.items, |d| filter.matches(d), "cards", |d| view! { <DocCard doc=d level=2/> }.into_any())
+                    filtered_rows(bar, store.lists.documents, &rows, |d| filter.matches(d), "cards", |d| view! { <DocCard doc=d level=2/> }.into_any())
                 }
             }/>
         </div>

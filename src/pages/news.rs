@@ -5,8 +5,8 @@ use crate::api::{topics_now, use_store};
 use crate::app::use_lang;
 use crate::components::bits::{use_meta, CountryTag, ExternalLink, Paragraphs, SampleBadge, Tx};
 use crate::components::cards::NewsCard;
-use crate::components::filters::{filtered_list, use_query_filter, FilterField};
-use crate::components::section::Section;
+use crate::components::filters::{filtered_rows, use_query_filter, FilterField};
+use crate::components::section::{RowsSection, Section};
 use crate::filter::NewsFilter;
 use crate::i18n::format_partial_date;
 use crate::routes::Page;
@@ -22,15 +22,14 @@ pub fn NewsListPage() -> impl IntoView {
     view! {
         <div class="page">
             <h1>{lang.t().news}</h1>
-            <Section res=store.news render=move |news| {
-                let news = news.clone();
+            <RowsSection list=store.lists.news render=move |rows| {
                 move || {
                     let l = lang;
                     let (filter, ignored) = parsed.get();
                     let topics = topics_now(store);
                     let fields = vec![
                         FilterField::country(l, filter.country),
-                        FilterField::year(l, news.items.iter().map(|n| n.date.year), filter.year),
+                        FilterField::year(l, rows.years().into_iter(), filter.year),
                         FilterField::topic(l, &topics, filter.topic.clone()),
                     ];
                     let bar = (Page::News.path(l), fields, ignored);
@@ -38,7 +37,7 @@ pub fn NewsListPage() -> impl IntoView {
                     let country = filter.country.filter(|c| *c != crate::model::Country::Ap);
                     let feed = |atom| crate::routes::href(&format!("/feeds/{}/news{}.{}.xml", l.code(), country.map(|c| format!("-{}", c.code().to_ascii_lowercase())).unwrap_or_default(), if atom { "atom" } else { "rss" }));
                     view! {
-                        {filtered_list(bar, &news.items, |n| filter.matches(n), "cards", |n| view! { <NewsCard item=n level=2/> }.into_any())}
+                        {filtered_rows(bar, store.lists.news, &rows, |n| filter.matches(n), "cards", |n| view! { <NewsCard item=n level=2/> }.into_any())}
                         <p class="feeds small">{l.t().subscribe_news} " "
                             <a href=feed(false) rel="external" type="application/rss+xml">"RSS"</a> " · "
                             <a href=feed(true) rel="external" type="application/atom+xml">"Atom"</a>

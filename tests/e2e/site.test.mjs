@@ -247,6 +247,8 @@ test('an item page reads its own file, not the archive; the full file when it is
 
 test('a bad item is left out and reported while the others show', async () => {
   const page = await phonePage(browser);
+  // Without the list's index (an older build), the list reads the full file, and reports.
+  await page.route('**/content/lists/news.json', (route) => route.fulfill({ status: 404, body: '' }));
   await page.route('**/content/news.json', (route) => route.fulfill({
     status: 200, contentType: 'application/json', body: JSON.stringify({
       format: 1, news: [
@@ -326,24 +328,42 @@ test('the news page links its feeds, following the country filter', async () => 
   for (const p of [page, all]) await p.context().close();
 });
 
-test('a long list shows 20 items at a time, with "show more"', async () => {
+test('a long list shows 20 items at a time, with "show more", fetching only the pages it shows', async () => {
   const page = await phonePage(browser);
-  await page.route('**/content/news.json', (route) => {
-    const news = Array.from({ length: 45 }, (_, i) => ({
-      id: `n-${i}`, sample: true, date: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}`, country: 'CL',
-      title: { es: `Ejemplo ${i}`, en: `Sample ${i}` }, summary: { es: 's', en: 's' }, body: { es: ['b'], en: ['b'] },
-    }));
-    return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ format: 1, news }) });
+  // A list of 45 items (newest first), published as an index and page files of 25.
+  const news = Array.from({ length: 45 }, (_, i) => ({
+    id: `n-${i}`, sample: true, date: `2024-01-${String(28 - Math.floor(i / 2)).padStart(2, '0')}`, country: i % 2 ? 'CL' : 'PE',
+    title: { es: `Ejemplo ${i}`, en: `Sample ${i}` }, summary: { es: 's', en: 's' }, body: { es: ['b'], en: ['b'] },
+  }));
+  const rows = news.map((n, i) => [2024, n.country, []]);
+  const fetched = [];
+  await page.route('**/content/lists/news.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ format: 1, topics: [], rows }) }));
+  await page.route(/content\/lists\/news\/\d+\.json$/, (route) => {
+    const n = Number(route.request().url().match(/(\d+)\.json$/)[1]);
+    fetched.push(n);
+    return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ format: 1, news: news.slice(n * 25, n * 25 + 25) }) });
   });
+  await page.route('**/content/news.json', (route) => { fetched.push('full'); return route.continue(); });
   await page.goto(site.url + '/es/news');
-  await page.waitForSelector('.news-card, .card');
-  assert.equal(await page.locator('main .cards > *').count(), 20);
+  await page.waitForFunction(() => document.querySelectorAll('main .cards > .card:not(.skeleton)').length === 20);
+  assert.equal(await page.locator('main .result-count').innerText(), '45 resultados');
+  assert.equal(await page.locator('main .cards > .card h2').first().innerText(), 'Ejemplo 0');
+  assert.deepEqual(fetched, [0]);
   const more = page.getByRole('button', { name: /Mostrar más/ });
   await more.click();
-  await page.waitForFunction(() => document.querySelectorAll('main .cards > *').length === 40);
+  await page.waitForFunction(() => document.querySelectorAll('main .cards > .card:not(.skeleton)').length === 40);
+  assert.equal(await page.locator('main .cards > .card h2').nth(39).innerText(), 'Ejemplo 39');
+  assert.deepEqual(fetched, [0, 1]);
   await more.click();
   await page.waitForFunction(() => document.querySelectorAll('main .cards > *').length === 45);
   assert.equal(await more.count(), 0);
+  // A filter reads the index's columns: Chile's items are the odd ones, from both pages.
+  await page.selectOption('#filter-country', 'CL');
+  await page.waitForFunction(() => document.querySelector('main .result-count').innerText.startsWith('22 resultados'));
+  await page.waitForFunction(() => document.querySelectorAll('main .cards > .card:not(.skeleton)').length === 20);
+  assert.equal(await page.locator('main .cards > .card h2').nth(19).innerText(), 'Ejemplo 39');
+  assert.deepEqual(fetched, [0, 1], 'no page fetched twice, never the full file');
+  assert.deepEqual(realErrors(page), []);
   await page.context().close();
 });
 
