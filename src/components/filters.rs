@@ -196,31 +196,45 @@ pub fn filtered_rows<T: ContentFile + Facets + Clone + PartialEq + Send + Sync +
 ) -> AnyView {
     let lang = use_lang();
     let (path, fields, ignored) = bar;
-    let shown = rows.positions(keep);
-    let count = shown.len();
-    let body = if shown.is_empty() {
-        view! { <p class="empty">{lang.t().no_results}</p> }.into_any()
-    } else {
-        let rows = rows.clone();
-        let card = std::sync::Arc::new(card);
-        paged(false, class, count, move |k| {
-            let (at, rows, card) = (shown[k], rows.clone(), card.clone());
-            (move || match list.item(&rows, at) {
-                None => view! {
-                    <div class="card skeleton" aria-hidden="true">
-                        <div class="skeleton-line"></div><div class="skeleton-line"></div><div class="skeleton-line"></div>
-                    </div>
-                }
-                .into_any(),
-                Some(Ok(item)) => card(item),
-                Some(Err(error)) => view! { <LoadError error=error retry=move || list.retry_item(at)/> }.into_any(),
-            })
-            .into_any()
-        })
-    };
+    let empty = move || view! { <p class="empty">{lang.t().no_results}</p> }.into_any();
+    let (count, body) = rows_list(list, rows, keep, class, card, empty);
     view! {
         <FilterBar fields=fields path=path count=count ignored=ignored/>
         {body}
     }
     .into_any()
+}
+
+/// The items of a long list that `keep` accepts, `LIST_PAGE` at a time, each drawn by `card`
+/// once its page file is there (`empty` when none match); and how many match.
+pub fn rows_list<T: ContentFile + Facets + Clone + PartialEq + Send + Sync + 'static>(
+    list: ListFile<T>,
+    rows: &Rows<T>,
+    keep: impl Fn(&dyn Facets) -> bool,
+    class: &'static str,
+    card: impl Fn(T) -> AnyView + Send + Sync + 'static,
+    empty: impl FnOnce() -> AnyView,
+) -> (usize, AnyView) {
+    let shown = rows.positions(keep);
+    let count = shown.len();
+    if shown.is_empty() {
+        return (0, empty());
+    }
+    let rows = rows.clone();
+    let card = std::sync::Arc::new(card);
+    let body = paged(false, class, count, move |k| {
+        let (at, rows, card) = (shown[k], rows.clone(), card.clone());
+        (move || match list.item(&rows, at) {
+            None => view! {
+                <div class="card skeleton" aria-hidden="true">
+                    <div class="skeleton-line"></div><div class="skeleton-line"></div><div class="skeleton-line"></div>
+                </div>
+            }
+            .into_any(),
+            Some(Ok(item)) => card(item),
+            Some(Err(error)) => view! { <LoadError error=error retry=move || list.retry_item(at)/> }.into_any(),
+        })
+        .into_any()
+    });
+    (count, body)
 }

@@ -6,7 +6,8 @@ use crate::app::use_lang;
 use crate::components::bits::{use_meta, Paragraphs, Tx};
 use crate::components::cards::{DocCard, EventCard, NewsCard, TopicCard};
 use crate::components::chart::Chart;
-use crate::components::section::Section;
+use crate::components::filters::rows_list;
+use crate::components::section::{RowsSection, Section};
 use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -33,6 +34,8 @@ pub fn TopicPage() -> impl IntoView {
     let id = use_id();
     use_item_meta(store.topics, id, |l| l.t().topics, |i| (&i.title, &i.summary));
     let tagged = move |topics: &[String]| topics.iter().any(|t| *t == id.get());
+    // The long lists (news, documents) are read a page at a time, like their own pages.
+    let nothing = move || view! { <p class="muted">{lang.t().nothing_tagged}</p> }.into_any();
     view! {
         <div class="page">
             <Section res=store.topics lines=3 render=move |topics| {
@@ -52,16 +55,16 @@ pub fn TopicPage() -> impl IntoView {
             <Show when=move || matches!(store.topics.parsed.get(), Some(Ok(t)) if t.items.iter().any(|t| t.id == id.get()))>
                 <section aria-labelledby="topic-news">
                     <h2 id="topic-news">{lang.t().related_news}</h2>
-                    <Section res=store.news render=move |news| {
-                        let news = news.clone();
-                        list(lang.t().nothing_tagged, news.items.iter().filter(|n| tagged(&n.topics)).cloned().map(|n| view! { <NewsCard item=n/> }).collect::<Vec<_>>())
+                    <RowsSection list=store.lists.news render=move |rows| move || {
+                        let wanted = id.get();
+                        rows_list(store.lists.news, &rows, |n| n.has_topic(&wanted), "cards", |n| view! { <NewsCard item=n/> }.into_any(), nothing).1
                     }/>
                 </section>
                 <section aria-labelledby="topic-docs">
                     <h2 id="topic-docs">{lang.t().related_documents}</h2>
-                    <Section res=store.documents render=move |docs| {
-                        let docs = docs.clone();
-                        list(lang.t().nothing_tagged, docs.items.iter().filter(|d| tagged(&d.topics)).cloned().map(|d| view! { <DocCard doc=d/> }).collect::<Vec<_>>())
+                    <RowsSection list=store.lists.documents render=move |rows| move || {
+                        let wanted = id.get();
+                        rows_list(store.lists.documents, &rows, |d| d.has_topic(&wanted), "cards", |d| view! { <DocCard doc=d/> }.into_any(), nothing).1
                     }/>
                 </section>
                 <section aria-labelledby="topic-events">
