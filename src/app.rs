@@ -132,18 +132,20 @@ pub fn render_first_view(
     today: chrono::NaiveDate,
 ) -> String {
     use leptos::tachys::view::RenderHtml;
-    crate::routes::set_base(base);
+    let base = crate::routes::normalize_base(base);
+    crate::routes::set_base(&base);
     let owner = Owner::new();
     owner.with(|| {
-        provide_context(leptos_router::location::RequestUrl::new(path));
+        // The full URL path, as the browser's router sees it (it matches and marks the current
+        // links with the base included).
+        provide_context(leptos_router::location::RequestUrl::new(&format!("{base}{path}")));
         provide_context(Store::preset(preset));
         provide_context(crate::pages::Today(today));
         provide_context(Origin(origin.to_string()));
         provide_context(crate::search_loader::SearchData::new());
-        // The router matches base-relative paths here; links still carry the base (`routes::href`).
-        provide_context(Base(String::new()));
+        provide_context(Base(base.clone()));
         view! {
-            <Router>
+            <Router base=base>
                 <Shell/>
             </Router>
         }

@@ -504,6 +504,11 @@ mod tests {
         }
         assert!(html.contains("href=\"/obs/es/topics/procurement-systems\""));
         assert!(html.contains("<footer class=\"site-footer\">") && html.contains("id=\"site-search\""));
+        // The brand link is the current page only on the home page.
+        assert!(!html.contains("aria-current=\"page\" class=\"brand\""));
+        assert!(page("es/index.html").contains("aria-current=\"page\" class=\"brand\""));
+        // Under the deployment base, as the browser's router marks it.
+        assert!(page("es/news/index.html").contains("<a href=\"/obs/es/news\" aria-current=\"page\">"));
         assert!(
             !html.contains("skeleton")
                 && !html.contains("shell-hero")

@@ -50,7 +50,7 @@ pub fn Header() -> impl IntoView {
         <a class="skip-link" href="#main">{t.skip_to_content}</a>
         <header class="site-header">
             <div class="bar">
-                <A href=Page::Home.href(lang) attr:class="brand">
+                <A href=Page::Home.href(lang) exact=true attr:class="brand">
                     <span class="brand-mark" aria-hidden="true">"AP"</span>
                     <span class="brand-name">{t.short_name}</span>
                     <span class="sr-only">{format!(" — {}", t.home)}</span>
