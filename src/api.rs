@@ -185,17 +185,6 @@ impl<T> PartialEq for Rows<T> {
 }
 
 impl<T: Facets> Rows<T> {
-    pub fn len(&self) -> usize {
-        match self {
-            Rows::Full(l) => l.items.len(),
-            Rows::Paged(ix) => ix.rows.len(),
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// Positions of the items `keep` accepts, in order.
     pub fn positions(&self, keep: impl Fn(&dyn Facets) -> bool) -> Vec<usize> {
         match self {
