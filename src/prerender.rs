@@ -154,12 +154,15 @@ pub fn template_base(template: &str) -> String {
 }
 
 /// Puts `view` (the app's own rendering of the page) in `#app` in place of the template's
-/// generic first view, and marks it so the app takes it over (see `app::mount`).
-fn put_first_view(html: &str, view: &str) -> Option<String> {
+/// generic first view, and marks it so the app takes it over (see `app::mount`). Its
+/// `<noscript>` note says what works without JavaScript: the page is readable now.
+fn put_first_view(html: &str, view: &str, lang: Lang) -> Option<String> {
     let (open, start) = ["<div id=app>", "<div id=\"app\">"].iter().find_map(|m| html.find(m).map(|at| (*m, at)))?;
     let inner = start + open.len();
     let end = inner + html[inner..].find("<noscript")?;
-    Some(format!("{}<div id=app data-ssr>{view}{}", &html[..start], &html[end..]))
+    let after = end + html[end..].find("</noscript>")? + "</noscript>".len();
+    let note = format!("<noscript><p class=\"notice\">{}</p></noscript>", esc(lang.t().no_js_static));
+    Some(format!("{}<div id=app data-ssr>{view}{note}{}", &html[..start], &html[after..]))
 }
 
 /// One page's HTML from the built `index.html`; `None` if the template lacks a marker (then the
@@ -213,7 +216,7 @@ pub fn render(
     let html = swap_preloads(&html, &meta.page);
     let html = replace_description(&html, &head)?;
     if let Some(view) = view {
-        return put_first_view(&html, view);
+        return put_first_view(&html, view, lang);
     }
     // The static first view: this page's heading and summary instead of the home page's hero.
     let start = html.find("id=shell-hero").or_else(|| html.find("id=\"shell-hero\""))?;

@@ -512,7 +512,7 @@ mod tests {
         assert!(
             !html.contains("skeleton")
                 && !html.contains("shell-hero")
-                && html.ends_with("<noscript>js</noscript></div></body></html>")
+                && html.ends_with("<noscript><p class=\"notice\">Sin JavaScript puede leer esta página y seguir sus enlaces; la búsqueda, los filtros, el calendario y los gráficos necesitan JavaScript.</p></noscript></div></body></html>")
         );
         // The home page: the three latest news and the first upcoming event as of the build.
         let home = page("es/index.html");

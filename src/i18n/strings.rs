@@ -90,6 +90,8 @@ pub struct Strings {
     pub new_tab: &'static str,
     pub time_zone: &'static str,
     pub intro_description: &'static str,
+    /// Under a page rendered at build time, for readers without JavaScript.
+    pub no_js_static: &'static str,
     pub view_table: &'static str,
     pub view_chart: &'static str,
     pub download_csv: &'static str,
@@ -256,6 +258,7 @@ pub static ES: Strings = Strings {
     new_tab: "se abre en otra pestaña",
     time_zone: "Zona horaria",
     intro_description: "Conocimiento, noticias, documentos, datos y eventos sobre compras públicas en Chile, Colombia, México y Perú.",
+    no_js_static: "Sin JavaScript puede leer esta página y seguir sus enlaces; la búsqueda, los filtros, el calendario y los gráficos necesitan JavaScript.",
     view_table: "Ver como tabla",
     view_chart: "Ver gráfico",
     download_csv: "Descargar CSV",
@@ -425,6 +428,7 @@ pub static EN: Strings = Strings {
     time_zone: "Time zone",
     intro_description:
         "Knowledge, news, documents, data and events on public procurement in Chile, Colombia, Mexico and Peru.",
+    no_js_static: "Without JavaScript you can read this page and follow its links; search, filters, the calendar and charts need JavaScript.",
     view_table: "Show as a table",
     view_chart: "Show the chart",
     download_csv: "Download CSV",

@@ -444,3 +444,17 @@ test('the app takes over a pre-rendered page without a flash, a layout shift or 
   assert.deepEqual(realErrors(page), []);
   await page.context().close();
 });
+
+test('without JavaScript a pre-rendered page reads whole and says what needs JavaScript', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(site.url + '/en/news/observatory-launch');
+  assert.match(await page.locator('main h1').innerText(), /Observatory/);
+  assert.ok(await page.locator('main article.article p').nth(3).isVisible());
+  assert.match(await page.locator('#app noscript p.notice').innerText(), /read this page and follow its links/);
+  // Its links are plain links: the list page is pre-rendered too.
+  await page.locator('main a', { hasText: 'Back to news' }).click();
+  await page.waitForURL(/\/en\/news$/);
+  assert.ok((await page.locator('main .card').count()) >= 10);
+  await context.close();
+});
