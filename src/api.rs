@@ -14,13 +14,15 @@ use std::sync::Arc;
 pub type Res<T> = Result<Arc<Loaded<T>>, FileError>;
 
 /// Fetches `path` (under `content/`) relative to the document's base URL, so a sub-path
-/// deployment works. A file written by the publishing step in place of part of `file` (the home
-/// page's digest, an item's own file) that is missing falls back to the full `file`.
-async fn fetch_text(path: String, file: &'static str) -> Result<Arc<str>, FileError> {
+/// deployment works; errors name `file`. With `or_full`, a file written by the publishing step in
+/// place of part of `file`, in its format (the home page's digest, an item's own file), that is
+/// missing falls back to the full `file`. A list's index and page files have other formats and
+/// positions of their own: they never do.
+async fn fetch_text(path: String, file: &'static str, or_full: bool) -> Result<Arc<str>, FileError> {
     let network = |e: gloo_net::Error| FileError::Network { file: file.to_string(), detail: e.to_string() };
     let full = format!("{FULL}{file}");
     let mut resp = gloo_net::http::Request::get(&path).send().await.map_err(network)?;
-    if resp.status() == 404 && path != full {
+    if or_full && resp.status() == 404 && path != full {
         resp = gloo_net::http::Request::get(&full).send().await.map_err(network)?;
     }
     if !resp.ok() {
@@ -66,7 +68,7 @@ impl<T: ContentFile + PartialEq + Send + Sync + 'static> File<T> {
             let wanted = wanted.get();
             async move {
                 if wanted {
-                    Some(fetch_text(format!("{dir}{}", T::FILE), T::FILE).await)
+                    Some(fetch_text(format!("{dir}{}", T::FILE), T::FILE, true).await)
                 } else {
                     None
                 }
@@ -85,7 +87,7 @@ impl<T: Stored> File<T> {
         let wanted = RwSignal::new(true);
         let raw = LocalResource::new(move || {
             let id = id.get();
-            async move { Some(fetch_text(item_path(T::FILE, &id), T::FILE).await) }
+            async move { Some(fetch_text(item_path(T::FILE, &id), T::FILE, true).await) }
         });
         let parsed =
             Memo::new(move |_| raw.get().flatten().map(|r| r.and_then(|text| parse_file::<T>(&text).map(Arc::new))));
@@ -231,7 +233,7 @@ impl<T: ContentFile + Facets + Clone + PartialEq + Send + Sync + 'static> ListFi
                 if !wanted {
                     return None;
                 }
-                let index = match fetch_text(format!("{FULL}lists/{}.json", T::KEY), T::FILE).await {
+                let index = match fetch_text(format!("{FULL}lists/{}.json", T::KEY), T::FILE, false).await {
                     Ok(text) => parse_index(T::FILE, &text).ok().map(Arc::new),
                     Err(FileError::Http { status: 404, .. }) => None,
                     Err(e) => return Some(Err(e)),
@@ -294,7 +296,7 @@ impl<T: ContentFile + Facets + Clone + PartialEq + Send + Sync + 'static> ListFi
         let pages = self.pages;
         leptos::task::spawn_local(async move {
             let path = format!("{FULL}lists/{}/{n}.json", T::KEY);
-            let res = fetch_text(path, T::FILE).await.and_then(|text| parse_file::<T>(&text).map(Arc::new));
+            let res = fetch_text(path, T::FILE, false).await.and_then(|text| parse_file::<T>(&text).map(Arc::new));
             pages.update(|m| {
                 m.insert(n, Some(res));
             });

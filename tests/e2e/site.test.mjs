@@ -249,7 +249,8 @@ test('a bad item is left out and reported while the others show', async () => {
   const page = await phonePage(browser);
   // Without the list's index (an older build), the list reads the full file, and reports.
   await page.route('**/content/lists/news.json', (route) => route.fulfill({ status: 404, body: '' }));
-  await page.route('**/content/news.json', (route) => route.fulfill({
+  let full = 0;
+  await page.route('**/content/news.json', (route) => (full += 1) && route.fulfill({
     status: 200, contentType: 'application/json', body: JSON.stringify({
       format: 1, news: [
         { id: 'ok', date: '2024-01-02', country: 'CL', title: { es: 'Una noticia válida', en: 'A valid item' }, summary: { es: 's', en: 's' }, body: { es: ['p'], en: ['p'] } },
@@ -262,6 +263,7 @@ test('a bad item is left out and reported while the others show', async () => {
   await page.waitForSelector('.card');
   assert.equal(await page.locator('.card').count(), 2);
   assert.match(await page.locator('.skipped-notice summary').innerText(), /no mostrados por errores en el contenido: 1/);
+  assert.equal(full, 1, 'the full file is downloaded once');
   // Markup in content is shown as text, never interpreted.
   assert.ok(await page.getByText('<img src=x onerror=alert(1)>').isVisible());
   assert.equal(await page.locator('main img').count(), 0);
@@ -341,6 +343,8 @@ test('a long list shows 20 items at a time, with "show more", fetching only the 
   await page.route(/content\/lists\/news\/\d+\.json$/, (route) => {
     const n = Number(route.request().url().match(/(\d+)\.json$/)[1]);
     fetched.push(n);
+    // The second page file is missing the first time it is asked for.
+    if (n === 1 && fetched.filter((x) => x === 1).length === 1) return route.fulfill({ status: 404, body: '' });
     return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ format: 1, news: news.slice(n * 25, n * 25 + 25) }) });
   });
   await page.route('**/content/news.json', (route) => { fetched.push('full'); return route.continue(); });
@@ -351,9 +355,14 @@ test('a long list shows 20 items at a time, with "show more", fetching only the 
   assert.deepEqual(fetched, [0]);
   const more = page.getByRole('button', { name: /Mostrar más/ });
   await more.click();
+  // A missing page file: its items say so, with a retry (never other items, nor the full file).
+  await page.waitForFunction(() => document.querySelectorAll('main .cards > .load-error').length === 15);
+  assert.equal(await page.locator('main .cards > .card:not(.skeleton)').count(), 25);
+  assert.deepEqual(fetched, [0, 1]);
+  await page.locator('main .cards > .load-error button').first().click();
   await page.waitForFunction(() => document.querySelectorAll('main .cards > .card:not(.skeleton)').length === 40);
   assert.equal(await page.locator('main .cards > .card h2').nth(39).innerText(), 'Ejemplo 39');
-  assert.deepEqual(fetched, [0, 1]);
+  assert.deepEqual(fetched, [0, 1, 1]);
   await more.click();
   await page.waitForFunction(() => document.querySelectorAll('main .cards > *').length === 45);
   assert.equal(await more.count(), 0);
@@ -362,7 +371,7 @@ test('a long list shows 20 items at a time, with "show more", fetching only the 
   await page.waitForFunction(() => document.querySelector('main .result-count').innerText.startsWith('22 resultados'));
   await page.waitForFunction(() => document.querySelectorAll('main .cards > .card:not(.skeleton)').length === 20);
   assert.equal(await page.locator('main .cards > .card h2').nth(19).innerText(), 'Ejemplo 39');
-  assert.deepEqual(fetched, [0, 1], 'no page fetched twice, never the full file');
+  assert.deepEqual(fetched, [0, 1, 1], 'no page fetched again but for its retry, never the full file');
   assert.deepEqual(realErrors(page), []);
   await page.context().close();
 });
