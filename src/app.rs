@@ -110,7 +110,13 @@ fn take_over(old: web_sys::HtmlElement, next: web_sys::HtmlElement, waited_ms: u
 pub fn App() -> impl IntoView {
     let base = base_path();
     crate::routes::set_base(&base);
-    provide_context(Store::new());
+    routed(Store::new(), base)
+}
+
+/// The contexts every page reads and the router around the shell: the browser's app and the
+/// build-time rendering (`render_first_view`) share them, so their pages see the same things.
+fn routed(store: Store, base: String) -> impl IntoView {
+    provide_context(store);
     provide_context(crate::search_loader::SearchData::new());
     provide_context(Base(base.clone()));
     view! {
@@ -139,17 +145,9 @@ pub fn render_first_view(
         // The full URL path, as the browser's router sees it (it matches and marks the current
         // links with the base included).
         provide_context(leptos_router::location::RequestUrl::new(&format!("{base}{path}")));
-        provide_context(Store::preset(preset));
         provide_context(crate::pages::Today(today));
         provide_context(Origin(origin.to_string()));
-        provide_context(crate::search_loader::SearchData::new());
-        provide_context(Base(base.clone()));
-        view! {
-            <Router base=base>
-                <Shell/>
-            </Router>
-        }
-        .to_html()
+        routed(Store::preset(preset), base).to_html()
     })
 }
 

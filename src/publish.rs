@@ -165,6 +165,11 @@ fn loaded<T: ContentFile>(texts: &HashMap<String, String>) -> crate::api::Res<T>
     }
 }
 
+/// A loaded file's items; none when it is missing or unreadable.
+fn of<T>(file: &crate::api::Res<T>) -> &[T] {
+    file.as_ref().map_or(&[], |l| l.items.as_slice())
+}
+
 /// A file's checked items; none when it is missing or unreadable (the checker reports it).
 fn items<T: ContentFile>(texts: &HashMap<String, String>) -> Vec<T> {
     texts.get(T::FILE).and_then(|t| parse_file::<T>(t).ok()).map(|l| l.items).unwrap_or_default()
@@ -294,13 +299,8 @@ pub fn prerendered(
     limit: usize,
 ) -> (Vec<(String, String)>, usize) {
     use crate::i18n::Lang;
-    use crate::model::Document;
     use crate::prerender::{file_path, pages, render};
-    let topics: Vec<Topic> = items(texts);
-    let news: Vec<NewsItem> = items(texts);
-    let documents: Vec<Document> = items(texts);
-    let events: Vec<Event> = items(texts);
-    let datasets: Vec<Dataset> = items(texts);
+    // Each file parsed once: the pages' list and their first views read the same items.
     let preset = crate::api::Preset {
         site: loaded(texts),
         topics: loaded(texts),
@@ -318,7 +318,8 @@ pub fn prerendered(
     let mut out = Vec::new();
     let mut skipped = 0;
     for lang in Lang::ALL {
-        let all = pages(lang, &topics, &news, &documents, &events, &datasets);
+        let p = &preset;
+        let all = pages(lang, of(&p.topics), of(&p.news), of(&p.documents), of(&p.events), of(&p.datasets));
         skipped += all.len().saturating_sub(limit);
         for meta in all.iter().take(limit) {
             let view = crate::prerender::drawn_by_app(&meta.page)

@@ -132,7 +132,6 @@ pub fn SearchBox() -> impl IntoView {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
-        // "/" anywhere (outside a text field) focuses the box.
         let handle = window_event_listener(leptos::ev::keydown, move |ev| {
             if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
                 return;
