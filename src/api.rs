@@ -124,7 +124,7 @@ impl Stored for NewsItem {
 }
 impl Stored for Document {
     fn in_store(store: &Store) -> File<Self> {
-        store.documents
+        store.documents()
     }
 }
 impl Stored for Event {
@@ -319,13 +319,21 @@ pub struct Store {
     pub site: File<Site>,
     pub topics: File<Topic>,
     pub news: File<NewsItem>,
-    pub documents: File<Document>,
     pub events: File<Event>,
     pub datasets: File<Dataset>,
     /// The home page's digest: the same formats, only the items the home page shows.
     pub home: Home,
-    /// The long lists, a page at a time.
-    pub lists: Lists,
+    /// What only routes in chunks read, made the first time one asks (see `later`).
+    later: StoredValue<Option<Later>>,
+}
+
+/// The documents file and the long lists: made on first use, by the code of the routes that
+/// read them, so that their loading and parsing code is in those routes' chunks, not in the
+/// main module (see `chunks`).
+#[derive(Clone, Copy)]
+struct Later {
+    documents: File<Document>,
+    lists: Lists,
 }
 
 #[derive(Clone, Copy)]
@@ -345,13 +353,11 @@ pub struct Home {
 
 impl Store {
     pub fn new() -> Self {
-        let (topics, news, documents, events, datasets) =
-            (File::load(FULL), File::load(FULL), File::load(FULL), File::load(FULL), File::load(FULL));
+        let (topics, news, events, datasets) = (File::load(FULL), File::load(FULL), File::load(FULL), File::load(FULL));
         Store {
             site: File::load(FULL),
             topics,
             news,
-            documents,
             events,
             datasets,
             home: Home {
@@ -361,8 +367,36 @@ impl Store {
                 events: File::load(HOME),
                 datasets: File::load(HOME),
             },
-            lists: Lists { news: ListFile::load(news), documents: ListFile::load(documents) },
+            later: StoredValue::new(None),
         }
+    }
+
+    /// The long lists (news, documents), a page at a time.
+    pub fn lists(&self) -> Lists {
+        self.later().lists
+    }
+
+    /// The full documents file.
+    pub fn documents(&self) -> File<Document> {
+        self.later().documents
+    }
+
+    fn later(&self) -> Later {
+        if let Some(later) = self.later.get_value() {
+            return later;
+        }
+        // Under the app's root owner: the files stay for the whole visit, whichever page asked.
+        let news = self.news;
+        let make = move || {
+            let documents = File::load(FULL);
+            Later { documents, lists: Lists { news: ListFile::load(news), documents: ListFile::load(documents) } }
+        };
+        let later = match crate::app::root_owner() {
+            Some(root) => root.with(make),
+            None => make(),
+        };
+        self.later.set_value(Some(later));
+        later
     }
 }
 
@@ -383,14 +417,14 @@ impl Store {
     /// home page shows the same first items of either).
     pub fn preset(p: Preset) -> Self {
         let (news, documents) = (File::ready(p.news.clone()), File::ready(p.documents));
+        let lists = Lists { news: ListFile::ready(news), documents: ListFile::ready(documents) };
         Store {
             site: File::ready(p.site.clone()),
             topics: File::ready(p.topics.clone()),
             news,
-            documents,
             events: File::ready(p.events.clone()),
             datasets: File::ready(p.datasets.clone()),
-            lists: Lists { news: ListFile::ready(news), documents: ListFile::ready(documents) },
+            later: StoredValue::new(Some(Later { documents, lists })),
             home: Home {
                 site: File::ready(p.site),
                 topics: File::ready(p.topics),
@@ -408,8 +442,24 @@ impl Default for Store {
     }
 }
 
+/// Where the visit's store is kept (a context): made on first use by the routes that read
+/// content (see `app::routed`), or preset when first views are rendered at build time.
+#[derive(Clone, Copy)]
+pub struct StoreCell(pub StoredValue<Option<Store>>);
+
+/// The visit's content files, made on first use under the app's root owner (they last the
+/// whole visit, whichever page asked).
 pub fn use_store() -> Store {
-    use_context::<Store>().unwrap_or_default()
+    let Some(cell) = use_context::<StoreCell>() else { return Store::new() };
+    if let Some(store) = cell.0.get_value() {
+        return store;
+    }
+    let store = match crate::app::root_owner() {
+        Some(root) => root.with(Store::new),
+        None => Store::new(),
+    };
+    cell.0.set_value(Some(store));
+    store
 }
 
 /// Topics when they have loaded, for labels and filter options; empty otherwise (never blocks).

@@ -1,7 +1,9 @@
 //! The app: base path, language context, router and the page shell.
 
 use crate::api::Store;
+use crate::chunks::{use_chunks, Chunk, State, View};
 use crate::components::layout::{Footer, Header};
+use crate::components::section::Skeleton;
 use crate::i18n::Lang;
 use crate::pages::*;
 use crate::routes::{lang_of_path, normalize_base, strip_base};
@@ -48,76 +50,33 @@ pub fn origin() -> Option<String> {
 #[derive(Clone)]
 pub struct Origin(pub String);
 
-/// Mounts the app in `#app`. A page whose first view was rendered at build time by these same
-/// components (`data-ssr`, see `render_first_view`) keeps it on screen while the app draws the
-/// page beside it, hidden; the two swap in one step once the app's sections have their content,
-/// so nothing flashes or moves. Other pages (the generic static view) are replaced at once.
-/// Either way `#app` then carries `data-live`.
-#[cfg(target_arch = "wasm32")]
-pub fn mount() {
-    let doc = document();
-    let Some(old) = doc.get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
-        leptos::mount::mount_to_body(App);
-        return;
-    };
-    let next = doc.create_element("div").ok().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    match next {
-        Some(next) if old.has_attribute("data-ssr") && old.after_with_node_1(&next).is_ok() => {
-            next.set_hidden(true);
-            leptos::mount::mount_to(next.clone(), App).forget();
-            take_over(old, next, 0);
-        }
-        _ => {
-            old.set_text_content(None);
-            leptos::mount::mount_to(old.clone(), App).forget();
-            let _ = old.set_attribute("data-live", "");
-        }
-    }
+thread_local! {
+    /// The app's root owner (in the browser): what is made on first use for the whole visit
+    /// (the search data, the long lists) is made under it, not under the view that asked.
+    static ROOT: std::cell::RefCell<Option<Owner>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Swaps the static first view for the app's once no section is still loading (checked every
-/// 50 ms; after 15 s the app is shown anyway, loading or not, so the page becomes usable).
-/// Text typed meanwhile into the static search box, and its focus, carry over.
-#[cfg(target_arch = "wasm32")]
-fn take_over(old: web_sys::HtmlElement, next: web_sys::HtmlElement, waited_ms: u32) {
-    let loading = next.query_selector(".skeleton").ok().flatten().is_some();
-    if loading && waited_ms < 15_000 {
-        set_timeout(move || take_over(old, next, waited_ms + 50), std::time::Duration::from_millis(50));
-        return;
-    }
-    let input = |root: &web_sys::HtmlElement| {
-        root.query_selector("#site-search").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-    };
-    let typed = input(&old).map(|i| (i.value(), document().active_element().is_some_and(|a| a == **i)));
-    old.remove();
-    next.set_id("app");
-    next.set_hidden(false);
-    let _ = next.set_attribute("data-live", "");
-    if let (Some((value, focused)), Some(new)) = (typed, input(&next)) {
-        if !value.is_empty() {
-            new.set_value(&value);
-            if let Ok(ev) = web_sys::Event::new("input") {
-                let _ = new.dispatch_event(&ev);
-            }
-        }
-        if focused {
-            let _ = new.focus();
-        }
-    }
+/// The app's root owner, once the app is mounted (never when rendering at build time).
+pub fn root_owner() -> Option<Owner> {
+    ROOT.with(|r| r.borrow().clone())
 }
 
 #[component]
 pub fn App() -> impl IntoView {
+    ROOT.with(|r| *r.borrow_mut() = Owner::current());
     let base = base_path();
     crate::routes::set_base(&base);
-    routed(Store::new(), base)
+    routed(None, base)
 }
 
 /// The contexts every page reads and the router around the shell: the browser's app and the
 /// build-time rendering (`render_first_view`) share them, so their pages see the same things.
-fn routed(store: Store, base: String) -> impl IntoView {
-    provide_context(store);
-    provide_context(crate::search_loader::SearchData::new());
+fn routed(store: Option<Store>, base: String) -> impl IntoView {
+    // The content files are read by the routes' chunks: the store is made on first use
+    // (`use_store`), so its loading and parsing code is not in the main module.
+    provide_context(crate::api::StoreCell(StoredValue::new(store)));
+    provide_context(crate::search_loader::SearchCell(StoredValue::new(None)));
+    provide_context(crate::chunks::Chunks::new());
     provide_context(Base(base.clone()));
     view! {
         <Router base=base>
@@ -147,7 +106,7 @@ pub fn render_first_view(
         provide_context(leptos_router::location::RequestUrl::new(&format!("{base}{path}")));
         provide_context(crate::pages::Today(today));
         provide_context(Origin(origin.to_string()));
-        routed(Store::preset(preset), base).to_html()
+        routed(Some(Store::preset(preset)), base).to_html()
     })
 }
 
@@ -207,22 +166,22 @@ fn Shell() -> impl IntoView {
         <main id="main" tabindex="-1">
             <FlatRoutes fallback=|| view! { <NotFoundPage/> }>
                 <Route path=path!("/") view=RootRedirect/>
-                <Route path=path!("/:lang") view=keyed(HomePage)/>
-                <Route path=path!("/:lang/topics") view=keyed(TopicsPage)/>
-                <Route path=path!("/:lang/topics/:id") view=keyed(TopicPage)/>
-                <Route path=path!("/:lang/news") view=keyed(NewsListPage)/>
-                <Route path=path!("/:lang/news/:id") view=keyed(NewsItemPage)/>
-                <Route path=path!("/:lang/documents") view=keyed(DocumentsPage)/>
-                <Route path=path!("/:lang/documents/:id") view=keyed(DocumentPage)/>
-                <Route path=path!("/:lang/events") view=keyed(EventsPage)/>
-                <Route path=path!("/:lang/events/:id") view=keyed(EventPage)/>
-                <Route path=path!("/:lang/data") view=keyed(DataPage)/>
-                <Route path=path!("/:lang/data/:id") view=keyed(DatasetPage)/>
-                <Route path=path!("/:lang/about") view=keyed(AboutPage)/>
-                <Route path=path!("/:lang/search") view=keyed(SearchPage)/>
-                <Route path=path!("/:lang/embed") view=keyed(EmbedPage)/>
-                <Route path=path!("/:lang/indicators") view=keyed(IndicatorsPage)/>
-                <Route path=path!("/:lang/indicators/:country") view=keyed(IndicatorsPage)/>
+                <Route path=path!("/:lang") view=chunked(View::Home)/>
+                <Route path=path!("/:lang/topics") view=chunked(View::Topics)/>
+                <Route path=path!("/:lang/topics/:id") view=chunked(View::Topic)/>
+                <Route path=path!("/:lang/news") view=chunked(View::News)/>
+                <Route path=path!("/:lang/news/:id") view=chunked(View::NewsItem)/>
+                <Route path=path!("/:lang/documents") view=chunked(View::Documents)/>
+                <Route path=path!("/:lang/documents/:id") view=chunked(View::Document)/>
+                <Route path=path!("/:lang/events") view=chunked(View::Events)/>
+                <Route path=path!("/:lang/events/:id") view=chunked(View::Event)/>
+                <Route path=path!("/:lang/data") view=chunked(View::Data)/>
+                <Route path=path!("/:lang/data/:id") view=chunked(View::Dataset)/>
+                <Route path=path!("/:lang/about") view=chunked(View::About)/>
+                <Route path=path!("/:lang/search") view=chunked(View::Search)/>
+                <Route path=path!("/:lang/embed") view=chunked(View::Embed)/>
+                <Route path=path!("/:lang/indicators") view=chunked(View::Indicators)/>
+                <Route path=path!("/:lang/indicators/:country") view=chunked(View::Indicators)/>
             </FlatRoutes>
         </main>
         {chrome_bottom}
@@ -231,14 +190,67 @@ fn Shell() -> impl IntoView {
 
 /// A page, rebuilt when the language changes (its views read the language once), or the
 /// not-found page when the first segment is not a language.
-fn keyed<V: IntoView + 'static>(page: fn() -> V) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static {
+fn per_lang(
+    page: impl Fn() -> AnyView + Clone + Send + Sync + 'static,
+) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static {
     move || {
         let known = use_context::<Known>().map(|k| k.0);
+        let page = page.clone();
         (move || match known.map(|k| k.get()) {
             Some(None) => view! { <NotFoundPage/> }.into_any(),
-            _ => page().into_any(),
+            _ => page(),
         })
         .into_any()
+    }
+}
+
+/// A route whose code is in a chunk of its own (see `chunks`): its skeleton while the chunk
+/// loads, its view once it is there, or a localized error with a retry button.
+fn chunked(view: View) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static {
+    per_lang(move || {
+        if crate::takeover::keeps_first_view(view) {
+            return view! { <div class=crate::takeover::KEPT></div> }.into_any();
+        }
+        let chunks = use_chunks();
+        let chunk = view.chunk();
+        chunks.load(chunk);
+        (move || match chunks.state(chunk) {
+            State::Ready => match crate::chunks::build(view) {
+                Some(Ok(v)) => v,
+                _ => view! { <ChunkFailed chunk=chunk/> }.into_any(),
+            },
+            State::Failed => view! { <ChunkFailed chunk=chunk/> }.into_any(),
+            State::Idle | State::Loading => view! { <ChunkSkeleton view=view/> }.into_any(),
+        })
+        .into_any()
+    })
+}
+
+/// The route's heading and placeholder lines while its chunk loads.
+#[component]
+fn ChunkSkeleton(view: View) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div class="page">
+            <h1>{view.section(lang)}</h1>
+            <Skeleton lines=6/>
+        </div>
+    }
+}
+
+/// A chunk that could not be loaded: what happened, in the reader's language, and a retry.
+#[component]
+fn ChunkFailed(chunk: Chunk) -> impl IntoView {
+    let lang = use_lang();
+    let t = lang.t();
+    let chunks = use_chunks();
+    view! {
+        <div class="page">
+            <div class="load-error chunk-error" role="alert">
+                <p class="load-error-message">{t.chunk_failed}</p>
+                <button type="button" class="button" on:click=move |_| chunks.load(chunk)>{t.retry}</button>
+            </div>
+        </div>
     }
 }
 

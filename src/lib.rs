@@ -7,6 +7,9 @@
 
 #![recursion_limit = "256"]
 
+/// The app's code named after its content, and index.html (native only: the publishing step).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod bundle;
 pub mod calendar;
 pub mod charts;
 pub mod cite;
@@ -32,9 +35,13 @@ pub mod widget;
 
 pub mod api;
 pub mod app;
+/// Code loaded per route: the wasm chunks and their loading state.
+pub mod chunks;
 pub mod components;
 /// The browser's tz database behind the calendar's conversions.
 pub mod intl;
 pub mod pages;
 /// Loads the search index's parts as queries need them.
 pub mod search_loader;
+/// How the app takes over a page's static first view.
+pub mod takeover;

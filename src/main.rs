@@ -3,10 +3,10 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    observatorio::app::mount();
+    observatorio::takeover::mount();
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("The observatory runs in the browser: build it with `trunk build` (see README.md).");
+    eprintln!("The observatory runs in the browser: build it with `scripts/build.sh` (see README.md).");
 }

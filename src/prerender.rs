@@ -11,6 +11,7 @@ use crate::model::{Dataset, Document, Event, NewsItem, Topic};
 use crate::routes::Page;
 
 /// What a page shows before the app starts, and says in its preview.
+#[derive(Clone)]
 pub struct PageMeta {
     pub page: Page,
     pub title: String,
@@ -54,7 +55,7 @@ pub fn pages(
         list(Page::Events, t.events),
         list(Page::Data, t.data),
         list(Page::About, t.about),
-        list(Page::Embed, lang.w().embed),
+        list(Page::Embed, t.embed),
     ];
     out.extend(crate::model::Country::ALL.into_iter().map(|c| {
         let title = if c == crate::model::Country::Ap {
@@ -114,26 +115,17 @@ fn files_for(page: &Page) -> Vec<String> {
     files.iter().map(|f| f.to_string()).collect()
 }
 
-/// Swaps the home digest's preloads (`content/home/…`) for the page's own files.
-fn swap_preloads(html: &str, page: &Page) -> String {
-    if *page == Page::Home {
-        return html.to_string();
+/// What a page preloads once its first view is painted (see `bundle::START`): nothing for a
+/// route that keeps its static first view (the app goes live without its chunk or content);
+/// otherwise its chunk's wasm files (`chunks`: per chunk, from `build.json`) and the content
+/// files it reads first.
+pub fn preloads(page: &Page, chunks: &std::collections::BTreeMap<String, Vec<String>>) -> Vec<String> {
+    let view = crate::chunks::View::of(page);
+    if view.keeps_first_view() {
+        return Vec::new();
     }
-    let mut out = html.to_string();
-    let mut first = None;
-    while let Some(at) = out.find("content/home/") {
-        let (Some(start), Some(len)) = (out[..at].rfind("<link"), out[at..].find('>')) else { break };
-        first.get_or_insert(start);
-        out.replace_range(start..at + len + 1, "");
-    }
-    if let Some(at) = first {
-        let links: String = files_for(page)
-            .iter()
-            .map(|f| format!("<link rel=\"preload\" href=\"content/{f}.json\" as=\"fetch\" crossorigin=\"anonymous\">"))
-            .collect();
-        out.insert_str(at, &links);
-    }
-    out
+    let code = chunks.get(view.chunk().name()).cloned().unwrap_or_default();
+    code.into_iter().chain(files_for(page).iter().map(|f| format!("content/{f}.json"))).collect()
 }
 
 /// Whether a page's first view is rendered by the app's components at build time: every page
@@ -156,13 +148,13 @@ pub fn template_base(template: &str) -> String {
 /// Puts `view` (the app's own rendering of the page) in `#app` in place of the template's
 /// generic first view, and marks it so the app takes it over (see `app::mount`). Its
 /// `<noscript>` note says what works without JavaScript: the page is readable now.
-fn put_first_view(html: &str, view: &str, lang: Lang) -> Option<String> {
+fn put_first_view(html: &str, view: &str, lang: Lang, date: chrono::NaiveDate) -> Option<String> {
     let (open, start) = ["<div id=app>", "<div id=\"app\">"].iter().find_map(|m| html.find(m).map(|at| (*m, at)))?;
     let inner = start + open.len();
     let end = inner + html[inner..].find("<noscript")?;
     let after = end + html[end..].find("</noscript>")? + "</noscript>".len();
     let note = format!("<noscript><p class=\"notice\">{}</p></noscript>", esc(lang.t().no_js_static));
-    Some(format!("{}<div id=app data-ssr>{view}{note}{}", &html[..start], &html[after..]))
+    Some(format!("{}<div id=app data-ssr data-date={date}>{view}{note}{}", &html[..start], &html[after..]))
 }
 
 /// One page's HTML from the built `index.html`; `None` if the template lacks a marker (then the
@@ -174,7 +166,8 @@ pub fn render(
     meta: &PageMeta,
     site_url: &str,
     site_name: &str,
-    view: Option<&str>,
+    view: Option<(&str, chrono::NaiveDate)>,
+    preloads: &[String],
 ) -> Option<String> {
     let url = absolute(site_url, &meta.page.path(lang));
     let full_title =
@@ -213,10 +206,10 @@ pub fn render(
         1,
     );
     let html = replace_span(&html, "<title>", "</title>", &format!("<title>{}</title>", esc(&full_title)))?;
-    let html = swap_preloads(&html, &meta.page);
+    let html = crate::bundle::with_preloads(&html, preloads);
     let html = replace_description(&html, &head)?;
-    if let Some(view) = view {
-        return put_first_view(&html, view, lang);
+    if let Some((view, date)) = view {
+        return put_first_view(&html, view, lang, date);
     }
     // The static first view: this page's heading and summary instead of the home page's hero.
     let start = html.find("id=shell-hero").or_else(|| html.find("id=\"shell-hero\""))?;
@@ -248,7 +241,7 @@ mod tests {
     use super::*;
     use crate::model::Text;
 
-    const TEMPLATE: &str = "<!doctype html><html lang=es><meta charset=utf-8><title>Observatorio</title><meta content=\"x\" name=description><base href=/><link as=fetch crossorigin href=content/home/site.json rel=preload><link as=fetch crossorigin href=content/home/news.json rel=preload><body><div id=app><main><div class=home><section class=hero id=shell-hero><h1 data-en=Obs>Observatorio</h1><p class=lead>x</p></section><div class=skeleton></div></div></main></div></body></html>";
+    const TEMPLATE: &str = "<!doctype html><html lang=es><meta charset=utf-8><title>Observatorio</title><meta content=\"x\" name=description><base href=/><script id=\"app-start\" data-js=\"app/o.js\" data-wasm=\"app/o.wasm\" data-preload=\"\"></script><body><div id=app><main><div class=home><section class=hero id=shell-hero><h1 data-en=Obs>Observatorio</h1><p class=lead>x</p></section><div class=skeleton></div></div></main></div></body></html>";
 
     #[test]
     fn a_page_gets_its_tags_and_first_view() {
@@ -258,7 +251,7 @@ mod tests {
             description: "Resumen & más".into(),
             kind: "article",
         };
-        let html = render(TEMPLATE, Lang::Es, &meta, "https://ejemplo.org/obs/", "Observatorio", None).unwrap();
+        let html = render(TEMPLATE, Lang::Es, &meta, "https://ejemplo.org/obs/", "Observatorio", None, &[]).unwrap();
         assert!(html.contains("<title>Se lanza &lt;el&gt; &quot;Observatorio&quot; · Observatorio</title>"));
         assert!(html.contains("<meta property=\"og:url\" content=\"https://ejemplo.org/obs/es/news/launch\">"));
         assert!(
@@ -269,16 +262,46 @@ mod tests {
         assert!(html.contains("<section class=page-intro id=shell-page><h1>Se lanza &lt;el&gt;"));
         assert!(!html.contains("shell-hero") && !html.contains("content=\"x\""));
         assert_eq!(html.matches("<title>").count(), 1);
-        // The page preloads what it reads (its item's own file), not the home page's digest.
-        assert!(!html.contains("content/home/") && !html.contains("content/news.json"));
-        assert!(html.contains("<link rel=\"preload\" href=\"content/items/news/launch.json\" as=\"fetch\" crossorigin=\"anonymous\"><link rel=\"preload\" href=\"content/topics.json\""));
+        // A news item keeps its static first view: it preloads nothing.
+        assert!(html.contains("data-preload=\"\""));
+        let chunks = std::collections::BTreeMap::from([
+            ("content".to_string(), vec!["app/chunk_1-x.wasm".to_string(), "app/split_content-y.wasm".to_string()]),
+            ("data".to_string(), vec!["app/split_data-z.wasm".to_string()]),
+        ]);
+        assert!(preloads(&Page::NewsItem("launch".into()), &chunks).is_empty());
+        assert!(preloads(&Page::Home, &chunks).is_empty());
+        // A list page: its chunk's files, then the content it reads first.
+        assert_eq!(
+            preloads(&Page::News, &chunks),
+            [
+                "app/chunk_1-x.wasm",
+                "app/split_content-y.wasm",
+                "content/lists/news.json",
+                "content/lists/news/0.json",
+                "content/topics.json"
+            ]
+        );
+        assert_eq!(
+            preloads(&Page::Document("cite".into()), &chunks),
+            [
+                "app/chunk_1-x.wasm",
+                "app/split_content-y.wasm",
+                "content/items/documents/cite.json",
+                "content/topics.json"
+            ]
+        );
+        let list = PageMeta { page: Page::News, ..meta.clone() };
+        let html =
+            render(TEMPLATE, Lang::Es, &list, "https://ejemplo.org/obs/", "O", None, &preloads(&Page::News, &chunks))
+                .unwrap();
+        assert!(html.contains("data-preload=\"app/chunk_1-x.wasm app/split_content-y.wasm content/lists/news.json"));
         assert_eq!(files_for(&Page::News), ["lists/news", "lists/news/0", "topics"]);
         assert_eq!(files_for(&Page::NewsItem("../x".into())), ["news", "topics"]);
         assert!(files_for(&Page::Search).is_empty());
-        let en = render(TEMPLATE, Lang::En, &meta, "https://ejemplo.org", "Observatory", None).unwrap();
+        let en = render(TEMPLATE, Lang::En, &meta, "https://ejemplo.org", "Observatory", None, &[]).unwrap();
         assert!(en.starts_with("<!doctype html><html lang=en>"));
         assert_eq!(file_path(Lang::En, &Page::NewsItem("launch".into())), "en/news/launch/index.html");
         assert_eq!(file_path(Lang::Es, &Page::Home), "es/index.html");
-        assert!(render("<html>no markers</html>", Lang::Es, &meta, "https://x.org", "O", None).is_none());
+        assert!(render("<html>no markers</html>", Lang::Es, &meta, "https://x.org", "O", None, &[]).is_none());
     }
 }

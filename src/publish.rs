@@ -297,6 +297,7 @@ pub fn prerendered(
     template: &str,
     site_url: &str,
     limit: usize,
+    chunks: &std::collections::BTreeMap<String, Vec<String>>,
 ) -> (Vec<(String, String)>, usize) {
     use crate::i18n::Lang;
     use crate::prerender::{file_path, pages, render};
@@ -324,7 +325,9 @@ pub fn prerendered(
         for meta in all.iter().take(limit) {
             let view = crate::prerender::drawn_by_app(&meta.page)
                 .then(|| crate::app::render_first_view(origin, &base, &meta.page.path(lang), preset.clone(), today));
-            if let Some(html) = render(template, lang, meta, site_url, lang.t().site_name, view.as_deref()) {
+            let view = view.as_deref().map(|v| (v, today));
+            let preloads = crate::prerender::preloads(&meta.page, chunks);
+            if let Some(html) = render(template, lang, meta, site_url, lang.t().site_name, view, &preloads) {
                 out.push((file_path(lang, &meta.page), html));
             }
         }
@@ -490,7 +493,8 @@ mod tests {
     fn first_views_are_rendered_by_the_app_components() {
         let texts = bundled();
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
-        let (pages, skipped) = prerendered(&texts, today, &template("/obs/"), "https://ejemplo.org/obs/", 5_000);
+        let (pages, skipped) =
+            prerendered(&texts, today, &template("/obs/"), "https://ejemplo.org/obs/", 5_000, &Default::default());
         assert_eq!(skipped, 0);
         let page = |path: &str| pages.iter().find(|(p, _)| p == path).map(|(_, h)| h.as_str()).unwrap();
         // An article: its body, topic tags and back link, inside the header and footer, with
@@ -498,7 +502,7 @@ mod tests {
         let news: Vec<NewsItem> = items(&texts);
         let launch = news.iter().find(|n| n.id == "observatory-launch").unwrap();
         let html = page("es/news/observatory-launch/index.html");
-        assert!(html.contains("<div id=app data-ssr><a href=\"#main\" class=\"skip-link\">"));
+        assert!(html.contains("<div id=app data-ssr data-date=2026-11-28><a href=\"#main\" class=\"skip-link\">"));
         for text in &launch.body.es {
             let start: String = text.chars().take(30).collect();
             assert!(html.contains(&crate::markup::escape(&start)), "body paragraph missing: {start}");
@@ -539,7 +543,7 @@ mod tests {
         let mut texts = bundled();
         texts.remove("events.json");
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
-        let (pages, _) = prerendered(&texts, today, &template("/"), "https://ejemplo.org/", 5_000);
+        let (pages, _) = prerendered(&texts, today, &template("/"), "https://ejemplo.org/", 5_000, &Default::default());
         let home = &pages.iter().find(|(p, _)| p == "es/index.html").unwrap().1;
         assert!(home.contains("class=\"load-error\"") && home.contains("observatory-launch"));
     }

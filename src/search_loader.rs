@@ -3,6 +3,7 @@
 //! A part that cannot be loaded is recorded as missing: searches go on without it and say so.
 
 use crate::i18n::Lang;
+use crate::search::engine::{highlight, Segment};
 use crate::search::index::{plan, Plan, SUGGESTIONS};
 use crate::search::ship::{file_name, ChunkFile, DocFile, FacetsFile, IndexFile, SuggestFile, VocabFile};
 use crate::search::{Hit, Index, Need, Query};
@@ -235,6 +236,47 @@ impl SearchData {
     }
 }
 
+/// Where the visit's search data is kept once the search chunk has made it (see `chunks`): the
+/// shell holds only this cell, so none of the engine's code is in the main module.
+#[derive(Clone, Copy)]
+pub struct SearchCell(pub StoredValue<Option<SearchData>>);
+
+/// The visit's search data, made on first use (under the app's root owner: it lasts the whole
+/// visit, whichever view asked).
 pub fn use_search() -> SearchData {
-    use_context::<SearchData>().unwrap_or_default()
+    let Some(cell) = use_context::<SearchCell>() else { return SearchData::new() };
+    if let Some(data) = cell.0.get_value() {
+        return data;
+    }
+    let data = match crate::app::root_owner() {
+        Some(root) => root.with(SearchData::new),
+        None => SearchData::new(),
+    };
+    cell.0.set_value(Some(data));
+    data
+}
+
+/// The search box's list for `typed`, ready to draw: each suggestion's path, kind and title with
+/// its matched words marked; and whether parts are still loading (see `SearchData::suggest`).
+pub fn box_suggestions(lang: Lang, typed: &str) -> (Vec<(String, crate::search::Kind, Vec<Segment>)>, bool) {
+    let s = use_search().suggest(lang, typed);
+    let items = s
+        .items
+        .iter()
+        .map(|(kind, id, title, matched)| (doc_page(*kind, id).path(lang), *kind, highlight(title, matched)))
+        .collect();
+    (items, s.loading)
+}
+
+/// Where a search result leads.
+pub fn doc_page(kind: crate::search::Kind, id: &str) -> crate::routes::Page {
+    use crate::routes::Page;
+    let id = id.to_string();
+    match kind {
+        crate::search::Kind::News => Page::NewsItem(id),
+        crate::search::Kind::Document => Page::Document(id),
+        crate::search::Kind::Event => Page::Event(id),
+        crate::search::Kind::Topic => Page::Topic(id),
+        crate::search::Kind::Dataset => Page::Dataset(id),
+    }
 }

@@ -1,7 +1,11 @@
-//! The publishing step, run by the build (Trunk's post_build hook): writes files derived from the
-//! checked content into the built site.
+//! The publishing step, run by the build (`scripts/build.sh`): writes the app's code and
+//! index.html, and the files derived from the checked content, into the built site.
 //! Usage: publish CONTENT_DIR SITE_DIR [--today YYYY-MM-DD] [--ocds OCDS_DIR]
-//! OCDS_DIR (default: CONTENT_DIR/../ocds) holds sources.json and the OCDS files.
+//!        [--app APP_DIR --template index.html --css main.css [--base /sub/path/]]
+//! OCDS_DIR (default: CONTENT_DIR/../ocds) holds sources.json and the OCDS files. With `--app`,
+//! the compiled code in APP_DIR is named after its content into SITE_DIR/app/ and index.html
+//! (and 404.html, the static hosts' fallback: the same page) written from the template (see
+//! `observatorio::bundle`); every page's HTML is then made from that index.html.
 //! Writes SITE_DIR/content/home/*, SITE_DIR/calendar/**.ics, SITE_DIR/feeds/**.xml,
 //! SITE_DIR/sitemap.xml, SITE_DIR/robots.txt, SITE_DIR/widget/**, SITE_DIR/oembed/**, SITE_DIR/ocds/**
 //! SITE_DIR/content/items/**, SITE_DIR/content/lists/** and SITE_DIR/search/**. Absolute links use the environment's SITE_URL
@@ -49,6 +53,13 @@ fn main() -> std::process::ExitCode {
             .unwrap_or_else(|| "https://observatorio.invalid/".into())
     });
     let out = PathBuf::from(out);
+    let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    if let Some(app) = flag("--app") {
+        if let Err(e) = write_app(&out, &app, flag("--template"), flag("--css"), flag("--base")) {
+            eprintln!("publish: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    }
     let home: Vec<(String, String)> = observatorio::publish::home_digest(&texts, today)
         .into_iter()
         .map(|(name, body)| (format!("content/home/{name}"), body))
@@ -59,8 +70,11 @@ fn main() -> std::process::ExitCode {
     let site = observatorio::publish::site_files(&texts, &site_url);
     // Link-preview pages, from the built index.html (absent when run on a bare folder).
     let limit = std::env::var("PRERENDER_LIMIT").ok().and_then(|v| v.parse().ok()).unwrap_or(5_000);
+    let chunks = std::fs::read_to_string(out.join(observatorio::bundle::MANIFEST))
+        .map(|t| observatorio::bundle::splits_of_manifest(&t))
+        .unwrap_or_default();
     let (pages, skipped) = match std::fs::read_to_string(out.join("index.html")) {
-        Ok(template) => observatorio::publish::prerendered(&texts, today, &template, &site_url, limit),
+        Ok(template) => observatorio::publish::prerendered(&texts, today, &template, &site_url, limit, &chunks),
         Err(_) => (Vec::new(), 0),
     };
     let widgets = observatorio::publish::widgets(&texts, today, &site_url);
@@ -102,4 +116,39 @@ fn main() -> std::process::ExitCode {
         out.display()
     );
     std::process::ExitCode::SUCCESS
+}
+
+/// The app's files and index.html (see `observatorio::bundle`).
+#[cfg(not(target_arch = "wasm32"))]
+fn write_app(
+    out: &std::path::Path,
+    app: &str,
+    template: Option<String>,
+    css: Option<String>,
+    base: Option<String>,
+) -> Result<(), String> {
+    use observatorio::bundle;
+    let read = |f: Option<String>, what: &str| {
+        let f = f.ok_or_else(|| format!("--app needs {what}"))?;
+        std::fs::read_to_string(&f).map_err(|e| format!("{f}: {e}"))
+    };
+    let (template, css) = (read(template, "--template")?, read(css, "--css")?);
+    let b = bundle::bundle(std::path::Path::new(app))?;
+    let html = bundle::index_html(&template, &css, base.as_deref().unwrap_or("/"), &b)?;
+    // A new build's code replaces the old one's whole.
+    let _ = std::fs::remove_dir_all(out.join(bundle::APP));
+    let manifest = bundle::manifest_json(&b);
+    let files = b.files.into_iter().chain([
+        ("index.html".to_string(), html.clone().into_bytes()),
+        ("404.html".to_string(), html.into_bytes()),
+        (bundle::MANIFEST.to_string(), manifest.into_bytes()),
+    ]);
+    for (path, body) in files {
+        let path = out.join(path);
+        path.parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|_| std::fs::write(&path, body))
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(())
 }

@@ -36,7 +36,7 @@ pub fn Header() -> impl IntoView {
             (Page::Documents, t.documents),
             (Page::Events, t.events),
             (Page::Data, t.data),
-            (Page::Indicators(crate::model::Country::Ap), l.o().nav),
+            (Page::Indicators(crate::model::Country::Ap), t.indicators),
             (Page::About, t.about),
         ]
         .into_iter()
@@ -87,7 +87,7 @@ pub fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <p>{t.footer_note}</p>
             <p class="muted">{t.footer_content}</p>
-            <p><A href=Page::Embed.href(lang)>{lang.w().embed}</A></p>
+            <p><A href=Page::Embed.href(lang)>{t.embed}</A></p>
         </footer>
     }
 }

@@ -4,24 +4,12 @@
 //! the parts a query needs load as it is typed (see `search_loader`).
 
 use crate::app::use_lang;
+use crate::chunks::{use_chunks, Chunk, State};
 use crate::i18n::Lang;
 use crate::routes::{href, with_query, Page};
-use crate::search::engine::{highlight, Kind, Segment};
-use crate::search_loader::{use_search, Suggested};
+use crate::search::engine::{Kind, Segment};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-
-/// Where a search result leads.
-pub fn doc_page(kind: Kind, id: &str) -> Page {
-    let id = id.to_string();
-    match kind {
-        Kind::News => Page::NewsItem(id),
-        Kind::Document => Page::Document(id),
-        Kind::Event => Page::Event(id),
-        Kind::Topic => Page::Topic(id),
-        Kind::Dataset => Page::Dataset(id),
-    }
-}
 
 /// Text with its matched words in `<mark>` (as text nodes: nothing is parsed as HTML).
 pub fn marked(segments: Vec<Segment>) -> impl IntoView {
@@ -41,38 +29,37 @@ pub fn results_href(lang: Lang, q: &str) -> String {
     href(&results_path(lang, q))
 }
 
+/// The box's suggestions: (path, kind, title with its matched words).
+type Listed = Vec<(String, Kind, Vec<Segment>)>;
+
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let lang = use_lang();
     let t = lang.t();
-    let data = use_search();
+    // The engine is in the search chunk, loaded when the box gets focus (with the index's entry
+    // point); until then the box is a plain form that opens the results page.
+    let chunks = use_chunks();
     let navigate = use_navigate();
     let (text, set_text) = signal(String::new());
     let (open, set_open) = signal(false);
     let (active, set_active) = signal(None::<usize>);
     let input = NodeRef::<leptos::html::Input>::new();
-    // (path, kind, title segments), computed as the reader types.
+    // (path, kind, title segments) and whether parts are loading, computed as the reader types.
     // While parts of the index load, the last list stays (marked as loading) rather than
     // flashing empty.
-    let state = Memo::new(move |prev: Option<&(Suggested, String)>| {
+    let state = Memo::new(move |prev: Option<&(Listed, bool)>| {
         let q = text.get();
-        let now = data.suggest(lang, &q);
+        let (items, loading) = match chunks.state(Chunk::Search) {
+            State::Ready => crate::chunks::suggestions(lang, q.clone()).unwrap_or_default(),
+            _ => (Vec::new(), !q.trim().is_empty()),
+        };
         match prev {
-            Some((old, _)) if now.loading && now.items.is_empty() && !q.trim().is_empty() => {
-                (Suggested { items: old.items.clone(), loading: true }, q)
-            }
-            _ => (now, q),
+            Some((old, _)) if loading && items.is_empty() && !q.trim().is_empty() => (old.clone(), true),
+            _ => (items, loading),
         }
     });
-    let suggestions = Memo::new(move |_| {
-        state.with(|(s, _)| {
-            s.items
-                .iter()
-                .map(|(kind, id, title, matched)| (doc_page(*kind, id).path(lang), *kind, highlight(title, matched)))
-                .collect::<Vec<_>>()
-        })
-    });
-    let loading = move || state.with(|(s, _)| s.loading);
+    let suggestions = Memo::new(move |_| state.with(|(s, _)| s.clone()));
+    let loading = move || state.with(|(_, l)| *l);
     // The last option is "see all results".
     let count = move || suggestions.with(Vec::len) + usize::from(!text.with(|q| q.trim().is_empty()));
     let go = {
@@ -163,7 +150,10 @@ pub fn SearchBox() -> impl IntoView {
                 aria-activedescendant=move || active.get().filter(|_| expanded()).map(option_id)
                 aria-keyshortcuts="/"
                 prop:value=move || text.get()
-                on:focus=move |_| data.start(lang)
+                on:focus=move |_| {
+                    chunks.load(Chunk::Search);
+                    crate::chunks::start_search(lang);
+                }
                 on:input=move |ev| {
                     set_text.set(event_target_value(&ev));
                     set_open.set(true);

@@ -5,7 +5,6 @@ use crate::ocds::process::Method;
 
 pub struct IndicatorStrings {
     pub es: bool,
-    pub nav: &'static str,
     pub title: &'static str,
     pub intro: &'static str,
     pub countries_label: &'static str,
@@ -166,7 +165,6 @@ impl IndicatorStrings {
 
 pub const ES: IndicatorStrings = IndicatorStrings {
     es: true,
-    nav: "Indicadores",
     title: "Indicadores de contratación abierta",
     intro: "Cifras calculadas en su navegador a partir de los datos de contratación abierta (estándar OCDS) que publican los sistemas de compras de los países miembros. Cada cifra dice cuántos procesos pudo usar y por qué dejó fuera los demás; cada número lleva a la lista de procesos que lo forman.",
     countries_label: "País",
@@ -225,7 +223,6 @@ pub const ES: IndicatorStrings = IndicatorStrings {
 
 pub const EN: IndicatorStrings = IndicatorStrings {
     es: false,
-    nav: "Indicators",
     title: "Open contracting indicators",
     intro: "Figures computed in your browser from the open contracting data (the OCDS standard) published by the member countries' procurement systems. Each figure says how many processes it could use and why it left the others out; each number leads to the list of processes behind it.",
     countries_label: "Country",

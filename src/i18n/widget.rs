@@ -14,7 +14,6 @@ pub struct WidgetStrings {
     pub from: &'static str,
     pub see_on_site: &'static str,
     // The Embed page.
-    pub embed: &'static str,
     pub embed_intro: &'static str,
     pub widget: &'static str,
     pub language: &'static str,
@@ -64,7 +63,6 @@ pub static ES: WidgetStrings = WidgetStrings {
     search_button: "Buscar",
     from: "Observatorio de Compras Públicas · Alianza del Pacífico",
     see_on_site: "Ver en el Observatorio",
-    embed: "Insertar en su sitio",
     embed_intro: "Muestre eventos, noticias, un gráfico o una caja de búsqueda del Observatorio en el sitio de su institución. Elija el widget y sus opciones, mire cómo queda y copie el código. El widget se ajusta a su contenido y no altera la página que lo recibe.",
     widget: "Widget",
     language: "Idioma",
@@ -99,7 +97,6 @@ pub static EN: WidgetStrings = WidgetStrings {
     search_button: "Search",
     from: "Public Procurement Observatory · Pacific Alliance",
     see_on_site: "See it on the Observatory",
-    embed: "Embed on your site",
     embed_intro: "Show the Observatory's events, news, a chart or a search box on your institution's site. Choose the widget and its options, see how it looks and copy the code. The widget sizes itself to its content and leaves the host page untouched.",
     widget: "Widget",
     language: "Language",

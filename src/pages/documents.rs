@@ -25,7 +25,7 @@ pub fn DocumentsPage() -> impl IntoView {
     view! {
         <div class="page">
             <h1>{lang.t().documents}</h1>
-            <RowsSection list=store.lists.documents render=move |rows| {
+            <RowsSection list=store.lists().documents render=move |rows| {
                 move || {
                     let l = lang;
                     let t = l.t();
@@ -39,7 +39,7 @@ pub fn DocumentsPage() -> impl IntoView {
                         FilterField::year(l, rows.years().into_iter(), filter.year),
                     ];
                     let bar = (Page::Documents.path(l), fields, ignored);
-                    filtered_rows(bar, store.lists.documents, &rows, |d| filter.matches(d), "cards", |d| view! { <DocCard doc=d level=2/> }.into_any())
+                    filtered_rows(bar, store.lists().documents, &rows, |d| filter.matches(d), "cards", |d| view! { <DocCard doc=d level=2/> }.into_any())
                 }
             }/>
         </div>

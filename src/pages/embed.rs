@@ -19,7 +19,7 @@ fn site_root() -> String {
 pub fn EmbedPage() -> impl IntoView {
     let lang = use_lang();
     let store = use_store();
-    use_meta(|l| (l.w().embed.to_string(), l.w().embed_intro.to_string()));
+    use_meta(|l| (l.t().embed.to_string(), l.w().embed_intro.to_string()));
     let w = lang.w();
     let t = lang.t();
     let opts = RwSignal::new(Options { lang, ..Options::default() });
@@ -131,7 +131,7 @@ pub fn EmbedPage() -> impl IntoView {
 
     view! {
         <div class="page embed-page">
-            <h1>{w.embed}</h1>
+            <h1>{lang.t().embed}</h1>
             <p class="lead">{w.embed_intro}</p>
             <div class="embed-grid">
                 <form class="embed-options" on:submit=|ev| ev.prevent_default()>

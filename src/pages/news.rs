@@ -22,7 +22,7 @@ pub fn NewsListPage() -> impl IntoView {
     view! {
         <div class="page">
             <h1>{lang.t().news}</h1>
-            <RowsSection list=store.lists.news render=move |rows| {
+            <RowsSection list=store.lists().news render=move |rows| {
                 move || {
                     let l = lang;
                     let (filter, ignored) = parsed.get();
@@ -37,7 +37,7 @@ pub fn NewsListPage() -> impl IntoView {
                     let country = filter.country.filter(|c| *c != crate::model::Country::Ap);
                     let feed = |atom| crate::routes::href(&format!("/feeds/{}/news{}.{}.xml", l.code(), country.map(|c| format!("-{}", c.code().to_ascii_lowercase())).unwrap_or_default(), if atom { "atom" } else { "rss" }));
                     view! {
-                        {filtered_rows(bar, store.lists.news, &rows, |n| filter.matches(n), "cards", |n| view! { <NewsCard item=n level=2/> }.into_any())}
+                        {filtered_rows(bar, store.lists().news, &rows, |n| filter.matches(n), "cards", |n| view! { <NewsCard item=n level=2/> }.into_any())}
                         <p class="feeds small">{l.t().subscribe_news} " "
                             <a href=feed(false) rel="external" type="application/rss+xml">"RSS"</a> " · "
                             <a href=feed(true) rel="external" type="application/atom+xml">"Atom"</a>

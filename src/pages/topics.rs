@@ -55,16 +55,16 @@ pub fn TopicPage() -> impl IntoView {
             <Show when=move || matches!(store.topics.parsed.get(), Some(Ok(t)) if t.items.iter().any(|t| t.id == id.get()))>
                 <section aria-labelledby="topic-news">
                     <h2 id="topic-news">{lang.t().related_news}</h2>
-                    <RowsSection list=store.lists.news render=move |rows| move || {
+                    <RowsSection list=store.lists().news render=move |rows| move || {
                         let wanted = id.get();
-                        rows_list(store.lists.news, &rows, |n| n.has_topic(&wanted), "cards", |n| view! { <NewsCard item=n/> }.into_any(), nothing).1
+                        rows_list(store.lists().news, &rows, |n| n.has_topic(&wanted), "cards", |n| view! { <NewsCard item=n/> }.into_any(), nothing).1
                     }/>
                 </section>
                 <section aria-labelledby="topic-docs">
                     <h2 id="topic-docs">{lang.t().related_documents}</h2>
-                    <RowsSection list=store.lists.documents render=move |rows| move || {
+                    <RowsSection list=store.lists().documents render=move |rows| move || {
                         let wanted = id.get();
-                        rows_list(store.lists.documents, &rows, |d| d.has_topic(&wanted), "cards", |d| view! { <DocCard doc=d/> }.into_any(), nothing).1
+                        rows_list(store.lists().documents, &rows, |d| d.has_topic(&wanted), "cards", |d| view! { <DocCard doc=d/> }.into_any(), nothing).1
                     }/>
                 </section>
                 <section aria-labelledby="topic-events">

@@ -1,0 +1,312 @@
+//! Code loaded per route. The views of the heavier routes are compiled into wasm chunks of their
+//! own (the build splits cargo's output with `wasm-split-cli`, see `scripts/build.sh`): a page
+//! downloads the shell (router, layout, content model, the home, news and documents views) and
+//! the chunk of its own route, fetched the first time the route is shown and never twice.
+//!
+//! Each chunk's entry point is a `wasm_split` function that builds its route's view. It is
+//! declared `fallible`: a chunk that cannot be loaded (network, a redeploy that removed it) is an
+//! error the route shows with a retry button, never a panic. Natively (first views rendered at
+//! build time) the same functions are plain calls.
+
+use crate::i18n::Lang;
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use std::future::Future;
+use std::task::{Context, Poll, Waker};
+
+/// A chunk of the app's code, loaded on demand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Chunk {
+    /// The content's routes: the home, news (list and item), documents (list and item), About,
+    /// the thematic areas' index. A page landing on one that only shows content (the home, a
+    /// news item, About, the areas' index) keeps its static first view and does not need this
+    /// chunk to go live (see `takeover`); in-app navigation to them does.
+    Content,
+    /// The events list and month grid, an event's page (time zones, comment form).
+    Calendar,
+    /// Datasets and their charts, a thematic area's page (which draws charts too).
+    Data,
+    /// Open-contracting indicators (the OCDS reading code).
+    Indicators,
+    /// The search results page.
+    Search,
+    /// The Embed page (widget options, snippets, previews).
+    Embed,
+}
+
+impl Chunk {
+    /// Its name in the build (`#[wasm_split(name)]` below; `build.json` lists each one's files).
+    pub fn name(self) -> &'static str {
+        match self {
+            Chunk::Content => "content",
+            Chunk::Calendar => "calendar",
+            Chunk::Data => "data",
+            Chunk::Indicators => "indicators",
+            Chunk::Search => "search",
+            Chunk::Embed => "embed",
+        }
+    }
+}
+
+/// The route a chunk draws (a chunk may hold several).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Home,
+    NewsItem,
+    About,
+    Topics,
+    News,
+    Documents,
+    Document,
+    Events,
+    Event,
+    Data,
+    Dataset,
+    Topic,
+    Indicators,
+    Search,
+    Embed,
+}
+
+impl View {
+    /// The route that draws `page`.
+    pub fn of(page: &crate::routes::Page) -> View {
+        use crate::routes::Page;
+        match page {
+            Page::Home => View::Home,
+            Page::Topics => View::Topics,
+            Page::Topic(_) => View::Topic,
+            Page::News => View::News,
+            Page::NewsItem(_) => View::NewsItem,
+            Page::Documents => View::Documents,
+            Page::Document(_) => View::Document,
+            Page::Events => View::Events,
+            Page::Event(_) => View::Event,
+            Page::Data => View::Data,
+            Page::Dataset(_) => View::Dataset,
+            Page::About => View::About,
+            Page::Search => View::Search,
+            Page::Embed => View::Embed,
+            Page::Indicators(_) => View::Indicators,
+        }
+    }
+
+    pub fn chunk(self) -> Chunk {
+        match self {
+            View::Home | View::NewsItem | View::About | View::Topics => Chunk::Content,
+            View::News | View::Documents | View::Document => Chunk::Content,
+            View::Events | View::Event => Chunk::Calendar,
+            View::Data | View::Dataset | View::Topic => Chunk::Data,
+            View::Indicators => Chunk::Indicators,
+            View::Search => Chunk::Search,
+            View::Embed => Chunk::Embed,
+        }
+    }
+
+    /// Whether a page landing on this route keeps its static first view (see `takeover`).
+    pub fn keeps_first_view(self) -> bool {
+        matches!(self, View::Home | View::NewsItem | View::About | View::Topics)
+    }
+
+    /// The section's name, the heading of its skeleton while the chunk loads.
+    pub fn section(self, lang: Lang) -> &'static str {
+        let t = lang.t();
+        match self {
+            View::Home => t.home,
+            View::NewsItem | View::News => t.news,
+            View::About => t.about,
+            View::Documents | View::Document => t.documents,
+            View::Topics => t.topics,
+            View::Events | View::Event => t.events,
+            View::Data | View::Dataset => t.data,
+            View::Topic => t.topics,
+            View::Indicators => t.indicators,
+            View::Search => t.search,
+            View::Embed => t.embed,
+        }
+    }
+}
+
+/// A chunk that could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChunkError;
+
+impl From<SplitLoaderError> for ChunkError {
+    fn from(_: SplitLoaderError) -> Self {
+        ChunkError
+    }
+}
+
+type Built = Result<AnyView, ChunkError>;
+
+#[wasm_split(content, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_content))]
+fn content_view(view: View) -> Built {
+    use crate::pages::*;
+    Ok(match view {
+        View::NewsItem => view! { <NewsItemPage/> }.into_any(),
+        View::About => view! { <AboutPage/> }.into_any(),
+        View::Topics => view! { <TopicsPage/> }.into_any(),
+        View::News => view! { <NewsListPage/> }.into_any(),
+        View::Documents => view! { <DocumentsPage/> }.into_any(),
+        View::Document => view! { <DocumentPage/> }.into_any(),
+        _ => view! { <HomePage/> }.into_any(),
+    })
+}
+
+#[wasm_split(calendar, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_calendar))]
+fn calendar_view(view: View) -> Built {
+    use crate::pages::{EventPage, EventsPage};
+    Ok(match view {
+        View::Event => view! { <EventPage/> }.into_any(),
+        _ => view! { <EventsPage/> }.into_any(),
+    })
+}
+
+#[wasm_split(data, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_data))]
+fn data_view(view: View) -> Built {
+    use crate::pages::{DataPage, DatasetPage, TopicPage};
+    Ok(match view {
+        View::Dataset => view! { <DatasetPage/> }.into_any(),
+        View::Topic => view! { <TopicPage/> }.into_any(),
+        _ => view! { <DataPage/> }.into_any(),
+    })
+}
+
+#[wasm_split(indicators, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_indicators))]
+fn indicators_view(_view: View) -> Built {
+    Ok(view! { <crate::pages::IndicatorsPage/> }.into_any())
+}
+
+#[wasm_split(search, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_search))]
+fn search_view(_view: View) -> Built {
+    Ok(view! { <crate::pages::SearchPage/> }.into_any())
+}
+
+/// The search box's suggestions for `typed` (see `search_loader::box_suggestions`); `None` if the
+/// search chunk is not loaded.
+#[allow(clippy::type_complexity)]
+pub fn suggestions(
+    lang: Lang,
+    typed: String,
+) -> Option<(Vec<(String, crate::search::Kind, Vec<crate::search::engine::Segment>)>, bool)> {
+    now(search_suggestions(lang, typed)).and_then(Result::ok)
+}
+
+#[allow(clippy::type_complexity)]
+#[wasm_split(search, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn search_suggestions(
+    lang: Lang,
+    typed: String,
+) -> Result<(Vec<(String, crate::search::Kind, Vec<crate::search::engine::Segment>)>, bool), ChunkError> {
+    Ok(crate::search_loader::box_suggestions(lang, &typed))
+}
+
+/// Starts loading the search index's entry point, once the search chunk is there (the box got
+/// the focus).
+pub fn start_search(lang: Lang) {
+    leptos::task::spawn_local(async move {
+        let _ = search_start(lang).await;
+    });
+}
+
+#[wasm_split(search, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn search_start(lang: Lang) -> Result<(), ChunkError> {
+    crate::search_loader::use_search().start(lang);
+    Ok(())
+}
+
+#[wasm_split(embed, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_embed))]
+fn embed_view(_view: View) -> Built {
+    Ok(view! { <crate::pages::EmbedPage/> }.into_any())
+}
+
+/// Polls a future once. The split wrappers are `async` only to load their chunk: once it is
+/// loaded they complete at the first poll, so a view can be built synchronously, in the reactive
+/// owner of the route (contexts and cleanups work as for any other view).
+fn now<F: Future>(f: F) -> Option<F::Output> {
+    let mut cx = Context::from_waker(Waker::noop());
+    match std::pin::pin!(f).poll(&mut cx) {
+        Poll::Ready(v) => Some(v),
+        Poll::Pending => None,
+    }
+}
+
+/// The view of `view`, built by its chunk; `None` if the chunk is not loaded yet.
+pub fn build(view: View) -> Option<Built> {
+    match view.chunk() {
+        Chunk::Content => now(content_view(view)),
+        Chunk::Calendar => now(calendar_view(view)),
+        Chunk::Data => now(data_view(view)),
+        Chunk::Indicators => now(indicators_view(view)),
+        Chunk::Search => now(search_view(view)),
+        Chunk::Embed => now(embed_view(view)),
+    }
+}
+
+/// Loads a chunk (without building anything). A failed load is not remembered: calling again
+/// tries again.
+pub async fn load(chunk: Chunk) -> Result<(), ChunkError> {
+    let r = match chunk {
+        Chunk::Content => preload_content().await,
+        Chunk::Calendar => preload_calendar().await,
+        Chunk::Data => preload_data().await,
+        Chunk::Indicators => preload_indicators().await,
+        Chunk::Search => preload_search().await,
+        Chunk::Embed => preload_embed().await,
+    };
+    r.map_err(ChunkError::from)
+}
+
+/// Where a chunk is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum State {
+    Idle,
+    Loading,
+    Ready,
+    Failed,
+}
+
+/// Every chunk's state for this visit, shared by the routes (a context).
+#[derive(Clone, Copy)]
+pub struct Chunks {
+    states: [RwSignal<State>; 6],
+}
+
+impl Default for Chunks {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Chunks {
+    pub fn new() -> Self {
+        // Natively the chunks are part of the program: first views render at once.
+        let initial = if cfg!(target_arch = "wasm32") { State::Idle } else { State::Ready };
+        Chunks { states: std::array::from_fn(|_| RwSignal::new(initial)) }
+    }
+
+    fn signal(&self, chunk: Chunk) -> RwSignal<State> {
+        self.states[chunk as usize]
+    }
+
+    /// The chunk's state (tracked).
+    pub fn state(&self, chunk: Chunk) -> State {
+        self.signal(chunk).get()
+    }
+
+    /// Starts loading `chunk` unless it is loaded or loading; a failed chunk is tried again.
+    pub fn load(&self, chunk: Chunk) {
+        let s = self.signal(chunk);
+        if matches!(s.get_untracked(), State::Loading | State::Ready) {
+            return;
+        }
+        s.set(State::Loading);
+        leptos::task::spawn_local(async move {
+            s.set(if load(chunk).await.is_ok() { State::Ready } else { State::Failed });
+        });
+    }
+}
+
+pub fn use_chunks() -> Chunks {
+    use_context::<Chunks>().unwrap_or_default()
+}
