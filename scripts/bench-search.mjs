@@ -6,7 +6,7 @@
 // keystroke and the bytes a whole search fetches (suggestions while typing, then the results page).
 // Usage: node scripts/bench-search.mjs [--dir dist-corpus] [--query "compras publicas peru"]
 import fs from 'node:fs';
-import { launch, emulateSlowPhone } from '../tests/e2e/browser.mjs';
+import { launch, emulateSlowPhone, appLive } from '../tests/e2e/browser.mjs';
 import { br, pct } from './bench-lib.mjs';
 import { serve } from '../tests/e2e/server.mjs';
 
@@ -23,7 +23,9 @@ const browser = await launch();
 // What a search fetches, by part of the index (response bytes as sent, headers included).
 const parts = new Map();
 const part = (url) => {
-  const p = new URL(url).pathname;
+  let p;
+  try { p = new URL(url).pathname; } catch { return null; } // data: and empty URLs
+
   if (!p.includes('/search/')) return null;
   if (/\/d\/\d+\.json$/.test(p)) return 'document texts (d/)';
   if (/\/c\/\d+\.json$/.test(p)) return 'chunks of postings (c/)';
@@ -33,11 +35,17 @@ const part = (url) => {
   return 'index.json';
 };
 
+/** Waits for `promise`; past its timeout, says what did not happen and goes on (a benchmark
+ *  reports, it does not hang). */
+async function waitOrSay(promise, what) {
+  try { return await promise; } catch (e) { console.log(`warning: ${what}: ${String(e.message).split('\n')[0]}`); return null; }
+}
+
 // Waits for the suggestions drawn for the box's current value, with nothing left loading.
-const settled = (page, want) => page.waitForFunction((want) => {
+const settled = (page, want) => waitOrSay(page.waitForFunction((want) => {
   const list = document.querySelector('#search-suggestions');
   return list.dataset.q === want && list.getAttribute('aria-busy') === 'false';
-}, want, { timeout: 120000 });
+}, want, { timeout: 120000 }), `suggestions for "${want}"`);
 
 // 1. Under Slow 4G + 4× CPU, from a page already loaded: the first keystroke's suggestions, then
 // the whole query typed at a person's pace and Enter (the results page): every byte fetched.
@@ -45,8 +53,8 @@ const context = await browser.newContext({ viewport: { width: 412, height: 823 }
 const page = await context.newPage();
 const cdp = await context.newCDPSession(page);
 await page.goto(`${site.url}/es/about`);
-// The app has taken over the pre-rendered page (its search box has a suggestions list).
-await page.waitForSelector('#search-suggestions', { state: 'attached' });
+// The app has taken over the pre-rendered page (the static one has a search box too).
+await appLive(page);
 await page.waitForFunction(() => !document.querySelector('.skeleton'));
 await emulateSlowPhone(cdp);
 const urls = new Map();
@@ -65,13 +73,16 @@ await page.evaluate(() => {
       const seen = () => list.querySelector('[role="option"]:not(.all):not(.loading)');
       const obs = new MutationObserver(() => { if (seen()) { obs.disconnect(); resolve(performance.now() - t); } });
       obs.observe(list, { childList: true, subtree: true });
+      // Reported as not measured rather than waited for forever.
+      setTimeout(() => { obs.disconnect(); resolve(NaN); }, 60000);
     }, { once: true });
   });
 });
 await page.locator('#site-search').click();
 await page.keyboard.type(typed[0]);
-await page.waitForSelector('#search-suggestions [role="option"]:not(.all):not(.loading)', { timeout: 300000 });
+await waitOrSay(page.waitForSelector('#search-suggestions [role="option"]:not(.all):not(.loading)', { timeout: 60000 }), 'first suggestions');
 const firstMs = Math.round(await page.evaluate(() => window.__first));
+if (Number.isNaN(firstMs)) console.log('warning: the first suggestions did not appear within 60 s');
 const firstBytes = [...parts.values()].reduce((a, b) => a + b, 0);
 const waits = [];
 for (let i = 1; i < typed.length; i++) {
@@ -82,15 +93,15 @@ for (let i = 1; i < typed.length; i++) {
 }
 const suggestBytes = new Map(parts);
 await page.keyboard.press('Enter');
-await page.waitForSelector('.results .result .result-title', { timeout: 120000 });
-await page.waitForFunction(() => !document.querySelector('.results [aria-busy="true"]'), null, { timeout: 120000 });
+await waitOrSay(page.waitForSelector('.results .result .result-title', { timeout: 120000 }), 'the results page');
+await waitOrSay(page.waitForFunction(() => !document.querySelector('.results [aria-busy="true"]'), null, { timeout: 120000 }), 'the results texts');
 const searchBytes = new Map(parts);
 
 // 2. Keystrokes with the parts this query needs loaded (network back to normal, CPU still 4×
 // slower): input → suggestions redrawn, nothing loading.
 await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
 await page.goto(`${site.url}/es/about`);
-await page.waitForSelector('#search-suggestions', { state: 'attached' });
+await appLive(page);
 await page.locator('#site-search').click();
 // Once through at full speed, so every part is there.
 for (let i = 0; i < typed.length; i++) { await page.keyboard.type(typed[i]); await settled(page, typed.slice(0, i + 1)); }

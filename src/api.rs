@@ -5,7 +5,7 @@
 //! synchronously in a memo per file. Measured: a `Suspend` per file kind and call site made the
 //! async state machines over 100 KB of the wasm.
 
-use crate::model::list::{parse_index, Facets, ListIndex};
+use crate::model::list::{Facets, ListIndex, Listed};
 use crate::model::{parse_file, ContentFile, Dataset, Document, Event, FileError, Loaded, NewsItem, Site, Topic};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -162,12 +162,12 @@ impl<T: Send + Sync + 'static> File<T> {
 /// A long list as a page reads it: the index of its filters' columns with the items fetched a
 /// page file at a time (`Paged`), or the full file (`Full`: no index published, or when first
 /// views are rendered at build time). Both show the same items in the same order.
-pub enum Rows<T> {
+pub enum Rows<T: Listed> {
     Full(Arc<Loaded<T>>),
-    Paged(Arc<ListIndex>),
+    Paged(Arc<T::Index>),
 }
 
-impl<T> Clone for Rows<T> {
+impl<T: Listed> Clone for Rows<T> {
     fn clone(&self) -> Self {
         match self {
             Rows::Full(l) => Rows::Full(l.clone()),
@@ -176,7 +176,7 @@ impl<T> Clone for Rows<T> {
     }
 }
 
-impl<T> PartialEq for Rows<T> {
+impl<T: Listed> PartialEq for Rows<T> {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
             (Rows::Full(a), Rows::Full(b)) => Arc::ptr_eq(a, b),
@@ -186,7 +186,7 @@ impl<T> PartialEq for Rows<T> {
     }
 }
 
-impl<T: Facets> Rows<T> {
+impl<T: Facets + Listed<Index = ListIndex>> Rows<T> {
     /// Positions of the items `keep` accepts, in order.
     pub fn positions(&self, keep: impl Fn(&dyn Facets) -> bool) -> Vec<usize> {
         match self {
@@ -206,10 +206,10 @@ impl<T: Facets> Rows<T> {
 
 /// A list (news, documents): its index when published, else its full file; page files are
 /// fetched as the items they hold are shown, each once.
-pub struct ListFile<T: Send + Sync + 'static> {
+pub struct ListFile<T: Listed + Send + Sync + 'static> {
     wanted: RwSignal<bool>,
     /// The parsed index; `Ok(None)` when there is none to use (missing or damaged).
-    raw: LocalResource<Option<Result<Option<Arc<ListIndex>>, FileError>>>,
+    raw: LocalResource<Option<Result<Option<Arc<T::Index>>, FileError>>>,
     /// The full file, read when there is no usable index.
     full: File<T>,
     pub rows: Memo<Option<Result<Rows<T>, FileError>>>,
@@ -217,14 +217,14 @@ pub struct ListFile<T: Send + Sync + 'static> {
     pages: RwSignal<std::collections::HashMap<usize, Option<Res<T>>>>,
 }
 
-impl<T: Send + Sync + 'static> Clone for ListFile<T> {
+impl<T: Listed + Send + Sync + 'static> Clone for ListFile<T> {
     fn clone(&self) -> Self {
         *self
     }
 }
-impl<T: Send + Sync + 'static> Copy for ListFile<T> {}
+impl<T: Listed + Send + Sync + 'static> Copy for ListFile<T> {}
 
-impl<T: ContentFile + Facets + Clone + PartialEq + Send + Sync + 'static> ListFile<T> {
+impl<T: Listed + Clone + PartialEq + Send + Sync + 'static> ListFile<T> {
     fn load(full: File<T>) -> Self {
         let wanted = RwSignal::new(false);
         let raw = LocalResource::new(move || {
@@ -234,7 +234,7 @@ impl<T: ContentFile + Facets + Clone + PartialEq + Send + Sync + 'static> ListFi
                     return None;
                 }
                 let index = match fetch_text(format!("{FULL}lists/{}.json", T::KEY), T::FILE, false).await {
-                    Ok(text) => parse_index(T::FILE, &text).ok().map(Arc::new),
+                    Ok(text) => T::parse_index(&text).ok().map(Arc::new),
                     Err(FileError::Http { status: 404, .. }) => None,
                     Err(e) => return Some(Err(e)),
                 };
@@ -340,6 +340,7 @@ struct Later {
 pub struct Lists {
     pub news: ListFile<NewsItem>,
     pub documents: ListFile<Document>,
+    pub events: ListFile<Event>,
 }
 
 #[derive(Clone, Copy)]
@@ -386,10 +387,15 @@ impl Store {
             return later;
         }
         // Under the app's root owner: the files stay for the whole visit, whichever page asked.
-        let news = self.news;
+        let (news, events) = (self.news, self.events);
         let make = move || {
             let documents = File::load(FULL);
-            Later { documents, lists: Lists { news: ListFile::load(news), documents: ListFile::load(documents) } }
+            let lists = Lists {
+                news: ListFile::load(news),
+                documents: ListFile::load(documents),
+                events: ListFile::load(events),
+            };
+            Later { documents, lists }
         };
         let later = match crate::app::root_owner() {
             Some(root) => root.with(make),
@@ -416,13 +422,18 @@ impl Store {
     /// A store whose files are already loaded; the home page's digest is the full files (the
     /// home page shows the same first items of either).
     pub fn preset(p: Preset) -> Self {
-        let (news, documents) = (File::ready(p.news.clone()), File::ready(p.documents));
-        let lists = Lists { news: ListFile::ready(news), documents: ListFile::ready(documents) };
+        let (news, documents, events) =
+            (File::ready(p.news.clone()), File::ready(p.documents), File::ready(p.events.clone()));
+        let lists = Lists {
+            news: ListFile::ready(news),
+            documents: ListFile::ready(documents),
+            events: ListFile::ready(events),
+        };
         Store {
             site: File::ready(p.site.clone()),
             topics: File::ready(p.topics.clone()),
             news,
-            events: File::ready(p.events.clone()),
+            events,
             datasets: File::ready(p.datasets.clone()),
             later: StoredValue::new(Some(Later { documents, lists })),
             home: Home {

@@ -24,7 +24,7 @@ pub fn use_lang() -> Lang {
 }
 
 /// The deployment base ("" at the root, "/observatorio" under a sub-path), from `<base href>`,
-/// which Trunk writes from `--public-url`.
+/// which the publishing step writes from `BASE` (see `bundle::index_html`).
 #[derive(Clone)]
 pub struct Base(pub String);
 
@@ -76,7 +76,9 @@ fn routed(store: Option<Store>, base: String) -> impl IntoView {
     // (`use_store`), so its loading and parsing code is not in the main module.
     provide_context(crate::api::StoreCell(StoredValue::new(store)));
     provide_context(crate::search_loader::SearchCell(StoredValue::new(None)));
-    provide_context(crate::chunks::Chunks::new());
+    let chunks = crate::chunks::Chunks::new();
+    provide_context(chunks);
+    crate::chunks::prefetch_on_intent(chunks, base.clone());
     provide_context(Base(base.clone()));
     view! {
         <Router base=base>
@@ -220,35 +222,46 @@ fn chunked(view: View) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static {
                 _ => view! { <ChunkFailed chunk=chunk/> }.into_any(),
             },
             State::Failed => view! { <ChunkFailed chunk=chunk/> }.into_any(),
+            State::Stale => view! { <ChunkFailed chunk=chunk stale=true/> }.into_any(),
             State::Idle | State::Loading => view! { <ChunkSkeleton view=view/> }.into_any(),
         })
         .into_any()
     })
 }
 
-/// The route's heading and placeholder lines while its chunk loads.
+/// The route's section name and placeholder lines while its chunk loads (the page's heading
+/// comes with its view).
 #[component]
 fn ChunkSkeleton(view: View) -> impl IntoView {
     let lang = use_lang();
     view! {
         <div class="page">
-            <h1>{view.section(lang)}</h1>
+            <p class="section-name">{view.section(lang)}</p>
             <Skeleton lines=6/>
         </div>
     }
 }
 
-/// A chunk that could not be loaded: what happened, in the reader's language, and a retry.
+/// A chunk that could not be loaded: what happened, in the reader's language, and what to do:
+/// try again, or reload when a new version of the site replaced this page's (`stale`).
 #[component]
-fn ChunkFailed(chunk: Chunk) -> impl IntoView {
+fn ChunkFailed(chunk: Chunk, #[prop(optional)] stale: bool) -> impl IntoView {
     let lang = use_lang();
     let t = lang.t();
     let chunks = use_chunks();
+    let (message, action) = if stale { (t.new_version, t.reload) } else { (t.chunk_failed, t.retry) };
+    let act = move |_| {
+        if stale {
+            let _ = window().location().reload();
+        } else {
+            chunks.load(chunk);
+        }
+    };
     view! {
         <div class="page">
-            <div class="load-error chunk-error" role="alert">
-                <p class="load-error-message">{t.chunk_failed}</p>
-                <button type="button" class="button" on:click=move |_| chunks.load(chunk)>{t.retry}</button>
+            <div class="load-error chunk-error" role="alert" data-stale=stale.then_some("")>
+                <p class="load-error-message">{message}</p>
+                <button type="button" class="button" on:click=act>{action}</button>
             </div>
         </div>
     }

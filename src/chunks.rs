@@ -9,6 +9,7 @@
 //! build time) the same functions are plain calls.
 
 use crate::i18n::Lang;
+use crate::search_loader::SearchCell;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use std::future::Future;
@@ -186,32 +187,34 @@ fn search_view(_view: View) -> Built {
 /// search chunk is not loaded.
 #[allow(clippy::type_complexity)]
 pub fn suggestions(
+    cell: SearchCell,
     lang: Lang,
     typed: String,
 ) -> Option<(Vec<(String, crate::search::Kind, Vec<crate::search::engine::Segment>)>, bool)> {
-    now(search_suggestions(lang, typed)).and_then(Result::ok)
+    now(search_suggestions(cell, lang, typed)).and_then(Result::ok)
 }
 
 #[allow(clippy::type_complexity)]
-#[wasm_split(search, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(search, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_search_suggestions))]
 fn search_suggestions(
+    cell: SearchCell,
     lang: Lang,
     typed: String,
 ) -> Result<(Vec<(String, crate::search::Kind, Vec<crate::search::engine::Segment>)>, bool), ChunkError> {
-    Ok(crate::search_loader::box_suggestions(lang, &typed))
+    Ok(crate::search_loader::box_suggestions(cell, lang, &typed))
 }
 
 /// Starts loading the search index's entry point, once the search chunk is there (the box got
 /// the focus).
-pub fn start_search(lang: Lang) {
+pub fn start_search(cell: SearchCell, lang: Lang) {
     leptos::task::spawn_local(async move {
-        let _ = search_start(lang).await;
+        let _ = search_start(cell, lang).await;
     });
 }
 
 #[wasm_split(search, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn search_start(lang: Lang) -> Result<(), ChunkError> {
-    crate::search_loader::use_search().start(lang);
+fn search_start(cell: SearchCell, lang: Lang) -> Result<(), ChunkError> {
+    crate::search_loader::search_data(cell).start(lang);
     Ok(())
 }
 
@@ -220,9 +223,11 @@ fn embed_view(_view: View) -> Built {
     Ok(view! { <crate::pages::EmbedPage/> }.into_any())
 }
 
-/// Polls a future once. The split wrappers are `async` only to load their chunk: once it is
-/// loaded they complete at the first poll, so a view can be built synchronously, in the reactive
-/// owner of the route (contexts and cleanups work as for any other view).
+/// Polls a future once. The split wrappers are `async` only to load their chunk: once their
+/// loader has loaded it (each split function has a loader of its own: `load` awaits those of the
+/// functions called through here) they complete at the first poll, so a view can be built
+/// synchronously, in the reactive owner of the route (contexts and cleanups work as for any
+/// other view).
 fn now<F: Future>(f: F) -> Option<F::Output> {
     let mut cx = Context::from_waker(Waker::noop());
     match std::pin::pin!(f).poll(&mut cx) {
@@ -251,7 +256,12 @@ pub async fn load(chunk: Chunk) -> Result<(), ChunkError> {
         Chunk::Calendar => preload_calendar().await,
         Chunk::Data => preload_data().await,
         Chunk::Indicators => preload_indicators().await,
-        Chunk::Search => preload_search().await,
+        // Each split function has its own loader: the box's suggestions are built synchronously
+        // (`now`) once the chunk is there, so theirs must be ready too.
+        Chunk::Search => match preload_search().await {
+            Ok(()) => preload_search_suggestions().await,
+            e => e,
+        },
         Chunk::Embed => preload_embed().await,
     };
     r.map_err(ChunkError::from)
@@ -263,13 +273,24 @@ pub enum State {
     Idle,
     Loading,
     Ready,
+    /// It could not be loaded (network, server): a retry may work.
     Failed,
+    /// It could not be loaded because a new build of the site replaced this page's: only a
+    /// reload helps (a page never mixes the code of two builds).
+    Stale,
 }
+
+const ALL: [Chunk; 6] = [Chunk::Content, Chunk::Calendar, Chunk::Data, Chunk::Indicators, Chunk::Search, Chunk::Embed];
 
 /// Every chunk's state for this visit, shared by the routes (a context).
 #[derive(Clone, Copy)]
 pub struct Chunks {
-    states: [RwSignal<State>; 6],
+    states: [RwSignal<State>; ALL.len()],
+}
+
+thread_local! {
+    /// The app's chunks, for the takeover's retry button on a static first view.
+    static APP_CHUNKS: std::cell::Cell<Option<Chunks>> = const { std::cell::Cell::new(None) };
 }
 
 impl Default for Chunks {
@@ -279,10 +300,13 @@ impl Default for Chunks {
 }
 
 impl Chunks {
+    /// The app's (once per visit, see `app::routed`).
     pub fn new() -> Self {
         // Natively the chunks are part of the program: first views render at once.
         let initial = if cfg!(target_arch = "wasm32") { State::Idle } else { State::Ready };
-        Chunks { states: std::array::from_fn(|_| RwSignal::new(initial)) }
+        let chunks = Chunks { states: std::array::from_fn(|_| RwSignal::new(initial)) };
+        APP_CHUNKS.with(|c| c.set(Some(chunks)));
+        chunks
     }
 
     fn signal(&self, chunk: Chunk) -> RwSignal<State> {
@@ -297,16 +321,161 @@ impl Chunks {
     /// Starts loading `chunk` unless it is loaded or loading; a failed chunk is tried again.
     pub fn load(&self, chunk: Chunk) {
         let s = self.signal(chunk);
-        if matches!(s.get_untracked(), State::Loading | State::Ready) {
+        if matches!(s.get_untracked(), State::Loading | State::Ready | State::Stale) {
             return;
         }
         s.set(State::Loading);
         leptos::task::spawn_local(async move {
-            s.set(if load(chunk).await.is_ok() { State::Ready } else { State::Failed });
+            let state = match load(chunk).await {
+                Ok(()) => State::Ready,
+                Err(_) if replaced().await => State::Stale,
+                Err(_) => State::Failed,
+            };
+            s.set(state);
         });
+    }
+}
+
+/// Tries again every chunk that failed (the retry on a static first view, see `takeover`).
+pub fn retry_failed() {
+    if let Some(chunks) = APP_CHUNKS.with(std::cell::Cell::get) {
+        for chunk in ALL {
+            if chunks.signal(chunk).get_untracked() == State::Failed {
+                chunks.load(chunk);
+            }
+        }
     }
 }
 
 pub fn use_chunks() -> Chunks {
     use_context::<Chunks>().unwrap_or_default()
+}
+
+/// Whether the site now serves another build than this page's: `build.json` (never cached)
+/// names another id than the page's `<meta name="build">`. False when it cannot be told.
+async fn replaced() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let mine = document()
+            .query_selector("meta[name=build]")
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"))
+            .unwrap_or_default();
+        let request = gloo_net::http::Request::get("build.json").cache(web_sys::RequestCache::NoStore);
+        let Ok(resp) = request.send().await else { return false };
+        let Ok(text) = resp.text().await else { return false };
+        let current = serde_json::from_str::<serde_json::Value>(&text)
+            .ok()
+            .and_then(|v| v.get("build").and_then(|b| b.as_str()).map(str::to_string));
+        matches!(current, Some(c) if !mine.is_empty() && c != mine)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    false
+}
+
+/// The route a path (relative to the deployment base) leads to, for prefetching its chunk when
+/// a reader is about to follow a link; `None` for the root, unknown paths and other sites.
+pub fn view_of_path(path: &str) -> Option<View> {
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let mut parts = path.trim_matches('/').split('/');
+    Lang::from_code(parts.next()?)?;
+    let (section, id) = (parts.next().unwrap_or(""), parts.next());
+    Some(match (section, id) {
+        ("", None) => View::Home,
+        ("topics", None) => View::Topics,
+        ("topics", Some(_)) => View::Topic,
+        ("news", None) => View::News,
+        ("news", Some(_)) => View::NewsItem,
+        ("documents", None) => View::Documents,
+        ("documents", Some(_)) => View::Document,
+        ("events", None) => View::Events,
+        ("events", Some(_)) => View::Event,
+        ("data", None) => View::Data,
+        ("data", Some(_)) => View::Dataset,
+        ("about", None) => View::About,
+        ("search", None) => View::Search,
+        ("embed", None) => View::Embed,
+        ("indicators", _) => View::Indicators,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_names_the_route_whose_chunk_to_fetch() {
+        assert_eq!(view_of_path("/es/"), Some(View::Home));
+        assert_eq!(view_of_path("/en/events?view=month&month=2027-03"), Some(View::Events));
+        assert_eq!(view_of_path("/es/events/summit-2019"), Some(View::Event));
+        assert_eq!(view_of_path("/es/indicators/peru"), Some(View::Indicators));
+        assert_eq!(view_of_path("/es/topics/sustainable-procurement#x"), Some(View::Topic));
+        assert_eq!(view_of_path("/fr/news"), None);
+        assert_eq!(view_of_path("/"), None);
+        assert_eq!(view_of_path("/es/unknown"), None);
+        // Every route's path leads back to it.
+        use crate::routes::Page;
+        for page in [
+            Page::Home,
+            Page::News,
+            Page::Documents,
+            Page::Events,
+            Page::Data,
+            Page::About,
+            Page::Search,
+            Page::Embed,
+            Page::Topics,
+        ] {
+            assert_eq!(view_of_path(&page.path(Lang::En)), Some(View::of(&page)), "{page:?}");
+        }
+        for page in [
+            Page::NewsItem("a".into()),
+            Page::Document("b".into()),
+            Page::Event("c".into()),
+            Page::Dataset("d".into()),
+            Page::Topic("e".into()),
+            Page::Indicators(crate::model::Country::Pe),
+        ] {
+            assert_eq!(view_of_path(&page.path(Lang::Es)), Some(View::of(&page)), "{page:?}");
+        }
+    }
+}
+
+/// Fetches the chunk of a link's route when the reader is about to follow it (the pointer is
+/// over it, a finger touches it, or the keyboard focus reaches it): the app is live by then, so
+/// this never competes with the page's own loading. Only links inside the site count.
+pub fn prefetch_on_intent(chunks: Chunks, base: String) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let on = move |target: Option<web_sys::EventTarget>| {
+            let live = document().query_selector("#app[data-live]").ok().flatten().is_some();
+            let Some(link) = target
+                .filter(|_| live)
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.closest("a[href]").ok().flatten())
+                .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+            else {
+                return;
+            };
+            let here = window().location().origin().unwrap_or_default();
+            if link.origin() != here {
+                return;
+            }
+            let path = link.pathname();
+            if let Some(view) = view_of_path(crate::routes::strip_base(&path, &base)) {
+                chunks.load(view.chunk());
+            }
+        };
+        let on2 = on.clone();
+        let on3 = on.clone();
+        // For the visit: the app is never unmounted.
+        std::mem::forget(window_event_listener(leptos::ev::pointerover, move |ev| on(ev.target())));
+        std::mem::forget(window_event_listener(leptos::ev::touchstart, move |ev| on2(ev.target())));
+        std::mem::forget(window_event_listener(leptos::ev::focusin, move |ev| on3(ev.target())));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (chunks, base);
 }

@@ -230,6 +230,15 @@ impl EventFilter {
 
     /// Whether an event passes the country, area, format and organizer filters; the event's
     /// [`organizer_key`] is computed once per load by the caller.
+    /// `matches_keyed` for the row at `i` of the events list's index.
+    pub fn matches_row(&self, ix: &crate::model::list::EventIndex, i: usize) -> bool {
+        let Some(r) = ix.rows.get(i) else { return false };
+        self.country.is_none_or(|c| r.country == c)
+            && self.topic.as_ref().is_none_or(|t| ix.has_topic(i, t))
+            && self.format.is_none_or(|f| r.format == Some(f))
+            && self.organizer.as_deref().is_none_or(|o| ix.organizer_key(i) == o)
+    }
+
     pub fn matches_keyed(&self, e: &Event, organizer: &str) -> bool {
         self.country.is_none_or(|c| e.country == c)
             && self.topic.as_ref().is_none_or(|t| e.topics.contains(t))

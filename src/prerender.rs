@@ -103,11 +103,11 @@ fn files_for(page: &Page) -> Vec<String> {
         // The search index loads in parts, as the query needs them.
         Page::Search => &[],
         Page::Topics => &["topics"],
-        Page::Topic(_) => &["topics", "lists/news", "lists/documents", "events", "datasets"],
+        Page::Topic(_) => &["topics", "lists/news", "lists/documents", "lists/events", "datasets"],
         // A list's index and its first page file (see `model::list`).
         Page::News => &["lists/news", "lists/news/0", "topics"],
         Page::Documents => &["lists/documents", "lists/documents/0", "topics"],
-        Page::Events => &["events", "topics"],
+        Page::Events => &["lists/events", "topics"],
         Page::Data | Page::Dataset(_) => &["datasets", "topics"],
         Page::About => &["site"],
         Page::Embed => &["datasets", "topics"],

@@ -227,22 +227,24 @@ pub fn item_files(texts: &HashMap<String, String>) -> Vec<(String, String)> {
     out
 }
 
-/// The news and document lists in pages (see `model::list`): an index of the filters' columns
-/// and page files of the items in the list's order (checked items only, as the app shows them).
+/// The news, document and event lists in pages (see `model::list`): an index of what their
+/// filters (and the events' month grid) read, and page files of the items in the list's order
+/// (checked items only, as the app shows them).
 pub fn list_files(texts: &HashMap<String, String>) -> Vec<(String, String)> {
     let topics: Vec<String> = items::<Topic>(texts).into_iter().map(|t| t.id).collect();
     let mut out = Vec::new();
     list_of::<NewsItem>(texts, &topics, &mut out);
     list_of::<crate::model::Document>(texts, &topics, &mut out);
+    list_of::<crate::model::Event>(texts, &topics, &mut out);
     out
 }
 
-fn list_of<T: ContentFile + crate::model::list::Facets>(
+fn list_of<T: crate::model::list::Listed>(
     texts: &HashMap<String, String>,
     topics: &[String],
     out: &mut Vec<(String, String)>,
 ) {
-    use crate::model::list::{index_json, LIST_FILE_PAGE};
+    use crate::model::list::LIST_FILE_PAGE;
     let Some(text) = texts.get(T::FILE) else { return };
     let (Ok(loaded), Ok(raw)) = (parse_file::<T>(text), serde_json::from_str::<Value>(text)) else { return };
     // The raw items by id, to write each checked item as the editor wrote it.
@@ -258,7 +260,7 @@ fn list_of<T: ContentFile + crate::model::list::Facets>(
         return; // positions would not hold: the app reads the full file
     }
     let key = T::KEY;
-    out.push((format!("content/lists/{key}.json"), index_json(&loaded.items, topics)));
+    out.push((format!("content/lists/{key}.json"), T::index_json(&loaded.items, topics)));
     for (n, page) in kept.chunks(LIST_FILE_PAGE).enumerate() {
         let body = json!({ "format": crate::model::FORMAT_VERSION, key: page });
         out.push((format!("content/lists/{key}/{n}.json"), body.to_string()));
@@ -338,7 +340,7 @@ pub fn prerendered(
 /// OCDS data: each source whose manifest names a local folder is read with the same code as
 /// the browser's and written as a compact digest (`ocds/digest/<id>.json`); the manifest the
 /// browser reads (`ocds/manifest.json`) lists every source with its digest or its URLs.
-/// `ocds_dir` holds `sources.json` and the folders, and is served as `ocds/` (Trunk copies it),
+/// `ocds_dir` holds `sources.json` and the folders, and is served as `ocds/` (the build copies it),
 /// so each process links to its file. Returns the files to write and the problems met.
 pub fn ocds(ocds_dir: &std::path::Path) -> (Vec<(String, String)>, Vec<String>) {
     use crate::ocds::digest::{Digest, Manifest};

@@ -244,7 +244,14 @@ pub struct SearchCell(pub StoredValue<Option<SearchData>>);
 /// The visit's search data, made on first use (under the app's root owner: it lasts the whole
 /// visit, whichever view asked).
 pub fn use_search() -> SearchData {
-    let Some(cell) = use_context::<SearchCell>() else { return SearchData::new() };
+    match use_context::<SearchCell>() {
+        Some(cell) => search_data(cell),
+        None => SearchData::new(),
+    }
+}
+
+/// The search data kept in `cell` (for callers without the context: an event handler's task).
+pub fn search_data(cell: SearchCell) -> SearchData {
     if let Some(data) = cell.0.get_value() {
         return data;
     }
@@ -258,8 +265,12 @@ pub fn use_search() -> SearchData {
 
 /// The search box's list for `typed`, ready to draw: each suggestion's path, kind and title with
 /// its matched words marked; and whether parts are still loading (see `SearchData::suggest`).
-pub fn box_suggestions(lang: Lang, typed: &str) -> (Vec<(String, crate::search::Kind, Vec<Segment>)>, bool) {
-    let s = use_search().suggest(lang, typed);
+pub fn box_suggestions(
+    cell: SearchCell,
+    lang: Lang,
+    typed: &str,
+) -> (Vec<(String, crate::search::Kind, Vec<Segment>)>, bool) {
+    let s = search_data(cell).suggest(lang, typed);
     let items = s
         .items
         .iter()

@@ -49,7 +49,9 @@ pub fn mount() {
             let rendered_for = old.get_attribute("data-date").unwrap_or_default();
             FIRST_VIEW.with(|f| f.set(Some(rendered_for == crate::pages::today().to_string())));
             leptos::mount::mount_to(next.clone(), crate::app::App).forget();
-            take_over(old, next, 0);
+            // Not in this task: the app's first effects run once it ends, and one of them would
+            // draw the search box again, empty, after the typed text was carried over.
+            leptos::prelude::set_timeout(move || take_over(old, next, 0), std::time::Duration::ZERO);
         }
         _ => {
             old.set_text_content(None);
@@ -64,6 +66,18 @@ fn take_over(old: web_sys::HtmlElement, next: web_sys::HtmlElement, waited_ms: u
     use leptos::prelude::{document, set_timeout};
     use wasm_bindgen::JsCast;
     let find = |root: &web_sys::HtmlElement, sel: &str| root.query_selector(sel).ok().flatten();
+    // The route's chunk could not be loaded: the static page stays (it reads, its links work),
+    // with the error and its retry above its content, until a retry brings the chunk.
+    if let Some(error) = find(&next, ".chunk-error") {
+        if find(&old, ".chunk-error").is_none() {
+            show_error(&old, &error);
+        }
+        set_timeout(move || take_over(old, next, waited_ms), std::time::Duration::from_millis(200));
+        return;
+    }
+    if let Some(notice) = find(&old, ".chunk-error") {
+        notice.remove();
+    }
     // Still loading: a section's skeleton, or the route not drawn yet.
     let loading = find(&next, ".skeleton").is_some() || find(&next, "main > *").is_none();
     if loading && waited_ms < 15_000 {
@@ -90,7 +104,11 @@ fn take_over(old: web_sys::HtmlElement, next: web_sys::HtmlElement, waited_ms: u
     if let (Some((value, focused)), Some(new)) = (typed, input(&next)) {
         if !value.is_empty() {
             new.set_value(&value);
-            if let Ok(ev) = web_sys::Event::new("input") {
+            // A bubbling event, as typing sends: the box's handler (delegated, as Leptos does)
+            // takes the text into its state, which the app then draws from.
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(ev) = web_sys::Event::new_with_event_init_dict("input", &init) {
                 let _ = new.dispatch_event(&ev);
             }
         }
@@ -98,4 +116,28 @@ fn take_over(old: web_sys::HtmlElement, next: web_sys::HtmlElement, waited_ms: u
             let _ = new.focus();
         }
     }
+}
+
+/// A copy of the app's chunk error at the top of the static page's `<main>`, whose button
+/// retries the chunks that failed (or reloads the page when a new build replaced this one's).
+#[cfg(target_arch = "wasm32")]
+fn show_error(old: &web_sys::HtmlElement, error: &web_sys::Element) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let (Some(main), Ok(copy)) = (old.query_selector("main").ok().flatten(), error.clone_node_with_deep(true)) else {
+        return;
+    };
+    let stale = error.has_attribute("data-stale");
+    if let Some(button) = copy.dyn_ref::<web_sys::Element>().and_then(|c| c.query_selector("button").ok().flatten()) {
+        let click = Closure::<dyn FnMut()>::new(move || {
+            if stale {
+                let _ = leptos::prelude::window().location().reload();
+            } else {
+                crate::chunks::retry_failed();
+            }
+        });
+        let _ = button.add_event_listener_with_callback("click", click.as_ref().unchecked_ref());
+        click.forget();
+    }
+    let _ = main.insert_before(&copy, main.first_child().as_ref());
 }

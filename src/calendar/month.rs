@@ -1,7 +1,7 @@
 //! The month grid: weeks start on Monday; each day lists the events that touch it, by the
 //! event's own local dates (a 1–6 July summit in Lima is on those days wherever the reader is).
 
-use crate::model::Event;
+use crate::model::{Event, EventTime};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 /// A calendar month, as it appears in the URL (`2027-03`).
@@ -90,12 +90,39 @@ impl Month {
 
 /// Each day of the grid, with the indices (into `events`) of the events that touch it, in the
 /// events' order. Days without events are left out.
-pub fn events_by_day<'a>(month: Month, events: impl IntoIterator<Item = &'a Event>) -> Vec<(NaiveDate, Vec<usize>)> {
+/// When something on the calendar starts and ends: an event, or its row in the events index.
+pub trait Span {
+    fn start(&self) -> EventTime;
+    fn end(&self) -> EventTime;
+}
+
+impl Span for Event {
+    fn start(&self) -> EventTime {
+        self.start
+    }
+    fn end(&self) -> EventTime {
+        self.end
+    }
+}
+
+impl Span for crate::model::list::EventRow {
+    fn start(&self) -> EventTime {
+        self.start
+    }
+    fn end(&self) -> EventTime {
+        self.end
+    }
+}
+
+pub fn events_by_day<'a, E: Span + 'a>(
+    month: Month,
+    events: impl IntoIterator<Item = &'a E>,
+) -> Vec<(NaiveDate, Vec<usize>)> {
     let (first, last) = month.grid_range();
     let span = (last - first).num_days() as usize + 1;
     let mut days: Vec<Vec<usize>> = vec![Vec::new(); span];
     for (i, e) in events.into_iter().enumerate() {
-        let (s, en) = (e.start.date(), e.end.date().max(e.start.date()));
+        let (s, en) = (e.start().date(), e.end().date().max(e.start().date()));
         if en < first || s > last {
             continue;
         }
@@ -142,11 +169,11 @@ impl DayCell {
 }
 
 /// The cells of the month's weeks, Monday first (28 to 42 of them).
-pub fn day_cells<'a>(
+pub fn day_cells<'a, E: Span>(
     month: Month,
     today: NaiveDate,
-    events: &[&'a Event],
-    title: impl Fn(&'a Event) -> &'a str,
+    events: &[&'a E],
+    title: impl Fn(&'a E) -> &'a str,
 ) -> Vec<DayCell> {
     let by_day = events_by_day(month, events.iter().copied());
     let mut marked = by_day.iter().peekable();
@@ -340,7 +367,7 @@ mod tests {
         assert_eq!(on("2027-04-02").class(), "day other-month has-events");
         // A month of six weeks (August 2027 starts on a Sunday, has 31 days).
         assert_eq!(
-            day_cells(Month::parse("2027-08").unwrap(), d("2027-03-31"), &[], |e| e.title.es.as_str()).len(),
+            day_cells(Month::parse("2027-08").unwrap(), d("2027-03-31"), &[], |e: &Event| e.title.es.as_str()).len(),
             42
         );
     }

@@ -35,8 +35,9 @@ pub fn month_title(lang: Lang, m: Month) -> String {
 /// 42 cells through the view: this is what keeps a month change under a frame on a slow phone.
 #[component]
 pub fn MonthGrid(
-    events: std::sync::Arc<Vec<Event>>,
-    /// Indices into `events` of the (filtered) events that touch the month's grid.
+    /// The events list's index: the grid needs nothing else (not the events themselves).
+    events: std::sync::Arc<crate::model::list::EventIndex>,
+    /// Indices into `events.rows` of the (filtered) events that touch the month's grid.
     shown: Signal<Vec<usize>>,
     month: Signal<Month>,
     selected: Signal<Option<NaiveDate>>,
@@ -49,7 +50,7 @@ pub fn MonthGrid(
     let cells = Memo::new(move |_| {
         let m = month.get();
         shown.with(|ix| {
-            let on: Vec<&Event> = ix.iter().map(|i| &events[*i]).collect();
+            let on: Vec<&crate::model::list::EventRow> = ix.iter().filter_map(|i| events.rows.get(*i)).collect();
             day_cells(m, today, &on, |e| e.title.get(lang))
         })
     });

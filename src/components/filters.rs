@@ -6,8 +6,7 @@ use crate::app::use_lang;
 use crate::components::section::LoadError;
 use crate::filter::years;
 use crate::i18n::Lang;
-use crate::model::list::Facets;
-use crate::model::ContentFile;
+use crate::model::list::{Facets, ListIndex, Listed};
 use crate::model::{Country, Topic};
 use crate::routes::encode_segment;
 use leptos::prelude::AnyView;
@@ -186,7 +185,7 @@ pub fn filtered_list<T: Clone + Send + Sync + 'static>(
 
 /// `filtered_list` for a long list read a page file at a time (see `api::ListFile`): rows are
 /// filtered on the index's columns; each shown item waits for its page, as a placeholder.
-pub fn filtered_rows<T: ContentFile + Facets + Clone + PartialEq + Send + Sync + 'static>(
+pub fn filtered_rows<T: Listed<Index = ListIndex> + Facets + Clone + PartialEq + Send + Sync + 'static>(
     bar: (String, Vec<FilterField>, Vec<String>),
     list: ListFile<T>,
     rows: &Rows<T>,
@@ -207,7 +206,7 @@ pub fn filtered_rows<T: ContentFile + Facets + Clone + PartialEq + Send + Sync +
 
 /// The items of a long list that `keep` accepts, `LIST_PAGE` at a time, each drawn by `card`
 /// once its page file is there (`empty` when none match); and how many match.
-pub fn rows_list<T: ContentFile + Facets + Clone + PartialEq + Send + Sync + 'static>(
+pub fn rows_list<T: Listed<Index = ListIndex> + Facets + Clone + PartialEq + Send + Sync + 'static>(
     list: ListFile<T>,
     rows: &Rows<T>,
     keep: impl Fn(&dyn Facets) -> bool,
@@ -220,10 +219,22 @@ pub fn rows_list<T: ContentFile + Facets + Clone + PartialEq + Send + Sync + 'st
     if shown.is_empty() {
         return (0, empty());
     }
+    (count, paged_items(list, rows, shown, class, card))
+}
+
+/// The items at `positions` of a long list, `LIST_PAGE` at a time, each drawn by `card` once its
+/// page file is there (a placeholder meanwhile; its page's error and retry if it fails).
+pub fn paged_items<T: Listed + Clone + PartialEq + Send + Sync + 'static>(
+    list: ListFile<T>,
+    rows: &Rows<T>,
+    positions: Vec<usize>,
+    class: &'static str,
+    card: impl Fn(T) -> AnyView + Send + Sync + 'static,
+) -> AnyView {
     let rows = rows.clone();
     let card = std::sync::Arc::new(card);
-    let body = paged(false, class, count, move |k| {
-        let (at, rows, card) = (shown[k], rows.clone(), card.clone());
+    paged(false, class, positions.len(), move |k| {
+        let (at, rows, card) = (positions[k], rows.clone(), card.clone());
         (move || match list.item(&rows, at) {
             None => view! {
                 <div class="card skeleton" aria-hidden="true">
@@ -235,6 +246,5 @@ pub fn rows_list<T: ContentFile + Facets + Clone + PartialEq + Send + Sync + 'st
             Some(Err(error)) => view! { <LoadError error=error retry=move || list.retry_item(at)/> }.into_any(),
         })
         .into_any()
-    });
-    (count, body)
+    })
 }

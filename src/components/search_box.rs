@@ -39,6 +39,8 @@ pub fn SearchBox() -> impl IntoView {
     // The engine is in the search chunk, loaded when the box gets focus (with the index's entry
     // point); until then the box is a plain form that opens the results page.
     let chunks = use_chunks();
+    let cell = use_context::<crate::search_loader::SearchCell>()
+        .unwrap_or_else(|| crate::search_loader::SearchCell(StoredValue::new(None)));
     let navigate = use_navigate();
     let (text, set_text) = signal(String::new());
     let (open, set_open) = signal(false);
@@ -50,7 +52,7 @@ pub fn SearchBox() -> impl IntoView {
     let state = Memo::new(move |prev: Option<&(Listed, bool)>| {
         let q = text.get();
         let (items, loading) = match chunks.state(Chunk::Search) {
-            State::Ready => crate::chunks::suggestions(lang, q.clone()).unwrap_or_default(),
+            State::Ready => crate::chunks::suggestions(cell, lang, q.clone()).unwrap_or_default(),
             _ => (Vec::new(), !q.trim().is_empty()),
         };
         match prev {
@@ -152,7 +154,7 @@ pub fn SearchBox() -> impl IntoView {
                 prop:value=move || text.get()
                 on:focus=move |_| {
                     chunks.load(Chunk::Search);
-                    crate::chunks::start_search(lang);
+                    crate::chunks::start_search(cell, lang);
                 }
                 on:input=move |ev| {
                     set_text.set(event_target_value(&ev));

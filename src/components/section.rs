@@ -3,8 +3,7 @@
 
 use crate::api::{File, ListFile, Rows};
 use crate::app::use_lang;
-use crate::model::list::Facets;
-use crate::model::ContentFile;
+use crate::model::list::Listed;
 use crate::model::{FileError, Loaded};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -53,7 +52,7 @@ fn loader<T: Send + Sync + 'static>(file: File<T>, render: Renderer<T>, lines: u
 #[component]
 pub fn RowsSection<T, F, IV>(list: ListFile<T>, render: F) -> impl IntoView
 where
-    T: ContentFile + Facets + Clone + PartialEq + Send + Sync + 'static,
+    T: Listed + Clone + PartialEq + Send + Sync + 'static,
     F: Fn(Rows<T>) -> IV + Send + Sync + 'static,
     IV: IntoView + 'static,
 {

@@ -154,6 +154,20 @@ impl EventTime {
         }
     }
 
+    /// As published, which `parse` reads back: "2022-11-24", "2022-11-24T12:00" (seconds only
+    /// when there are some).
+    pub fn iso(&self) -> String {
+        use chrono::{Datelike, Timelike};
+        let day = |d: NaiveDate| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+        match self {
+            EventTime::Day(d) => day(*d),
+            EventTime::At(dt) if dt.second() == 0 => format!("{}T{:02}:{:02}", day(dt.date()), dt.hour(), dt.minute()),
+            EventTime::At(dt) => {
+                format!("{}T{:02}:{:02}:{:02}", day(dt.date()), dt.hour(), dt.minute(), dt.second())
+            }
+        }
+    }
+
     pub fn time(&self) -> Option<NaiveTime> {
         match self {
             EventTime::Day(_) => None,

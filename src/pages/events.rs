@@ -3,17 +3,18 @@
 //! member capital, calendar files and how to take part.
 
 use super::{today, use_id, use_item_meta, NotFoundItem, TopicTags};
-use crate::api::{topics_now, use_store};
+use crate::api::{topics_now, use_store, ListFile, Rows};
 use crate::app::use_lang;
 use crate::calendar::month::Month;
 use crate::components::bits::{use_meta, CountryTag, ExternalLink, Paragraphs, SampleBadge, Tx};
 use crate::components::calendar::{month_url, AddToCalendar, FeedLinks, MonthGrid, ZoneTable};
 use crate::components::cards::EventCard;
 use crate::components::comment_form::CommentForm;
-use crate::components::filters::{paged, use_query_filter, FilterBar, FilterField};
-use crate::components::section::Section;
-use crate::filter::{organizer_key, EventFilter, EventView};
+use crate::components::filters::{paged_items, use_query_filter, FilterBar, FilterField};
+use crate::components::section::{RowsSection, Section};
+use crate::filter::{EventFilter, EventView};
 use crate::i18n::{event_when, format_date};
+use crate::model::list::EventIndex;
 use crate::model::{Event, EventFormat, LinkKind};
 use crate::routes::{href, with_query, Page};
 use leptos::prelude::*;
@@ -58,17 +59,18 @@ pub fn EventsPage() -> impl IntoView {
     view! {
         <div class="page">
             <h1>{lang.t().events}</h1>
-            <Section res=store.events render=move |events| {
-                let events = Arc::new(events.items.clone());
-                // Once per load, not per filter change: each event's organizer key, and the
-                // organizer options (an archive of thousands of events has a handful).
-                let keys: Vec<String> = events.iter().map(|e| organizer_key(&e.organizer)).collect();
+            <RowsSection list=store.lists().events render=move |rows| {
+                // The agenda's filters and the month grid read the index (published, or made
+                // from the full file); the cards read the events a page file at a time.
+                let ix: Arc<EventIndex> = match &rows {
+                    Rows::Full(loaded) => Arc::new(EventIndex::of_events(&loaded.items)),
+                    Rows::Paged(ix) => ix.clone(),
+                };
+                let list = store.lists().events;
+                // By label, then key (an archive of thousands of events has a handful).
                 let mut organizers: Vec<(String, String)> =
-                    events.iter().zip(&keys).map(|(e, k)| (k.clone(), e.organizer.get(lang).to_string())).collect();
-                // By label, then key, so equal keys are adjacent for dedup (one sort: each sort
-                // instantiation costs kilobytes of wasm).
+                    ix.organizers.iter().map(|(k, name)| (k.clone(), name.get(lang).to_string())).collect();
                 organizers.sort_unstable_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
-                organizers.dedup_by(|a, b| a.0 == b.0);
                 move || {
                     let l = lang;
                     let t = l.t();
@@ -85,26 +87,23 @@ pub fn EventsPage() -> impl IntoView {
                         FilterField { key: "format", label: t.filter_format, options: formats, selected: filter.format.map(|f| f.code().to_string()) },
                         FilterField { key: "organizer", label: t.filter_organizer, options: organizers.clone(), selected: filter.organizer.clone() },
                     ];
-                    let shown: Arc<Vec<usize>> =
-                        Arc::new((0..events.len()).filter(|i| filter.matches_keyed(&events[*i], &keys[*i])).collect());
+                    let shown: Arc<Vec<usize>> = Arc::new((0..ix.rows.len()).filter(|i| filter.matches_row(&ix, *i)).collect());
                     let count = shown.len();
-                    let events = events.clone();
+                    let (ix, rows) = (ix.clone(), rows.clone());
                     let body = move || {
-                        let (events, shown) = (events.clone(), shown.clone());
+                        let (ix, shown, rows) = (ix.clone(), shown.clone(), rows.clone());
                         match mode() {
-                            EventView::Agenda => {
-                                view! { <Agenda events=events shown=shown today=today/> }.into_any()
-                            }
+                            EventView::Agenda => agenda(list, &rows, &ix, &shown, today),
                             EventView::Month => {
                                 // Indices of the events that touch the month's grid: no event is copied.
-                                let (all, grid_events) = (events.clone(), events.clone());
+                                let grid_events = ix.clone();
                                 let in_grid = Memo::new(move |_| {
                                     let (first, last) = month().grid_range();
                                     shown
                                         .iter()
                                         .copied()
                                         .filter(|i| {
-                                            let e = &events[*i];
+                                            let e = &ix.rows[*i];
                                             e.start.date() <= last && e.end.date().max(e.start.date()) >= first
                                         })
                                         .collect::<Vec<usize>>()
@@ -113,9 +112,10 @@ pub fn EventsPage() -> impl IntoView {
                                     let m = month();
                                     day().filter(|d| m.contains(*d))
                                 });
+                                let all = grid_events.clone();
                                 view! {
                                     <MonthGrid events=grid_events shown=in_grid.into() month=Signal::derive(month) selected=selected today=today on_go=on_go/>
-                                    {move || in_grid.with(|ix| day_list(ix.iter().map(|i| &all[*i]), month(), selected.get()))}
+                                    {move || in_grid.with(|on| day_list(list, &rows, &all, on, month(), selected.get()))}
                                 }
                                 .into_any()
                             }
@@ -158,12 +158,17 @@ fn ViewSwitch(current: EventView) -> impl IntoView {
 }
 
 /// Upcoming first (soonest first), then past (newest first), each shown a page at a time.
-#[component]
-fn Agenda(events: Arc<Vec<Event>>, shown: Arc<Vec<usize>>, today: chrono::NaiveDate) -> impl IntoView {
+fn agenda(
+    list: ListFile<Event>,
+    rows: &Rows<Event>,
+    ix: &EventIndex,
+    shown: &[usize],
+    today: chrono::NaiveDate,
+) -> AnyView {
     let lang = use_lang();
     let t = lang.t();
-    let upcoming: Vec<usize> = shown.iter().copied().filter(|i| !events[*i].is_past(today)).collect();
-    let past: Vec<usize> = shown.iter().rev().copied().filter(|i| events[*i].is_past(today)).collect();
+    let upcoming: Vec<usize> = shown.iter().copied().filter(|i| !ix.rows[*i].is_past(today)).collect();
+    let past: Vec<usize> = shown.iter().rev().copied().filter(|i| ix.rows[*i].is_past(today)).collect();
     let has_past = !past.is_empty();
     view! {
         <section aria-labelledby="upcoming-title">
@@ -171,28 +176,38 @@ fn Agenda(events: Arc<Vec<Event>>, shown: Arc<Vec<usize>>, today: chrono::NaiveD
             {if upcoming.is_empty() {
                 view! { <p class="muted">{t.no_upcoming}</p> }.into_any()
             } else {
-                paged_events(events.clone(), upcoming, false)
+                event_cards(list, rows, upcoming, today)
             }}
         </section>
         {has_past.then(|| view! {
             <section aria-labelledby="past-title">
                 <h2 id="past-title">{t.past_events}</h2>
-                {paged_events(events.clone(), past, true)}
+                {event_cards(list, rows, past, today)}
             </section>
         })}
     }
+    .into_any()
 }
 
-/// Event cards (`items` index `events`), a page at a time.
-fn paged_events(events: Arc<Vec<Event>>, items: Vec<usize>, past: bool) -> AnyView {
-    paged(false, "cards", items.len(), move |i| {
-        view! { <EventCard event=events[items[i]].clone() past=past/> }.into_any()
+/// The cards of the events at `positions`, a page at a time (each once its page file is there).
+pub(crate) fn event_cards(
+    list: ListFile<Event>,
+    rows: &Rows<Event>,
+    positions: Vec<usize>,
+    today: chrono::NaiveDate,
+) -> AnyView {
+    paged_items(list, rows, positions, "cards", move |e| {
+        let past = e.is_past(today);
+        view! { <EventCard event=e past=past/> }.into_any()
     })
 }
 
 /// Under the grid: the chosen day's events, or a hint.
-fn day_list<'a>(
-    events: impl Iterator<Item = &'a Event> + Clone,
+fn day_list(
+    list: ListFile<Event>,
+    rows: &Rows<Event>,
+    ix: &EventIndex,
+    in_grid: &[usize],
     month: Month,
     day: Option<chrono::NaiveDate>,
 ) -> AnyView {
@@ -200,18 +215,27 @@ fn day_list<'a>(
     let t = lang.t();
     let today = today();
     let Some(day) = day else {
-        let any = events.clone().any(|e| e.start.date() <= month.last() && e.end.date() >= month.first());
+        let any = in_grid
+            .iter()
+            .map(|i| &ix.rows[*i])
+            .any(|e| e.start.date() <= month.last() && e.end.date() >= month.first());
         return view! { <p class="muted day-hint">{if any { t.choose_day } else { t.no_events_month }}</p> }.into_any();
     };
-    let on_day: Vec<Event> =
-        events.filter(|e| e.start.date() <= day && e.end.date().max(e.start.date()) >= day).cloned().collect();
+    let on_day: Vec<usize> = in_grid
+        .iter()
+        .copied()
+        .filter(|i| {
+            let e = &ix.rows[*i];
+            e.start.date() <= day && e.end.date().max(e.start.date()) >= day
+        })
+        .collect();
     view! {
         <section class="day-events" aria-labelledby="day-title">
             <h2 id="day-title">{format_date(lang, day)}</h2>
             {if on_day.is_empty() {
                 view! { <p class="muted">{t.no_events_day}</p> }.into_any()
             } else {
-                view! { <div class="cards">{on_day.into_iter().map(|e| { let past = e.is_past(today); view! { <EventCard event=e past=past/> } }).collect_view()}</div> }.into_any()
+                event_cards(list, rows, on_day, today)
             }}
         </section>
     }

@@ -1,10 +1,10 @@
 //! Thematic areas, and one area with everything tagged to it.
 
 use super::{today, use_id, use_item_meta, NotFoundItem};
-use crate::api::use_store;
+use crate::api::{use_store, Rows};
 use crate::app::use_lang;
 use crate::components::bits::{use_meta, Paragraphs, Tx};
-use crate::components::cards::{DocCard, EventCard, NewsCard, TopicCard};
+use crate::components::cards::{DocCard, NewsCard, TopicCard};
 use crate::components::chart::Chart;
 use crate::components::filters::rows_list;
 use crate::components::section::{RowsSection, Section};
@@ -69,11 +69,17 @@ pub fn TopicPage() -> impl IntoView {
                 </section>
                 <section aria-labelledby="topic-events">
                     <h2 id="topic-events">{lang.t().related_events}</h2>
-                    <Section res=store.events render=move |events| {
-                        let events = events.clone();
-                        move || {
-                            let today = today();
-                            list(lang.t().nothing_tagged, events.items.iter().rev().filter(|e| tagged(&e.topics)).cloned().map(|e| { let past = e.is_past(today); view! { <EventCard event=e past=past/> } }).collect::<Vec<_>>())
+                    // The events index, newest first; each card once its page file is there.
+                    <RowsSection list=store.lists().events render=move |rows| move || {
+                        let wanted = id.get();
+                        let tagged: Vec<usize> = match &rows {
+                            Rows::Full(loaded) => loaded.items.iter().enumerate().rev().filter(|(_, e)| e.topics.contains(&wanted)).map(|(i, _)| i).collect(),
+                            Rows::Paged(ix) => (0..ix.rows.len()).rev().filter(|i| ix.has_topic(*i, &wanted)).collect(),
+                        };
+                        if tagged.is_empty() {
+                            nothing()
+                        } else {
+                            super::events::event_cards(store.lists().events, &rows, tagged, today())
                         }
                     }/>
                 </section>

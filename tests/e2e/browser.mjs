@@ -71,3 +71,14 @@ export async function emulateSlowPhone(cdp, { network = true, cpu = 4 } = {}) {
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
 }
+
+/** Serves the page at `path` as if it had been rendered on another day than the reader's: its
+ *  static first view is then drawn anew by the app from the content files (the home page keeps
+ *  its first view only when rendered for the reader's date). */
+export async function renderedAnotherDay(page, path) {
+  await page.route((url) => url.pathname === path, async (route) => {
+    const res = await route.fetch();
+    const body = (await res.text()).replace(/data-date=[0-9-]+/, 'data-date=2000-01-01');
+    await route.fulfill({ response: res, body });
+  });
+}

@@ -220,15 +220,16 @@ test('comment form: the honeypot drops bot posts; e-mail-only events open a pref
 });
 
 test('bad event data: an unknown zone says so, a broken event is left out, the rest still shows', async () => {
-  // The events file, and the seminar's own file that its page reads.
-  const setup = (p) => p.route(/\/content\/(items\/events\/digital-teaching-seminar-2022|events)\.json$/, async (route) => {
+  // The events file, and the seminar's own file that its page reads; without the events
+  // index (as an older build), the list reads the full file and says what it left out.
+  const setup = (p) => p.route('**/content/lists/events.json', (route) => route.fulfill({ status: 404, body: 'not found' })).then(() => p.route(/\/content\/(items\/events\/digital-teaching-seminar-2022|events)\.json$/, async (route) => {
     const res = await route.fetch();
     const data = await res.json();
     const seminar = data.events.find((e) => e.id === 'digital-teaching-seminar-2022');
     seminar.timezone = 'America/Atlantis';
     if (data.events.length > 1) data.events.push({ id: 'backwards', title: { es: 'Al revés', en: 'Backwards' }, summary: { es: 's', en: 's' }, start: '2027-03-20', end: '2027-03-19', country: 'XX', organizer: { es: 'o', en: 'o' } });
     return route.fulfill({ response: res, body: JSON.stringify(data) });
-  });
+  }));
   const page = await open('/en/events/digital-teaching-seminar-2022', { setup });
   assert.match(await page.locator('main').innerText(), /Your browser does not know this event's time zone/);
   assert.match(await page.locator('main h1').innerText(), /Competencies|Digital|seminar/i);
@@ -251,13 +252,14 @@ test('calendar views fit a 320 px screen', async () => {
 });
 
 test('a long agenda shows 20 events at a time, with "show more"', async () => {
-  const setup = (p) => p.route('**/content/events.json', async (route) => {
+  // The full file (no index, as an older build) of 45 events.
+  const setup = (p) => p.route('**/content/lists/events.json', (route) => route.fulfill({ status: 404, body: 'not found' })).then(() => p.route('**/content/events.json', async (route) => {
     const events = Array.from({ length: 45 }, (_, i) => ({
       id: `many-${i}`, sample: true, title: { es: `Ejemplo: evento ${i}`, en: `Sample: event ${i}` }, summary: { es: 's', en: 's' },
       start: `2030-01-${String(1 + (i % 28)).padStart(2, '0')}`, country: 'PE', organizer: { es: 'o', en: 'o' },
     }));
     return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ format: 1, events }) });
-  });
+  }));
   const page = await open('/es/events', { setup });
   assert.equal(await page.locator('.event-card').count(), 20);
   const more = page.getByRole('button', { name: /Mostrar más/ });

@@ -3,7 +3,7 @@
 // failure of one content file, phone layout.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, phonePage, realErrors } from './browser.mjs';
+import { launch, phonePage, realErrors, renderedAnotherDay } from './browser.mjs';
 import { serve } from './server.mjs';
 
 let browser, site, sub;
@@ -179,6 +179,9 @@ test('unknown URLs, unknown ids and absurd queries get a clear answer', async ()
 
 test('a broken or unreachable file breaks only its own section, and retry recovers', async () => {
   const page = await phonePage(browser);
+  // The home page reads its content files (rather than keeping its first view) when it was
+  // rendered for another day than the reader's.
+  await renderedAnotherDay(page, '/es/');
   let broken = true;
   await page.route('**/news.json', (route) => broken
     ? route.fulfill({ status: 200, contentType: 'application/json', body: '{ "format": 1, "news": [ {' })
@@ -204,15 +207,27 @@ test('a broken or unreachable file breaks only its own section, and retry recove
   await page.context().close();
 });
 
-test('the home page reads its build-time digest, and the full file when the digest is missing', async () => {
+test('the home page keeps its first view and reads no file; rendered for another day, it reads its digest, and the full file when the digest is missing', async () => {
   let page = await phonePage(browser);
   const fetched = [];
+  page.on('request', (r) => { if (/\.(json|wasm)$/.test(r.url())) fetched.push(new URL(r.url()).pathname.replace(/-[0-9a-f]{16}/, '')); });
+  await page.goto(site.url + '/es/');
+  await page.waitForSelector('a[href$="/news/observatory-launch"]');
+  // Live with the main module alone: no content file, no chunk.
+  assert.deepEqual(fetched, ['/app/observatorio_bg.wasm']);
+  assert.equal(await page.locator('main .kept-first-view .home').count(), 1);
+  await page.context().close();
+  page = await phonePage(browser);
+  fetched.length = 0;
   page.on('request', (r) => { if (r.url().endsWith('.json')) fetched.push(new URL(r.url()).pathname); });
+  await renderedAnotherDay(page, '/es/');
   await page.goto(site.url + '/es/');
   await page.waitForSelector('a[href$="/news/observatory-launch"]');
   assert.deepEqual([...new Set(fetched)].sort(), ['/content/home/datasets.json', '/content/home/events.json', '/content/home/news.json', '/content/home/site.json', '/content/home/topics.json']);
+  assert.equal(await page.locator('main .kept-first-view').count(), 0);
   await page.context().close();
   page = await phonePage(browser);
+  await renderedAnotherDay(page, '/es/');
   await page.route('**/content/home/news.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
   await page.goto(site.url + '/es/');
   await page.waitForSelector('a[href$="/news/observatory-launch"]');
@@ -227,9 +242,15 @@ test('an item page reads its own file, not the archive; the full file when it is
   await page.goto(site.url + '/es/news/observatory-launch');
   await page.waitForSelector('article h1');
   assert.match(await page.locator('article h1').innerText(), /Observatorio/);
-  assert.ok(fetched.includes('/content/items/news/observatory-launch.json'), fetched.join(' '));
+  // A news item keeps its first view: it reads no file at all.
+  assert.deepEqual(fetched, []);
+  // Moving in the app to another news item fetches that item's own file.
+  await page.locator('main a', { hasText: 'Volver a noticias' }).click();
+  await page.locator('main a[href$="/news/digital-security-workshop"]').click();
+  await page.waitForSelector('article h1');
+  assert.ok(fetched.includes('/content/items/news/digital-security-workshop.json'), fetched.join(' '));
   for (const archive of ['/content/news.json', '/content/documents.json', '/content/events.json']) assert.ok(!fetched.includes(archive), fetched.join(' '));
-  // Moving to another item in the app fetches that item's file.
+  // A page drawn by the app fetches its item's file.
   fetched.length = 0;
   await page.goto(site.url + '/en/documents/lima-declaration-2019');
   await page.waitForSelector('article h1');
@@ -407,24 +428,25 @@ test('a shared link answers 200 with its own preview tags and first view, even b
   await page.context().close();
 });
 
-test('the app takes over a pre-rendered page without a flash, a layout shift or losing typed text', async () => {
-  const page = await phonePage(browser, { live: false });
+/** Holds every wasm file back until `release()`, watches every frame for the heading, skeletons
+ *  on screen, layout shifts and ids twice in the document, and marks the static heading. */
+async function watchTakeover(page, path) {
   let release;
   const released = new Promise((r) => { release = r; });
   await page.route('**/*.wasm', async (route) => { await released; await route.continue(); });
-  await page.goto(site.url + '/es/news/observatory-launch');
+  await page.goto(site.url + path);
   const h1 = page.locator('main h1');
-  assert.match(await h1.innerText(), /^Se lanza oficialmente/);
   const before = await h1.boundingBox();
-  // Watch every frame from now on: the heading must be on screen in each one, and no layout
-  // shift may be recorded; mark the static heading to see it replaced by the app's.
   await page.evaluate(() => {
-    window.__frames = { total: 0, bare: 0 };
+    window.__frames = { total: 0, bare: 0, twice: 0 };
     const tick = () => {
       const h = document.querySelector('main h1');
       window.__frames.total++;
       const loading = [...document.querySelectorAll('.skeleton')].some((e) => e.getClientRects().length);
       if (!h || !h.getClientRects().length || loading) window.__frames.bare++;
+      // The app is drawn apart from the document: no id is ever in it twice.
+      const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+      if (new Set(ids).size !== ids.length) window.__frames.twice++;
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -434,22 +456,42 @@ test('the app takes over a pre-rendered page without a flash, a layout shift or 
     new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (!e.hadRecentInput) window.__shift += e.value; })).observe({ type: 'layout-shift', buffered: true });
     document.querySelector('main h1').dataset.static = 'yes';
   });
-  await page.locator('#site-search').fill('sosten');
-  release();
+  return { h1, before, release };
+}
+
+async function checkTakeover(page, { h1, before }, heading) {
   await page.waitForSelector('#app[data-live]', { state: 'attached' });
   await page.waitForTimeout(300);
   assert.equal(await page.locator('#app').count(), 1);
-  assert.equal(await page.locator('main h1[data-static]').count(), 0, 'the app drew its own heading');
-  assert.match(await h1.innerText(), /^Se lanza oficialmente/);
+  assert.match(await h1.innerText(), heading);
   assert.deepEqual(await h1.boundingBox(), before);
   const frames = await page.evaluate(() => ({ ...window.__frames, shift: window.__shift }));
   assert.ok(frames.total > 5, `frames watched: ${frames.total}`);
   assert.equal(frames.bare, 0, 'a frame without the content');
+  assert.equal(frames.twice, 0, 'a frame with an id twice');
   assert.equal(frames.shift, 0, 'layout shift');
+}
+
+test('the app takes over a pre-rendered page without a flash, a layout shift, an id twice or losing typed text', async () => {
+  // A news item only shows content: the app keeps its static first view, the very same nodes.
+  let page = await phonePage(browser, { live: false });
+  let watch = await watchTakeover(page, '/es/news/observatory-launch');
+  await page.locator('#site-search').fill('sosten');
+  watch.release();
+  await checkTakeover(page, watch, /^Se lanza oficialmente/);
+  assert.equal(await page.locator('main h1[data-static]').count(), 1, 'the static heading stays');
   // What was typed before the app ran is in the app's box, which answers it.
   assert.equal(await page.locator('#site-search').inputValue(), 'sosten');
   assert.ok(await page.locator('#site-search').evaluate((e) => e === document.activeElement));
   await page.locator('#search-suggestions [role="option"]').first().waitFor();
+  assert.deepEqual(realErrors(page), []);
+  await page.context().close();
+  // A document's page has a button (copy the citation): the app draws it, then swaps.
+  page = await phonePage(browser, { live: false });
+  watch = await watchTakeover(page, '/es/documents/lima-declaration-2019');
+  watch.release();
+  await checkTakeover(page, watch, /^Declaración de Lima/);
+  assert.equal(await page.locator('main h1[data-static]').count(), 0, 'the app drew its own heading');
   assert.deepEqual(realErrors(page), []);
   await page.context().close();
 });
