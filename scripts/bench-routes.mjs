@@ -100,8 +100,11 @@ if (!only || only === 'nav') {
       const t = await page.evaluate((href) => new Promise((resolve) => {
         const t0 = performance.now();
         let shown = NaN;
+        // The home page's content, to tell the new route's heading from the old one's.
+        const old = document.querySelector('main h1');
         const done = () => {
           const main = document.querySelector('main');
+          if (!main || main.contains(old)) return;
           if (Number.isNaN(shown) && main.querySelector('.skeleton')) shown = performance.now() - t0;
           if (main.querySelector('h1') && !main.querySelector('.skeleton, .section-name')) {
             obs.disconnect();

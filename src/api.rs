@@ -204,12 +204,15 @@ impl<T: Facets + Listed<Index = ListIndex>> Rows<T> {
     }
 }
 
+/// A list's index being loaded: `None` until asked for and downloaded.
+type IndexResource<I> = LocalResource<Option<Result<Option<Arc<I>>, FileError>>>;
+
 /// A list (news, documents): its index when published, else its full file; page files are
 /// fetched as the items they hold are shown, each once.
 pub struct ListFile<T: Listed + Send + Sync + 'static> {
     wanted: RwSignal<bool>,
     /// The parsed index; `Ok(None)` when there is none to use (missing or damaged).
-    raw: LocalResource<Option<Result<Option<Arc<T::Index>>, FileError>>>,
+    raw: IndexResource<T::Index>,
     /// The full file, read when there is no usable index.
     full: File<T>,
     pub rows: Memo<Option<Result<Rows<T>, FileError>>>,

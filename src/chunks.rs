@@ -18,15 +18,14 @@ use std::task::{Context, Poll, Waker};
 /// A chunk of the app's code, loaded on demand.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Chunk {
-    /// The content's routes: the home, news (list and item), documents (list and item), About,
-    /// the thematic areas' index. A page landing on one that only shows content (the home, a
-    /// news item, About, the areas' index) keeps its static first view and does not need this
-    /// chunk to go live (see `takeover`); in-app navigation to them does.
+    /// The content's routes: the home, news, documents, events (agenda, month grid, an event's
+    /// times and comment form), datasets and their charts, the thematic areas, About. They share
+    /// most of their code (the content files, their loading, lists, cards, filters): one chunk
+    /// costs fewer requests and bytes than several that would share most of it (BENCHMARKS.md).
+    /// A page landing on a route that only shows content (the home, a news item, About, the
+    /// areas' index) keeps its static first view and does not need this chunk to go live (see
+    /// `takeover`); in-app navigation to them does.
     Content,
-    /// The events list and month grid, an event's page (time zones, comment form).
-    Calendar,
-    /// Datasets and their charts, a thematic area's page (which draws charts too).
-    Data,
     /// Open-contracting indicators (the OCDS reading code).
     Indicators,
     /// The search results page.
@@ -40,8 +39,6 @@ impl Chunk {
     pub fn name(self) -> &'static str {
         match self {
             Chunk::Content => "content",
-            Chunk::Calendar => "calendar",
-            Chunk::Data => "data",
             Chunk::Indicators => "indicators",
             Chunk::Search => "search",
             Chunk::Embed => "embed",
@@ -94,10 +91,9 @@ impl View {
 
     pub fn chunk(self) -> Chunk {
         match self {
-            View::Home | View::NewsItem | View::About | View::Topics => Chunk::Content,
-            View::News | View::Documents | View::Document => Chunk::Content,
-            View::Events | View::Event => Chunk::Calendar,
-            View::Data | View::Dataset | View::Topic => Chunk::Data,
+            View::Home | View::NewsItem | View::About | View::Topics | View::Topic => Chunk::Content,
+            View::News | View::Documents | View::Document | View::Events | View::Event => Chunk::Content,
+            View::Data | View::Dataset => Chunk::Content,
             View::Indicators => Chunk::Indicators,
             View::Search => Chunk::Search,
             View::Embed => Chunk::Embed,
@@ -150,26 +146,12 @@ fn content_view(view: View) -> Built {
         View::News => view! { <NewsListPage/> }.into_any(),
         View::Documents => view! { <DocumentsPage/> }.into_any(),
         View::Document => view! { <DocumentPage/> }.into_any(),
-        _ => view! { <HomePage/> }.into_any(),
-    })
-}
-
-#[wasm_split(calendar, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_calendar))]
-fn calendar_view(view: View) -> Built {
-    use crate::pages::{EventPage, EventsPage};
-    Ok(match view {
+        View::Events => view! { <EventsPage/> }.into_any(),
         View::Event => view! { <EventPage/> }.into_any(),
-        _ => view! { <EventsPage/> }.into_any(),
-    })
-}
-
-#[wasm_split(data, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_data))]
-fn data_view(view: View) -> Built {
-    use crate::pages::{DataPage, DatasetPage, TopicPage};
-    Ok(match view {
+        View::Data => view! { <DataPage/> }.into_any(),
         View::Dataset => view! { <DatasetPage/> }.into_any(),
         View::Topic => view! { <TopicPage/> }.into_any(),
-        _ => view! { <DataPage/> }.into_any(),
+        _ => view! { <HomePage/> }.into_any(),
     })
 }
 
@@ -240,8 +222,6 @@ fn now<F: Future>(f: F) -> Option<F::Output> {
 pub fn build(view: View) -> Option<Built> {
     match view.chunk() {
         Chunk::Content => now(content_view(view)),
-        Chunk::Calendar => now(calendar_view(view)),
-        Chunk::Data => now(data_view(view)),
         Chunk::Indicators => now(indicators_view(view)),
         Chunk::Search => now(search_view(view)),
         Chunk::Embed => now(embed_view(view)),
@@ -253,8 +233,6 @@ pub fn build(view: View) -> Option<Built> {
 pub async fn load(chunk: Chunk) -> Result<(), ChunkError> {
     let r = match chunk {
         Chunk::Content => preload_content().await,
-        Chunk::Calendar => preload_calendar().await,
-        Chunk::Data => preload_data().await,
         Chunk::Indicators => preload_indicators().await,
         // Each split function has its own loader: the box's suggestions are built synchronously
         // (`now`) once the chunk is there, so theirs must be ready too.
@@ -280,7 +258,7 @@ pub enum State {
     Stale,
 }
 
-const ALL: [Chunk; 6] = [Chunk::Content, Chunk::Calendar, Chunk::Data, Chunk::Indicators, Chunk::Search, Chunk::Embed];
+const ALL: [Chunk; 4] = [Chunk::Content, Chunk::Indicators, Chunk::Search, Chunk::Embed];
 
 /// Every chunk's state for this visit, shared by the routes (a context).
 #[derive(Clone, Copy)]
@@ -365,13 +343,21 @@ async fn replaced() -> bool {
         let request = gloo_net::http::Request::get("build.json").cache(web_sys::RequestCache::NoStore);
         let Ok(resp) = request.send().await else { return false };
         let Ok(text) = resp.text().await else { return false };
-        let current = serde_json::from_str::<serde_json::Value>(&text)
-            .ok()
-            .and_then(|v| v.get("build").and_then(|b| b.as_str()).map(str::to_string));
-        matches!(current, Some(c) if !mine.is_empty() && c != mine)
+        names_another_build(&text, &mine)
     }
     #[cfg(not(target_arch = "wasm32"))]
     false
+}
+
+/// Whether `build.json` (as `bundle::manifest_json` writes it: `{"build":"<id>",…}`) names a
+/// build other than `mine`. Read without a JSON parser, which the main module does not carry.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn names_another_build(manifest: &str, mine: &str) -> bool {
+    let key = "\"build\":\"";
+    let Some(at) = manifest.find(key) else { return false };
+    let rest = &manifest[at + key.len()..];
+    let Some(end) = rest.find('"') else { return false };
+    !mine.is_empty() && &rest[..end] != mine
 }
 
 /// The route a path (relative to the deployment base) leads to, for prefetching its chunk when
@@ -399,48 +385,6 @@ pub fn view_of_path(path: &str) -> Option<View> {
         ("indicators", _) => View::Indicators,
         _ => return None,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_link_names_the_route_whose_chunk_to_fetch() {
-        assert_eq!(view_of_path("/es/"), Some(View::Home));
-        assert_eq!(view_of_path("/en/events?view=month&month=2027-03"), Some(View::Events));
-        assert_eq!(view_of_path("/es/events/summit-2019"), Some(View::Event));
-        assert_eq!(view_of_path("/es/indicators/peru"), Some(View::Indicators));
-        assert_eq!(view_of_path("/es/topics/sustainable-procurement#x"), Some(View::Topic));
-        assert_eq!(view_of_path("/fr/news"), None);
-        assert_eq!(view_of_path("/"), None);
-        assert_eq!(view_of_path("/es/unknown"), None);
-        // Every route's path leads back to it.
-        use crate::routes::Page;
-        for page in [
-            Page::Home,
-            Page::News,
-            Page::Documents,
-            Page::Events,
-            Page::Data,
-            Page::About,
-            Page::Search,
-            Page::Embed,
-            Page::Topics,
-        ] {
-            assert_eq!(view_of_path(&page.path(Lang::En)), Some(View::of(&page)), "{page:?}");
-        }
-        for page in [
-            Page::NewsItem("a".into()),
-            Page::Document("b".into()),
-            Page::Event("c".into()),
-            Page::Dataset("d".into()),
-            Page::Topic("e".into()),
-            Page::Indicators(crate::model::Country::Pe),
-        ] {
-            assert_eq!(view_of_path(&page.path(Lang::Es)), Some(View::of(&page)), "{page:?}");
-        }
-    }
 }
 
 /// Fetches the chunk of a link's route when the reader is about to follow it (the pointer is
@@ -478,4 +422,58 @@ pub fn prefetch_on_intent(chunks: Chunks, base: String) {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (chunks, base);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_newer_build_is_told_from_build_json() {
+        let b = crate::bundle::Bundle { build: "0123456789abcdef".into(), ..Default::default() };
+        let manifest = crate::bundle::manifest_json(&b);
+        assert!(!names_another_build(&manifest, "0123456789abcdef"));
+        assert!(names_another_build(&manifest, "fedcba9876543210"));
+        // What cannot be read (a host's error page, a truncated file) tells nothing.
+        assert!(!names_another_build("<html>not found</html>", "fedcba9876543210"));
+        assert!(!names_another_build("{\"build\":\"01", "fedcba9876543210"));
+        assert!(!names_another_build(&manifest, ""));
+    }
+
+    #[test]
+    fn a_link_names_the_route_whose_chunk_to_fetch() {
+        assert_eq!(view_of_path("/es/"), Some(View::Home));
+        assert_eq!(view_of_path("/en/events?view=month&month=2027-03"), Some(View::Events));
+        assert_eq!(view_of_path("/es/events/summit-2019"), Some(View::Event));
+        assert_eq!(view_of_path("/es/indicators/peru"), Some(View::Indicators));
+        assert_eq!(view_of_path("/es/topics/sustainable-procurement#x"), Some(View::Topic));
+        assert_eq!(view_of_path("/fr/news"), None);
+        assert_eq!(view_of_path("/"), None);
+        assert_eq!(view_of_path("/es/unknown"), None);
+        // Every route's path leads back to it.
+        use crate::routes::Page;
+        for page in [
+            Page::Home,
+            Page::News,
+            Page::Documents,
+            Page::Events,
+            Page::Data,
+            Page::About,
+            Page::Search,
+            Page::Embed,
+            Page::Topics,
+        ] {
+            assert_eq!(view_of_path(&page.path(Lang::En)), Some(View::of(&page)), "{page:?}");
+        }
+        for page in [
+            Page::NewsItem("a".into()),
+            Page::Document("b".into()),
+            Page::Event("c".into()),
+            Page::Dataset("d".into()),
+            Page::Topic("e".into()),
+            Page::Indicators(crate::model::Country::Pe),
+        ] {
+            assert_eq!(view_of_path(&page.path(Lang::Es)), Some(View::of(&page)), "{page:?}");
+        }
+    }
 }

@@ -125,14 +125,18 @@ pub fn preloads(page: &Page, chunks: &std::collections::BTreeMap<String, Vec<Str
         return Vec::new();
     }
     let code = chunks.get(view.chunk().name()).cloned().unwrap_or_default();
-    code.into_iter().chain(files_for(page).iter().map(|f| format!("content/{f}.json"))).collect()
+    // The indicators read the open-contracting sources' manifest first (then its digests).
+    let data = matches!(page, Page::Indicators(_)).then(|| "ocds/manifest.json".to_string());
+    code.into_iter().chain(files_for(page).iter().map(|f| format!("content/{f}.json"))).chain(data).collect()
 }
 
 /// Whether a page's first view is rendered by the app's components at build time: every page
-/// whose content comes from the content files. The tools that work in the browser (indicators
-/// from OCDS data, the embed builder, search results) keep the heading-and-summary view.
+/// whose content comes from the content files, and the indicators (their heading, explanations
+/// and placeholders for the figures, which the browser computes: the app takes the page over
+/// once they are there, so nothing moves). The embed builder and search results keep the
+/// heading-and-summary view.
 pub fn drawn_by_app(page: &Page) -> bool {
-    !matches!(page, Page::Indicators(_) | Page::Embed | Page::Search)
+    !matches!(page, Page::Embed | Page::Search)
 }
 
 /// The deployment base written in the template's `<base href>` ("" at the root).
@@ -295,6 +299,7 @@ mod tests {
             render(TEMPLATE, Lang::Es, &list, "https://ejemplo.org/obs/", "O", None, &preloads(&Page::News, &chunks))
                 .unwrap();
         assert!(html.contains("data-preload=\"app/chunk_1-x.wasm app/split_content-y.wasm content/lists/news.json"));
+        assert_eq!(preloads(&Page::Indicators(crate::model::Country::Pe), &chunks), ["ocds/manifest.json"]);
         assert_eq!(files_for(&Page::News), ["lists/news", "lists/news/0", "topics"]);
         assert_eq!(files_for(&Page::NewsItem("../x".into())), ["news", "topics"]);
         assert!(files_for(&Page::Search).is_empty());

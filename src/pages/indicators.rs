@@ -239,13 +239,16 @@ pub fn IndicatorsPage() -> impl IntoView {
         (title, l.o().intro.to_string())
     });
     let store = use_ocds();
-    // The manifest, once per visit.
-    if store.manifest.get_untracked().is_none() {
-        spawn_local(async move {
-            let m = fetch("ocds/manifest.json").await.map(|t| Shared(Arc::new(Manifest::parse(&t))));
-            store.manifest.set(Some(m));
-        });
-    }
+    // The manifest, once per visit (in an effect: none runs when the first view is rendered at
+    // build time, where the page shows its placeholders).
+    Effect::new(move |_| {
+        if store.manifest.get_untracked().is_none() {
+            spawn_local(async move {
+                let m = fetch("ocds/manifest.json").await.map(|t| Shared(Arc::new(Manifest::parse(&t))));
+                store.manifest.set(Some(m));
+            });
+        }
+    });
     // Start reading the sources this country needs (each once per visit).
     Effect::new(move |_| {
         let (Some(Ok(m)), Some(c)) = (store.manifest.get(), country.get()) else { return };

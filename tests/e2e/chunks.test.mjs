@@ -25,6 +25,9 @@ function wasmRequests(page) {
   return seen;
 }
 
+/** In-app navigation to `href`, as a click on a link the reader never hovered (no prefetch). */
+const follow = (page, href) => page.evaluate((h) => { const a = document.createElement('a'); a.href = h; document.querySelector('main').append(a); a.click(); }, href);
+
 const main = () => fs.readdirSync('dist/app').filter((f) => /^observatorio_bg-.*\.wasm$/.test(f)).map((f) => `app/${f}`);
 const sorted = (xs) => [...xs].sort();
 
@@ -33,21 +36,20 @@ test('each route downloads the main module and its own chunk, each file once', a
   const wasm = wasmRequests(page);
   await page.goto(site.url + '/es/');
   assert.deepEqual(wasm, main(), 'the home page goes live with the main module alone');
-  // In the app: the events calendar, then the data pages, then the events again.
+  // In the app: the events calendar, then the data pages (the same chunk), then the indicators.
   const go = async (href, heading) => {
-    await page.evaluate((h) => { const a = document.createElement('a'); a.href = h; document.querySelector('main').append(a); a.click(); }, href);
+    await follow(page, href);
     await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.startsWith(t), heading);
   };
   await go('/es/events', 'Eventos');
-  assert.deepEqual(sorted(wasm), sorted([...main(), ...splits.calendar]));
+  assert.deepEqual(sorted(wasm), sorted([...main(), ...splits.content]));
   await go('/es/data', 'Datos');
-  const both = new Set([...main(), ...splits.calendar, ...splits.data]);
-  assert.deepEqual(sorted(wasm), sorted(both), 'shared chunks are not fetched twice');
-  await go('/es/events', 'Eventos');
+  assert.deepEqual(sorted(wasm), sorted([...main(), ...splits.content]), 'a loaded chunk is not fetched again');
   await go('/es/indicators', 'Indicadores');
+  await go('/es/events', 'Eventos');
   assert.equal(wasm.length, new Set(wasm).size, 'no file twice');
-  assert.ok(splits.indicators.every((f) => wasm.includes(f)));
-  assert.ok(!wasm.some((f) => splits.embed.includes(f) && !splits.calendar.includes(f) && !splits.data.includes(f) && !splits.indicators.includes(f)), 'nothing of a route not shown');
+  assert.deepEqual(sorted(wasm), sorted(new Set([...main(), ...splits.content, ...splits.indicators])), 'shared chunks once');
+  assert.ok(!wasm.some((f) => splits.embed.includes(f) && !splits.content.includes(f) && !splits.indicators.includes(f)), 'nothing of a route not shown');
   assert.deepEqual(realErrors(page), []);
   await page.context().close();
 });
@@ -56,7 +58,7 @@ test('a route whose chunk is late shows its skeleton at once, then the route', a
   const page = await phonePage(browser);
   let release;
   const released = new Promise((r) => { release = r; });
-  await page.route('**/app/split_calendar-*.wasm', async (route) => { await released; await route.continue(); });
+  await page.route('**/app/split_content-*.wasm', async (route) => { await released; await route.continue(); });
   await page.goto(site.url + '/es/');
   await page.locator('main a[href="/es/events"]').click();
   await page.waitForURL(/\/es\/events$/);
@@ -76,7 +78,7 @@ test('a chunk that cannot be loaded shows a localized error with a retry that wo
   ]) {
     const page = await phonePage(browser);
     let offline = true;
-    await page.route('**/app/split_calendar-*.wasm', (route) => offline ? route.abort('internetdisconnected') : route.continue());
+    await page.route('**/app/split_content-*.wasm', (route) => offline ? route.abort('internetdisconnected') : route.continue());
     await page.goto(site.url + `/${lang}/`);
     await page.locator(`main a[href="/${lang}/events"]`).click();
     const error = page.locator('main .chunk-error');
@@ -84,8 +86,8 @@ test('a chunk that cannot be loaded shows a localized error with a retry that wo
     assert.equal(await error.getAttribute('role'), 'alert');
     assert.equal(await error.locator('.load-error-message').innerText(), message);
     // The rest of the site still works: another route, then back.
-    await page.locator('header a.brand').click();
-    await page.waitForSelector('main .home');
+    await follow(page, `/${lang}/indicators`);
+    await page.waitForSelector('main #single-bid');
     await page.goBack();
     await error.waitFor();
     offline = false;
@@ -101,7 +103,7 @@ test('a chunk that cannot be loaded shows a localized error with a retry that wo
 test('landing on a page whose chunk fails keeps its static first view, with the error and a retry above it', async () => {
   const page = await phonePage(browser, { live: false });
   let offline = true;
-  await page.route('**/app/split_calendar-*.wasm', (route) => offline ? route.abort('internetdisconnected') : route.continue());
+  await page.route('**/app/split_content-*.wasm', (route) => offline ? route.abort('internetdisconnected') : route.continue());
   await page.goto(site.url + '/es/events');
   const notice = page.locator('main .chunk-error');
   await notice.waitFor();
@@ -123,7 +125,7 @@ test('landing on a page whose chunk fails keeps its static first view, with the 
 
 test('a page of an older build whose chunks are gone says a new version is out and offers a reload', async () => {
   const page = await phonePage(browser);
-  await page.route('**/app/split_calendar-*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.route('**/app/split_content-*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
   await page.route('**/build.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"build":"0000000000000000","splits":{}}' }));
   await page.goto(site.url + '/en/');
   await page.locator('main a[href="/en/events"]').click();
@@ -144,8 +146,8 @@ test('the chunk of a link a reader is about to follow is fetched on hover or tou
   await page.waitForTimeout(500);
   assert.deepEqual(wasm, main());
   await page.locator('main a[href="/es/events"]').hover();
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /split_calendar-/.test(r.name)));
-  assert.ok(splits.calendar.every((f) => wasm.includes(f)));
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /split_content-/.test(r.name)));
+  assert.ok(splits.content.every((f) => wasm.includes(f)));
   await page.context().close();
 });
 
