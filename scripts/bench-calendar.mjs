@@ -3,7 +3,7 @@
 // Measured in the page from the click or key press to the moment the new grid is in the DOM (a
 // MutationObserver callback, which runs once the render's synchronous DOM work is done).
 // Usage: scripts/build-corpus.sh && node scripts/bench-calendar.mjs [--dir dist-corpus] [--runs 30]
-import { launch, emulateSlowPhone } from '../tests/e2e/browser.mjs';
+import { launch, emulateSlowPhone, appLive } from '../tests/e2e/browser.mjs';
 import { pct } from './bench-lib.mjs';
 import { serve } from '../tests/e2e/server.mjs';
 
@@ -17,7 +17,9 @@ const browser = await launch();
 const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
 const page = await context.newPage();
 await page.goto(`${site.url}/es/events?view=month&month=${opt('month', '2024-01')}`);
-await page.waitForSelector('.month-grid', { timeout: 60000 });
+// The app's grid, not the static first view's.
+await appLive(page);
+await page.waitForSelector('#app[data-live] .month-grid', { timeout: 60000 });
 const total = await page.evaluate(async () => (await (await fetch('/content/events.json')).json()).events.length);
 const cdp = await context.newCDPSession(page);
 await emulateSlowPhone(cdp, { network: false, cpu: Number(opt('rate', '4')) });

@@ -4,7 +4,7 @@
 // slowdown; then, with the page loaded, the time from a filter change to every indicator redrawn
 // (a MutationObserver on the result count and a figure) and the longest task meanwhile.
 // Usage: scripts/build-ocds-corpus.sh && node scripts/bench-indicators.mjs [--dir dist-ocds] [--runs 5]
-import { launch } from '../tests/e2e/browser.mjs';
+import { launch, appLive } from '../tests/e2e/browser.mjs';
 import { serve } from '../tests/e2e/server.mjs';
 import { median, pct, servedBrotli, slowPhonePage } from './bench-lib.mjs';
 
@@ -34,6 +34,7 @@ for (let run = 0; run < runs; run++) {
     }).observe(document, { childList: true, subtree: true });
   });
   await page.goto(site.url + route);
+  await appLive(page);
   await page.waitForSelector('#competitive-share .figure', { timeout: 180000 });
   await page.waitForTimeout(300);
   const load = await page.evaluate(() => ({ ready: window.__ready, progress: window.__progress, long: Math.max(0, ...window.__long) }));
