@@ -2,6 +2,8 @@
 // mobile throttling, what PageSpeed Insights shows), in Debian's Chromium, on pages of the
 // release build served like a static host. Prints medians of several runs as Markdown.
 // Usage: node scripts/bench-lighthouse.mjs [--dir dist] [--runs 5] [--pages /es/,/es/events]
+// Lighthouse lives in bench/lighthouse with its own lock file (installed here on first use), so
+// the build and test set-up never downloads its ~200 packages.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,7 +16,9 @@ const opt = (n, d) => { const i = args.indexOf(`--${n}`); return i >= 0 ? args[i
 const dir = opt('dir', 'dist');
 const runs = Number(opt('runs', '5'));
 const pages = opt('pages', '/es/,/es/news/observatory-launch,/es/events,/es/indicators').split(',');
-const lighthouse = path.resolve('node_modules/.bin/lighthouse');
+const lhDir = path.resolve('bench/lighthouse');
+const lighthouse = path.join(lhDir, 'node_modules/.bin/lighthouse');
+if (!fs.existsSync(lighthouse)) execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: lhDir, stdio: 'inherit' });
 const flags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
@@ -26,7 +30,7 @@ for (const f of fs.readdirSync(path.join(dir, 'app'))) await warm(`/app/${f}`);
 for (const p of pages) await warm(p);
 
 const out = path.join(os.tmpdir(), `lh-${process.pid}.json`);
-console.log(`### Lighthouse ${JSON.parse(fs.readFileSync('node_modules/lighthouse/package.json', 'utf8')).version}, default simulated mobile (${runs} runs each, medians)\n`);
+console.log(`### Lighthouse ${JSON.parse(fs.readFileSync(path.join(lhDir, 'node_modules/lighthouse/package.json'), 'utf8')).version}, default simulated mobile (${runs} runs each, medians)\n`);
 console.log('| page | performance | FCP (ms) | LCP (ms) | TBT (ms) | CLS | LCP element |\n|---|---:|---:|---:|---:|---:|---|');
 for (const p of pages) {
   const s = [];
