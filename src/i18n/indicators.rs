@@ -48,6 +48,8 @@ pub struct IndicatorStrings {
     pub problems: &'static str,
     pub no_problems: &'static str,
     pub publisher_site: &'static str,
+    /// The licence a source's publisher gives its data, with the credit it asks for.
+    pub licence: &'static str,
     pub list_title: &'static str,
     pub back: &'static str,
     pub unknown_list: &'static str,
@@ -120,6 +122,10 @@ impl IndicatorStrings {
             Reason::PeriodEndsBeforeStart => {
                 self.pick("el plazo termina antes de empezar", "the period ends before it starts")
             }
+            Reason::ZeroLengthPeriod => self.pick(
+                "plazo de ofertas de cero días (empieza y termina en el mismo instante: dato de relleno)",
+                "a tender period of zero days (it starts and ends at the same instant: a placeholder)",
+            ),
             Reason::NoAwardDate => self.pick("sin fecha de adjudicación", "no award date"),
             Reason::AwardBeforeTenderEnd => {
                 self.pick("adjudicado antes del cierre de ofertas", "awarded before the tender closed")
@@ -127,6 +133,9 @@ impl IndicatorStrings {
             Reason::NoSignature => self.pick("sin fecha de firma", "no signature date"),
             Reason::SignedBeforeAward => self.pick("firmado antes de adjudicar", "signed before the award"),
             Reason::NoValue => self.pick("sin valores", "no values"),
+            Reason::ZeroValue => {
+                self.pick("valor estimado 0 (no publicado)", "an estimated value of 0 (not published)")
+            }
             Reason::OtherCurrency => self.pick("valores en monedas distintas", "values in different currencies"),
             Reason::NoBuyer => self.pick("sin comprador", "no buyer"),
             Reason::NoSupplier => self.pick("sin proveedor", "no supplier"),
@@ -208,6 +217,7 @@ pub const ES: IndicatorStrings = IndicatorStrings {
     problems: "Problemas al leer",
     no_problems: "Todos los archivos se leyeron sin problemas.",
     publisher_site: "Sitio del publicador",
+    licence: "Licencia",
     list_title: "Procesos",
     back: "Volver a los indicadores",
     unknown_list: "Esa lista no existe; se muestran todos los procesos.",
@@ -266,6 +276,7 @@ pub const EN: IndicatorStrings = IndicatorStrings {
     problems: "Problems reading",
     no_problems: "Every file was read without problems.",
     publisher_site: "Publisher's site",
+    licence: "Licence",
     list_title: "Processes",
     back: "Back to the indicators",
     unknown_list: "That list does not exist; all processes are shown.",

@@ -24,29 +24,36 @@ pub enum Reason {
     NoTenderers,
     NoTenderPeriod,
     PeriodEndsBeforeStart,
+    /// A tender period that starts and ends at the same instant: a placeholder (Peru's
+    /// SEACE publishes the same day at midnight for both), not a period of no days.
+    ZeroLengthPeriod,
     NoAwardDate,
     AwardBeforeTenderEnd,
     NoSignature,
     SignedBeforeAward,
     NoValue,
+    /// An estimated value of 0: "not published" (four of Peru's sample), not a free purchase.
+    ZeroValue,
     OtherCurrency,
     NoBuyer,
     NoSupplier,
 }
 
 impl Reason {
-    pub const ALL: [Reason; 14] = [
+    pub const ALL: [Reason; 16] = [
         Reason::NoMethod,
         Reason::NotCompetitive,
         Reason::NotOpen,
         Reason::NoTenderers,
         Reason::NoTenderPeriod,
         Reason::PeriodEndsBeforeStart,
+        Reason::ZeroLengthPeriod,
         Reason::NoAwardDate,
         Reason::AwardBeforeTenderEnd,
         Reason::NoSignature,
         Reason::SignedBeforeAward,
         Reason::NoValue,
+        Reason::ZeroValue,
         Reason::OtherCurrency,
         Reason::NoBuyer,
         Reason::NoSupplier,
@@ -57,7 +64,7 @@ impl Reason {
 pub struct Coverage {
     pub used: usize,
     /// Processes left out, per reason (indexed like `Reason::ALL`).
-    excluded: [usize; 14],
+    excluded: [usize; Reason::ALL.len()],
 }
 
 impl Coverage {
@@ -208,7 +215,8 @@ fn tenderers(p: &Process) -> Result<u32, Reason> {
 
 fn tender_days(p: &Process) -> Result<f64, Reason> {
     match (p.tender_start, p.tender_end) {
-        (Some(s), Some(e)) if e >= s => Ok((e - s) as f64 / DAY),
+        (Some(s), Some(e)) if e == s => Err(Reason::ZeroLengthPeriod),
+        (Some(s), Some(e)) if e > s => Ok((e - s) as f64 / DAY),
         (Some(_), Some(_)) => Err(Reason::PeriodEndsBeforeStart),
         _ => Err(Reason::NoTenderPeriod),
     }
@@ -248,6 +256,7 @@ fn contracted_ratio(p: &Process) -> Result<f64, Reason> {
     match (&p.tender_value, &p.contract_value) {
         (Some(t), Some(c)) if t.currency != c.currency => Err(Reason::OtherCurrency),
         (Some(t), Some(c)) if t.amount > 0.0 => Ok(c.amount / t.amount),
+        (Some(t), Some(_)) if t.amount == 0.0 => Err(Reason::ZeroValue),
         _ => Err(Reason::NoValue),
     }
 }
@@ -314,6 +323,9 @@ pub struct Fact {
 pub struct Facts {
     pub facts: Vec<Fact>,
     pub names: Vec<String>,
+    /// A buyer id's name as published (the first one met), both interned: tables show names,
+    /// filters and links keep ids.
+    labels: IdMap<u32, u32>,
     /// (key, amount) per valued award and supplier (a joint award's value split evenly among
     /// its suppliers); a key is one (buyer, currency, supplier), so summing needs no hashing.
     supplies: Vec<(u32, f64)>,
@@ -381,6 +393,12 @@ impl FactsBuilder {
             let local = p.method_details.as_deref().map(|s| self.id(s));
             let value = p.tender_value.as_ref().or(p.contract_value.as_ref()).map(|m| (self.id(&m.currency), m.amount));
             let buyer = p.buyer.as_deref().map(|b| self.id(b));
+            if let (Some(b), Some(n)) = (buyer, p.buyer_name.as_deref()) {
+                if !self.facts.labels.contains_key(&b) {
+                    let n = self.id(n);
+                    self.facts.labels.insert(b, n);
+                }
+            }
             let buyer_method = match (buyer, p.method) {
                 (None, _) => Err(Reason::NoBuyer),
                 (_, None) => Err(Reason::NoMethod),
@@ -525,6 +543,11 @@ impl Facts {
         self.names.get(i as usize).cloned().unwrap_or_default()
     }
 
+    /// The published name of the buyer whose id is interned at `i`, if the data has one.
+    fn label(&self, i: u32) -> Option<String> {
+        self.labels.get(&i).map(|n| self.name(*n))
+    }
+
     /// Every indicator over the processes `sel` (indices into the facts), in one pass.
     /// `days` is R003's threshold; `top_n` the suppliers counted per buyer.
     /// The per-buyer tables keep their first `rows` rows (the counts say how many there were).
@@ -618,7 +641,12 @@ impl Facts {
         let buyers: Vec<BuyerRow> = ranked
             .into_iter()
             .take(rows)
-            .map(|(b, p, nc)| BuyerRow { buyer: self.name(b), processes: p as usize, non_competitive: nc as usize })
+            .map(|(b, p, nc)| BuyerRow {
+                buyer: self.name(b),
+                name: self.label(b),
+                processes: p as usize,
+                non_competitive: nc as usize,
+            })
             .collect();
         // Per (buyer, currency) group: the total and the top suppliers, kept by a linear scan.
         let mut groups: Vec<(f64, Vec<(u32, f64)>)> = vec![(0.0, Vec::new()); self.groups.len()];
@@ -653,7 +681,14 @@ impl Facts {
             .filter_map(|(g, share, total)| {
                 let (b, cur) = *self.groups.get(g)?;
                 let top = groups[g].1.iter().map(|(s, v)| (self.name(*s), *v)).collect();
-                Some(Concentration { buyer: self.name(b), currency: self.name(cur), total, top, share })
+                Some(Concentration {
+                    buyer: self.name(b),
+                    name: self.label(b),
+                    currency: self.name(cur),
+                    total,
+                    top,
+                    share,
+                })
             })
             .collect();
         let mut selected = vec![false; self.facts.len()];
@@ -705,7 +740,10 @@ pub struct MixRow {
 /// Per buyer: its processes (with a known method) and how many are not competitive.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BuyerRow {
+    /// The buyer's id (what a filter selects).
     pub buyer: String,
+    /// Its name as published, when the data has one.
+    pub name: Option<String>,
     pub processes: usize,
     pub non_competitive: usize,
 }
@@ -714,6 +752,7 @@ pub struct BuyerRow {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Concentration {
     pub buyer: String,
+    pub name: Option<String>,
     pub currency: String,
     pub total: f64,
     /// (supplier, value), largest first.
@@ -956,6 +995,41 @@ mod samples {
         let b = bidders(&p);
         assert_eq!(b.median, Some(4.0));
         assert!((b.mean.unwrap() - 3.9).abs() < 1e-9);
+    }
+
+    /// Peru (OECE, SEACE v3: a page of the API's records and one record) and Chile
+    /// (ChileCompra: two tender release packages, one process published in 10 releases).
+    #[test]
+    fn peruvian_and_chilean_samples() {
+        let (pe, problems) = load(&["public/ocds/peru/sample"]);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(pe.len(), 21);
+        let (mix, _) = procedure_mix(&pe);
+        let count = |m| mix.iter().find(|r| r.method == Some(m)).map_or(0, |r| r.count);
+        assert_eq!((count(Method::Open), count(Method::Direct)), (20, 1));
+        // 18 open processes say how many tendered; one had a single tenderer.
+        let sb = single_bid(&pe);
+        assert_eq!(sb.coverage.used, 18);
+        assert!((sb.share.unwrap() - 1.0 / 18.0).abs() < 1e-9);
+        // Bidders are counted in competitive processes: the median of those 18 counts.
+        assert_eq!(bidders(&pe).median, Some(13.0));
+        // Every open process's tender period starts and ends at the same midnight: named and
+        // left out, not counted as periods of 0 days.
+        let tp = tendering_period(&pe);
+        assert_eq!((tp.coverage.used, tp.coverage.excluded(Reason::ZeroLengthPeriod)), (0, 20));
+        assert_eq!(tp.median, None);
+        // An estimated value of 0 is "not published", not a ratio of infinity.
+        assert_eq!(contracted_vs_estimated(&pe).coverage.excluded(Reason::ZeroValue), 1);
+        // Tables name buyers as published; their ids stay for filtering.
+        let (buyers, _) = buyers_non_competitive(&pe);
+        let onp = buyers.iter().find(|b| b.buyer == "PE-CONSUCODE-1984").expect("ONP is a buyer");
+        assert_eq!(onp.name.as_deref(), Some("OFICINA DE NORMALIZACION PREVISIONAL"));
+
+        let (cl, problems) = load(&["public/ocds/chile/sample"]);
+        assert!(problems.is_empty(), "{problems:?}");
+        // The ten releases of one tender are one process, with its last release's tenderers.
+        assert_eq!(cl.len(), 2);
+        assert_eq!(bidders(&cl).median, Some(3.0));
     }
 
     #[test]

@@ -760,7 +760,7 @@ fn Buyers(live: Live) -> impl IntoView {
                 let share = if b.processes > 0 { b.non_competitive as f64 / b.processes as f64 } else { 0.0 };
                 view! {
                     <tr>
-                        <th scope="row"><a href=live.href(lang, &f, None)>{b.buyer.clone()}</a></th>
+                        <th scope="row"><a href=live.href(lang, &f, None)>{b.name.clone().unwrap_or_else(|| b.buyer.clone())}</a></th>
                         <td class="num"><a href=live.href(lang, &f, Some(List::All))>{count(lang, b.processes)}</a></td>
                         <td class="num"><a href=live.href(lang, &f, Some(List::NonCompetitive))>{count(lang, b.non_competitive)}</a></td>
                         <td class="num">{pct(lang, share)}</td>
@@ -794,7 +794,7 @@ fn Concentrations(live: Live) -> impl IntoView {
                 let top = c.top.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>().join(" · ");
                 view! {
                     <tr>
-                        <th scope="row"><a href=live.href(lang, &f, Some(List::Concentration))>{c.buyer.clone()}</a></th>
+                        <th scope="row"><a href=live.href(lang, &f, Some(List::Concentration))>{c.name.clone().unwrap_or_else(|| c.buyer.clone())}</a></th>
                         <td>{c.currency.clone()}</td>
                         <td class="num">{num(lang, c.total, 0)}</td>
                         <td class="num">{pct(lang, c.share)}</td>
@@ -864,6 +864,7 @@ fn Quality(pool: Shared<Pool>, failed: Vec<(Source, String)>) -> impl IntoView {
                     <h3 id=format!("quality-{}", s.id)>{name(s)} " " <SampleBadge sample=s.sample/></h3>
                     <p class="muted">{s.publisher.clone()} {site.map(|u| view! { " · " <ExternalLink url=u>{o.publisher_site}</ExternalLink> })}</p>
                     <dl class="facts">
+                        {s.licence.clone().map(|l| view! { <dt>{o.licence}</dt><dd>{l}</dd> })}
                         <dt>{o.files}</dt><dd>{count(lang, d.files.len())}</dd>
                         <dt>{lang.o().mix_count}</dt><dd>{count(lang, d.processes.len())}</dd>
                         {(d.damaged > 0).then(|| view! { <dt>{o.damaged}</dt><dd>{count(lang, d.damaged)}</dd> })}

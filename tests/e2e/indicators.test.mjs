@@ -1,5 +1,5 @@
 // Open-contracting indicators in headless Chromium at phone size, on the bundled real OCDS
-// samples (Colombia's SECOP, Mexico City, Jalisco): figures with their coverage, filters in the
+// samples (Chile's Mercado Público, Colombia's SECOP, Mexico City, Jalisco, Peru's SEACE): figures with their coverage, filters in the
 // URL, the processes behind a number with links to their OCDS files, countries without data, and
 // a broken source that is named while the others still show.
 import { test, before, after } from 'node:test';
@@ -17,12 +17,13 @@ const text = (page, sel) => page.locator(sel).first().innerText();
 test('the Alliance page shows each indicator with its coverage, computed from the real samples', async () => {
   const page = await open('/es/indicators');
   assert.equal(await text(page, 'main h1'), 'Indicadores de contratación abierta');
-  // 39 processes in the three sources; 19 open or selective (native tests pin the same code).
-  assert.match(await text(page, '.result-count'), /^39 resultados/);
-  assert.equal(await text(page, '#competitive-share .figure'), '48,7 %');
-  assert.match(await text(page, '#competitive-share .coverage'), /Basado en 39 de 39 procesos/);
+  // 62 processes in the five sources (Chile 2, Colombia and Mexico 39, Peru 21); 41 open or
+  // selective (native tests pin the same code).
+  assert.match(await text(page, '.result-count'), /^62 resultados/);
+  assert.equal(await text(page, '#competitive-share .figure'), '66,1 %');
+  assert.match(await text(page, '#competitive-share .coverage'), /Basado en 62 de 62 procesos/);
   // Single bid: among competitive processes with a known number of tenderers.
-  assert.match(await text(page, '#single-bid .coverage'), /Basado en \d+ de 39 procesos/);
+  assert.match(await text(page, '#single-bid .coverage'), /Basado en \d+ de 62 procesos/);
   await page.locator('#single-bid summary').click();
   assert.match(await text(page, '#single-bid .left-out'), /no es competitivo: \d+/);
   // Every indicator explains itself, in plain language.
@@ -32,7 +33,13 @@ test('the Alliance page shows each indicator with its coverage, computed from th
   assert.match(await text(page, '#procedure-mix table'), /Licitación Pública/);
   // Data quality, per source: files read, processes, missing fields.
   const sources = await page.locator('#data-quality .source').evaluateAll((els) => els.map((e) => e.dataset.source));
-  assert.deepEqual(sources, ['colombia-secop-2016', 'mexico-cdmx-2016', 'mexico-jalisco-2017']);
+  assert.deepEqual(sources, ['chile-mercadopublico-2026', 'colombia-secop-2016', 'mexico-cdmx-2016', 'mexico-jalisco-2017', 'peru-seace-2024']);
+  // Each source credits its publisher with the licence it gives.
+  assert.match(await text(page, '#data-quality [data-source="peru-seace-2024"]'), /Licencia\s+CC BY 4\.0 \(OECE\)/);
+  // Peru's tender periods open and close at the same midnight, and five of Mexico City's at
+  // placeholder instants (2016-01-01 00:00): named and left out, not counted as 0 days.
+  await page.locator('#tendering-period summary').click();
+  assert.match(await text(page, '#tendering-period .left-out'), /plazo de ofertas de cero días[^\n]*: 25/);
   assert.match(await text(page, '#data-quality [data-source="mexico-cdmx-2016"]'), /tender\.numberOfTenderers/);
   // Colombia's sample lost accented letters before publication: said, not hidden.
   assert.match(await text(page, '#data-quality [data-source="colombia-secop-2016"]'), /caracteres dañados[^\n]*\n\d+/);
@@ -87,8 +94,35 @@ test('each number leads to its processes, and each process to its OCDS file', as
   await page.context().close();
 });
 
-test('a member without data says so; an unknown country is not found', async () => {
+test('every member shows real figures, and buyers are named as their data names them', async () => {
+  const peru = await open('/es/indicators/peru');
+  assert.match(await text(peru, '.result-count'), /^21 resultados/);
+  const table = await text(peru, '#buyer-non-competitive table');
+  assert.match(table, /OFICINA DE NORMALIZACION PREVISIONAL/);
+  assert.doesNotMatch(table, /PE-CONSUCODE-/);
+  assert.doesNotMatch(await text(peru, '#supplier-concentration table'), /PE-CONSUCODE-/);
+  // Colombia's buyers were hexadecimal ids in the tables; the filter already had names.
+  const colombia = await open('/es/indicators/colombia');
+  assert.doesNotMatch(await text(colombia, '#buyer-non-competitive table'), /\b[0-9a-f]{12,}\b/);
+  // The buyer's link still filters by its id.
+  await colombia.locator('#buyer-non-competitive tbody a').first().click();
+  await colombia.waitForURL(/buyer=/);
   const chile = await open('/es/indicators/chile');
+  assert.match(await text(chile, '.result-count'), /^2 resultados/);
+  assert.match(await text(chile, '#data-quality [data-source="chile-mercadopublico-2026"]'), /Licencia\s+CC0 1\.0/);
+  for (const p of [peru, colombia, chile]) { assert.deepEqual(realErrors(p), []); await p.context().close(); }
+});
+
+test('a member without data says so; an unknown country is not found', async () => {
+  // Every member has a bundled source now: a deployment without Chile's is simulated.
+  const chile = await open('/es/indicators/chile', {
+    setup: (p) => p.route('**/ocds/manifest.json', async (route) => {
+      const res = await route.fetch();
+      const m = await res.json();
+      m.sources = m.sources.filter((s) => s.country !== 'CL');
+      await route.fulfill({ response: res, body: JSON.stringify(m) });
+    }),
+  });
   assert.match(await text(chile, 'main .notice'), /Todavía no hay fuentes/);
   const narnia = await open('/es/indicators/narnia');
   assert.equal(await text(narnia, 'main h1'), 'Página no encontrada');
@@ -109,8 +143,8 @@ test('a truncated source is named and the other sources still show', async () =>
   assert.match(error, /ocds\/digest\/mexico-cdmx-2016\.json/);
   assert.match(error, /no se pudo leer/);
   const sources = await page.locator('#data-quality .source:not(.failed)').evaluateAll((els) => els.map((e) => e.dataset.source));
-  assert.deepEqual(sources, ['colombia-secop-2016', 'mexico-jalisco-2017']);
-  assert.ok(Number((await text(page, '.result-count')).split(' ')[0]) < 39);
+  assert.deepEqual(sources, ['chile-mercadopublico-2026', 'colombia-secop-2016', 'mexico-jalisco-2017', 'peru-seace-2024']);
+  assert.ok(Number((await text(page, '.result-count')).split(' ')[0]) < 62);
   await page.context().close();
 });
 
@@ -122,6 +156,7 @@ test('sources named by URL are read in the browser; an oversized one is refused 
         const res = await route.fetch();
         const m = await res.json();
         const name = (s) => ({ es: s, en: s });
+        m.sources = m.sources.filter((s) => s.country !== 'PE');
         m.sources.push({ id: 'peru-web', country: 'PE', name: name('Fuente web de prueba'), publisher: 'Prueba', sample: true, files: [site.url + file] });
         m.sources.push({ id: 'peru-big', country: 'PE', name: name('Fuente enorme'), publisher: 'Prueba', files: [site.url + '/big.json'] });
         await route.fulfill({ response: res, body: JSON.stringify(m) });
