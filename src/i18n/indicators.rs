@@ -64,6 +64,24 @@ pub struct IndicatorStrings {
 }
 
 impl IndicatorStrings {
+    /// What the page's figures rest on: "Cifras calculadas sobre 62 procesos de 2015–2018, 2024
+    /// y 2026." (`processes` already formatted; `runs` from `report::year_runs`.)
+    pub fn basis(&self, processes: &str, runs: &[(i32, i32)]) -> String {
+        let parts: Vec<String> =
+            runs.iter().map(|(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") }).collect();
+        let years = match parts.split_last() {
+            None => String::new(),
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} {} {last}", rest.join(", "), self.pick("y", "and")),
+        };
+        match (self.es, years.is_empty()) {
+            (true, false) => format!("Cifras calculadas sobre {processes} procesos de {years}."),
+            (true, true) => format!("Cifras calculadas sobre {processes} procesos sin año publicado."),
+            (false, false) => format!("Figures computed from {processes} processes of {years}."),
+            (false, true) => format!("Figures computed from {processes} processes with no year published."),
+        }
+    }
+
     fn pick(&self, es: &'static str, en: &'static str) -> &'static str {
         if self.es {
             es
@@ -310,6 +328,13 @@ mod tests {
             }
         }
         assert_eq!(ES.based(3, 10, |n| n.to_string()), "Basado en 3 de 10 procesos");
+        assert_eq!(
+            ES.basis("62", &[(2015, 2018), (2024, 2024), (2026, 2026)]),
+            "Cifras calculadas sobre 62 procesos de 2015–2018, 2024 y 2026."
+        );
+        assert_eq!(EN.basis("21", &[(2024, 2024)]), "Figures computed from 21 processes of 2024.");
+        assert_eq!(EN.basis("2", &[(2016, 2016), (2018, 2018)]), "Figures computed from 2 processes of 2016 and 2018.");
+        assert!(ES.basis("0", &[]).contains("sin año"));
         assert_eq!(EN.progress(1, 4), "Reading the data: 1 of 4 sources…");
         assert_eq!(ES.category("works"), "Obras");
     }

@@ -226,11 +226,29 @@ pub fn dashboard(facts: &Facts, sel: &[usize], days: f64) -> Summary {
 /// a choice never disappears because of another).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Options {
+    /// The page's processes, before any filter.
+    pub processes: usize,
     pub years: Vec<i32>,
     /// (id, name, processes), most processes first.
     pub buyers: Vec<(String, String, usize)>,
     pub categories: Vec<String>,
     pub methods: Vec<Option<Method>>,
+}
+
+/// Years as runs of consecutive years, oldest first (any order in): what a sentence like
+/// "2015–2018, 2024 and 2026" says.
+pub fn year_runs(years: &[i32]) -> Vec<(i32, i32)> {
+    let mut ys = years.to_vec();
+    ys.sort_unstable();
+    ys.dedup();
+    let mut runs: Vec<(i32, i32)> = Vec::new();
+    for y in ys {
+        match runs.last_mut() {
+            Some(last) if last.1.checked_add(1) == Some(y) => last.1 = y,
+            _ => runs.push((y, y)),
+        }
+    }
+    runs
 }
 
 impl Options {
@@ -253,6 +271,7 @@ impl Options {
             buyers.into_iter().map(|(id, (name, n))| (id.to_string(), name.to_string(), n)).collect();
         buyers.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
         Options {
+            processes: ps.len(),
             years: years.into_iter().rev().collect(),
             buyers,
             categories: categories.into_iter().map(str::to_string).collect(),
@@ -346,6 +365,11 @@ mod tests {
         let sel: Vec<&Process> = all.iter().collect();
         let o = Options::of(&sel);
         assert_eq!(o.years, [2021, 2020]);
+        assert_eq!(o.processes, 4);
+        assert_eq!(year_runs(&o.years), [(2020, 2021)]);
+        assert_eq!(year_runs(&[2026, 2016, 2015, 2017, 2024, 2018, 2016]), [(2015, 2018), (2024, 2024), (2026, 2026)]);
+        assert_eq!(year_runs(&[i32::MAX, i32::MAX - 1]), [(i32::MAX - 1, i32::MAX)]);
+        assert!(year_runs(&[]).is_empty());
         assert_eq!(o.buyers[0], ("B1".to_string(), "Uno".to_string(), 2));
         assert_eq!(o.categories, ["goods", "works"]);
         assert_eq!(o.methods, [None, Some(Method::Open), Some(Method::Direct)]);

@@ -522,7 +522,11 @@ fn Filters(
             selected: filter.days.map(|d| d.to_string()),
         },
     ];
-    view! { <FilterBar fields=fields path=Page::Indicators(country).path(lang) count=count ignored=ignored/> }
+    let basis = o.basis(&self::count(lang, opts.processes), &crate::ocds::report::year_runs(&opts.years));
+    view! {
+        <p class="basis muted">{basis}</p>
+        <FilterBar fields=fields path=Page::Indicators(country).path(lang) count=count ignored=ignored/>
+    }
 }
 
 /// Buyers offered in the filter: those with the most processes (a longer select is no help on

@@ -20,6 +20,8 @@ test('the Alliance page shows each indicator with its coverage, computed from th
   // 62 processes in the five sources (Chile 2, Colombia and Mexico 39, Peru 21); 41 open or
   // selective (native tests pin the same code).
   assert.match(await text(page, '.result-count'), /^62 resultados/);
+  // What the Alliance's figures rest on: how many processes, of which years.
+  assert.equal(await text(page, '.basis'), 'Cifras calculadas sobre 62 procesos de 2011, 2015–2016, 2018, 2024 y 2026.');
   assert.equal(await text(page, '#competitive-share .figure'), '66,1 %');
   assert.match(await text(page, '#competitive-share .coverage'), /Basado en 62 de 62 procesos/);
   // Single bid: among competitive processes with a known number of tenderers.
@@ -97,6 +99,7 @@ test('each number leads to its processes, and each process to its OCDS file', as
 test('every member shows real figures, and buyers are named as their data names them', async () => {
   const peru = await open('/es/indicators/peru');
   assert.match(await text(peru, '.result-count'), /^21 resultados/);
+  assert.equal(await text(peru, '.basis'), 'Cifras calculadas sobre 21 procesos de 2024.');
   const table = await text(peru, '#buyer-non-competitive table');
   assert.match(table, /OFICINA DE NORMALIZACION PREVISIONAL/);
   assert.doesNotMatch(table, /PE-CONSUCODE-/);
