@@ -50,6 +50,8 @@ pub struct IndicatorStrings {
     pub publisher_site: &'static str,
     /// The licence a source's publisher gives its data, with the credit it asks for.
     pub licence: &'static str,
+    /// The years a source's processes cover.
+    pub period: &'static str,
     pub list_title: &'static str,
     pub back: &'static str,
     pub unknown_list: &'static str,
@@ -64,16 +66,21 @@ pub struct IndicatorStrings {
 }
 
 impl IndicatorStrings {
-    /// What the page's figures rest on: "Cifras calculadas sobre 62 procesos de 2015–2018, 2024
-    /// y 2026." (`processes` already formatted; `runs` from `report::year_runs`.)
-    pub fn basis(&self, processes: &str, runs: &[(i32, i32)]) -> String {
+    /// Runs of years as a phrase: "2011, 2015–2016 y 2024" ("" for none).
+    pub fn years(&self, runs: &[(i32, i32)]) -> String {
         let parts: Vec<String> =
             runs.iter().map(|(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") }).collect();
-        let years = match parts.split_last() {
+        match parts.split_last() {
             None => String::new(),
             Some((last, [])) => last.clone(),
             Some((last, rest)) => format!("{} {} {last}", rest.join(", "), self.pick("y", "and")),
-        };
+        }
+    }
+
+    /// What the page's figures rest on: "Cifras calculadas sobre 62 procesos de 2015–2018, 2024
+    /// y 2026." (`processes` already formatted; `runs` from `report::year_runs`.)
+    pub fn basis(&self, processes: &str, runs: &[(i32, i32)]) -> String {
+        let years = self.years(runs);
         match (self.es, years.is_empty()) {
             (true, false) => format!("Cifras calculadas sobre {processes} procesos de {years}."),
             (true, true) => format!("Cifras calculadas sobre {processes} procesos sin año publicado."),
@@ -236,6 +243,7 @@ pub const ES: IndicatorStrings = IndicatorStrings {
     no_problems: "Todos los archivos se leyeron sin problemas.",
     publisher_site: "Sitio del publicador",
     licence: "Licencia",
+    period: "Periodo cubierto",
     list_title: "Procesos",
     back: "Volver a los indicadores",
     unknown_list: "Esa lista no existe; se muestran todos los procesos.",
@@ -295,6 +303,7 @@ pub const EN: IndicatorStrings = IndicatorStrings {
     no_problems: "Every file was read without problems.",
     publisher_site: "Publisher's site",
     licence: "Licence",
+    period: "Period covered",
     list_title: "Processes",
     back: "Back to the indicators",
     unknown_list: "That list does not exist; all processes are shown.",

@@ -861,6 +861,8 @@ fn Quality(pool: Shared<Pool>, failed: Vec<(Source, String)>) -> impl IntoView {
             let s = &d.source;
             let n = d.processes.len().max(1) as f64;
             let site = s.url.as_deref().and_then(|u| SafeUrl::parse(u).ok());
+            let years: Vec<i32> = d.processes.iter().filter_map(|p| p.year).collect();
+            let period = o.years(&crate::ocds::report::year_runs(&years));
             let problems = d.problems.iter().take(20).map(|p| view! { <li><code>{p.clone()}</code></li> }).collect_view();
             let more = d.problems.len().saturating_sub(20);
             view! {
@@ -869,6 +871,7 @@ fn Quality(pool: Shared<Pool>, failed: Vec<(Source, String)>) -> impl IntoView {
                     <p class="muted">{s.publisher.clone()} {site.map(|u| view! { " · " <ExternalLink url=u>{o.publisher_site}</ExternalLink> })}</p>
                     <dl class="facts">
                         {s.licence.clone().map(|l| view! { <dt>{o.licence}</dt><dd>{l}</dd> })}
+                        {(!period.is_empty()).then(|| view! { <dt>{o.period}</dt><dd>{period.clone()}</dd> })}
                         <dt>{o.files}</dt><dd>{count(lang, d.files.len())}</dd>
                         <dt>{lang.o().mix_count}</dt><dd>{count(lang, d.processes.len())}</dd>
                         {(d.damaged > 0).then(|| view! { <dt>{o.damaged}</dt><dd>{count(lang, d.damaged)}</dd> })}
