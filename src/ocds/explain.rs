@@ -9,17 +9,17 @@ pub const EXPLANATIONS: [(&str, &str, &str); 12] = [
      "La proporción de procesos que se abrieron a la competencia (licitación abierta o selectiva). Cuanto más alta, más empresas pudieron, en principio, ofertar.",
      "The share of processes open to competition (open or selective tendering). The higher it is, the more companies could, in principle, bid."),
     ("single-bid",
-     "Entre los procesos competitivos, cuántos recibieron una sola oferta. Una competencia que se abre pero no atrae a nadie más puede indicar requisitos a la medida o poca difusión.",
-     "Among competitive processes, how many received a single bid. Competition that is opened but attracts nobody else can point to tailored requirements or poor publicity."),
+     "Entre los procesos competitivos, cuántos recibieron una sola oferta. Una competencia que se abre pero no atrae a nadie más puede indicar requisitos a la medida o poca difusión. R018 es el código de esta señal en Cardinal, la metodología de indicadores de riesgo de Open Contracting Partnership, cuya definición sigue esta cifra.",
+     "Among competitive processes, how many received a single bid. Competition that is opened but attracts nobody else can point to tailored requirements or poor publicity. R018 is this red flag's code in Cardinal, Open Contracting Partnership's methodology of risk indicators, whose definition this figure follows."),
     ("bidders",
      "El número medio y mediano de oferentes en los procesos competitivos. La mediana es el valor del proceso del medio: no la mueven unos pocos procesos muy concurridos.",
      "The mean and median number of bidders in competitive processes. The median is the middle process's value: a few very crowded processes do not move it."),
     ("short-submission",
-     "Licitaciones abiertas cuyo plazo para presentar ofertas fue más corto que el umbral elegido (15 días por omisión). Un plazo muy corto deja fuera a quien no sabía de antemano del proceso.",
-     "Open tenders whose deadline for bids was shorter than the chosen threshold (15 days by default). A very short period leaves out whoever did not know of the process in advance."),
+     "Licitaciones abiertas cuyo plazo para presentar ofertas fue más corto que el umbral elegido (15 días por omisión). Un plazo muy corto deja fuera a quien no sabía de antemano del proceso. R003 es su código en Cardinal (Open Contracting Partnership).",
+     "Open tenders whose deadline for bids was shorter than the chosen threshold (15 days by default). A very short period leaves out whoever did not know of the process in advance. R003 is its code in Cardinal (Open Contracting Partnership)."),
     ("tendering-period",
-     "Cuántos días estuvo abierto, en promedio, el plazo de presentación de ofertas, de la fecha de inicio a la de cierre.",
-     "How many days, on average, the bidding period was open, from its start date to its closing date."),
+     "Cuántos días estuvo abierto, en promedio, el plazo de presentación de ofertas, de la fecha de inicio a la de cierre. Los plazos que empiezan y terminan en el mismo instante son datos de relleno, no plazos de cero días: se dejan fuera y se cuentan aparte.",
+     "How many days, on average, the bidding period was open, from its start date to its closing date. Periods that start and end at the same instant are placeholders, not periods of zero days: they are left out and counted apart."),
     ("decision-period",
      "Los días entre el cierre de ofertas y la primera adjudicación. Los casos muy alejados del resto (fuera de 1,5 veces el rango intercuartílico) se señalan para revisarlos, no como falta.",
      "The days between the bid deadline and the first award. Cases far from the rest (beyond 1.5 times the interquartile range) are flagged for review, not as wrongdoing."),
@@ -61,6 +61,13 @@ mod tests {
             assert_ne!(es, en);
         }
         assert!(explain("single-bid", Lang::En).unwrap().contains("single bid"));
+        // Every code a heading shows is explained in words, in both languages.
+        for (id, code) in [("single-bid", "R018"), ("short-submission", "R003")] {
+            for l in [Lang::Es, Lang::En] {
+                let text = explain(id, l).unwrap();
+                assert!(text.contains(code) && text.contains("Cardinal"), "{id} {l:?}");
+            }
+        }
         assert_eq!(explain("nope", Lang::Es), None);
     }
 }
