@@ -372,6 +372,10 @@ pub fn ocds(ocds_dir: &std::path::Path) -> (Vec<(String, String)>, Vec<String>) 
         }
         let (processes, file_problems) =
             crate::ocds::load(files.iter().zip(&texts).map(|(n, t)| (n.as_str(), t.as_str())));
+        let published = texts.iter().filter_map(|t| crate::ocds::read::published_date(t)).max();
+        if s.published.is_none() {
+            s.published = published;
+        }
         let mut digest = Digest::encode(&s.id, s.sample, files, file_problems, &processes);
         // The ocids apart: only the list of processes behind a number needs them.
         let ocids = std::mem::take(&mut digest.processes.ocid);

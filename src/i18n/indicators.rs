@@ -52,6 +52,8 @@ pub struct IndicatorStrings {
     pub licence: &'static str,
     /// The years a source's processes cover.
     pub period: &'static str,
+    /// When the source's publisher published the data.
+    pub data_date: &'static str,
     pub list_title: &'static str,
     pub back: &'static str,
     pub unknown_list: &'static str,
@@ -244,6 +246,7 @@ pub const ES: IndicatorStrings = IndicatorStrings {
     publisher_site: "Sitio del publicador",
     licence: "Licencia",
     period: "Periodo cubierto",
+    data_date: "Fecha de los datos",
     list_title: "Procesos",
     back: "Volver a los indicadores",
     unknown_list: "Esa lista no existe; se muestran todos los procesos.",
@@ -304,6 +307,7 @@ pub const EN: IndicatorStrings = IndicatorStrings {
     publisher_site: "Publisher's site",
     licence: "Licence",
     period: "Period covered",
+    data_date: "Date of the data",
     list_title: "Processes",
     back: "Back to the indicators",
     unknown_list: "That list does not exist; all processes are shown.",

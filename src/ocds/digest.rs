@@ -37,6 +37,10 @@ pub struct Source {
     /// Generated or invented data, shown with a "sample" badge.
     #[serde(default)]
     pub sample: bool,
+    /// The date of the data (YYYY-MM-DD): the latest `publishedDate` of the source's packages,
+    /// written by the publishing step (or set by the editor).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
     /// A folder under the OCDS directory, digested by the publishing step.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub folder: Option<String>,

@@ -58,6 +58,31 @@ fn take_record(r: Value, out: &mut Read, at: &str) {
     }
 }
 
+/// The date (YYYY-MM-DD) a package says it was published (`publishedDate`), for line-delimited
+/// files the latest of its lines'; `None` for bare releases and records, or text that is not
+/// JSON. Read apart from `read` (the publishing step asks it once per file).
+pub fn published_date(text: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        #[serde(rename = "publishedDate")]
+        published: Option<String>,
+    }
+    let day = |h: Head| {
+        h.published
+            .filter(|d| d.len() >= 10 && d.is_char_boundary(10))
+            .map(|d| d[..10].to_string())
+            .filter(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok())
+    };
+    let trimmed = text.trim_start_matches('\u{feff}').trim();
+    if text.len() > MAX_BYTES {
+        return None;
+    }
+    match serde_json::from_str::<Head>(trimmed) {
+        Ok(h) => day(h),
+        Err(_) => trimmed.lines().filter_map(|l| serde_json::from_str::<Head>(l).ok()).filter_map(day).max(),
+    }
+}
+
 /// Reads one file's text (`file` is its name, for messages).
 pub fn read(file: &str, text: &str) -> Read {
     let mut out = Read::default();
@@ -96,6 +121,30 @@ pub fn read(file: &str, text: &str) -> Read {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_packages_publication_date_is_read_and_checked() {
+        assert_eq!(
+            published_date(r#"{"publishedDate":"2025-12-28T12:28:28-05:00","records":[]}"#).as_deref(),
+            Some("2025-12-28")
+        );
+        let lines = "{\"publishedDate\":\"2024-01-02T00:00:00Z\"}\n{\"publishedDate\":\"2024-03-01\"}\n";
+        assert_eq!(published_date(lines).as_deref(), Some("2024-03-01"));
+        for bad in [
+            "",
+            "{}",
+            r#"{"publishedDate":"soon"}"#,
+            r#"{"publishedDate":"2024-13-45"}"#,
+            r#"{"publishedDate":"2024-01-0é"}"#,
+            "[1,2]",
+            "{\"ocid\":1",
+        ] {
+            assert_eq!(published_date(bad), None, "{bad}");
+        }
+        let pe =
+            std::fs::read_to_string("public/ocds/peru/sample/oece-api-v1-records-2024-04-seace_v3-page1.json").unwrap();
+        assert_eq!(published_date(&pe).as_deref(), Some("2025-12-28"));
+    }
 
     #[test]
     fn every_published_shape_is_read() {

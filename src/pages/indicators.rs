@@ -863,6 +863,11 @@ fn Quality(pool: Shared<Pool>, failed: Vec<(Source, String)>) -> impl IntoView {
             let site = s.url.as_deref().and_then(|u| SafeUrl::parse(u).ok());
             let years: Vec<i32> = d.processes.iter().filter_map(|p| p.year).collect();
             let period = o.years(&crate::ocds::report::year_runs(&years));
+            let published = s
+                .published
+                .as_deref()
+                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                .map(|d| crate::i18n::format_date(lang, d));
             let problems = d.problems.iter().take(20).map(|p| view! { <li><code>{p.clone()}</code></li> }).collect_view();
             let more = d.problems.len().saturating_sub(20);
             view! {
@@ -872,6 +877,7 @@ fn Quality(pool: Shared<Pool>, failed: Vec<(Source, String)>) -> impl IntoView {
                     <dl class="facts">
                         {s.licence.clone().map(|l| view! { <dt>{o.licence}</dt><dd>{l}</dd> })}
                         {(!period.is_empty()).then(|| view! { <dt>{o.period}</dt><dd>{period.clone()}</dd> })}
+                        {published.map(|d| view! { <dt>{o.data_date}</dt><dd>{d}</dd> })}
                         <dt>{o.files}</dt><dd>{count(lang, d.files.len())}</dd>
                         <dt>{lang.o().mix_count}</dt><dd>{count(lang, d.processes.len())}</dd>
                         {(d.damaged > 0).then(|| view! { <dt>{o.damaged}</dt><dd>{count(lang, d.damaged)}</dd> })}

@@ -38,7 +38,7 @@ test('the Alliance page shows each indicator with its coverage, computed from th
   assert.deepEqual(sources, ['chile-mercadopublico-2026', 'colombia-secop-2016', 'mexico-cdmx-2016', 'mexico-jalisco-2017', 'peru-seace-2024']);
   // Each source credits its publisher with the licence it gives.
   assert.match(await text(page, '#data-quality [data-source="peru-seace-2024"]'), /Licencia\s+CC BY 4\.0 \(OECE\)/);
-  assert.match(await text(page, '#data-quality [data-source="peru-seace-2024"]'), /Periodo cubierto\s+2024/);
+  assert.match(await text(page, '#data-quality [data-source="peru-seace-2024"]'), /Periodo cubierto\s+2024\s+Fecha de los datos\s+28 de diciembre de 2025/);
   assert.match(await text(page, '#data-quality [data-source="colombia-secop-2016"]'), /Periodo cubierto\s+2011 y 2016/);
   // Peru's tender periods open and close at the same midnight, and five of Mexico City's at
   // placeholder instants (2016-01-01 00:00): named and left out, not counted as 0 days.
