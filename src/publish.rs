@@ -370,9 +370,8 @@ pub fn ocds(ocds_dir: &std::path::Path) -> (Vec<(String, String)>, Vec<String>) 
             }
             files.push(format!("ocds/{rel}"));
         }
-        let (processes, file_problems) =
-            crate::ocds::load(files.iter().zip(&texts).map(|(n, t)| (n.as_str(), t.as_str())));
-        let published = texts.iter().filter_map(|t| crate::ocds::read::published_date(t)).max();
+        let crate::ocds::Loaded { processes, problems: file_problems, published } =
+            crate::ocds::load_dated(files.iter().zip(&texts).map(|(n, t)| (n.as_str(), t.as_str())));
         if s.published.is_none() {
             s.published = published;
         }

@@ -16,6 +16,20 @@ use process::Process;
 /// compiled per ocid; and every problem met, naming its file. Each process's `file` is the
 /// index of the file it came from (for releases spread over files, the first one).
 pub fn load<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Vec<Process>, Vec<String>) {
+    let l = load_dated(files);
+    (l.processes, l.problems)
+}
+
+/// What `load` reads, with the latest day the files' packages say they were published.
+pub struct Loaded {
+    pub processes: Vec<Process>,
+    pub problems: Vec<String>,
+    pub published: Option<String>,
+}
+
+/// `load`, keeping the files' publication day too (the publishing step writes it in the manifest).
+pub fn load_dated<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Loaded {
+    let mut published = None;
     let mut releases = Vec::new();
     let mut compiled = Vec::new();
     let mut problems = Vec::new();
@@ -31,6 +45,7 @@ pub fn load<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Vec<Pro
         releases.extend(r.releases);
         compiled.extend(r.compiled.into_iter().map(|c| (i, c)));
         problems.extend(r.problems);
+        published = published.max(r.published);
     }
     let (merged, orphans) = merge::compile(releases);
     if orphans > 0 {
@@ -44,5 +59,5 @@ pub fn load<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Vec<Pro
         .filter_map(Process::from_release)
         .map(|p| Process { file: first_file.get(&p.ocid).copied().unwrap_or(0), ..p });
     let processes = from_records.chain(from_releases).filter(|p| seen.insert(p.ocid.clone())).collect();
-    (processes, problems)
+    Loaded { processes, problems, published }
 }

@@ -15,6 +15,8 @@ pub struct Read {
     pub compiled: Vec<Value>,
     /// Problems, each naming the file (and line, for line-delimited files).
     pub problems: Vec<String>,
+    /// The latest day its packages say they were published (`publishedDate`).
+    pub published: Option<String>,
 }
 
 fn take(v: Value, out: &mut Read, file: &str, line: Option<usize>) {
@@ -23,6 +25,7 @@ fn take(v: Value, out: &mut Read, file: &str, line: Option<usize>) {
         out.problems.push(format!("{at}: not a JSON object (an OCDS release, record or package)"));
         return;
     };
+    out.published = out.published.take().max(published_day(&m));
     if let Some(Value::Array(releases)) = m.remove("releases").filter(|_| !m.contains_key("ocid")) {
         // A release package.
         out.releases.extend(releases.into_iter().filter(Value::is_object));
@@ -58,29 +61,10 @@ fn take_record(r: Value, out: &mut Read, at: &str) {
     }
 }
 
-/// The date (YYYY-MM-DD) a package says it was published (`publishedDate`), for line-delimited
-/// files the latest of its lines'; `None` for bare releases and records, or text that is not
-/// JSON. Read apart from `read` (the publishing step asks it once per file).
-pub fn published_date(text: &str) -> Option<String> {
-    #[derive(serde::Deserialize)]
-    struct Head {
-        #[serde(rename = "publishedDate")]
-        published: Option<String>,
-    }
-    let day = |h: Head| {
-        h.published
-            .filter(|d| d.len() >= 10 && d.is_char_boundary(10))
-            .map(|d| d[..10].to_string())
-            .filter(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok())
-    };
-    let trimmed = text.trim_start_matches('\u{feff}').trim();
-    if text.len() > MAX_BYTES {
-        return None;
-    }
-    match serde_json::from_str::<Head>(trimmed) {
-        Ok(h) => day(h),
-        Err(_) => trimmed.lines().filter_map(|l| serde_json::from_str::<Head>(l).ok()).filter_map(day).max(),
-    }
+/// The day (YYYY-MM-DD) of a package's `publishedDate`, if it is a real date.
+fn published_day(m: &serde_json::Map<String, Value>) -> Option<String> {
+    let d = m.get("publishedDate")?.as_str()?.get(..10)?;
+    chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok().map(|_| d.to_string())
 }
 
 /// Reads one file's text (`file` is its name, for messages).
@@ -124,12 +108,10 @@ mod tests {
 
     #[test]
     fn a_packages_publication_date_is_read_and_checked() {
-        assert_eq!(
-            published_date(r#"{"publishedDate":"2025-12-28T12:28:28-05:00","records":[]}"#).as_deref(),
-            Some("2025-12-28")
-        );
-        let lines = "{\"publishedDate\":\"2024-01-02T00:00:00Z\"}\n{\"publishedDate\":\"2024-03-01\"}\n";
-        assert_eq!(published_date(lines).as_deref(), Some("2024-03-01"));
+        let day = |t: &str| read("f.json", t).published;
+        assert_eq!(day(r#"{"publishedDate":"2025-12-28T12:28:28-05:00","records":[]}"#).as_deref(), Some("2025-12-28"));
+        let lines = "{\"publishedDate\":\"2024-01-02T00:00:00Z\",\"releases\":[]}\n{\"publishedDate\":\"2024-03-01\",\"releases\":[]}\n";
+        assert_eq!(day(lines).as_deref(), Some("2024-03-01"));
         for bad in [
             "",
             "{}",
@@ -139,11 +121,11 @@ mod tests {
             "[1,2]",
             "{\"ocid\":1",
         ] {
-            assert_eq!(published_date(bad), None, "{bad}");
+            assert_eq!(day(bad), None, "{bad}");
         }
         let pe =
             std::fs::read_to_string("public/ocds/peru/sample/oece-api-v1-records-2024-04-seace_v3-page1.json").unwrap();
-        assert_eq!(published_date(&pe).as_deref(), Some("2025-12-28"));
+        assert_eq!(day(&pe).as_deref(), Some("2025-12-28"));
     }
 
     #[test]
