@@ -47,11 +47,71 @@ pub struct Source {
     /// OCDS files on the web (http or https), read by the browser as published.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<String>,
-    /// Written by the publishing step: the digest's path in the built site, and its ocids'.
+    /// The publisher's web page for one process, with `{id}` where the tender's id goes
+    /// (`tender.id`), for publishers whose processes have such pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
+    /// Written by the publishing step: the digest's path in the built site, and its details'.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub digest: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ocids: Option<String>,
+    pub details: Option<String>,
+}
+
+impl Source {
+    /// The publisher's page for the process whose tender id is `id`, if the source has pages.
+    pub fn process_page(&self, id: &str) -> Option<String> {
+        let template = self.page.as_deref()?;
+        let mut encoded = String::new();
+        for b in id.trim().bytes() {
+            if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+                encoded.push(b as char);
+            } else {
+                encoded.push_str(&format!("%{b:02X}"));
+            }
+        }
+        (!encoded.is_empty()).then(|| template.replace("{id}", &encoded))
+    }
+}
+
+/// What a list of processes shows of each and the indicators do not need, published apart from
+/// the digest (`<id>.details.json`), row by row in the digest's order.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Details {
+    pub ocid: Vec<String>,
+    #[serde(default)]
+    pub title: Vec<Option<String>>,
+    #[serde(default)]
+    pub tender_id: Vec<Option<String>>,
+    #[serde(default)]
+    pub document: Vec<Option<String>>,
+}
+
+impl Details {
+    /// Takes these columns out of a digest's (they are about half its bytes).
+    pub fn take(c: &mut Columns) -> Details {
+        Details {
+            ocid: std::mem::take(&mut c.ocid),
+            title: std::mem::take(&mut c.title),
+            tender_id: std::mem::take(&mut c.tender_id),
+            document: std::mem::take(&mut c.document),
+        }
+    }
+
+    pub fn parse(file: &str, text: &str) -> Result<Details, String> {
+        serde_json::from_str(text).map_err(|e| format!("{file}: not a valid details file ({e})"))
+    }
+
+    /// Fills a process's details from row `row`, leaving what it has (URL sources have all).
+    pub fn fill(&self, row: usize, p: &mut Process) {
+        let get = |v: &[Option<String>]| v.get(row).cloned().flatten();
+        if p.ocid.is_empty() {
+            p.ocid = self.ocid.get(row).cloned().unwrap_or_default();
+        }
+        p.title = p.title.take().or_else(|| get(&self.title));
+        p.tender_id = p.tender_id.take().or_else(|| get(&self.tender_id));
+        p.document = p.document.take().or_else(|| get(&self.document));
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -100,6 +160,15 @@ impl Manifest {
             {
                 return bad(format!("\"{u}\" is not an http(s) address"));
             }
+            if let Some(t) = &s.page {
+                let ok = t.contains("{id}")
+                    && crate::model::SafeUrl::parse(&t.replace("{id}", "x")).is_ok_and(|x| !x.is_mailto());
+                if !ok {
+                    return bad(format!(
+                        "page \"{t}\" must be an http(s) address with {{id}} where the tender's id goes"
+                    ));
+                }
+            }
             if let Some(f) = &s.folder {
                 if f.split('/').any(|p| p == ".." || p.is_empty()) {
                     return bad(format!("folder \"{f}\" must be a plain path under the OCDS folder"));
@@ -116,10 +185,17 @@ impl Manifest {
 /// to the previous present one: start, end, awards, signatures) and coded by `time_code`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Columns {
-    /// Published apart (`<id>.ocids.json`, read only to list processes): the indicators do
+    /// Published apart (`Details`, read only to list processes): the indicators do
     /// not need them, and they are a tenth of the bytes. Empty then; ocids read as "".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ocid: Vec<String>,
+    /// Likewise published apart (`Details`): what a list of processes shows of each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub title: Vec<Option<String>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tender_id: Vec<Option<String>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub document: Vec<Option<String>>,
     /// Index into `Digest::files`.
     pub file: Vec<u32>,
     /// Index into `Digest::buyers`.
@@ -169,6 +245,9 @@ pub struct Digest {
     pub strings: Vec<String>,
     /// (id, name) string indices of each buyer.
     pub buyers: Vec<(u32, Option<u32>)>,
+    /// (key, name) string indices of each supplier with a published name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suppliers: Vec<(u32, u32)>,
     pub processes: Columns,
 }
 
@@ -269,9 +348,20 @@ impl Digest {
         let mut buyers: Vec<(u32, Option<u32>)> = Vec::new();
         let mut buyer_index: HashMap<&str, u32> = HashMap::new();
         let mut c = Columns::default();
+        let mut suppliers: Vec<(u32, u32)> = Vec::new();
+        let mut named: std::collections::HashSet<u32> = std::collections::HashSet::new();
         for p in ps {
             let mut chain = Chain(None);
             c.ocid.push(p.ocid.clone());
+            c.title.push(p.title.clone());
+            c.tender_id.push(p.tender_id.clone());
+            c.document.push(p.document.clone());
+            for (k, n) in &p.names {
+                let k = t.id(k);
+                if named.insert(k) {
+                    suppliers.push((k, t.id(n)));
+                }
+            }
             c.file.push(p.file);
             c.buyer.push(p.buyer.as_deref().map(|b| {
                 *buyer_index.entry(b).or_insert_with(|| {
@@ -319,6 +409,7 @@ impl Digest {
             problems,
             strings: t.strings,
             buyers,
+            suppliers,
             processes: c,
         }
     }
@@ -353,6 +444,7 @@ impl Digest {
         fn at<T: Clone>(v: &[T], i: usize) -> Result<T, ()> {
             v.get(i).cloned().ok_or(())
         }
+        let names: HashMap<u32, u32> = self.suppliers.iter().copied().collect();
         let (mut a, mut sg, mut cv) = (0usize, 0usize, 0usize);
         let mut row = |i: usize| -> Result<Process, ()> {
             let file = at(&c.file, i)?;
@@ -363,7 +455,16 @@ impl Digest {
             let (tender_start, tender_end) = (chain.dec(at(&c.start, i)?), chain.dec(at(&c.end, i)?));
             let n_awards = at(&c.awards, i)? as usize;
             let mut awards = Vec::with_capacity(n_awards.min(64));
+            let mut supplier_names: Vec<(String, String)> = Vec::new();
             for k in a..a.checked_add(n_awards).ok_or(())? {
+                for x in c.award_suppliers.get(k).ok_or(())? {
+                    if let Some(n) = names.get(x) {
+                        let key = s(Some(*x))?.unwrap_or_default();
+                        if !supplier_names.iter().any(|(k, _)| *k == key) {
+                            supplier_names.push((key, s(Some(*n))?.unwrap_or_default()));
+                        }
+                    }
+                }
                 awards.push(Award {
                     date: chain.dec(at(&c.award_date, k)?),
                     value: money(at(&c.award_value, k)?, at(&c.award_currency, k)?)?,
@@ -417,6 +518,10 @@ impl Digest {
                 signed,
                 contract_value,
                 year: tender_start.and_then(year_of).or(at(&c.year, i)?),
+                title: c.title.get(i).cloned().flatten(),
+                tender_id: c.tender_id.get(i).cloned().flatten(),
+                document: c.document.get(i).cloned().flatten(),
+                names: supplier_names,
             })
         };
         let mut out = Vec::with_capacity(n);
@@ -470,6 +575,42 @@ mod tests {
         assert_eq!(bad, 0);
         assert_eq!(got, ps);
         assert!(got.iter().any(|p| p.file > 0));
+    }
+
+    #[test]
+    fn details_apart_and_pages_of_processes() {
+        let ps = sample_processes();
+        let mut d = Digest::encode("s", false, vec!["f.json".into(); 40], vec![], &ps);
+        let details = Details::take(&mut d.processes);
+        assert!(d.processes.title.is_empty() && d.processes.ocid.is_empty());
+        let text = serde_json::to_string(&details).unwrap();
+        let details = Details::parse("s.details.json", &text).unwrap();
+        let (mut got, _) = d.processes();
+        assert!(got.iter().all(|p| p.ocid.is_empty() && p.title.is_none()));
+        for (i, p) in got.iter_mut().enumerate() {
+            details.fill(i, p);
+        }
+        assert_eq!(got.iter().map(|p| &p.title).collect::<Vec<_>>(), ps.iter().map(|p| &p.title).collect::<Vec<_>>());
+        assert!(got.iter().all(|p| !p.ocid.is_empty()));
+        // Supplier names come with the digest (tables show them).
+        assert!(got.iter().any(|p| !p.names.is_empty()));
+        assert!(Details::parse("x", "[1]").unwrap_err().starts_with("x: not a valid details file"));
+        let s = Source {
+            page: Some(
+                "https://www.mercadopublico.cl/Procurement/Modules/RFB/DetailsAcquisition.aspx?idlicitacion={id}"
+                    .into(),
+            ),
+            ..Source::default()
+        };
+        assert_eq!(
+            s.process_page("1211839-44-LE26").as_deref(),
+            Some("https://www.mercadopublico.cl/Procurement/Modules/RFB/DetailsAcquisition.aspx?idlicitacion=1211839-44-LE26")
+        );
+        assert!(s.process_page("a&b=c").unwrap().ends_with("=a%26b%3Dc"));
+        assert_eq!(s.process_page(" "), None);
+        let bad = r#"{"format":1,"sources":[{"id":"a","country":"CL","name":{"es":"a","en":"a"},"publisher":"p","files":["https://example.org/a.json"],"page":"javascript:alert({id})"}]}"#;
+        let (m, problems) = Manifest::parse(bad);
+        assert!(m.sources.is_empty() && problems[0].contains("must be an http(s) address"), "{problems:?}");
     }
 
     #[test]

@@ -40,6 +40,80 @@ pub const EXPLANATIONS: [(&str, &str, &str); 12] = [
      "How many processes do not publish each key field. Without those fields the indicators cannot be computed: that is why every figure says how many processes it could use."),
 ];
 
+/// Every code and field the page shows, in words: (term as shown, Spanish, English). The
+/// page's glossary lists them; `KEY_FIELDS`' paths are all here (a test checks it).
+pub const GLOSSARY: [(&str, &str, &str); 20] = [
+    ("OCDS",
+     "Estándar de Datos de Contrataciones Abiertas: el formato común en que los sistemas de compras publican cada proceso, de la planificación al contrato. Lo mantiene Open Contracting Partnership.",
+     "Open Contracting Data Standard: the common format in which procurement systems publish each process, from planning to contract. Maintained by the Open Contracting Partnership."),
+    ("ocid",
+     "Identificador único de un proceso de contratación en OCDS; empieza por el prefijo del publicador (ocds-70d2nz- es ChileCompra).",
+     "The unique identifier of a procurement process in OCDS; it starts with the publisher's prefix (ocds-70d2nz- is ChileCompra)."),
+    ("buyer",
+     "Comprador: la entidad pública que compra y paga (un ministerio, un hospital, un municipio).",
+     "Buyer: the public body that buys and pays (a ministry, a hospital, a municipality)."),
+    ("tender.procurementMethod",
+     "Modalidad de contratación, en una de las cuatro categorías comunes de OCDS; cada país la llama a su manera (su nombre local se muestra al lado).",
+     "The procurement method, in one of OCDS's four common categories; each country names it its own way (its local name is shown beside it)."),
+    ("open",
+     "Abierta: cualquier empresa interesada puede presentar una oferta (licitación pública).",
+     "Open: any interested company may submit a bid (public tender)."),
+    ("selective",
+     "Selectiva: solo pueden ofertar las empresas que cumplen requisitos previos o fueron preseleccionadas.",
+     "Selective: only companies that meet prior requirements or were shortlisted may bid."),
+    ("limited",
+     "Limitada: el comprador invita a unas pocas empresas de su elección.",
+     "Limited: the buyer invites a few companies of its choice."),
+    ("direct",
+     "Directa: el comprador contrata con una empresa sin competencia (adjudicación o contratación directa).",
+     "Direct: the buyer contracts one company without competition (direct award)."),
+    ("tender.value",
+     "Valor estimado del proceso antes de las ofertas, en la moneda que publica el país.",
+     "The estimated value of the process before the bids, in the currency the country publishes."),
+    ("tender.tenderPeriod",
+     "Plazo de ofertas: de la fecha en que se pueden presentar ofertas a la fecha de cierre.",
+     "Tender period: from the date bids may be submitted to the closing date."),
+    ("tender.numberOfTenderers",
+     "Número de oferentes: cuántas empresas presentaron oferta.",
+     "Number of tenderers: how many companies submitted a bid."),
+    ("awards.date",
+     "Fecha de adjudicación: cuándo el comprador eligió al proveedor.",
+     "Award date: when the buyer chose the supplier."),
+    ("awards.suppliers",
+     "Proveedores adjudicados: las empresas o personas que ganaron el proceso. Se reconocen por su identificador cuando el dato lo trae, si no por su nombre normalizado (mayúsculas, espacios).",
+     "Awarded suppliers: the companies or people who won the process. They are matched by identifier when the data has one, else by their normalised name (case, spaces)."),
+    ("contracts.dateSigned",
+     "Fecha de firma del contrato.",
+     "The date the contract was signed."),
+    ("R003",
+     "Código de Cardinal (metodología de señales de riesgo de Open Contracting Partnership) para el plazo de ofertas corto en licitaciones abiertas.",
+     "Cardinal's code (the Open Contracting Partnership's red-flag methodology) for a short submission period in open tenders."),
+    ("R018",
+     "Código de Cardinal para la oferta única: un proceso competitivo que recibió una sola oferta.",
+     "Cardinal's code for a single bid: a competitive process that received only one bid."),
+    ("%",
+     "Proporción de los procesos en que se basa la cifra (no de todos): entre paréntesis, cuántos son.",
+     "A share of the processes the figure rests on (not of all): in brackets, how many they are."),
+    ("(n)",
+     "Entre paréntesis tras una cifra: cuántos procesos tenían los datos para calcularla.",
+     "In brackets after a figure: how many processes had the data to compute it."),
+    ("\u{FFFD}",
+     "Carácter dañado: el texto perdió letras (tildes, eñes) por una codificación equivocada antes de publicarse. Se muestra tal como se publicó.",
+     "A damaged character: the text lost letters (accents, ñ) to a wrong encoding before it was published. It is shown as published."),
+    ("CLP, COP, MXN, PEN",
+     "Pesos chilenos, pesos colombianos, pesos mexicanos y soles peruanos (códigos ISO 4217). Los valores nunca se suman entre monedas.",
+     "Chilean pesos, Colombian pesos, Mexican pesos and Peruvian soles (ISO 4217 codes). Values are never summed across currencies."),
+];
+
+/// A glossary entry's text in a language.
+pub fn term(entry: &(&'static str, &'static str, &'static str), lang: crate::i18n::Lang) -> &'static str {
+    if lang == crate::i18n::Lang::Es {
+        entry.1
+    } else {
+        entry.2
+    }
+}
+
 /// The explanation of an indicator in a language.
 pub fn explain(id: &str, lang: crate::i18n::Lang) -> Option<&'static str> {
     EXPLANATIONS.iter().find(|e| e.0 == id).map(|e| if lang == crate::i18n::Lang::Es { e.1 } else { e.2 })
@@ -69,5 +143,15 @@ mod tests {
             }
         }
         assert_eq!(explain("nope", Lang::Es), None);
+        // Every field path the page shows has its entry.
+        for (f, _) in crate::ocds::indicators::KEY_FIELDS {
+            assert!(GLOSSARY.iter().any(|g| g.0 == f), "{f}");
+        }
+        for m in ["open", "selective", "limited", "direct", "R003", "R018", "ocid"] {
+            assert!(GLOSSARY.iter().any(|g| g.0 == m), "{m}");
+        }
+        for g in GLOSSARY {
+            assert!(term(&g, Lang::Es) != term(&g, Lang::En) && g.1.len() > 20, "{}", g.0);
+        }
     }
 }

@@ -316,6 +316,8 @@ pub struct Fact {
     pub supply: Result<(u32, u32, u32), Reason>,
     /// Bit i set: lacks `KEY_FIELDS[i]`.
     pub missing: u8,
+    /// The process's year (time series group by it).
+    pub year: Option<i32>,
 }
 
 /// Facts of many processes, with their interned text.
@@ -323,7 +325,8 @@ pub struct Fact {
 pub struct Facts {
     pub facts: Vec<Fact>,
     pub names: Vec<String>,
-    /// A buyer id's name as published (the first one met), both interned: tables show names,
+    /// A buyer's or supplier's name as published (the first one met), by its interned id or
+    /// key, both interned: tables show names,
     /// filters and links keep ids.
     labels: IdMap<u32, u32>,
     /// (key, amount) per valued award and supplier (a joint award's value split evenly among
@@ -399,6 +402,13 @@ impl FactsBuilder {
                     self.facts.labels.insert(b, n);
                 }
             }
+            for (k, n) in &p.names {
+                let k = self.id(k);
+                if !self.facts.labels.contains_key(&k) {
+                    let n = self.id(n);
+                    self.facts.labels.insert(k, n);
+                }
+            }
             let buyer_method = match (buyer, p.method) {
                 (None, _) => Err(Reason::NoBuyer),
                 (_, None) => Err(Reason::NoMethod),
@@ -446,6 +456,7 @@ impl FactsBuilder {
                 buyer_method,
                 supply,
                 missing,
+                year: p.year,
             });
         }
     }
@@ -543,7 +554,7 @@ impl Facts {
         self.names.get(i as usize).cloned().unwrap_or_default()
     }
 
-    /// The published name of the buyer whose id is interned at `i`, if the data has one.
+    /// The published name of the buyer or supplier interned at `i`, if the data has one.
     fn label(&self, i: u32) -> Option<String> {
         self.labels.get(&i).map(|n| self.name(*n))
     }
@@ -681,7 +692,9 @@ impl Facts {
             .filter_map(|(g, share, total)| {
                 let (b, cur) = *self.groups.get(g)?;
                 let top = groups[g].1.iter().map(|(s, v)| (self.name(*s), *v)).collect();
+                let top_names = groups[g].1.iter().map(|(s, _)| self.label(*s)).collect();
                 Some(Concentration {
+                    top_names,
                     buyer: self.name(b),
                     name: self.label(b),
                     currency: self.name(cur),
@@ -757,6 +770,8 @@ pub struct Concentration {
     pub total: f64,
     /// (supplier, value), largest first.
     pub top: Vec<(String, f64)>,
+    /// Each top supplier's published name, when the data has one.
+    pub top_names: Vec<Option<String>>,
     /// Share of `total` held by the `top` suppliers.
     pub share: f64,
 }
@@ -789,6 +804,86 @@ pub struct Summary {
     pub concentration_coverage: Coverage,
     /// Key fields and how many processes lack each.
     pub missing: Vec<(&'static str, usize)>,
+}
+
+/// The eight dashboard indicators that compare across groups (members, years), in this order:
+/// (id, unit). Shares are 0–1; the others are means.
+pub const KEY_INDICATORS: [(&str, KeyUnit); 8] = [
+    ("competitive-share", KeyUnit::Share),
+    ("single-bid", KeyUnit::Share),
+    ("bidders", KeyUnit::Bidders),
+    ("short-submission", KeyUnit::Share),
+    ("tendering-period", KeyUnit::Days),
+    ("decision-period", KeyUnit::Days),
+    ("award-to-signature", KeyUnit::Days),
+    ("contracted-vs-estimated", KeyUnit::Ratio),
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyUnit {
+    Share,
+    Bidders,
+    Days,
+    Ratio,
+}
+
+/// One group's key figures (a member's, a year's): per `KEY_INDICATORS` entry, its value (share
+/// or mean, the dashboard's rule) and the processes it rests on.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct KeyFigures {
+    pub processes: usize,
+    pub values: [(Option<f64>, usize); KEY_INDICATORS.len()],
+}
+
+impl Facts {
+    /// Key figures of many groups at once, in one pass over `sel`: `group` says which of the
+    /// `groups` a process belongs to (None: none). Means only, so a filter change that redraws
+    /// the comparison and the time series costs one walk, not one summary per group.
+    pub fn key_figures(
+        &self,
+        sel: &[usize],
+        days: f64,
+        groups: usize,
+        group: impl Fn(usize) -> Option<usize>,
+    ) -> Vec<KeyFigures> {
+        let mut acc = vec![(0usize, [(0.0f64, 0usize); KEY_INDICATORS.len()]); groups];
+        let flag = |b: bool| if b { 1.0 } else { 0.0 };
+        for &i in sel {
+            let (Some(f), Some(g)) = (self.facts.get(i), group(i)) else { continue };
+            let Some((n, a)) = acc.get_mut(g) else { continue };
+            *n += 1;
+            let values = [
+                f.competitive.ok().map(flag),
+                f.tenderers.ok().map(|t| flag(t == 1)),
+                f.tenderers.ok().map(f64::from),
+                f.open_tender_days.ok().map(|d| flag(d < days)),
+                f.tender_days.ok(),
+                f.decision_days.ok(),
+                f.signature_days.ok(),
+                f.ratio.ok(),
+            ];
+            for (slot, v) in a.iter_mut().zip(values) {
+                if let Some(v) = v {
+                    slot.0 += v;
+                    slot.1 += 1;
+                }
+            }
+        }
+        acc.into_iter()
+            .map(|(processes, a)| KeyFigures {
+                processes,
+                values: a.map(|(sum, used)| ((used > 0).then(|| sum / used as f64), used)),
+            })
+            .collect()
+    }
+
+    /// The years of the processes, oldest first.
+    pub fn years(&self) -> Vec<i32> {
+        let mut ys: Vec<i32> = self.facts.iter().filter_map(|f| f.year).collect();
+        ys.sort_unstable();
+        ys.dedup();
+        ys
+    }
 }
 
 /// Every indicator over all of `ps`.
@@ -933,6 +1028,41 @@ mod tests {
         let missing: std::collections::BTreeMap<_, _> = missing_fields(&p).into_iter().collect();
         assert_eq!(missing["buyer"], 1);
         assert_eq!(missing["contracts.dateSigned"], 3);
+    }
+
+    #[test]
+    fn key_figures_per_group_agree_with_the_dashboard() {
+        let p = ps(vec![
+            json!({"ocid":"a","tender":{"procurementMethod":"open","numberOfTenderers":1,"tenderPeriod":{"startDate":"2020-01-01","endDate":"2020-01-11"}}}),
+            json!({"ocid":"b","tender":{"procurementMethod":"open","numberOfTenderers":3,"tenderPeriod":{"startDate":"2021-01-01","endDate":"2021-01-31"}}}),
+            json!({"ocid":"c","tender":{"procurementMethod":"direct","tenderPeriod":{"startDate":"2021-02-01","endDate":"2021-02-01"}}}),
+            json!({"ocid":"d","tender":{"numberOfTenderers":2}}),
+        ]);
+        let facts = Facts::of(&p);
+        assert_eq!(facts.years(), [2020, 2021]);
+        let all: Vec<usize> = (0..p.len()).collect();
+        // One group: the dashboard's figures.
+        let one = facts.key_figures(&all, 15.0, 1, |_| Some(0));
+        let s = summarize(&p, 15.0, 3);
+        assert_eq!(one[0].processes, 4);
+        assert_eq!(one[0].values[0], (s.competitive.share, s.competitive.coverage.used));
+        assert_eq!(one[0].values[1], (s.single_bid.share, s.single_bid.coverage.used));
+        assert_eq!(one[0].values[2], (s.bidders.mean, s.bidders.coverage.used));
+        assert_eq!(one[0].values[3], (s.short.share, s.short.coverage.used));
+        assert_eq!(one[0].values[4], (s.tendering.mean, s.tendering.coverage.used));
+        // Per year: 2020 holds a, 2021 holds b and c (c's zero-length period is left out).
+        let ys = facts.years();
+        let by_year = facts
+            .key_figures(&all, 15.0, ys.len(), |i| facts.facts[i].year.and_then(|y| ys.iter().position(|x| *x == y)));
+        assert_eq!(by_year[0].processes, 1);
+        assert_eq!(by_year[0].values[1], (Some(1.0), 1));
+        assert_eq!(by_year[1].processes, 2);
+        assert_eq!(by_year[1].values[0], (Some(0.5), 2));
+        assert_eq!(by_year[1].values[4], (Some(30.0), 1));
+        assert_eq!(by_year[1].values[7], (None, 0));
+        // A group out of range, or none, is skipped: never a panic.
+        let odd = facts.key_figures(&all, 15.0, 1, Some);
+        assert_eq!(odd[0].processes, 1);
     }
 
     #[test]

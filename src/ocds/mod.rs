@@ -9,6 +9,7 @@ pub mod merge;
 pub mod process;
 pub mod read;
 pub mod report;
+pub mod tables;
 
 use process::Process;
 

@@ -90,6 +90,25 @@ pub struct Process {
     pub year: Option<i32>,
     /// Index of the file it was read from, in its source's file list (the link to its data).
     pub file: u32,
+    /// What a person reads: the tender's title (else the release's), and the publisher's own
+    /// id for the tender (what its website's page for the process is named by).
+    pub title: Option<String>,
+    pub tender_id: Option<String>,
+    /// The first of the tender's documents on the web (http or https), as published.
+    pub document: Option<String>,
+    /// Each supplier's published name, by the key `Award::suppliers` holds (first met).
+    pub names: Vec<(String, String)>,
+}
+
+/// A supplier's key: its id when the data has one, else its name normalised (case, spaces,
+/// a trailing full stop) so that "Papelera Omega S.A. " and "PAPELERA OMEGA S.A" match.
+pub fn supplier_key(id: Option<String>, name: Option<&str>) -> Option<String> {
+    id.or_else(|| {
+        let n: Vec<String> = name?.split_whitespace().map(str::to_uppercase).collect();
+        let n = n.join(" ");
+        let n = n.trim_end_matches('.').to_string();
+        (!n.is_empty()).then_some(n)
+    })
 }
 
 /// An OCDS date as seconds since the epoch in UTC: RFC 3339 with its offset, or without one
@@ -149,6 +168,13 @@ impl Process {
             || broken(&self.buyer)
             || broken(&self.method_details)
             || self.awards.iter().any(|a| a.suppliers.iter().any(|x| x.contains('\u{FFFD}')))
+            || self.names.iter().any(|(_, n)| n.contains('\u{FFFD}'))
+            || broken(&self.title)
+    }
+
+    /// A supplier's published name, else its key.
+    pub fn supplier_name<'a>(&'a self, key: &'a str) -> &'a str {
+        self.names.iter().find(|(k, _)| k == key).map_or(key, |(_, n)| n.as_str())
     }
 
     pub fn from_release(r: &Value) -> Option<Process> {
@@ -164,7 +190,16 @@ impl Process {
                     .then(|| text(p, &["id"]).or_else(|| text(p, &["name"])))?
             })
         });
-        let buyer_name = text(r, &["buyer", "name"]);
+        // A party's published name by its id: releases often name the buyer and suppliers by
+        // id only and give the names among the parties.
+        let party_name = |id: &str| {
+            r.get("parties")?
+                .as_array()?
+                .iter()
+                .find(|p| text(p, &["id"]).as_deref() == Some(id))
+                .and_then(|p| text(p, &["name"]))
+        };
+        let buyer_name = text(r, &["buyer", "name"]).or_else(|| buyer.as_deref().and_then(party_name));
         let method_details = text(&tender, &["procurementMethodDetails"]);
         let method = Method::read(tender.get("procurementMethod").and_then(Value::as_str), method_details.as_deref());
         let tenderers = tender
@@ -183,6 +218,7 @@ impl Process {
                 ids.dedup();
                 Some(ids.len() as u32)
             });
+        let mut names: Vec<(String, String)> = Vec::new();
         let awards: Vec<Award> = r
             .get("awards")
             .and_then(Value::as_array)
@@ -194,7 +230,21 @@ impl Process {
                         suppliers: aw
                             .get("suppliers")
                             .and_then(Value::as_array)
-                            .map(|s| s.iter().filter_map(|p| text(p, &["id"]).or_else(|| text(p, &["name"]))).collect())
+                            .map(|s| {
+                                s.iter()
+                                    .filter_map(|p| {
+                                        let id = text(p, &["id"]);
+                                        let name = text(p, &["name"]).or_else(|| id.as_deref().and_then(party_name));
+                                        let key = supplier_key(id, name.as_deref())?;
+                                        if let Some(n) = name {
+                                            if !names.iter().any(|(k, _)| *k == key) {
+                                                names.push((key.clone(), n));
+                                            }
+                                        }
+                                        Some(key)
+                                    })
+                                    .collect()
+                            })
                             .unwrap_or_default(),
                         status: text(aw, &["status"]),
                     })
@@ -227,6 +277,14 @@ impl Process {
             contract_value,
             year,
             file: 0,
+            title: text(&tender, &["title"]).or_else(|| text(r, &["title"])),
+            tender_id: text(&tender, &["id"]),
+            document: tender.get("documents").and_then(Value::as_array).and_then(|docs| {
+                docs.iter()
+                    .filter_map(|d| text(d, &["url"]))
+                    .find(|u| u.starts_with("https://") || u.starts_with("http://"))
+            }),
+            names,
         })
     }
 }
@@ -244,6 +302,37 @@ mod tests {
         assert_eq!(parse_date("2020-08-03"), Some(1_596_412_800));
         assert_eq!(parse_date("03/08/2020"), None);
         assert_eq!(parse_date(""), None);
+    }
+
+    #[test]
+    fn suppliers_by_id_else_by_normalised_name_with_their_names() {
+        let p = Process::from_release(&json!({"ocid":"a","tender":{"id":"T-1","title":"Papel","documents":[
+                {"url":"ftp://x"},{"url":"https://portal.example/doc.pdf"}]},
+            "awards":[{"suppliers":[{"id":"S1","name":"Omega S.A."},{"name":"Papelera  omega s.a. "}]},
+                      {"suppliers":[{"name":"PAPELERA OMEGA S.A"},{"id":"S1","name":"Otro nombre"}]}]}))
+        .unwrap();
+        assert_eq!(p.awards[0].suppliers, ["S1", "PAPELERA OMEGA S.A"]);
+        assert_eq!(p.awards[1].suppliers, ["PAPELERA OMEGA S.A", "S1"]);
+        assert_eq!(p.supplier_name("S1"), "Omega S.A.");
+        assert_eq!(p.supplier_name("PAPELERA OMEGA S.A"), "Papelera  omega s.a.");
+        assert_eq!(p.supplier_name("S9"), "S9");
+        assert_eq!((p.title.as_deref(), p.tender_id.as_deref()), (Some("Papel"), Some("T-1")));
+        assert_eq!(p.document.as_deref(), Some("https://portal.example/doc.pdf"));
+        assert_eq!(supplier_key(None, Some(" . ")), None);
+        // Names given only among the parties (Chile's Mercado Público names its buyer so).
+        let p = Process::from_release(&json!({"ocid":"a","buyer":{"id":"CL-1"},"parties":[{"id":"CL-1","name":"Hospital"},{"id":"S2","name":"Sur"}],
+            "awards":[{"suppliers":[{"id":"S2"}]}]}))
+        .unwrap();
+        assert_eq!(
+            (p.buyer.as_deref(), p.buyer_name.as_deref(), p.supplier_name("S2")),
+            (Some("CL-1"), Some("Hospital"), "Sur")
+        );
+        // Or only by its role among them, as in Chile's samples.
+        let p = Process::from_release(
+            &json!({"ocid":"a","parties":[{"id":"CL-1","name":"Hospital","roles":["procuringEntity","buyer"]}]}),
+        )
+        .unwrap();
+        assert_eq!((p.buyer.as_deref(), p.buyer_name.as_deref()), (Some("CL-1"), Some("Hospital")));
     }
 
     #[test]

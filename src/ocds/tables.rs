@@ -1,0 +1,412 @@
+//! The comparison of the four members and the time series, as datasets: what the page draws
+//! (with the site's chart component, which also offers them as CSV and JSON) and what it offers
+//! to download, built from `Facts::key_figures` with no page involved.
+
+use super::digest::Source;
+use super::indicators::{Facts, KeyFigures, KeyUnit, KEY_INDICATORS};
+use super::process::Process;
+use crate::i18n::Lang;
+use crate::model::{Blocks, Cell, ChartKind, Column, ColumnKind, Country, Dataset, Text};
+
+fn both(f: impl Fn(Lang) -> String) -> Text {
+    Text { es: f(Lang::Es), en: Some(f(Lang::En)) }
+}
+
+fn unit(u: KeyUnit) -> Option<Text> {
+    match u {
+        KeyUnit::Share => Some(both(|_| "%".into())),
+        KeyUnit::Bidders => Some(both(|l| l.o().bidders_unit.into())),
+        KeyUnit::Days => Some(both(|l| l.o().days.into())),
+        KeyUnit::Ratio => None,
+    }
+}
+
+/// An indicator's value as the tables show it: shares in percent, the rest as they are.
+pub fn shown(u: KeyUnit, v: f64) -> f64 {
+    match u {
+        KeyUnit::Share => v * 100.0,
+        _ => v,
+    }
+}
+
+fn number(v: Option<f64>) -> Cell {
+    match v {
+        Some(value) if value.is_finite() => Cell::Number { value, at_least: false },
+        _ => Cell::Missing,
+    }
+}
+
+fn count(n: usize) -> Cell {
+    Cell::Number { value: n as f64, at_least: false }
+}
+
+fn dataset(id: &str, title: Text, source: Text, country: Country, chart: Option<ChartKind>) -> Dataset {
+    Dataset {
+        id: id.to_string(),
+        title,
+        summary: both(|_| String::new()),
+        source,
+        source_url: None,
+        notes: Blocks::default(),
+        country,
+        topics: Vec::new(),
+        year: 0,
+        chart,
+        columns: Vec::new(),
+        rows: Vec::new(),
+        highlights: Vec::new(),
+        sample: false,
+    }
+}
+
+fn text_column(id: &str, label: Text) -> Column {
+    Column { id: id.into(), label, kind: ColumnKind::Text, unit: None }
+}
+
+fn number_column(id: &str, label: Text, unit: Option<Text>) -> Column {
+    Column { id: id.into(), label, kind: ColumnKind::Number, unit }
+}
+
+/// Every key indicator, each with the processes it rests on, one row per group (`label`):
+/// the comparison's table, and a member's time series as one CSV.
+pub fn full(
+    id: &str,
+    title: Text,
+    source: Text,
+    country: Country,
+    first: Column,
+    rows: &[(Text, &KeyFigures)],
+) -> Dataset {
+    let mut d = dataset(id, title, source, country, None);
+    d.columns.push(first);
+    d.columns.push(number_column("processes", both(|l| l.o().mix_count.into()), None));
+    for (key, u) in KEY_INDICATORS {
+        d.columns.push(number_column(key, both(|l| l.o().indicator(key).into()), unit(u)));
+        d.columns.push(number_column(
+            &format!("{key}-n"),
+            both(|l| format!("{} — {}", l.o().indicator(key), l.o().used)),
+            None,
+        ));
+    }
+    d.rows = rows
+        .iter()
+        .map(|(label, k)| {
+            let mut row = vec![Cell::Text(label.clone()), count(k.processes)];
+            for ((v, n), (_, u)) in k.values.iter().zip(KEY_INDICATORS) {
+                row.push(number(v.map(|v| shown(u, v))));
+                row.push(count(*n));
+            }
+            row
+        })
+        .collect();
+    d
+}
+
+/// The members side by side: every key indicator per member, on one methodology.
+pub fn comparison(source: Text, rows: &[(Country, KeyFigures)]) -> Dataset {
+    let labelled: Vec<(Text, &KeyFigures)> =
+        rows.iter().map(|(c, k)| (both(|l| l.t().country(*c).into()), k)).collect();
+    full(
+        "ocds-comparison",
+        both(|l| l.o().comparison.into()),
+        source,
+        Country::Ap,
+        text_column("member", both(|l| l.o().member.into())),
+        &labelled,
+    )
+}
+
+/// The shares of the comparison as a grouped bar chart (one scale, percent).
+pub fn comparison_chart(source: Text, rows: &[(Country, KeyFigures)]) -> Dataset {
+    let mut d = dataset(
+        "ocds-comparison-shares",
+        both(|l| l.o().comparison_shares.into()),
+        source,
+        Country::Ap,
+        Some(ChartKind::Bar),
+    );
+    d.columns.push(text_column("member", both(|l| l.o().member.into())));
+    let shares: Vec<usize> = (0..KEY_INDICATORS.len()).filter(|k| KEY_INDICATORS[*k].1 == KeyUnit::Share).collect();
+    for &k in &shares {
+        let key = KEY_INDICATORS[k].0;
+        d.columns.push(number_column(key, both(|l| l.o().indicator(key).into()), unit(KeyUnit::Share)));
+    }
+    d.rows = rows
+        .iter()
+        .map(|(c, f)| {
+            let mut row = vec![Cell::Text(both(|l| l.t().country(*c).into()))];
+            row.extend(shares.iter().map(|&k| number(f.values[k].0.map(|v| v * 100.0))));
+            row
+        })
+        .collect();
+    d
+}
+
+/// One indicator per year, one line per series (a member, or the page's processes): years
+/// with no processes in a series are gaps, not zeros.
+pub fn series(
+    source: Text,
+    country: Country,
+    key: usize,
+    years: &[i32],
+    lines: &[(Text, Vec<KeyFigures>)],
+) -> Option<Dataset> {
+    let (id, u) = *KEY_INDICATORS.get(key)?;
+    let mut d = dataset(
+        &format!("ocds-series-{id}"),
+        both(|l| format!("{} — {}", l.o().indicator(id), l.o().per_year)),
+        source,
+        country,
+        Some(ChartKind::Line),
+    );
+    d.columns.push(text_column("year", both(|l| l.o().year.into())));
+    for (label, _) in lines {
+        d.columns.push(number_column(&label.es, label.clone(), unit(u)));
+    }
+    d.rows = years
+        .iter()
+        .enumerate()
+        .map(|(y, year)| {
+            let mut row = vec![Cell::Text(both(|_| year.to_string()))];
+            row.extend(
+                lines.iter().map(|(_, figs)| number(figs.get(y).and_then(|f| f.values[key].0).map(|v| shown(u, v)))),
+            );
+            row
+        })
+        .collect();
+    Some(d)
+}
+
+/// Every key indicator per year for one group of processes (a member's): one CSV.
+pub fn per_year(id: &str, source: Text, country: Country, years: &[i32], figs: &[KeyFigures]) -> Dataset {
+    let rows: Vec<(Text, &KeyFigures)> = years.iter().zip(figs).map(|(y, k)| (both(|_| y.to_string()), k)).collect();
+    full(
+        id,
+        both(|l| format!("{} — {}", l.o().title, l.o().per_year)),
+        source,
+        country,
+        text_column("year", both(|l| l.o().year.into())),
+        &rows,
+    )
+}
+
+/// The key figures a page compares: per member (the comparison), per year for the page's
+/// processes, and per year per member (the time series).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Trends {
+    pub members: Vec<(Country, KeyFigures)>,
+    pub years: Vec<i32>,
+    pub by_year: Vec<KeyFigures>,
+    pub member_years: Vec<(Country, Vec<KeyFigures>)>,
+}
+
+/// The four members, in the order tables show them.
+pub const MEMBERS: [Country; 4] = [Country::Cl, Country::Co, Country::Mx, Country::Pe];
+
+impl Trends {
+    /// Over the selection `sel`; `member` tells each process's member. Years are those of all
+    /// the facts (a filter never removes a row, it empties it).
+    pub fn of(facts: &Facts, sel: &[usize], days: f64, member: impl Fn(usize) -> Option<Country>) -> Trends {
+        let years = facts.years();
+        let m = |i: usize| member(i).and_then(|c| MEMBERS.iter().position(|x| *x == c));
+        let y = |i: usize| facts.facts.get(i)?.year.and_then(|y| years.binary_search(&y).ok());
+        let ny = years.len();
+        let members = facts.key_figures(sel, days, MEMBERS.len(), m);
+        let by_year = facts.key_figures(sel, days, ny, y);
+        let mut cells = facts.key_figures(sel, days, MEMBERS.len() * ny, |i| Some(m(i)? * ny + y(i)?)).into_iter();
+        let member_years = MEMBERS.iter().map(|c| (*c, cells.by_ref().take(ny).collect())).collect();
+        Trends { members: MEMBERS.iter().copied().zip(members).collect(), years, by_year, member_years }
+    }
+}
+
+/// A day (UTC) as YYYY-MM-DD.
+pub fn day(ts: i64) -> Option<String> {
+    chrono::DateTime::from_timestamp(ts, 0).map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+/// One process of a list: the process (its details filled), its source, the OCDS file it came
+/// from (a site path or a URL) and the value that put it in the list.
+pub struct Listed<'a> {
+    pub process: &'a Process,
+    pub source: &'a Source,
+    pub file: String,
+    pub measure: Option<f64>,
+}
+
+/// A list of processes as a table a person can reuse: names, not ids; dates as days; the
+/// publisher's page and the OCDS file; `measure` names the list's value column, if any.
+pub fn process_list(id: &str, title: Text, measure: Option<(Text, Option<Text>)>, rows: &[Listed]) -> Dataset {
+    let mut publishers: Vec<&str> = rows.iter().map(|r| r.source.publisher.as_str()).collect();
+    publishers.sort_unstable();
+    publishers.dedup();
+    let source = both(|_| publishers.join("; "));
+    let mut d = dataset(id, title, source, Country::Ap, None);
+    let col = |id: &str, es: &str, en: &str| text_column(id, Text { es: es.into(), en: Some(en.into()) });
+    d.columns = vec![
+        col("ocid", "ocid", "ocid"),
+        col("title", "Título", "Title"),
+        col("buyer", "Comprador", "Buyer"),
+        col("suppliers", "Proveedores", "Suppliers"),
+        col("method", "Modalidad (OCDS)", "Method (OCDS)"),
+        col("local-method", "Nombre local de la modalidad", "Local name of the method"),
+        number_column("value", both(|l| l.o().value.into()), None),
+        col("currency", "Moneda", "Currency"),
+        col("tender-start", "Inicio de ofertas", "Tender start"),
+        col("tender-end", "Cierre de ofertas", "Tender end"),
+        col("award-date", "Adjudicación", "Award"),
+        col("signed", "Firma", "Signature"),
+    ];
+    if let Some((label, unit)) = measure.clone() {
+        d.columns.push(number_column("measure", label, unit));
+    }
+    d.columns.extend([
+        col("publisher-page", "Página del publicador", "Publisher's page"),
+        col("document", "Documento del proceso", "Process document"),
+        col("ocds-file", "Archivo OCDS", "OCDS file"),
+        col("publisher", "Publicador", "Publisher"),
+        col("licence", "Licencia", "Licence"),
+    ]);
+    let t = |s: Option<String>| Cell::Text(both(|_| s.clone().unwrap_or_default()));
+    d.rows = rows
+        .iter()
+        .map(|r| {
+            let p = r.process;
+            let value = p.tender_value.as_ref().or(p.contract_value.as_ref());
+            let mut suppliers: Vec<&str> = Vec::new();
+            for a in &p.awards {
+                for k in &a.suppliers {
+                    let n = p.supplier_name(k);
+                    if !suppliers.contains(&n) {
+                        suppliers.push(n);
+                    }
+                }
+            }
+            let mut row = vec![
+                t(Some(p.ocid.clone())),
+                t(p.title.clone()),
+                t(p.buyer_name.clone().or_else(|| p.buyer.clone())),
+                t(Some(suppliers.join("; "))),
+                Cell::Text(both(|l| l.o().method(p.method).into())),
+                t(p.method_details.clone()),
+                number(value.map(|m| m.amount)),
+                t(value.map(|m| m.currency.clone())),
+                t(p.tender_start.and_then(day)),
+                t(p.tender_end.and_then(day)),
+                t(p.awards.iter().filter_map(|a| a.date).min().and_then(day)),
+                t(p.signed.iter().min().copied().and_then(day)),
+            ];
+            if measure.is_some() {
+                row.push(number(r.measure));
+            }
+            row.extend([
+                t(p.tender_id.as_deref().and_then(|i| r.source.process_page(i))),
+                t(p.document.clone()),
+                t(Some(r.file.clone())),
+                t(Some(r.source.publisher.clone())),
+                t(r.source.licence.clone()),
+            ]);
+            row
+        })
+        .collect();
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::export::csv;
+
+    fn figs(processes: usize, competitive: Option<f64>, used: usize) -> KeyFigures {
+        let mut k = KeyFigures { processes, ..KeyFigures::default() };
+        k.values[0] = (competitive, used);
+        k
+    }
+
+    #[test]
+    fn comparison_and_series_tables() {
+        let src = Text { es: "OECE".into(), en: None };
+        let rows = vec![(Country::Cl, figs(2, None, 0)), (Country::Pe, figs(21, Some(0.5), 20))];
+        let d = comparison(src.clone(), &rows);
+        assert_eq!(d.rows.len(), 2);
+        assert_eq!(d.columns.len(), 2 + 2 * KEY_INDICATORS.len());
+        // No data is an empty cell, never a zero; shares in percent, with their coverage.
+        let text = csv(&d, Lang::Es);
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].contains("Procesos competitivos (%)"), "{}", lines[0]);
+        assert!(lines[1].starts_with("Chile,2,,0,"), "{}", lines[1]);
+        assert!(lines[2].starts_with("Perú,21,50,20,"), "{}", lines[2]);
+        let chart = comparison_chart(src.clone(), &rows);
+        assert_eq!(chart.columns.len(), 1 + 3);
+        assert_eq!(chart.rows[1][1], Cell::Number { value: 50.0, at_least: false });
+        // A series: one column per line, gaps where a year has no figure.
+        let lines =
+            vec![(Text { es: "Perú".into(), en: Some("Peru".into()) }, vec![figs(1, Some(1.0), 1), figs(0, None, 0)])];
+        let s = series(src.clone(), Country::Pe, 0, &[2023, 2024], &lines).unwrap();
+        assert_eq!(s.rows[0][1], Cell::Number { value: 100.0, at_least: false });
+        assert_eq!(s.rows[1][1], Cell::Missing);
+        assert!(series(src.clone(), Country::Pe, 99, &[2024], &lines).is_none());
+        let py = per_year("peru-per-year", src, Country::Pe, &[2023, 2024], &lines[0].1);
+        assert!(csv(&py, Lang::En).lines().nth(1).unwrap().starts_with("2023,1,100,1,"));
+    }
+
+    #[test]
+    fn trends_per_member_and_year() {
+        let ps: Vec<Process> = [
+            ("a", "2020-01-01", "open"),
+            ("b", "2020-02-01", "direct"),
+            ("c", "2021-01-01", "open"),
+            ("d", "2021-01-01", "direct"),
+        ]
+        .iter()
+        .filter_map(|(o, d, m)| {
+            Process::from_release(
+                &serde_json::json!({"ocid":o,"tender":{"procurementMethod":m,"tenderPeriod":{"startDate":d}}}),
+            )
+        })
+        .collect();
+        let facts = Facts::of(&ps);
+        // a, b Chilean; c Peruvian; d of no member.
+        let member = |i: usize| [Some(Country::Cl), Some(Country::Cl), Some(Country::Pe), None][i];
+        let t = Trends::of(&facts, &[0, 1, 2, 3], 15.0, member);
+        assert_eq!(t.years, [2020, 2021]);
+        assert_eq!(t.members[0], (Country::Cl, t.members[0].1.clone()));
+        assert_eq!((t.members[0].1.processes, t.members[0].1.values[0]), (2, (Some(0.5), 2)));
+        assert_eq!(t.members[1].1.processes, 0);
+        assert_eq!(t.by_year.iter().map(|k| k.processes).collect::<Vec<_>>(), [2, 2]);
+        let pe = &t.member_years[3];
+        assert_eq!((pe.0, pe.1[0].processes, pe.1[1].processes), (Country::Pe, 0, 1));
+        assert_eq!(pe.1[1].values[0], (Some(1.0), 1));
+        // A selection: the rows stay, emptied.
+        let t = Trends::of(&facts, &[2], 15.0, member);
+        assert_eq!(t.by_year[0].processes, 0);
+    }
+
+    #[test]
+    fn a_process_list_reads_as_names_and_days() {
+        let p = Process::from_release(&serde_json::json!({"ocid":"ocds-70d2nz-1-LE26","buyer":{"id":"CL-1","name":"Hospital, Norte"},
+            "tender":{"id":"1-LE26","title":"Sillas","procurementMethod":"open","procurementMethodDetails":"Licitación Pública",
+                "value":{"amount":1500,"currency":"CLP"},"tenderPeriod":{"startDate":"2026-01-05T10:00:00-03:00","endDate":"2026-01-20"}},
+            "awards":[{"date":"2026-02-01","suppliers":[{"id":"S1","name":"Muebles \"Sur\""}]}]}))
+        .unwrap();
+        let source = Source {
+            publisher: "ChileCompra".into(),
+            licence: Some("CC0 1.0".into()),
+            page: Some("https://www.mercadopublico.cl/x?idlicitacion={id}".into()),
+            ..Source::default()
+        };
+        let rows = [Listed { process: &p, source: &source, file: "ocds/chile/a.json".into(), measure: Some(15.0) }];
+        let d = process_list(
+            "processes",
+            Text { es: "Procesos".into(), en: None },
+            Some((Text { es: "Días".into(), en: None }, None)),
+            &rows,
+        );
+        let text = csv(&d, Lang::Es);
+        let line = text.lines().nth(1).unwrap();
+        assert_eq!(
+            line,
+            "ocds-70d2nz-1-LE26,Sillas,\"Hospital, Norte\",\"Muebles \"\"Sur\"\"\",Abierta,Licitación Pública,1500,CLP,2026-01-05,2026-01-20,2026-02-01,,15,https://www.mercadopublico.cl/x?idlicitacion=1-LE26,,ocds/chile/a.json,ChileCompra,CC0 1.0"
+        );
+        assert_eq!(d.source.es, "ChileCompra");
+    }
+}
