@@ -376,13 +376,13 @@ pub fn ocds(ocds_dir: &std::path::Path) -> (Vec<(String, String)>, Vec<String>) 
             s.published = published;
         }
         let mut digest = Digest::encode(&s.id, s.sample, files, file_problems, &processes);
-        // The ocids apart: only the list of processes behind a number needs them.
-        let ocids = std::mem::take(&mut digest.processes.ocid);
-        let (path, ocids_path) = (format!("ocds/digest/{}.json", s.id), format!("ocds/digest/{}.ocids.json", s.id));
+        // Ocids and titles apart: only a list of processes needs them.
+        let details = crate::ocds::digest::Details::take(&mut digest.processes);
+        let (path, details_path) = (format!("ocds/digest/{}.json", s.id), format!("ocds/digest/{}.details.json", s.id));
         out.push((path.clone(), serde_json::to_string(&digest).unwrap_or_default()));
-        out.push((ocids_path.clone(), serde_json::to_string(&ocids).unwrap_or_default()));
+        out.push((details_path.clone(), serde_json::to_string(&details).unwrap_or_default()));
         s.digest = Some(path);
-        s.ocids = Some(ocids_path);
+        s.details = Some(details_path);
     }
     out.push(("ocds/manifest.json".into(), serde_json::to_string(&manifest).unwrap_or_default()));
     (out, problems)

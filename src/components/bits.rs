@@ -86,3 +86,29 @@ pub fn use_meta(f: impl Fn(Lang) -> (String, String) + 'static) {
         set_meta(l, &title, &desc);
     });
 }
+
+/// Saves `body` as a file the reader downloads (built on demand, so a list of thousands of
+/// processes costs nothing until asked for). A local `blob:` file: nothing leaves the site.
+#[cfg(target_arch = "wasm32")]
+pub fn save_file(name: &str, mime: &str, body: &str) {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(body));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(&format!("{mime};charset=utf-8"));
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let a = document().create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    if let Some(a) = a {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    // Revoked after the click has started the download.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn save_file(_name: &str, _mime: &str, _body: &str) {}

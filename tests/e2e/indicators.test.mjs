@@ -84,8 +84,9 @@ test('each number leads to its processes, and each process to its OCDS file', as
   const count = Number((await text(page, '.process-list .result-count')).split(' ')[0]);
   assert.ok(count > 0);
   assert.equal(await page.locator('.process-list .process').count(), Math.min(count, 20));
-  // The ocids arrive from their own file; each links to the file it was read from.
+  // The ocids and titles arrive from their own file; each links to the file it was read from.
   await page.waitForFunction(() => /OCDS-|ocds-/.test(document.querySelector('.process .ocid code')?.innerText || ''));
+  assert.notEqual(await text(page, '.process .process-title'), 'Proceso sin título publicado');
   const ocid = await text(page, '.process .ocid code');
   const href = await page.locator('.process a[type="application/json"]').first().getAttribute('href');
   const res = await page.request.get(site.url + href);
@@ -109,6 +110,10 @@ test('every member shows real figures, and buyers are named as their data names 
   // Colombia's buyers were hexadecimal ids in the tables; the filter already had names.
   const colombia = await open('/es/indicators/colombia');
   assert.doesNotMatch(await text(colombia, '#buyer-non-competitive table'), /\b[0-9a-f]{12,}\b/);
+  // Suppliers too: their names as published, not the hexadecimal ids the awards carry.
+  const suppliers = await text(colombia, '#supplier-concentration table');
+  assert.doesNotMatch(suppliers, /\b[0-9a-f]{12,}\b/);
+  assert.match(suppliers, /[A-ZÁÉÍÓÚÑ]{3,} [A-ZÁÉÍÓÚÑ]{3,}/);
   // The buyer's link still filters by its id.
   await colombia.locator('#buyer-non-competitive tbody a').first().click();
   await colombia.waitForURL(/buyer=/);
@@ -116,6 +121,88 @@ test('every member shows real figures, and buyers are named as their data names 
   assert.match(await text(chile, '.result-count'), /^2 resultados/);
   assert.match(await text(chile, '#data-quality [data-source="chile-mercadopublico-2026"]'), /Licencia\s+CC0 1\.0/);
   for (const p of [peru, colombia, chile]) { assert.deepEqual(realErrors(p), []); await p.context().close(); }
+});
+
+test('the four members side by side and each indicator per year, with coverage and downloads', async () => {
+  const page = await open('/es/indicators');
+  await page.waitForSelector('#comparison table tbody tr');
+  const rows = await page.locator('#comparison tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.innerText.trim())));
+  assert.deepEqual(rows.map((r) => r.slice(0, 3)), [
+    ['Chile', '2', '100,0 % (2)'],
+    ['Colombia', '21', '23,8 % (21)'],
+    ['México', '18', '77,8 % (18)'],
+    ['Perú', '21', '95,2 % (21)'],
+  ]);
+  // One methodology: the same eight indicators for every member; no data is a dash, not 0.
+  assert.equal(rows[0].length, 10);
+  assert.ok(rows.some((r) => r.some((c) => c.startsWith('— ('))));
+  assert.ok(await page.locator('#comparison .chart-svg').isVisible());
+  // Its source names the publishers, not the standard.
+  assert.match(await text(page, '#comparison .chart'), /Fuente:[^\n]*ChileCompra[^\n]*OECE/);
+  assert.match(await text(page, '#procedure-mix'), /Fuente:[^\n]*Colombia Compra Eficiente/);
+  // The whole table as CSV, in the reader's language, with every indicator and its coverage.
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#comparison .downloads button').first().click()]);
+  assert.equal(csv.suggestedFilename(), 'ocds-comparison.csv');
+  const body = (await (await import('node:fs/promises')).readFile(await csv.path(), 'utf8')).replace(/^\uFEFF/, '');
+  const lines = body.trim().split(/\r\n/);
+  assert.match(lines[0], /^Miembro,Procesos,Procesos competitivos \(%\),Procesos competitivos — procesos con el dato,/);
+  assert.match(lines[4], /^Perú,21,95\.2\d*,21,/);
+  // Time series: per member per year; picking another indicator redraws chart and table.
+  const series = () => page.locator('#time-series tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.innerText.trim())));
+  const years = (await series()).map((r) => r[0]);
+  assert.deepEqual(years, ['2011', '2015', '2016', '2018', '2024', '2026']);
+  assert.deepEqual((await series()).find((r) => r[0] === '2024'), ['2024', '—', '—', '—', '95,2 % (21)']);
+  await page.selectOption('#time-series select', '1');
+  await page.waitForFunction(() => /Oferta única/.test(document.querySelector('#time-series .chart h3')?.innerText || ''));
+  assert.match((await series()).find((r) => r[0] === '2024')[4], /^\d+,\d % \(\d+\)$/);
+  // Every indicator per year, one CSV per member.
+  const [peru] = await Promise.all([page.waitForEvent('download'), page.locator('#time-series .downloads button', { hasText: 'Perú' }).click()]);
+  assert.equal(peru.suggestedFilename(), 'ocds-per-year-peru.csv');
+  const pe = (await (await import('node:fs/promises')).readFile(await peru.path(), 'utf8')).trim().split(/\r\n/);
+  assert.equal(pe.length, 1 + 6);
+  assert.match(pe.find((l) => l.startsWith('2024')), /^2024,21,95\.2\d*,21,/);
+  // Under the downloads, each publisher's licence.
+  assert.match(await text(page, '#comparison .licences'), /OECE[^\n]*CC BY 4\.0/);
+  // Every code the page shows is explained in words.
+  assert.match(await text(page, '#glossary'), /R018\s+Código de Cardinal/);
+  assert.match(await text(page, '#glossary'), /tender\.procurementMethod\s+Modalidad/);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
+  assert.deepEqual(realErrors(page), []);
+  // A member's own page: its own series, no comparison.
+  const en = await open('/en/indicators/peru');
+  await en.waitForSelector('#time-series tbody tr');
+  assert.equal(await en.locator('#comparison').count(), 0);
+  assert.deepEqual((await en.locator('#time-series thead th').allInnerTexts()).map((t) => t.trim()), ['Year', 'Peru']);
+  assert.match(await text(en, '#glossary'), /R003\s+Cardinal's code/);
+  await page.context().close();
+  await en.context().close();
+});
+
+test('a list of processes reads as names, dates and links, and downloads as CSV', async () => {
+  const page = await open('/es/indicators/chile?list=all');
+  await page.waitForFunction(() => document.querySelector('.process .process-title')?.innerText === 'MAQUINARIAS DE ASEO CLÍNICO');
+  const first = await text(page, '.process');
+  // The buyer by the name its data gives among the parties, never its id.
+  assert.match(first, /Comprador\s+CORP MUNIC EDUC SALUD Y ATENCION/);
+  assert.doesNotMatch(first, /CL-MP-/);
+  assert.match(first, /Modalidad\s+Abierta \(Licitación Pública Entre 100 y 1000 UTM \(LE\)\)/);
+  assert.match(first, /Plazo de ofertas\s+2026-07-0\d – 2026-07-0\d/);
+  // The process's page on Mercado Público, built from its tender id.
+  assert.equal(await page.locator('.process a', { hasText: 'Página del proceso' }).first().getAttribute('href'),
+    'https://www.mercadopublico.cl/Procurement/Modules/RFB/DetailsAcquisition.aspx?idlicitacion=1211839-44-LE26');
+  assert.match(await text(page, '.process-list .licences'), /ChileCompra[^\n]*CC0 1\.0/);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('.process-list .downloads button').first().click()]);
+  const lines = (await (await import('node:fs/promises')).readFile(await csv.path(), 'utf8')).trim().split(/\r\n/);
+  assert.equal(lines.length, 3);
+  assert.match(lines[0], /ocid,Título,Comprador,Proveedores,Modalidad \(OCDS\)/);
+  assert.match(lines[1], /^ocds-70d2nz-1211839-44-LE26,MAQUINARIAS DE ASEO CLÍNICO,CORP MUNIC/);
+  assert.match(lines[1], /ocds\/chile\/sample\/[^,]+\.json,ChileCompra/);
+  // Suppliers by name (Peru's awards), with the document the publisher links.
+  const peru = await open('/es/indicators/peru?list=all');
+  await peru.waitForFunction(() => /Proveedores/.test(document.querySelector('.process-list')?.innerText || ''));
+  assert.match(await text(peru, '.process-list'), /Proveedores\s+CONSORCIO CHAWPY/);
+  assert.ok(await peru.locator('.process a', { hasText: 'Documento del proceso' }).count() > 0);
+  for (const p of [page, peru]) { assert.deepEqual(realErrors(p), []); await p.context().close(); }
 });
 
 test('a member without data says so; an unknown country is not found', async () => {
@@ -176,7 +263,7 @@ test('sources named by URL are read in the browser; an oversized one is refused 
   await page.locator('#competitive-share .figure').click();
   await page.waitForSelector('.process-list .process');
   assert.equal(await text(page, '.process .ocid code'), 'ocds-xs1qbl-15-0010-00-2017');
-  const link = page.locator('.process a[target="_blank"]').first();
+  const link = page.locator('.process a[target="_blank"]', { hasText: 'Datos OCDS' }).first();
   assert.equal(await link.getAttribute('href'), site.url + file);
   assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
   await page.context().close();

@@ -5,22 +5,26 @@
 //! number. Every figure comes from `ocds::report`; this file only draws.
 
 use crate::app::use_lang;
-use crate::components::bits::{use_meta, ExternalLink, SampleBadge};
+use crate::components::bits::{save_file, use_meta, ExternalLink, SampleBadge};
 use crate::components::chart::Chart;
 use crate::components::filters::{paged, use_query_filter, FilterBar, FilterField};
 use crate::i18n::{format_number, Lang};
 use crate::model::{Blocks, Cell, ChartKind, Column, ColumnKind, Country, Dataset, SafeUrl, Text};
-use crate::ocds::digest::{Digest, Manifest, Source};
+use crate::ocds::digest::{Details, Digest, Manifest, Source};
 use crate::ocds::explain::explain;
 use crate::ocds::indicators::{Coverage, Facts, FactsBuilder, Share, Stats, Summary, KEY_FIELDS, STATS_COUNT};
 use crate::ocds::process::Process;
 use crate::ocds::report::{country_from_slug, method_code, Filter, List, Options, DEFAULT_DAYS};
+use crate::ocds::tables::{process_list, Listed, Trends};
 use crate::routes::{with_query, Page};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use std::collections::HashMap;
 use std::sync::Arc;
+
+mod trends;
+use trends::{Comparison, Series};
 
 /// Compared by identity, so memos over large data only notify when it is rebuilt.
 pub struct Shared<T>(pub Arc<T>);
@@ -60,13 +64,17 @@ pub enum SourceState {
 /// The manifest as read, with the problems it had (sources left out), or why it could not be.
 type ManifestState = Option<Result<Shared<(Manifest, Vec<String>)>, String>>;
 
+/// A source's details: None while reading, then read or why not.
+type DetailsState = Option<Result<Shared<Details>, String>>;
+
 /// The manifest and every source read so far, kept for the whole visit.
 #[derive(Clone, Copy)]
 pub struct OcdsStore {
     manifest: RwSignal<ManifestState>,
     states: RwSignal<HashMap<String, SourceState>>,
-    /// Each source's ocids, read when a list of processes is shown.
-    ocids: RwSignal<HashMap<String, Shared<Vec<String>>>>,
+    /// Each source's details (ocids, titles), read when a list of processes is shown: None
+    /// while reading.
+    details: RwSignal<HashMap<String, DetailsState>>,
 }
 
 impl OcdsStore {
@@ -74,7 +82,7 @@ impl OcdsStore {
         OcdsStore {
             manifest: RwSignal::new(None),
             states: RwSignal::new(HashMap::new()),
-            ocids: RwSignal::new(HashMap::new()),
+            details: RwSignal::new(HashMap::new()),
         }
     }
 }
@@ -197,11 +205,20 @@ impl Pool {
         let options = Shared(Arc::new(Options::of(&all)));
         Pool { facts: b.facts, refs, options, sources }
     }
+}
 
-    fn process(&self, i: usize) -> Option<(&SourceData, &Process)> {
-        let (s, r) = *self.refs.get(i)?;
-        let d = self.sources.get(s as usize)?;
-        Some((d, d.processes.get(r as usize)?))
+impl Pool {
+    /// The member whose data process `i` is.
+    fn member(&self, i: usize) -> Option<Country> {
+        let (s, _) = *self.refs.get(i)?;
+        Country::parse(&self.sources.get(s as usize)?.source.country)
+    }
+
+    /// The publishers of the page's data, as a dataset's source.
+    fn publishers(&self) -> Text {
+        let mut names: Vec<&str> = self.sources.iter().map(|d| d.source.publisher.as_str()).collect();
+        names.dedup();
+        Text { es: names.join("; "), en: None }
     }
 }
 
@@ -333,6 +350,11 @@ pub fn IndicatorsPage() -> impl IntoView {
         let days = parsed.with(|(f, _)| f.days());
         Some(Shared(Arc::new(crate::ocds::report::dashboard(&p.0.facts, &sel.0, days))))
     });
+    let trends = Memo::new(move |_| {
+        let (p, sel) = (pool.get()?, selection.get()?);
+        let days = parsed.with(|(f, _)| f.days());
+        Some(Shared(Arc::new(Trends::of(&p.0.facts, &sel.0, days, |i| p.0.member(i)))))
+    });
 
     let tabs = move || {
         let here = country.get();
@@ -403,13 +425,21 @@ pub fn IndicatorsPage() -> impl IntoView {
                         .into_any()
                 };
                 // Built once per country and data; its figures follow the filters in place.
-                let live = Live { country: c, report, filter: link_filter };
+                let live = Live {
+                    country: c,
+                    report,
+                    trends,
+                    filter: link_filter,
+                    publishers: StoredValue::new(p.0.publishers()),
+                    licences: StoredValue::new(licences_text(lang, &p.0.sources)),
+                };
                 view! {
                     {manifest_problems}
                     <Failures failed=failed.clone()/>
                     {filters}
                     <Dashboard live=live/>
                     <Quality pool=p failed=failed/>
+                    <Glossary/>
                 }
                 .into_any()
             }
@@ -572,7 +602,11 @@ struct CardData {
 struct Live {
     country: Country,
     report: Memo<Option<Shared<Summary>>>,
+    trends: Memo<Option<Shared<Trends>>>,
     filter: Memo<Filter>,
+    /// The data's publishers (a chart's source) and their licences (under each download).
+    publishers: StoredValue<Text>,
+    licences: StoredValue<String>,
 }
 
 impl Live {
@@ -649,6 +683,8 @@ fn Dashboard(live: Live) -> impl IntoView {
             {stats_card("award-to-signature", |r| &r.signature, List::Signature, o.days, 1)}
             {stats_card("contracted-vs-estimated", |r| &r.ratio, List::Ratio, "", 2)}
         </div>
+        {(live.country == Country::Ap).then(|| view! { <Comparison live=live/> })}
+        <Series live=live/>
         <Mix live=live/>
         <Buyers live=live/>
         <Concentrations live=live/>
@@ -695,7 +731,7 @@ fn Mix(live: Live) -> impl IntoView {
         id: "procedure-mix".into(),
         title: text(Lang::Es.o().indicator("procedure-mix"), Lang::En.o().indicator("procedure-mix")),
         summary: text("", ""),
-        source: text("OCDS", "OCDS"),
+        source: live.publishers.get_value(),
         source_url: None,
         notes: Blocks::default(),
         country,
@@ -795,7 +831,13 @@ fn Concentrations(live: Live) -> impl IntoView {
             .iter()
             .map(|c| {
                 let f = Filter { buyer: Some(c.buyer.clone()), ..filter.clone() };
-                let top = c.top.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>().join(" · ");
+                let top = c
+                    .top
+                    .iter()
+                    .zip(c.top_names.iter().chain(std::iter::repeat(&None)))
+                    .map(|((s, _), n)| n.clone().unwrap_or_else(|| s.clone()))
+                    .collect::<Vec<_>>()
+                    .join(" · ");
                 view! {
                     <tr>
                         <th scope="row"><a href=live.href(lang, &f, Some(List::Concentration))>{c.name.clone().unwrap_or_else(|| c.buyer.clone())}</a></th>
@@ -848,6 +890,23 @@ fn Missing(live: Live) -> impl IntoView {
 }
 
 /// Per source: what was read, what could not be, and which key fields are missing.
+/// Every code and field the page shows, in words.
+#[component]
+fn Glossary() -> impl IntoView {
+    let lang = use_lang();
+    let o = lang.o();
+    let items = crate::ocds::explain::GLOSSARY
+        .iter()
+        .map(|g| view! { <dt><code>{g.0}</code></dt><dd>{crate::ocds::explain::term(g, lang)}</dd> })
+        .collect_view();
+    view! {
+        <section class="ind-section glossary" id="glossary" aria-labelledby="glossary-title">
+            <h2 id="glossary-title">{o.glossary}</h2>
+            <dl>{items}</dl>
+        </section>
+    }
+}
+
 #[component]
 fn Quality(pool: Shared<Pool>, failed: Vec<(Source, String)>) -> impl IntoView {
     let lang = use_lang();
@@ -919,7 +978,9 @@ fn Quality(pool: Shared<Pool>, failed: Vec<(Source, String)>) -> impl IntoView {
     }
 }
 
-/// The processes behind a number, each linking to the OCDS file it came from.
+/// The processes behind a number, as a person reads them: title, buyer, suppliers, method,
+/// value, dates, the measure that put each there, the publisher's page and the OCDS file; the
+/// whole list downloadable as CSV and JSON.
 #[component]
 fn ProcessList(
     country: Country,
@@ -933,27 +994,41 @@ fn ProcessList(
     let store = use_ocds();
     let known = list.is_ok();
     let list = list.unwrap_or(List::All);
-    let rows = list.select(&pool.0.facts, &sel.0, filter.days());
-    // The ocids of the sources involved, read now (they are published apart).
+    let rows = Arc::new(list.select(&pool.0.facts, &sel.0, filter.days()));
+    // The details of the sources involved (ocids, titles), read now: they are published apart.
     for d in &pool.0.sources {
-        let (id, path) = (d.source.id.clone(), d.source.ocids.clone());
+        let (id, path) = (d.source.id.clone(), d.source.details.clone());
         if let Some(path) = path {
-            if !store.ocids.with_untracked(|m| m.contains_key(&id)) {
-                store.ocids.update(|m| {
-                    m.insert(id.clone(), Shared(Arc::new(Vec::new())));
+            if !store.details.with_untracked(|m| m.contains_key(&id)) {
+                store.details.update(|m| {
+                    m.insert(id.clone(), None);
                 });
                 spawn_local(async move {
-                    if let Ok(t) = fetch(&path).await {
-                        if let Ok(v) = serde_json::from_str::<Vec<String>>(&t) {
-                            store.ocids.update(|m| {
-                                m.insert(id, Shared(Arc::new(v)));
-                            });
-                        }
-                    }
+                    let got = fetch(&path).await.and_then(|t| Details::parse(&path, &t));
+                    store.details.update(|m| {
+                        m.insert(id, Some(got.map(|d| Shared(Arc::new(d)))));
+                    });
                 });
             }
         }
     }
+    // A process with its details filled in (once they are here), and where it came from.
+    let listed = {
+        let pool = pool.clone();
+        let sel = sel.clone();
+        move |pos: usize| -> Option<(Process, Arc<SourceData>)> {
+            let &i = sel.0.get(pos)?;
+            let (s, r) = *pool.0.refs.get(i)?;
+            let d = pool.0.sources.get(s as usize)?.clone();
+            let mut p = d.processes.get(r as usize)?.clone();
+            store.details.with(|m| {
+                if let Some(Some(Ok(x))) = m.get(&d.source.id) {
+                    x.0.fill(r as usize, &mut p);
+                }
+            });
+            Some((p, d))
+        }
+    };
     let heading = match list {
         List::Method(m) => format!("{}: {}", o.indicator(list.indicator()), o.method(m)),
         List::Missing(i) => {
@@ -971,55 +1046,154 @@ fn ProcessList(
         List::Ratio => "",
         _ => o.days,
     };
-    let item = move |k: usize| -> AnyView {
-        let Some(&(pos, value)) = rows.get(k) else { return ().into_any() };
-        let Some(&i) = sel.0.get(pos) else { return ().into_any() };
-        let Some((d, p)) = pool.0.process(i) else { return ().into_any() };
-        let row = pool.0.refs.get(i).map_or(0, |r| r.1 as usize);
-        let source_id = d.source.id.clone();
-        // Read from the data (sources by URL), else from the ocids file published apart.
-        let own = Some(p.ocid.clone()).filter(|s| !s.is_empty());
-        let ocid = move || {
-            own.clone()
-                .or_else(|| store.ocids.with(|m| m.get(&source_id).and_then(|v| v.0.get(row).cloned())))
-                .filter(|s| !s.is_empty())
-                .unwrap_or_else(|| format!("{} {}", o.process, row + 1))
-        };
-        let file = d.files.get(p.file as usize).cloned().unwrap_or_default();
-        let link = if file.starts_with("http://") || file.starts_with("https://") {
-            SafeUrl::parse(&file).ok().map(|u| view! { <ExternalLink url=u>{o.ocds_data}</ExternalLink> }.into_any())
-        } else if !file.is_empty() {
-            Some(
-                view! { <a href=crate::routes::href(&format!("/{file}")) type="application/json">{o.ocds_data}</a> }
-                    .into_any(),
-            )
-        } else {
-            None
-        };
-        let method = match (&p.method_details, p.method) {
-            (Some(local), m) => format!("{} ({local})", o.method(m)),
-            (None, m) => o.method(m).to_string(),
-        };
-        let value_text =
-            p.tender_value.as_ref().map(|m| format!("{}: {} {}", o.value, num(lang, m.amount, 0), m.currency));
-        let measured = value.map(|v| format!("{} {unit}", num(lang, v, if list == List::Ratio { 2 } else { 1 })));
-        view! {
-            <li class="process">
-                <p class="ocid"><code>{ocid}</code> {measured.map(|m| view! { " " <strong class="measure">{m}</strong> })}</p>
-                <p>{p.buyer_name.clone().or_else(|| p.buyer.clone()).unwrap_or_default()}</p>
-                <p class="muted">{method}{p.year.map(|y| format!(" · {y}"))}{value_text.map(|v| format!(" · {v}"))}</p>
-                <p>{link}</p>
-            </li>
+    let measured_kind = rows.iter().any(|r| r.1.is_some());
+    let licences = licences_note(lang, &pool.0.sources);
+    let item = {
+        let rows = rows.clone();
+        let listed = listed.clone();
+        move |k: usize| -> AnyView {
+            let Some(&(pos, value)) = rows.get(k) else { return ().into_any() };
+            let listed = listed.clone();
+            let Some((_, d)) = listed(pos) else { return ().into_any() };
+            let row = sel.0.get(pos).and_then(|i| pool.0.refs.get(*i)).map_or(0, |r| r.1 as usize);
+            let file = d.files.get(d.processes.get(row).map_or(0, |p| p.file as usize)).cloned().unwrap_or_default();
+            let measured = value.map(|v| format!("{} {unit}", num(lang, v, if list == List::Ratio { 2 } else { 1 })));
+            let source = d.source.clone();
+            // Redrawn when the details arrive (titles, ocids, the publisher's page).
+            let body = move || {
+                let Some((p, _)) = listed(pos) else { return ().into_any() };
+                let title = p.title.clone().unwrap_or_else(|| o.untitled.to_string());
+                let ocid = Some(p.ocid.clone())
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| format!("{} {}", o.process, row + 1));
+                let method = match (&p.method_details, p.method) {
+                    (Some(local), m) => format!("{} ({local})", o.method(m)),
+                    (None, m) => o.method(m).to_string(),
+                };
+                let value = p.tender_value.as_ref().or(p.contract_value.as_ref());
+                let value_text = value.map(|m| format!("{} {}", num(lang, m.amount, 0), m.currency));
+                let mut suppliers: Vec<String> = Vec::new();
+                for a in &p.awards {
+                    for key in &a.suppliers {
+                        let n = p.supplier_name(key).to_string();
+                        if !suppliers.contains(&n) {
+                            suppliers.push(n);
+                        }
+                    }
+                }
+                let date = |t: Option<i64>| t.and_then(crate::ocds::tables::day);
+                let dates = [
+                    (
+                        o.tender_dates,
+                        match (date(p.tender_start), date(p.tender_end)) {
+                            (Some(a), Some(b)) => Some(format!("{a} – {b}")),
+                            (a, b) => a.or(b),
+                        },
+                    ),
+                    (o.award_date, date(p.awards.iter().filter_map(|a| a.date).min())),
+                    (o.signed_date, date(p.signed.iter().min().copied())),
+                ];
+                let page =
+                    p.tender_id.as_deref().and_then(|t| source.process_page(t)).and_then(|u| SafeUrl::parse(&u).ok());
+                let doc = p.document.as_deref().and_then(|u| SafeUrl::parse(u).ok()).filter(|u| !u.is_mailto());
+                let link = if file.starts_with("http://") || file.starts_with("https://") {
+                    SafeUrl::parse(&file)
+                        .ok()
+                        .map(|u| view! { <ExternalLink url=u>{o.ocds_data}</ExternalLink> }.into_any())
+                } else if !file.is_empty() {
+                    Some(
+                        view! { <a href=crate::routes::href(&format!("/{file}")) type="application/json">{o.ocds_data}</a> }
+                            .into_any(),
+                    )
+                } else {
+                    None
+                };
+                view! {
+                    <h3 class="process-title">{title}</h3>
+                    <p class="ocid"><code>{ocid}</code></p>
+                    <dl class="process-facts">
+                        <dt>{o.buyer}</dt><dd>{p.buyer_name.clone().or_else(|| p.buyer.clone()).unwrap_or_else(|| "—".into())}</dd>
+                        {(!suppliers.is_empty()).then(|| view! { <dt>{o.suppliers}</dt><dd>{suppliers.join(" · ")}</dd> })}
+                        <dt>{o.filter_method}</dt><dd>{method}</dd>
+                        {value_text.map(|v| view! { <dt>{o.value}</dt><dd>{v}</dd> })}
+                        {dates.into_iter().filter_map(|(l, v)| v.map(|v| view! { <dt>{l}</dt><dd>{v}</dd> })).collect_view()}
+                    </dl>
+                    <p class="process-links">
+                        {page.map(|u| view! { <ExternalLink url=u>{o.publisher_page}</ExternalLink> " " })}
+                        {doc.map(|u| view! { <ExternalLink url=u>{o.process_document}</ExternalLink> " " })}
+                        {link}
+                    </p>
+                }
+                .into_any()
+            };
+            view! {
+                <li class="process">
+                    {measured.map(|m| view! { <p class="measure"><strong>{m}</strong></p> })}
+                    {body}
+                </li>
+            }
+            .into_any()
         }
-        .into_any()
     };
+    // The whole list as a file, built when asked for.
+    let download = {
+        let rows = rows.clone();
+        let heading = heading.clone();
+        move |json: bool| {
+            let listed_rows: Vec<(Process, Arc<SourceData>, String, Option<f64>)> = rows
+                .iter()
+                .filter_map(|&(pos, v)| {
+                    let (p, d) = listed(pos)?;
+                    let file = d.files.get(p.file as usize).cloned().unwrap_or_default();
+                    Some((p, d, file, v))
+                })
+                .collect();
+            let items: Vec<Listed> = listed_rows
+                .iter()
+                .map(|(p, d, file, v)| Listed { process: p, source: &d.source, file: file.clone(), measure: *v })
+                .collect();
+            let unit_text = (!unit.is_empty()).then(|| Text { es: unit.to_string(), en: None });
+            let measure = measured_kind.then(|| (Text { es: o.measure.to_string(), en: None }, unit_text));
+            let ds = process_list("processes", Text { es: heading.clone(), en: None }, measure, &items);
+            if json {
+                let url = window().location().href().unwrap_or_default();
+                save_file("processes.json", "application/json", &crate::charts::export::json(&ds, lang, &url));
+            } else {
+                save_file("processes.csv", "text/csv", &crate::charts::export::csv(&ds, lang));
+            }
+        }
+    };
+    let download_json = download.clone();
     view! {
         <section class="process-list" aria-labelledby="process-list-title">
             <p><a href=back.clone()>{"← "}{o.back}</a></p>
             <h2 id="process-list-title">{heading}</h2>
             {(!known).then(|| view! { <p class="notice">{o.unknown_list}</p> })}
             <p class="result-count" role="status">{format!("{} {}", count(lang, total), o.processes_word)}</p>
+            <ul class="downloads">
+                <li><button type="button" class="button secondary" on:click=move |_| download(false)>{lang.t().download_csv}</button></li>
+                <li><button type="button" class="button secondary" on:click=move |_| download_json(true)>{lang.t().download_json}</button></li>
+            </ul>
+            {licences}
             {paged(true, "processes", total, item)}
         </section>
     }
+}
+
+/// Under each download: the publishers whose data it holds, with their licences.
+fn licences_note(lang: Lang, sources: &[Arc<SourceData>]) -> AnyView {
+    view! { <p class="muted licences">{licences_text(lang, sources)}</p> }.into_any()
+}
+
+fn licences_text(lang: Lang, sources: &[Arc<SourceData>]) -> String {
+    let o = lang.o();
+    let mut parts: Vec<String> = sources
+        .iter()
+        .map(|d| match &d.source.licence {
+            Some(l) => format!("{} ({l})", d.source.publisher),
+            None => d.source.publisher.clone(),
+        })
+        .collect();
+    parts.dedup();
+    format!("{} {}", o.data_licence, parts.join("; "))
 }

@@ -1,0 +1,219 @@
+//! The comparison of the four members and the time series: drawn from `ocds::tables`, redrawn
+//! in place when the filters change, each with its table, its coverage and its downloads.
+
+use super::{count, num, pct, Live};
+use crate::app::use_lang;
+use crate::components::bits::save_file;
+use crate::components::chart::Chart;
+use crate::i18n::Lang;
+use crate::model::{Country, Dataset, Text};
+use crate::ocds::indicators::{KeyFigures, KeyUnit, KEY_INDICATORS};
+use crate::ocds::tables::{comparison, comparison_chart, per_year, series};
+use crate::routes::Page;
+use leptos::prelude::*;
+
+/// A key figure as text, with the processes it rests on: "62,5 % (8)".
+fn cell(l: Lang, u: KeyUnit, v: (Option<f64>, usize)) -> String {
+    let n = count(l, v.1);
+    match v.0 {
+        None => format!("— ({n})"),
+        Some(x) => {
+            let shown = match u {
+                KeyUnit::Share => pct(l, x),
+                KeyUnit::Ratio => num(l, x, 2),
+                KeyUnit::Bidders | KeyUnit::Days => num(l, x, 1),
+            };
+            format!("{shown} ({n})")
+        }
+    }
+}
+
+/// CSV and JSON buttons for a dataset built when asked for, with the data's licences.
+fn downloads(
+    l: Lang,
+    name: &'static str,
+    data: impl Fn() -> Option<Dataset> + Clone + Send + Sync + 'static,
+) -> AnyView {
+    let t = l.t();
+    let json = data.clone();
+    view! {
+        <ul class="downloads">
+            <li><button type="button" class="button secondary" on:click=move |_| {
+                if let Some(d) = data() { save_file(&format!("{name}.csv"), "text/csv", &crate::charts::export::csv(&d, l)) }
+            }>{t.download_csv}</button></li>
+            <li><button type="button" class="button secondary" on:click=move |_| {
+                if let Some(d) = json() {
+                    let url = window().location().href().unwrap_or_default();
+                    save_file(&format!("{name}.json"), "application/json", &crate::charts::export::json(&d, l, &url))
+                }
+            }>{t.download_json}</button></li>
+        </ul>
+    }
+    .into_any()
+}
+
+/// Chile, Colombia, Mexico and Peru side by side (the Alliance's page).
+#[component]
+pub fn Comparison(live: Live) -> impl IntoView {
+    let l = use_lang();
+    let o = l.o();
+    let source = live.publishers;
+    let members = Memo::new(move |_| live.trends.get().map(|t| t.0.members.clone()).unwrap_or_default());
+    let chart = Memo::new(move |_| comparison_chart(source.get_value(), &members.get()));
+    let rows = move || {
+        members
+            .get()
+            .into_iter()
+            .map(|(c, k)| {
+                view! {
+                    <tr>
+                        <th scope="row"><a href=Page::Indicators(c).href(l)>{l.t().country(c)}</a></th>
+                        <td class="num">{count(l, k.processes)}</td>
+                        {k.values.iter().zip(KEY_INDICATORS).map(|(v, (_, u))| view! { <td class="num">{cell(l, u, *v)}</td> }).collect_view()}
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let head = KEY_INDICATORS
+        .iter()
+        .map(|(id, _)| view! { <th scope="col" class="num">{o.indicator(id)}</th> })
+        .collect_view();
+    let permalink = format!("{}#comparison", Page::Indicators(Country::Ap).href(l));
+    view! {
+        <section class="ind-section" id="comparison" aria-labelledby="comparison-title">
+            <h2 id="comparison-title">{o.comparison}</h2>
+            <p class="explain">{o.comparison_intro}</p>
+            <Chart dataset=Signal::from(chart) level=3 permalink=permalink/>
+            <div class="table-wrap" role="region" tabindex="0" aria-label=format!("{} — {}", o.comparison, o.table)>
+                <table class="data-table comparison">
+                    <thead><tr><th scope="col">{o.member}</th><th scope="col" class="num">{o.mix_count}</th>{head}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <h3 class="downloads-title">{o.download_all}</h3>
+            {downloads(l, "ocds-comparison", move || Some(comparison(source.get_value(), &members.get_untracked())))}
+            <p class="muted licences">{live.licences.get_value()}</p>
+        </section>
+    }
+}
+
+/// One indicator per year (picked by the reader): per member on the Alliance's page, for the
+/// member's processes on its own; every indicator per year as one CSV per series.
+#[component]
+pub fn Series(live: Live) -> impl IntoView {
+    let l = use_lang();
+    let o = l.o();
+    let country = live.country;
+    let source = live.publishers;
+    let (key, set_key) = signal(0usize);
+    // The series: each member on the Alliance's page (those with processes), else the page's.
+    let lines = Memo::new(move |_| {
+        let Some(t) = live.trends.get() else { return (Vec::new(), Vec::<(Country, Text, Vec<KeyFigures>)>::new()) };
+        let t = &t.0;
+        let label = |c: Country| Text { es: Lang::Es.t().country(c).into(), en: Some(Lang::En.t().country(c).into()) };
+        let lines = if country == Country::Ap {
+            t.member_years
+                .iter()
+                .filter(|(_, ks)| ks.iter().any(|k| k.processes > 0))
+                .map(|(c, ks)| (*c, label(*c), ks.clone()))
+                .collect()
+        } else {
+            vec![(country, label(country), t.by_year.clone())]
+        };
+        (t.years.clone(), lines)
+    });
+    let chart = Memo::new(move |_| {
+        let (years, lines) = lines.get();
+        let named: Vec<(Text, Vec<KeyFigures>)> = lines.into_iter().map(|(_, t, k)| (t, k)).collect();
+        series(source.get_value(), country, key.get(), &years, &named)
+            .unwrap_or_else(|| comparison_chart(source.get_value(), &[]))
+    });
+    let head = move || {
+        lines.with(|(_, ls)| {
+            ls.iter().map(|(c, _, _)| view! { <th scope="col" class="num">{l.t().country(*c)}</th> }).collect_view()
+        })
+    };
+    let rows = move || {
+        let k = key.get();
+        let u = KEY_INDICATORS.get(k).map_or(KeyUnit::Share, |x| x.1);
+        let (years, ls) = lines.get();
+        years
+            .iter()
+            .enumerate()
+            .map(|(y, year)| {
+                let cells = ls
+                    .iter()
+                    .map(|(_, _, ks)| {
+                        let v = ks.get(y).map_or((None, 0), |f| f.values[k]);
+                        let text =
+                            if ks.get(y).is_some_and(|f| f.processes > 0) { cell(l, u, v) } else { "—".into() };
+                        view! { <td class="num">{text}</td> }
+                    })
+                    .collect_view();
+                view! { <tr><th scope="row">{*year}</th>{cells}</tr> }
+            })
+            .collect_view()
+    };
+    let pick = KEY_INDICATORS
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| view! { <option value=i.to_string() selected=move || key.get() == i>{o.indicator(id)}</option> })
+        .collect_view();
+    // One CSV per series: every indicator per year.
+    let per_series = move || {
+        let (_, ls) = lines.get();
+        ls.iter()
+            .map(|(c, _, _)| {
+                let c = *c;
+                let name: &'static str = match c {
+                    Country::Cl => "ocds-per-year-chile",
+                    Country::Co => "ocds-per-year-colombia",
+                    Country::Mx => "ocds-per-year-mexico",
+                    Country::Pe => "ocds-per-year-peru",
+                    Country::Ap => "ocds-per-year",
+                };
+                let data = move || {
+                    let (years, ls) = lines.get_untracked();
+                    let (_, _, ks) = ls.into_iter().find(|x| x.0 == c)?;
+                    Some(per_year(name, source.get_value(), c, &years, &ks))
+                };
+                let t = l.t();
+                view! {
+                    <li><button type="button" class="button secondary" on:click=move |_| {
+                        if let Some(d) = data() { save_file(&format!("{name}.csv"), "text/csv", &crate::charts::export::csv(&d, l)) }
+                    }>{t.country(c)}</button></li>
+                }
+            })
+            .collect_view()
+    };
+    let permalink = format!("{}#time-series", Page::Indicators(country).href(l));
+    view! {
+        <section class="ind-section" id="time-series" aria-labelledby="time-series-title">
+            <h2 id="time-series-title">{o.series_title}</h2>
+            <p class="explain">{o.series_intro}</p>
+            <label class="field">
+                <span>{o.series_pick}</span>
+                <select on:change=move |ev| {
+                    if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                        set_key.set(i.min(KEY_INDICATORS.len() - 1));
+                    }
+                }>{pick}</select>
+            </label>
+            // Drawn anew for another indicator (its title and unit change); in place for filters.
+            {move || {
+                key.track();
+                view! { <Chart dataset=Signal::from(chart) level=3 permalink=permalink.clone()/> }
+            }}
+            <div class="table-wrap" role="region" tabindex="0" aria-label=format!("{} — {}", o.series_title, o.table)>
+                <table class="data-table series">
+                    <thead><tr><th scope="col">{o.year}</th>{head}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <h3 class="downloads-title">{o.download_member}</h3>
+            <ul class="downloads">{per_series}</ul>
+            <p class="muted licences">{live.licences.get_value()}</p>
+        </section>
+    }
+}
