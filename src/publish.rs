@@ -267,16 +267,56 @@ fn list_of<T: crate::model::list::Listed>(
     }
 }
 
+/// The tools' pages as search documents (what each is for, in both languages).
+fn tool_docs() -> Vec<crate::search::Doc> {
+    use crate::i18n::Lang;
+    use crate::model::Text;
+    let both = |f: &dyn Fn(Lang) -> String| Text { es: f(Lang::Es), en: Some(f(Lang::En)) };
+    let tool = |id: &str, title: Text, summary: Text, body: Text| crate::search::Doc {
+        kind: crate::search::Kind::Tool,
+        id: id.to_string(),
+        title,
+        summary,
+        body,
+        date: None,
+        country: None,
+        topics: Vec::new(),
+        sample: false,
+    };
+    vec![
+        tool(
+            "indicators",
+            both(&|l| l.o().title.into()),
+            both(&|l| l.o().intro.into()),
+            both(&|l| format!("OCDS {} {} R003 R018 HHI", l.o().comparison, l.o().series_title)),
+        ),
+        tool(
+            "data",
+            both(&|l| l.t().data.into()),
+            both(&|l| l.t().intro_description.into()),
+            both(&|l| format!("{} CSV JSON", l.t().indicators)),
+        ),
+        tool(
+            "embed",
+            both(&|l| l.t().embed.into()),
+            both(&|l| l.w().embed_intro.into()),
+            both(&|_| "widget iframe oEmbed".into()),
+        ),
+    ]
+}
+
 /// The search index, in the parts a browser fetches as queries need them (see `search::ship`).
 /// A file that cannot be read contributes nothing (the checker reports it).
-pub fn search(texts: &HashMap<String, String>) -> Vec<(String, String)> {
+pub fn search(texts: &HashMap<String, String>, extra: Vec<crate::search::Doc>) -> Vec<(String, String)> {
     use crate::i18n::Lang;
     use crate::model::Document;
     let (topics, news, documents): (Vec<Topic>, Vec<NewsItem>, Vec<Document>) =
         (items(texts), items(texts), items(texts));
     let (events, datasets): (Vec<Event>, Vec<Dataset>) = (items(texts), items(texts));
-    let shipped =
-        crate::search::ship::ship(crate::search::engine::docs_of(&news, &documents, &events, &topics, &datasets));
+    let mut docs = crate::search::engine::docs_of(&news, &documents, &events, &topics, &datasets);
+    docs.extend(tool_docs());
+    docs.extend(extra);
+    let shipped = crate::search::ship::ship(docs);
     let suggest: Vec<_> = match crate::search::Index::from_shipped(&shipped) {
         Ok(ix) => Lang::ALL
             .iter()
@@ -342,13 +382,18 @@ pub fn prerendered(
 /// browser reads (`ocds/manifest.json`) lists every source with its digest or its URLs.
 /// `ocds_dir` holds `sources.json` and the folders, and is served as `ocds/` (the build copies it),
 /// so each process links to its file. Returns the files to write and the problems met.
-pub fn ocds(ocds_dir: &std::path::Path) -> (Vec<(String, String)>, Vec<String>) {
+pub fn ocds(ocds_dir: &std::path::Path) -> (Vec<(String, String)>, Vec<String>, Vec<crate::search::Doc>) {
     use crate::ocds::digest::{Digest, Manifest};
     let Ok(text) = std::fs::read_to_string(ocds_dir.join("sources.json")) else {
-        return (Vec::new(), vec![format!("{}: no sources.json; no OCDS data published", ocds_dir.display())]);
+        return (
+            Vec::new(),
+            vec![format!("{}: no sources.json; no OCDS data published", ocds_dir.display())],
+            Vec::new(),
+        );
     };
     let (mut manifest, mut problems) = Manifest::parse(&text);
     let mut out = Vec::new();
+    let mut docs = Vec::new();
     for s in &mut manifest.sources {
         let Some(folder) = s.folder.take() else { continue };
         let mut paths = Vec::new();
@@ -375,6 +420,7 @@ pub fn ocds(ocds_dir: &std::path::Path) -> (Vec<(String, String)>, Vec<String>) 
         if s.published.is_none() {
             s.published = published;
         }
+        docs.extend(contracting_docs(s, &processes, SEARCH_PROCESSES.saturating_sub(docs.len())));
         let mut digest = Digest::encode(&s.id, s.sample, files, file_problems, &processes);
         // Ocids and titles apart: only a list of processes needs them.
         let details = crate::ocds::digest::Details::take(&mut digest.processes);
@@ -385,7 +431,91 @@ pub fn ocds(ocds_dir: &std::path::Path) -> (Vec<(String, String)>, Vec<String>) 
         s.details = Some(details_path);
     }
     out.push(("ocds/manifest.json".into(), serde_json::to_string(&manifest).unwrap_or_default()));
-    (out, problems)
+    (out, problems, docs)
+}
+
+/// Processes the search indexes per build (buyers and suppliers always are): past it, a
+/// generated benchmark's 100,000 would make every query's parts heavy for little use.
+pub const SEARCH_PROCESSES: usize = 20_000;
+
+/// A source's processes (up to `max`), buyers and suppliers as search documents: "licitación",
+/// a buyer's name or an ocid finds them.
+pub fn contracting_docs(
+    s: &crate::ocds::digest::Source,
+    ps: &[crate::ocds::process::Process],
+    max: usize,
+) -> Vec<crate::search::Doc> {
+    use crate::model::Text;
+    use crate::search::engine::{contracting_id, Subject};
+    use crate::search::{Doc, Kind};
+    let Some(country) = crate::model::Country::parse(&s.country) else { return Vec::new() };
+    let slug = crate::ocds::report::country_slug(country);
+    let both = |es: String, en: String| Text { es, en: Some(en) };
+    let doc = |subject, key: &str, title: Text, summary: Text, body: Text, date| Doc {
+        kind: Kind::Contracting,
+        id: contracting_id(slug, subject, key),
+        title,
+        summary,
+        body,
+        date,
+        country: Some(country),
+        topics: Vec::new(),
+        sample: s.sample,
+    };
+    let mut out = Vec::new();
+    // Buyers and suppliers once each, with their processes counted.
+    let mut parties: Vec<(Subject, String, String, usize)> = Vec::new();
+    let mut add = |subject, key: &str, name: &str| match parties.iter_mut().find(|p| p.0 == subject && p.1 == key) {
+        Some(p) => p.3 += 1,
+        None => parties.push((subject, key.to_string(), name.to_string(), 1)),
+    };
+    for (i, p) in ps.iter().enumerate() {
+        if let Some(b) = &p.buyer {
+            add(Subject::Buyer, b, p.buyer_name.as_deref().unwrap_or(b));
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for k in p.awards.iter().flat_map(|a| a.suppliers.iter()) {
+            if !seen.contains(&k.as_str()) {
+                seen.push(k);
+                add(Subject::Supplier, k, p.supplier_name(k));
+            }
+        }
+        if i >= max {
+            continue;
+        }
+        let title = p.title.clone().unwrap_or_else(|| p.ocid.clone());
+        let buyer = p.buyer_name.clone().or_else(|| p.buyer.clone()).unwrap_or_default();
+        let method = |l: crate::i18n::Lang| {
+            let m = l.o().method(p.method);
+            p.method_details.as_ref().map_or(m.to_string(), |d| format!("{m} ({d})"))
+        };
+        let summary = both(
+            format!("{buyer} · {}", method(crate::i18n::Lang::Es)),
+            format!("{buyer} · {}", method(crate::i18n::Lang::En)),
+        );
+        let suppliers: Vec<&str> =
+            p.awards.iter().flat_map(|a| a.suppliers.iter()).map(|k| p.supplier_name(k)).collect();
+        let text = format!("{}\n{}\n{}", p.ocid, p.tender_id.clone().unwrap_or_default(), suppliers.join("\n"));
+        let date = p.tender_start.and_then(|t| chrono::DateTime::from_timestamp(t, 0)).map(|d| d.date_naive());
+        out.push(doc(
+            Subject::Process,
+            &p.ocid,
+            Text { es: title, en: None },
+            summary,
+            Text { es: text, en: None },
+            date,
+        ));
+    }
+    for (subject, key, name, n) in parties {
+        let (es, en) = match subject {
+            Subject::Buyer => ("Comprador", "Buyer"),
+            _ => ("Proveedor", "Supplier"),
+        };
+        let summary =
+            both(format!("{es} · {n} procesos · {}", s.publisher), format!("{en} · {n} processes · {}", s.publisher));
+        out.push(doc(subject, &key, Text { es: name, en: None }, summary, Text { es: key.clone(), en: None }, None));
+    }
+    out
 }
 
 /// Every .json / .jsonl file under `dir`, recursively.

@@ -274,20 +274,47 @@ pub fn box_suggestions(
     let items = s
         .items
         .iter()
-        .map(|(kind, id, title, matched)| (doc_page(*kind, id).path(lang), *kind, highlight(title, matched)))
+        .map(|(kind, id, title, matched)| (doc_path(*kind, id, lang), *kind, highlight(title, matched)))
         .collect();
     (items, s.loading)
 }
 
 /// Where a search result leads.
-pub fn doc_page(kind: crate::search::Kind, id: &str) -> crate::routes::Page {
-    use crate::routes::Page;
-    let id = id.to_string();
+pub fn doc_path(kind: crate::search::Kind, id: &str, lang: Lang) -> String {
+    use crate::ocds::profile::Party;
+    use crate::routes::{with_query, Page};
+    use crate::search::engine::{parse_contracting_id, Subject};
+    use crate::search::Kind;
+    let page = |p: Page| p.path(lang);
+    let id_ = id.to_string();
     match kind {
-        crate::search::Kind::News => Page::NewsItem(id),
-        crate::search::Kind::Document => Page::Document(id),
-        crate::search::Kind::Event => Page::Event(id),
-        crate::search::Kind::Topic => Page::Topic(id),
-        crate::search::Kind::Dataset => Page::Dataset(id),
+        Kind::News => page(Page::NewsItem(id_)),
+        Kind::Document => page(Page::Document(id_)),
+        Kind::Event => page(Page::Event(id_)),
+        Kind::Topic => page(Page::Topic(id_)),
+        Kind::Dataset => page(Page::Dataset(id_)),
+        Kind::Tool => match id {
+            "data" => page(Page::Data),
+            "embed" => page(Page::Embed),
+            _ => page(Page::Indicators(crate::model::Country::Ap)),
+        },
+        // A process, a buyer's or a supplier's profile on its member's indicators page.
+        Kind::Contracting => {
+            let Some((member, subject, key)) = parse_contracting_id(id) else {
+                return page(Page::Indicators(crate::model::Country::Ap));
+            };
+            let c = crate::ocds::report::country_from_slug(member).unwrap_or(crate::model::Country::Ap);
+            let param = match subject {
+                Subject::Process => "process",
+                Subject::Buyer => Party::Buyer.param(),
+                Subject::Supplier => Party::Supplier.param(),
+            };
+            with_query(&page(Page::Indicators(c)), &[], &[(param, Some(key.to_string()))])
+        }
     }
+}
+
+/// A search result's link, with the deployment's base.
+pub fn doc_href(kind: crate::search::Kind, id: &str, lang: Lang) -> String {
+    crate::routes::href(&doc_path(kind, id, lang))
 }

@@ -84,7 +84,7 @@ fn main() -> std::process::ExitCode {
         .and_then(|i| args.get(i + 1))
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(src).join("../ocds"));
-    let (ocds, ocds_problems) = observatorio::publish::ocds(&ocds_dir);
+    let (ocds, ocds_problems, ocds_docs) = observatorio::publish::ocds(&ocds_dir);
     for p in &ocds_problems {
         eprintln!("publish: {p}");
     }
@@ -94,7 +94,7 @@ fn main() -> std::process::ExitCode {
     let lists = observatorio::publish::list_files(&texts);
     let n_lists = lists.len();
     items.extend(lists);
-    let search = observatorio::publish::search(&texts);
+    let search = observatorio::publish::search(&texts, ocds_docs);
     let n_search = search.len();
     // A new build's index replaces the old one whole (its parts live in a folder per version).
     let _ = std::fs::remove_dir_all(out.join("search"));

@@ -71,6 +71,18 @@ pub struct IndicatorStrings {
     pub comparison_intro: &'static str,
     pub comparison_shares: &'static str,
     pub glossary: &'static str,
+    pub supplier: &'static str,
+    pub matched_by_id: &'static str,
+    pub matched_by_name: &'static str,
+    pub profile_unknown: &'static str,
+    pub more_partners: &'static str,
+    pub awarded_word: &'static str,
+    pub hhi_explain: &'static str,
+    pub no_partners: &'static str,
+    pub profile_figures: &'static str,
+    pub profile_compare: &'static str,
+    pub indicator_word: &'static str,
+    pub per_year_title: &'static str,
     pub member: &'static str,
     pub per_year: &'static str,
     pub year: &'static str,
@@ -119,6 +131,29 @@ impl IndicatorStrings {
             es
         } else {
             en
+        }
+    }
+
+    /// Whom a party works with: a buyer's suppliers, a supplier's buyers.
+    pub fn partners(&self, party: crate::ocds::profile::Party) -> &'static str {
+        match party {
+            crate::ocds::profile::Party::Buyer => {
+                self.pick("Proveedores con los que más trabaja", "Suppliers it works with most")
+            }
+            crate::ocds::profile::Party::Supplier => {
+                self.pick("Compradores con los que más trabaja", "Buyers it works with most")
+            }
+        }
+    }
+
+    /// An HHI in words, on the thresholds of the 2023 US Merger Guidelines.
+    pub fn hhi_scale(&self, hhi: f64) -> &'static str {
+        if hhi > 1800.0 {
+            self.pick("concentración alta (más de 1.800)", "highly concentrated (above 1,800)")
+        } else if hhi >= 1000.0 {
+            self.pick("concentración moderada (1.000–1.800)", "moderately concentrated (1,000–1,800)")
+        } else {
+            self.pick("concentración baja (menos de 1.000)", "unconcentrated (below 1,000)")
         }
     }
 
@@ -285,6 +320,18 @@ pub const ES: IndicatorStrings = IndicatorStrings {
     comparison: "Comparación entre los miembros",
     comparison_intro: "Cada indicador con la misma metodología para Chile, Colombia, México y Perú. Entre paréntesis, los procesos en que se basa cada cifra: con pocos procesos, una cifra dice poco. Las muestras de cada país son de años y tamaños distintos (vea la calidad de los datos).",
     member: "Miembro",
+    supplier: "Proveedor",
+    matched_by_id: "Reconocido por el identificador que dan los datos:",
+    matched_by_name: "Los datos no le dan identificador: reconocido por su nombre normalizado (mayúsculas y espacios), por lo que dos empresas con el mismo nombre se contarían juntas:",
+    profile_unknown: "Ningún proceso de estos datos corresponde a ese comprador o proveedor.",
+    more_partners: "en total; se muestran los 20 primeros.",
+    awarded_word: "adjudicados",
+    hhi_explain: "Parte del valor adjudicado que se llevó cada uno, por moneda (un valor adjudicado a varios proveedores a la vez se reparte a partes iguales). El índice de Herfindahl-Hirschman (HHI) suma los cuadrados de esas partes en porcentaje: de casi 0 (muchos, cada uno con poco) a 10.000 (uno solo). Los umbrales son los de las directrices de fusiones de EE. UU. de 2023.",
+    no_partners: "Sus procesos no publican adjudicaciones con valor y proveedor.",
+    profile_figures: "Sus indicadores frente a los de su país",
+    profile_compare: "Misma metodología que la página de indicadores; entre paréntesis, los procesos en que se basa cada cifra.",
+    indicator_word: "Indicador",
+    per_year_title: "Procesos y valores por año",
     glossary: "Glosario: los códigos y datos de esta página",
     comparison_shares: "Competencia, oferta única y plazos cortos, por miembro (%)",
     per_year: "por año",
@@ -368,6 +415,18 @@ pub const EN: IndicatorStrings = IndicatorStrings {
     comparison: "Comparison between the members",
     comparison_intro: "Each indicator on one methodology for Chile, Colombia, Mexico and Peru. In brackets, the processes each figure rests on: with few processes, a figure says little. Each member's sample covers different years and sizes (see the data quality).",
     member: "Member",
+    supplier: "Supplier",
+    matched_by_id: "Matched by the identifier the data gives:",
+    matched_by_name: "The data gives it no identifier: matched by its normalised name (case and spaces), so two companies with the same name would be counted together:",
+    profile_unknown: "No process in this data belongs to that buyer or supplier.",
+    more_partners: "in all; the first 20 are shown.",
+    awarded_word: "awarded",
+    hhi_explain: "The part of the awarded value each received, per currency (a value awarded to several suppliers at once is split evenly). The Herfindahl-Hirschman index (HHI) sums the squares of those parts in percent: from nearly 0 (many, each with little) to 10,000 (one alone). The thresholds are those of the 2023 US Merger Guidelines.",
+    no_partners: "Its processes publish no awards with a value and a supplier.",
+    profile_figures: "Its indicators against its country's",
+    profile_compare: "The same methodology as the indicators page; in brackets, the processes each figure rests on.",
+    indicator_word: "Indicator",
+    per_year_title: "Processes and values per year",
     glossary: "Glossary: the codes and fields on this page",
     comparison_shares: "Competition, single bids and short periods, per member (%)",
     per_year: "per year",

@@ -173,6 +173,8 @@ pub struct Strings {
     pub kind_event: &'static str,
     pub kind_topic: &'static str,
     pub kind_dataset: &'static str,
+    pub kind_contracting: &'static str,
+    pub kind_tool: &'static str,
     pub partial_match: &'static str,
     pub weekdays_short: [&'static str; 7],
     pub weekdays: [&'static str; 7],
@@ -345,6 +347,8 @@ pub static ES: Strings = Strings {
     kind_event: "Evento",
     kind_topic: "Área temática",
     kind_dataset: "Datos",
+    kind_contracting: "Contrataciones",
+    kind_tool: "Herramientas",
     partial_match: "Coinciden solo algunas palabras",
     weekdays_short: ["lun", "mar", "mié", "jue", "vie", "sáb", "dom"],
     weekdays: ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
@@ -520,6 +524,8 @@ pub static EN: Strings = Strings {
     kind_event: "Event",
     kind_topic: "Thematic area",
     kind_dataset: "Data",
+    kind_contracting: "Contracting",
+    kind_tool: "Tools",
     partial_match: "Only some words match",
     weekdays_short: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
     weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
@@ -535,6 +541,8 @@ impl Strings {
             Kind::Event => self.kind_event,
             Kind::Topic => self.kind_topic,
             Kind::Dataset => self.kind_dataset,
+            Kind::Contracting => self.kind_contracting,
+            Kind::Tool => self.kind_tool,
         }
     }
 

@@ -7,6 +7,7 @@ pub mod explain;
 pub mod indicators;
 pub mod merge;
 pub mod process;
+pub mod profile;
 pub mod read;
 pub mod report;
 pub mod tables;

@@ -49,6 +49,11 @@ fn plain(v: &str) -> Option<String> {
 pub struct Filter {
     pub year: Option<i32>,
     pub buyer: Option<String>,
+    /// A supplier's key (its id, else its normalised name): set from a profile's links.
+    pub supplier: Option<String>,
+    /// One process, by its ocid (a search result's link); the page matches it, as digests
+    /// publish ocids apart.
+    pub process: Option<String>,
     pub category: Option<String>,
     /// `Some(None)`: processes whose method is unknown.
     pub method: Option<Option<Method>>,
@@ -63,6 +68,8 @@ impl Filter {
         let ignored = read(pairs, |k, v| match k {
             "year" => set(&mut f.year, year(v)),
             "buyer" => set(&mut f.buyer, plain(v)),
+            "supplier" => set(&mut f.supplier, plain(v)),
+            "process" => set(&mut f.process, plain(v)),
             "category" => set(&mut f.category, plain(v)),
             "method" => set(&mut f.method, parse_method(v)),
             "days" => set(&mut f.days, v.parse().ok().filter(|d| (1..=365).contains(d))),
@@ -76,6 +83,8 @@ impl Filter {
         vec![
             ("year", self.year.map(|y| y.to_string())),
             ("buyer", self.buyer.clone()),
+            ("supplier", self.supplier.clone()),
+            ("process", self.process.clone()),
             ("category", self.category.clone()),
             ("method", self.method.map(|m| method_code(m).to_string())),
             ("days", self.days.filter(|d| *d != DEFAULT_DAYS).map(|d| d.to_string())),
@@ -85,6 +94,7 @@ impl Filter {
     pub fn matches(&self, p: &Process) -> bool {
         self.year.is_none_or(|y| p.year == Some(y))
             && self.buyer.as_ref().is_none_or(|b| p.buyer.as_ref() == Some(b))
+            && self.supplier.as_ref().is_none_or(|s| p.awards.iter().any(|a| a.suppliers.contains(s)))
             && self.category.as_ref().is_none_or(|c| p.category.as_ref() == Some(c))
             && self.method.is_none_or(|m| p.method == m)
     }
@@ -319,6 +329,13 @@ mod tests {
         assert_eq!(url, "/es/indicators?year=2021&buyer=B%202&method=open");
         assert!(Filter::from_query([("days", "10")]).0.selects_all());
         assert_eq!(Filter::from_query([("year", "99999")]).1, ["year"]);
+        // A supplier (a profile's links): processes where it holds an award.
+        let mut with_award = all.clone();
+        with_award[1].awards =
+            vec![crate::ocds::process::Award { date: None, value: None, suppliers: vec!["S1".into()], status: None }];
+        let (s, _) = Filter::from_query([("supplier", "S1")]);
+        assert_eq!(with_award.iter().filter(|p| s.matches(p)).map(|p| p.ocid.as_str()).collect::<Vec<_>>(), ["b"]);
+        assert!(crate::routes::with_query("/es/indicators", &[], &s.changes()).ends_with("?supplier=S1"));
     }
 
     #[test]

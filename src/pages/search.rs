@@ -12,7 +12,7 @@ use crate::i18n::format_date;
 use crate::routes::{with_query, Page};
 use crate::search::engine::{best_field, highlight, snippet};
 use crate::search::{Facets, Hit, Kind, Query};
-use crate::search_loader::doc_page;
+use crate::search_loader::doc_href;
 use crate::search_loader::use_search;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -101,7 +101,7 @@ pub fn SearchPage() -> impl IntoView {
                         <h2>{t.latest_items}</h2>
                         <ul class="results">{latest.into_iter().map(|n| view! {
                             <li class="result">{move || data.with(|ix| ix.text(n).map(|d| d.cloned())).flatten().map(|d| view! {
-                                <span class="tag">{l.t().kind(d.kind)}</span> " " <a href=doc_page(d.kind, &d.id).href(l)>{d.title.get(l).to_string()}</a>
+                                <span class="tag">{l.t().kind(d.kind)}</span> " " <a href=doc_href(d.kind, &d.id, l)>{d.title.get(l).to_string()}</a>
                             })}</li>
                         }).collect_view()}</ul>
                     }.into_any(),
@@ -164,7 +164,7 @@ fn result(h: Hit, query: Query, full: usize) -> AnyView {
             <SampleBadge sample=d.sample/>
             {partial.then(|| view! { <span class="muted">{l.t().partial_match}</span> })}
         </p>
-        <h2 class="result-title"><a href=doc_page(d.kind, &d.id).href(l)>{marked(title)}</a></h2>
+        <h2 class="result-title"><a href=doc_href(d.kind, &d.id, l)>{marked(title)}</a></h2>
         <p class="snippet">{marked(snip)}</p>
     }
     .into_any()

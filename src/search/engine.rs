@@ -14,10 +14,46 @@ pub enum Kind {
     Event,
     Topic,
     Dataset,
+    /// Open-contracting data: processes, buyers and suppliers (`id`: see `contracting_id`).
+    Contracting,
+    /// The tools' pages: the indicators, the data, the widgets.
+    Tool,
+}
+
+/// What a `Kind::Contracting` document is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Subject {
+    Process,
+    Buyer,
+    Supplier,
+}
+
+impl Subject {
+    fn code(self) -> &'static str {
+        match self {
+            Subject::Process => "process",
+            Subject::Buyer => "buyer",
+            Subject::Supplier => "supplier",
+        }
+    }
+}
+
+/// A contracting document's id: `<member slug>/<subject>/<key>` ("peru/buyer/PE-CONSUCODE-1984").
+pub fn contracting_id(member: &str, s: Subject, key: &str) -> String {
+    format!("{member}/{}/{key}", s.code())
+}
+
+/// The parts of a contracting document's id.
+pub fn parse_contracting_id(id: &str) -> Option<(&str, Subject, &str)> {
+    let (member, rest) = id.split_once('/')?;
+    let (s, key) = rest.split_once('/')?;
+    let s = [Subject::Process, Subject::Buyer, Subject::Supplier].into_iter().find(|x| x.code() == s)?;
+    (!key.is_empty()).then_some((member, s, key))
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [Kind::News, Kind::Document, Kind::Event, Kind::Topic, Kind::Dataset];
+    pub const ALL: [Kind; 7] =
+        [Kind::News, Kind::Document, Kind::Event, Kind::Topic, Kind::Dataset, Kind::Contracting, Kind::Tool];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -26,6 +62,8 @@ impl Kind {
             Kind::Event => "event",
             Kind::Topic => "topic",
             Kind::Dataset => "dataset",
+            Kind::Contracting => "contracting",
+            Kind::Tool => "tool",
         }
     }
 

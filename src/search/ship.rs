@@ -159,6 +159,8 @@ pub fn kind_char(k: Kind) -> char {
         Kind::Event => 'e',
         Kind::Topic => 't',
         Kind::Dataset => 's',
+        Kind::Contracting => 'c',
+        Kind::Tool => 'g',
     }
 }
 

@@ -114,9 +114,10 @@ test('every member shows real figures, and buyers are named as their data names 
   const suppliers = await text(colombia, '#supplier-concentration table');
   assert.doesNotMatch(suppliers, /\b[0-9a-f]{12,}\b/);
   assert.match(suppliers, /[A-ZÁÉÍÓÚÑ]{3,} [A-ZÁÉÍÓÚÑ]{3,}/);
-  // The buyer's link still filters by its id.
-  await colombia.locator('#buyer-non-competitive tbody a').first().click();
-  await colombia.waitForURL(/buyer=/);
+  // A buyer's name leads to its profile, by its id.
+  await colombia.locator('#buyer-non-competitive tbody th a').first().click();
+  await colombia.waitForURL(/buyer-profile=[0-9a-f]{12,}/);
+  await colombia.waitForSelector('.profile h2');
   const chile = await open('/es/indicators/chile');
   assert.match(await text(chile, '.result-count'), /^2 resultados/);
   assert.match(await text(chile, '#data-quality [data-source="chile-mercadopublico-2026"]'), /Licencia\s+CC0 1\.0/);
@@ -203,6 +204,53 @@ test('a list of processes reads as names, dates and links, and downloads as CSV'
   assert.match(await text(peru, '.process-list'), /Proveedores\s+CONSORCIO CHAWPY/);
   assert.ok(await peru.locator('.process a', { hasText: 'Documento del proceso' }).count() > 0);
   for (const p of [page, peru]) { assert.deepEqual(realErrors(p), []); await p.context().close(); }
+});
+
+test("a buyer's and a supplier's profile: shareable, in both languages, every number a link", async () => {
+  const page = await open('/es/indicators/peru');
+  await page.locator('#buyer-non-competitive tbody th a', { hasText: 'OFICINA DE NORMALIZACION PREVISIONAL' }).click();
+  await page.waitForURL(/buyer-profile=PE-CONSUCODE-1984/);
+  assert.equal(await text(page, '.profile h2'), 'OFICINA DE NORMALIZACION PREVISIONAL');
+  assert.equal(await text(page, '.profile .kicker'), 'COMPRADOR · PERÚ');
+  assert.match(await text(page, '.profile .matched'), /identificador que dan los datos:\s+PE-CONSUCODE-1984/);
+  // Its figures beside Peru's, on one methodology, each with the processes it rests on.
+  const rows = await page.locator('.profile table').first().locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.innerText.trim())));
+  assert.equal(rows.length, 8);
+  assert.equal(rows[0][0], 'Procesos competitivos');
+  assert.match(rows[0][2], /^95,2 % \(21\)$/);
+  // The count leads to its processes, all of them its own.
+  const n = Number((await text(page, '.profile-count')).split(' ')[0]);
+  await page.locator('.profile-count a').click();
+  await page.waitForURL(/buyer=PE-CONSUCODE-1984.*list=all/);
+  await page.waitForSelector('.process-list .process');
+  assert.match(await text(page, '.process-list .result-count'), new RegExp(`^${n} procesos`));
+  // A supplier's profile from a shared link, in English: its buyers, their shares and the HHI.
+  const en = await open('/en/indicators/peru?supplier-profile=PE-RUC-1522853');
+  await en.waitForSelector('.profile h2');
+  assert.equal(await text(en, '.profile h2'), 'CONSORCIO CHAWPY');
+  assert.match(await text(en, '.profile .kicker'), /^SUPPLIER · PERU$/);
+  assert.match(await text(en, '.profile'), /Buyers it works with most/);
+  assert.match(await text(en, '.profile'), /EMPRESA REGIONAL DE SERVICIOS PUBLICOS DE ELECTRICIDAD DEL SUR ESTE/);
+  assert.match(await text(en, '.profile .hhi'), /HHI: 10,000 highly concentrated/);
+  // From the process list, a supplier's name leads to its profile.
+  const list = await open('/es/indicators/peru?list=all');
+  await list.locator('.process a', { hasText: 'CONSORCIO CHAWPY' }).first().click();
+  await list.waitForURL(/supplier-profile=PE-RUC-1522853/);
+  await list.waitForSelector('.profile h2');
+  // The buyer's link in its table goes back to a buyer's profile.
+  await list.locator('.profile tbody th a').first().click();
+  await list.waitForURL(/buyer-profile=/);
+  await list.waitForSelector('.profile .kicker');
+  assert.match(await text(list, '.profile .kicker'), /^COMPRADOR/);
+  // A supplier's processes, by its key.
+  await list.goto(site.url + '/es/indicators/peru?supplier=PE-RUC-1522853&list=all');
+  await list.waitForSelector('.process-list .process');
+  assert.match(await text(list, '.process-list'), /CONSORCIO CHAWPY/);
+  // Unknown: said so, not a blank page.
+  const none = await open('/es/indicators/peru?buyer-profile=nadie');
+  assert.match(await text(none, '.profile .notice'), /Ningún proceso/);
+  assert.ok(await en.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
+  for (const p of [page, en, list, none]) { assert.deepEqual(realErrors(p), []); await p.context().close(); }
 });
 
 test('a member without data says so; an unknown country is not found', async () => {

@@ -91,6 +91,34 @@ test('facets with counts combine with the query; a shared URL restores them; Bac
   for (const p of [page, shared]) await p.context().close();
 });
 
+test('processes, buyers, suppliers and the tools are searchable, each leading to its page', async () => {
+  // "licitación" finds processes by their method's local name, in a facet of their own.
+  const page = await open('/es/search?q=licitaci%C3%B3n&kind=contracting');
+  await page.waitForSelector('.result .result-title');
+  const kinds = await page.locator('.result .meta .tag:first-child').allInnerTexts();
+  assert.ok(kinds.length > 0 && kinds.every((t) => t === 'Contrataciones'), kinds.join(' | '));
+  assert.match(await page.locator('.result .snippet').first().innerText(), /Licitación/i);
+  // An ocid finds its process; the result opens it on its member's indicators page.
+  const ocid = await open('/es/search?q=ocds-70d2nz-1211839-44-LE26');
+  const hit = ocid.locator('.result-title a', { hasText: 'MAQUINARIAS DE ASEO CLÍNICO' });
+  await hit.waitFor();
+  await hit.click();
+  await ocid.waitForURL(/\/es\/indicators\/chile\?process=ocds-70d2nz-1211839-44-LE26/);
+  await ocid.waitForFunction(() => document.querySelector('.process-list .result-count')?.innerText.startsWith('1 '));
+  assert.equal(await ocid.locator('.process .process-title').innerText(), 'MAQUINARIAS DE ASEO CLÍNICO');
+  // A buyer's name finds its profile.
+  const buyer = await open('/en/search?q=oficina%20normalizacion%20previsional');
+  const b = buyer.locator('.result-title a', { hasText: 'OFICINA DE NORMALIZACION PREVISIONAL' }).first();
+  await b.waitFor();
+  assert.match(await b.getAttribute('href'), /\/en\/indicators\/peru\?buyer-profile=PE-CONSUCODE-1984$/);
+  await b.click();
+  await buyer.waitForSelector('.profile h2');
+  // The tools' pages too.
+  const tools = await open('/es/search?q=indicadores%20contrataci%C3%B3n%20abierta&kind=tool');
+  assert.match(await tools.locator('.result-title').first().innerText(), /Indicadores de contratación abierta/);
+  for (const p of [page, ocid, buyer, tools]) { assert.deepEqual(realErrors(p), []); await p.context().close(); }
+});
+
 test('no results: says so, offers the closest spelling and the latest items', async () => {
   // Misspelt words still find results (typo tolerance), with the right spelling offered.
   const page = await open('/es/search?q=declarasiones%20conjuntaz');

@@ -23,7 +23,10 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+mod profile;
 mod trends;
+use crate::ocds::profile::Party;
+use profile::{profile_href, wanted, ProfileView};
 use trends::{Comparison, Series};
 
 /// Compared by identity, so memos over large data only notify when it is rebuilt.
@@ -330,8 +333,16 @@ pub fn IndicatorsPage() -> impl IntoView {
     });
     let parsed = use_query_filter(|pairs| Filter::from_query(pairs));
     let query = use_query_map();
-    let list = Memo::new(move |_| query.with(|q| q.get("list")).map(|v| List::parse(&v).ok_or(v)));
+    // A process asked for by its ocid (a search result) is shown as a list of one.
+    let list = Memo::new(move |_| {
+        query.with(|q| match (q.get("list"), q.get("process")) {
+            (Some(v), _) => Some(List::parse(&v).ok_or(v)),
+            (None, Some(_)) => Some(Ok(List::All)),
+            (None, None) => None,
+        })
+    });
     let showing_list = Memo::new(move |_| list.with(Option::is_some));
+    let wanted_profile = Memo::new(move |_| query.with(|q| wanted(|k| q.get(k))));
     let selection = Memo::new(move |_| {
         let p = pool.get()?;
         let (f, _) = parsed.get();
@@ -339,6 +350,23 @@ pub fn IndicatorsPage() -> impl IntoView {
         let all = p.0.sources.iter().flat_map(|d| d.processes.iter());
         let sel: Vec<usize> = if f.selects_all() {
             (0..p.0.refs.len()).collect()
+        } else if let Some(ocid) = &f.process {
+            // Digests publish ocids apart: matched once the details are here.
+            load_details(store, &p.0.sources);
+            let refs = &p.0.refs;
+            store.details.with(|m| {
+                all.enumerate()
+                    .filter(|(i, x)| {
+                        f.matches(x)
+                            && (x.ocid == *ocid
+                                || refs.get(*i).is_some_and(|(s, r)| {
+                                    let id = p.0.sources.get(*s as usize).map(|d| d.source.id.as_str()).unwrap_or("");
+                                    matches!(m.get(id), Some(Some(Ok(d))) if d.0.ocid.get(*r as usize) == Some(ocid))
+                                }))
+                    })
+                    .map(|(i, _)| i)
+                    .collect()
+            })
         } else {
             all.enumerate().filter(|(_, x)| f.matches(x)).map(|(i, _)| i).collect()
         };
@@ -405,6 +433,10 @@ pub fn IndicatorsPage() -> impl IntoView {
                 });
                 // Each part follows only what it shows, so a filter change redraws the filters
                 // and the figures, not the data-quality panel.
+                if let Some((party, key)) = wanted_profile.get() {
+                    let days = parsed.with_untracked(|(f, _)| f.days());
+                    return view! { <ProfileView country=c pool=p.clone() party=party key=key days=days/> }.into_any();
+                }
                 if showing_list.get() {
                     let p = p.clone();
                     return (move || {
@@ -552,6 +584,19 @@ fn Filters(
             selected: filter.days.map(|d| d.to_string()),
         },
     ];
+    let mut fields = fields;
+    // A supplier is chosen from a profile's links, not from a list of thousands: shown while set.
+    if let Some(sup) = &filter.supplier {
+        fields.insert(
+            2,
+            FilterField {
+                key: "supplier",
+                label: o.supplier,
+                options: vec![(sup.clone(), sup.clone())],
+                selected: Some(sup.clone()),
+            },
+        );
+    }
     let basis = o.basis(&self::count(lang, opts.processes), &crate::ocds::report::year_runs(&opts.years));
     view! {
         <p class="basis muted">{basis}</p>
@@ -800,7 +845,7 @@ fn Buyers(live: Live) -> impl IntoView {
                 let share = if b.processes > 0 { b.non_competitive as f64 / b.processes as f64 } else { 0.0 };
                 view! {
                     <tr>
-                        <th scope="row"><a href=live.href(lang, &f, None)>{b.name.clone().unwrap_or_else(|| b.buyer.clone())}</a></th>
+                        <th scope="row"><a href=profile_href(lang, live.country, Party::Buyer, &b.buyer)>{b.name.clone().unwrap_or_else(|| b.buyer.clone())}</a></th>
                         <td class="num"><a href=live.href(lang, &f, Some(List::All))>{count(lang, b.processes)}</a></td>
                         <td class="num"><a href=live.href(lang, &f, Some(List::NonCompetitive))>{count(lang, b.non_competitive)}</a></td>
                         <td class="num">{pct(lang, share)}</td>
@@ -835,15 +880,23 @@ fn Concentrations(live: Live) -> impl IntoView {
                     .top
                     .iter()
                     .zip(c.top_names.iter().chain(std::iter::repeat(&None)))
-                    .map(|((s, _), n)| n.clone().unwrap_or_else(|| s.clone()))
-                    .collect::<Vec<_>>()
-                    .join(" · ");
+                    .map(|((s, _), n)| {
+                        let name = n.clone().unwrap_or_else(|| s.clone());
+                        view! { <a href=profile_href(lang, live.country, Party::Supplier, s)>{name}</a> }
+                    })
+                    .collect::<Vec<_>>();
+                let n_top = top.len();
+                let top = top
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, a)| view! { {a} {(i + 1 < n_top).then_some(" · ")} })
+                    .collect_view();
                 view! {
                     <tr>
-                        <th scope="row"><a href=live.href(lang, &f, Some(List::Concentration))>{c.name.clone().unwrap_or_else(|| c.buyer.clone())}</a></th>
+                        <th scope="row"><a href=profile_href(lang, live.country, Party::Buyer, &c.buyer)>{c.name.clone().unwrap_or_else(|| c.buyer.clone())}</a></th>
                         <td>{c.currency.clone()}</td>
                         <td class="num">{num(lang, c.total, 0)}</td>
-                        <td class="num">{pct(lang, c.share)}</td>
+                        <td class="num"><a href=live.href(lang, &f, Some(List::Concentration))>{pct(lang, c.share)}</a></td>
                         <td>{top}</td>
                     </tr>
                 }
@@ -995,23 +1048,7 @@ fn ProcessList(
     let known = list.is_ok();
     let list = list.unwrap_or(List::All);
     let rows = Arc::new(list.select(&pool.0.facts, &sel.0, filter.days()));
-    // The details of the sources involved (ocids, titles), read now: they are published apart.
-    for d in &pool.0.sources {
-        let (id, path) = (d.source.id.clone(), d.source.details.clone());
-        if let Some(path) = path {
-            if !store.details.with_untracked(|m| m.contains_key(&id)) {
-                store.details.update(|m| {
-                    m.insert(id.clone(), None);
-                });
-                spawn_local(async move {
-                    let got = fetch(&path).await.and_then(|t| Details::parse(&path, &t));
-                    store.details.update(|m| {
-                        m.insert(id, Some(got.map(|d| Shared(Arc::new(d)))));
-                    });
-                });
-            }
-        }
-    }
+    load_details(store, &pool.0.sources);
     // A process with its details filled in (once they are here), and where it came from.
     let listed = {
         let pool = pool.clone();
@@ -1039,7 +1076,7 @@ fn ProcessList(
         List::All => o.list_title.to_string(),
         _ => format!("{}: {}", o.list_title, o.indicator(list.indicator())),
     };
-    let back = page_href(lang, country, &filter, None);
+    let back = page_href(lang, country, &Filter { process: None, ..filter.clone() }, None);
     let total = rows.len();
     let unit = match list {
         List::Bidders => o.bidders_unit,
@@ -1072,15 +1109,29 @@ fn ProcessList(
                 };
                 let value = p.tender_value.as_ref().or(p.contract_value.as_ref());
                 let value_text = value.map(|m| format!("{} {}", num(lang, m.amount, 0), m.currency));
-                let mut suppliers: Vec<String> = Vec::new();
+                let mut suppliers: Vec<(String, String)> = Vec::new();
                 for a in &p.awards {
                     for key in &a.suppliers {
-                        let n = p.supplier_name(key).to_string();
-                        if !suppliers.contains(&n) {
-                            suppliers.push(n);
+                        if !suppliers.iter().any(|(k, _)| k == key) {
+                            suppliers.push((key.clone(), p.supplier_name(key).to_string()));
                         }
                     }
                 }
+                let n_sup = suppliers.len();
+                let suppliers_view = suppliers
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (k, n))| {
+                        view! { <a href=profile_href(lang, country, Party::Supplier, &k)>{n}</a> {(i + 1 < n_sup).then_some(" · ")} }
+                    })
+                    .collect_view();
+                let buyer_name = p.buyer_name.clone().or_else(|| p.buyer.clone()).unwrap_or_else(|| "—".into());
+                let buyer_view = match &p.buyer {
+                    Some(b) => {
+                        view! { <a href=profile_href(lang, country, Party::Buyer, b)>{buyer_name}</a> }.into_any()
+                    }
+                    None => buyer_name.into_any(),
+                };
                 let date = |t: Option<i64>| t.and_then(crate::ocds::tables::day);
                 let dates = [
                     (
@@ -1112,8 +1163,8 @@ fn ProcessList(
                     <h3 class="process-title">{title}</h3>
                     <p class="ocid"><code>{ocid}</code></p>
                     <dl class="process-facts">
-                        <dt>{o.buyer}</dt><dd>{p.buyer_name.clone().or_else(|| p.buyer.clone()).unwrap_or_else(|| "—".into())}</dd>
-                        {(!suppliers.is_empty()).then(|| view! { <dt>{o.suppliers}</dt><dd>{suppliers.join(" · ")}</dd> })}
+                        <dt>{o.buyer}</dt><dd>{buyer_view}</dd>
+                        {(n_sup > 0).then(|| view! { <dt>{o.suppliers}</dt><dd>{suppliers_view}</dd> })}
                         <dt>{o.filter_method}</dt><dd>{method}</dd>
                         {value_text.map(|v| view! { <dt>{o.value}</dt><dd>{v}</dd> })}
                         {dates.into_iter().filter_map(|(l, v)| v.map(|v| view! { <dt>{l}</dt><dd>{v}</dd> })).collect_view()}
@@ -1177,6 +1228,27 @@ fn ProcessList(
             {licences}
             {paged(true, "processes", total, item)}
         </section>
+    }
+}
+
+/// Starts reading the details (ocids, titles) of these sources, each once per visit: they are
+/// published apart from the digests.
+fn load_details(store: OcdsStore, sources: &[Arc<SourceData>]) {
+    for d in sources {
+        let (id, path) = (d.source.id.clone(), d.source.details.clone());
+        let Some(path) = path else { continue };
+        if store.details.with_untracked(|m| m.contains_key(&id)) {
+            continue;
+        }
+        store.details.update_untracked(|m| {
+            m.insert(id.clone(), None);
+        });
+        spawn_local(async move {
+            let got = fetch(&path).await.and_then(|t| Details::parse(&path, &t));
+            store.details.update(|m| {
+                m.insert(id, Some(got.map(|d| Shared(Arc::new(d)))));
+            });
+        });
     }
 }
 
