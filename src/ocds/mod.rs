@@ -6,6 +6,7 @@ pub mod digest;
 pub mod explain;
 pub mod indicators;
 pub mod merge;
+pub mod methodology;
 pub mod process;
 pub mod profile;
 pub mod read;

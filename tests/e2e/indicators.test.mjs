@@ -253,6 +253,26 @@ test("a buyer's and a supplier's profile: shareable, in both languages, every nu
   for (const p of [page, en, list, none]) { assert.deepEqual(realErrors(p), []); await p.context().close(); }
 });
 
+test('each indicator links to its methodology: definition, computation, threshold, exclusions, reference, limitations', async () => {
+  const page = await open('/es/indicators/peru');
+  await page.locator('#short-submission .methodology-link a').click();
+  await page.waitForURL(/\/es\/indicators\/peru\?methodology=short-submission$/);
+  const body = await text(page, '.methodology');
+  assert.match(body, /Plazo de ofertas corto \(R003\)/);
+  assert.match(body, /Umbral\s+15 días por omisión/);
+  assert.match(body, /Procesos que deja fuera[\s\S]*plazo de ofertas de cero días/);
+  assert.match(body, /Referencia\s+Cardinal, R003/);
+  assert.match(await page.locator('.methodology a[target="_blank"]').getAttribute('href'), /^https:\/\/cardinal\.readthedocs\.io\//);
+  // Back to the card it came from.
+  await page.locator('.methodology a', { hasText: 'Volver a los indicadores' }).click();
+  await page.waitForURL(/#short-submission$/);
+  const en = await open('/en/indicators?methodology=supplier-concentration');
+  assert.match(await text(en, '.methodology'), /Limitations\s+A buyer with few purchases/);
+  const none = await open('/en/indicators?methodology=nope');
+  assert.match(await text(none, '.methodology .notice'), /does not exist/);
+  for (const p of [page, en, none]) { assert.deepEqual(realErrors(p), []); await p.context().close(); }
+});
+
 test('a member without data says so; an unknown country is not found', async () => {
   // Every member has a bundled source now: a deployment without Chile's is simulated.
   const chile = await open('/es/indicators/chile', {

@@ -23,9 +23,11 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+mod methodology;
 mod profile;
 mod trends;
 use crate::ocds::profile::Party;
+use methodology::{methodology_href, MethodologyView};
 use profile::{profile_href, wanted, ProfileView};
 use trends::{Comparison, Series};
 
@@ -343,6 +345,7 @@ pub fn IndicatorsPage() -> impl IntoView {
     });
     let showing_list = Memo::new(move |_| list.with(Option::is_some));
     let wanted_profile = Memo::new(move |_| query.with(|q| wanted(|k| q.get(k))));
+    let wanted_methodology = Memo::new(move |_| query.with(|q| q.get("methodology")));
     let selection = Memo::new(move |_| {
         let p = pool.get()?;
         let (f, _) = parsed.get();
@@ -398,6 +401,10 @@ pub fn IndicatorsPage() -> impl IntoView {
         let Some(c) = country.get() else {
             return view! { <p class="notice">{lang.t().not_found_text}</p> }.into_any();
         };
+        // A methodology needs no data: shown at once.
+        if let Some(id) = wanted_methodology.get() {
+            return view! { <MethodologyView country=c id=id/> }.into_any();
+        }
         match store.manifest.get() {
             None => view! { <Progress done=0 total=0/> }.into_any(),
             Some(Err(e)) => {
@@ -662,7 +669,7 @@ impl Live {
 
 /// One indicator: heading, figure (a link to its processes), coverage, explanation. Built once;
 /// its text follows the filters.
-fn card(lang: Lang, id: &'static str, data: Memo<CardData>) -> AnyView {
+fn card(lang: Lang, country: Country, id: &'static str, data: Memo<CardData>) -> AnyView {
     let o = lang.o();
     view! {
         <section class="ind-card" id=id aria-labelledby=format!("{id}-h")>
@@ -674,6 +681,7 @@ fn card(lang: Lang, id: &'static str, data: Memo<CardData>) -> AnyView {
             {move || data.with(|d| d.outliers.clone()).map(|(href, text)| view! { <p class="outliers"><a href=href>{text}</a></p> })}
             {move || data.with(|d| coverage_note(lang, &d.coverage, d.total))}
             <p class="explain">{explain(id, lang).unwrap_or_default()}</p>
+            <p class="methodology-link"><a href=methodology_href(lang, country, id)>{o.methodology_link}</a></p>
         </section>
     }
     .into_any()
@@ -697,7 +705,7 @@ fn Dashboard(live: Live) -> impl IntoView {
                 outliers: None,
             }
         });
-        card(l, id, data)
+        card(l, live.country, id, data)
     };
     let stats_card = move |id: &'static str, pick: fn(&Summary) -> &Stats, list: List, unit: &'static str, d: usize| {
         let data = Memo::new(move |_| {
@@ -715,7 +723,7 @@ fn Dashboard(live: Live) -> impl IntoView {
                 }),
             }
         });
-        card(l, id, data)
+        card(l, live.country, id, data)
     };
     view! {
         <div class="ind-grid">
@@ -741,6 +749,7 @@ fn Dashboard(live: Live) -> impl IntoView {
 /// named region; `head` is each column's label and whether it holds numbers) and what follows.
 fn table_section(
     lang: Lang,
+    country: Country,
     id: &'static str,
     chart: Option<AnyView>,
     head: Vec<(&'static str, bool)>,
@@ -752,7 +761,7 @@ fn table_section(
     view! {
         <section class="ind-section" id=id aria-labelledby=format!("{id}-title")>
             <h2 id=format!("{id}-title")>{o.indicator(id)}</h2>
-            <p class="explain">{explain(id, lang).unwrap_or_default()}</p>
+            <p class="explain">{explain(id, lang).unwrap_or_default()} " " <a href=methodology_href(lang, country, id)>{o.methodology_link}</a></p>
             {chart}
             <div class="table-wrap" role="region" tabindex="0" aria-label=format!("{} — {}", o.indicator(id), o.table)>
                 <table class="data-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>
@@ -828,7 +837,7 @@ fn Mix(live: Live) -> impl IntoView {
     let chart = view! { <Chart dataset=Signal::from(dataset) level=3 permalink=permalink/> }.into_any();
     let head = vec![(o.mix_method, false), (o.mix_local, false), (o.mix_count, true), (o.mix_value, true)];
     let after = move || live.report.get().map(|r| coverage_note(lang, &r.0.mix_coverage, r.0.total));
-    table_section(lang, "procedure-mix", Some(chart), head, rows, after)
+    table_section(lang, live.country, "procedure-mix", Some(chart), head, rows, after)
 }
 
 #[component]
@@ -862,7 +871,7 @@ fn Buyers(live: Live) -> impl IntoView {
         })
     };
     let head = vec![(o.buyer, false), (o.mix_count, true), (o.non_competitive, true), (o.share, true)];
-    table_section(lang, "buyer-non-competitive", None, head, rows, after)
+    table_section(lang, live.country, "buyer-non-competitive", None, head, rows, after)
 }
 
 #[component]
@@ -912,7 +921,7 @@ fn Concentrations(live: Live) -> impl IntoView {
     };
     let head =
         vec![(o.buyer, false), (o.currency, false), (o.awarded, true), (o.top_share, true), (o.top_suppliers, false)];
-    table_section(lang, "supplier-concentration", None, head, rows, after)
+    table_section(lang, live.country, "supplier-concentration", None, head, rows, after)
 }
 
 #[component]
@@ -939,7 +948,7 @@ fn Missing(live: Live) -> impl IntoView {
             .into_any()
     };
     let head = vec![(o.field, false), (o.missing, true), (o.share, true)];
-    table_section(lang, "missing-fields", None, head, rows, || None)
+    table_section(lang, live.country, "missing-fields", None, head, rows, || None)
 }
 
 /// Per source: what was read, what could not be, and which key fields are missing.
