@@ -71,6 +71,11 @@ pub struct IndicatorStrings {
     pub comparison_intro: &'static str,
     pub comparison_shares: &'static str,
     pub glossary: &'static str,
+    pub market_title: &'static str,
+    pub market_intro: &'static str,
+    pub new_suppliers: &'static str,
+    pub new_word: &'static str,
+    pub market_hhi: &'static str,
     pub methodology: &'static str,
     pub methodology_link: &'static str,
     pub methodology_unknown: &'static str,
@@ -178,6 +183,10 @@ impl IndicatorStrings {
             "single-bid" => self.pick("Oferta única (R018)", "Single bid (R018)"),
             "bidders" => self.pick("Oferentes por proceso", "Bidders per procedure"),
             "short-submission" => self.pick("Plazo de ofertas corto (R003)", "Short submission period (R003)"),
+            "close-bid" => {
+                self.pick("Precio cercano a la oferta ganadora (R024)", "Price close to the winning bid (R024)")
+            }
+            "discounted-bid" => self.pick("Oferta con gran descuento (R058)", "Heavily discounted bid (R058)"),
             "tendering-period" => self.pick("Plazo de presentación de ofertas", "Tendering period"),
             "decision-period" => self.pick("Plazo de decisión", "Decision period"),
             "award-to-signature" => self.pick("De la adjudicación a la firma", "Award to signature"),
@@ -237,6 +246,10 @@ impl IndicatorStrings {
             Reason::OtherCurrency => self.pick("valores en monedas distintas", "values in different currencies"),
             Reason::NoBuyer => self.pick("sin comprador", "no buyer"),
             Reason::NoSupplier => self.pick("sin proveedor", "no supplier"),
+            Reason::NoComparableBids => self.pick(
+                "sin ofertas comparables (hace falta una sola adjudicación activa a un proveedor y sus ofertas válidas con valor)",
+                "no comparable bids (one active award to one supplier and its valid bids with values are needed)",
+            ),
         }
     }
 
@@ -333,6 +346,11 @@ pub const ES: IndicatorStrings = IndicatorStrings {
     comparison: "Comparación entre los miembros",
     comparison_intro: "Cada indicador con la misma metodología para Chile, Colombia, México y Perú. Entre paréntesis, los procesos en que se basa cada cifra: con pocos procesos, una cifra dice poco. Las muestras de cada país son de años y tamaños distintos (vea la calidad de los datos).",
     member: "Miembro",
+    market_title: "Proveedores nuevos y concentración del mercado",
+    market_intro: "Sobre todos los procesos de la página (sin filtros). Por año: proveedores adjudicados y cuántos no tenían adjudicaciones en años anteriores de estos datos (el primer año no tiene anterior, por eso no lleva proporción). Por moneda: el índice HHI del valor adjudicado entre todos los proveedores del país (los umbrales, en la metodología de la concentración).",
+    new_suppliers: "Proveedores nuevos por año",
+    new_word: "Nuevos",
+    market_hhi: "Concentración del valor adjudicado (HHI)",
     methodology: "Metodología",
     methodology_link: "Metodología de este indicador",
     methodology_unknown: "Ese indicador no existe.",
@@ -441,6 +459,11 @@ pub const EN: IndicatorStrings = IndicatorStrings {
     comparison: "Comparison between the members",
     comparison_intro: "Each indicator on one methodology for Chile, Colombia, Mexico and Peru. In brackets, the processes each figure rests on: with few processes, a figure says little. Each member's sample covers different years and sizes (see the data quality).",
     member: "Member",
+    market_title: "New suppliers and market concentration",
+    market_intro: "Over all of the page's processes (no filters). Per year: suppliers awarded and how many had no awards in earlier years of this data (the first year has no earlier one, so no share). Per currency: the HHI of the value awarded among all of the country's suppliers (the thresholds are in the concentration's methodology).",
+    new_suppliers: "New suppliers per year",
+    new_word: "New",
+    market_hhi: "Concentration of the awarded value (HHI)",
     methodology: "Methodology",
     methodology_link: "This indicator's methodology",
     methodology_unknown: "That indicator does not exist.",

@@ -229,6 +229,13 @@ pub struct Columns {
     pub contract_currency: Vec<u32>,
     /// Only for processes without a start date (the year is the start's otherwise).
     pub year: Vec<Option<i32>>,
+    /// Cardinal's second-lowest bid ratio per process; left out when no process has one.
+    #[serde(default, skip_serializing_if = "all_none", with = "amounts")]
+    pub second_bid: Vec<Option<f64>>,
+}
+
+fn all_none(v: &[Option<f64>]) -> bool {
+    v.iter().all(Option::is_none)
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -395,6 +402,7 @@ impl Digest {
                     c.contract_currency.push(t.id(&m.currency));
                 }
             }
+            c.second_bid.push(p.second_bid);
             c.year.push(if p.tender_start.is_some() && p.tender_start.and_then(year_of) == p.year {
                 None
             } else {
@@ -522,6 +530,7 @@ impl Digest {
                 tender_id: c.tender_id.get(i).cloned().flatten(),
                 document: c.document.get(i).cloned().flatten(),
                 names: supplier_names,
+                second_bid: c.second_bid.get(i).copied().flatten().filter(|x| x.is_finite()),
             })
         };
         let mut out = Vec::with_capacity(n);

@@ -1,7 +1,13 @@
 //! Each indicator in plain language, in Spanish and English, for the indicators page.
 
 /// (indicator id, Spanish, English).
-pub const EXPLANATIONS: [(&str, &str, &str); 12] = [
+pub const EXPLANATIONS: [(&str, &str, &str); 14] = [
+    ("close-bid",
+     "Procesos en que la segunda oferta más baja queda muy cerca de la ganadora: la diferencia (segunda − ganadora) ÷ ganadora es un valor atípico bajo entre los procesos mostrados. Una oferta casi igual a la ganadora puede simular competencia entre empresas coludidas. R024 es su código en Cardinal (Open Contracting Partnership); solo se muestra cuando los datos publican ofertas con valor y la adjudicación.",
+     "Processes where the second-lowest bid is very close to the winning one: the difference (second − winner) ÷ winner is a low outlier among the processes shown. A bid nearly equal to the winner's can fake competition between colluding companies. R024 is its code in Cardinal (Open Contracting Partnership); shown only when the data publishes bids with values and the award."),
+    ("discounted-bid",
+     "Procesos en que la oferta ganadora es mucho más baja que la siguiente: la diferencia (segunda − ganadora) ÷ ganadora es un valor atípico alto. Un precio muy por debajo del resto puede anunciar una entrega de menor calidad. R058 es su código en Cardinal; solo se muestra cuando los datos publican ofertas con valor y la adjudicación.",
+     "Processes where the winning bid is far below the next one: the difference (second − winner) ÷ winner is a high outlier. A price far below the rest can announce a delivery of lower quality. R058 is its code in Cardinal; shown only when the data publishes bids with values and the award."),
     ("procedure-mix",
      "Cuántos procesos usó cada modalidad de contratación (abierta, selectiva, limitada, directa) y cuánto valor movió cada una. Se muestra también el nombre que le da cada país, porque la misma modalidad se llama distinto en cada sistema.",
      "How many processes used each procurement method (open, selective, limited, direct) and how much value each moved. Each country's own name for the method is shown too, since the same method has different names in each system."),
@@ -42,7 +48,13 @@ pub const EXPLANATIONS: [(&str, &str, &str); 12] = [
 
 /// Every code and field the page shows, in words: (term as shown, Spanish, English). The
 /// page's glossary lists them; `KEY_FIELDS`' paths are all here (a test checks it).
-pub const GLOSSARY: [(&str, &str, &str); 20] = [
+pub const GLOSSARY: [(&str, &str, &str); 22] = [
+    ("R024",
+     "Código de Cardinal para el precio cercano a la oferta ganadora (posible colusión).",
+     "Cardinal's code for a price close to the winning bid (possible collusion)."),
+    ("R058",
+     "Código de Cardinal para la oferta ganadora con gran descuento frente a la siguiente.",
+     "Cardinal's code for a winning bid heavily discounted against the next one."),
     ("OCDS",
      "Estándar de Datos de Contrataciones Abiertas: el formato común en que los sistemas de compras publican cada proceso, de la planificación al contrato. Lo mantiene Open Contracting Partnership.",
      "Open Contracting Data Standard: the common format in which procurement systems publish each process, from planning to contract. Maintained by the Open Contracting Partnership."),

@@ -37,10 +37,12 @@ pub enum Reason {
     OtherCurrency,
     NoBuyer,
     NoSupplier,
+    /// No comparable bids (R024, R058): see `process::second_bid_ratio`.
+    NoComparableBids,
 }
 
 impl Reason {
-    pub const ALL: [Reason; 16] = [
+    pub const ALL: [Reason; 17] = [
         Reason::NoMethod,
         Reason::NotCompetitive,
         Reason::NotOpen,
@@ -57,6 +59,7 @@ impl Reason {
         Reason::OtherCurrency,
         Reason::NoBuyer,
         Reason::NoSupplier,
+        Reason::NoComparableBids,
     ];
 }
 
@@ -318,6 +321,55 @@ pub struct Fact {
     pub missing: u8,
     /// The process's year (time series group by it).
     pub year: Option<i32>,
+    /// Cardinal's second-lowest bid ratio (R024, R058).
+    pub second_bid: Option<f64>,
+}
+
+/// A quantile as Cardinal computes it (statrs: Hyndman and Fan's type 8, approximately
+/// median-unbiased), of values sorted ascending.
+pub fn quantile_type8(sorted: &[f64], p: f64) -> Option<f64> {
+    let n = sorted.len();
+    let (first, last) = (*sorted.first()?, *sorted.last()?);
+    let h = (n as f64 + 1.0 / 3.0) * p + 1.0 / 3.0;
+    if h <= 1.0 {
+        return Some(first);
+    }
+    if h >= n as f64 {
+        return Some(last);
+    }
+    let lo = h.floor() as usize;
+    let (x, y) = (sorted[lo - 1], sorted[lo]);
+    Some(x + (h - lo as f64) * (y - x))
+}
+
+/// R024 and R058 over a selection: the fences from its ratios (Q1 − 1.5 IQR, Q3 + 1.5 IQR) and
+/// the flagged positions, with Cardinal's guards (R024 only when Q1 and the fence are above 0,
+/// R058 when its fence is).
+fn bid_flags(ratios: &[(usize, f64)], total: usize, detail: Detail) -> (Share, Share) {
+    let mut sorted: Vec<f64> = ratios.iter().map(|r| r.1).collect();
+    sorted.sort_unstable_by(f64::total_cmp);
+    let mut coverage = Coverage { used: ratios.len(), ..Coverage::default() };
+    coverage.excluded[Reason::NoComparableBids as usize] = total - ratios.len();
+    let (q1, q3) = (quantile_type8(&sorted, 0.25), quantile_type8(&sorted, 0.75));
+    let flag = |keep: &dyn Fn(f64) -> bool| {
+        let hits: Vec<usize> = ratios.iter().filter(|r| keep(r.1)).map(|r| r.0).collect();
+        let used = coverage.used;
+        Share {
+            share: (used > 0).then(|| hits.len() as f64 / used as f64),
+            count: hits.len(),
+            hits: if detail == Detail::Positions { hits } else { Vec::new() },
+            coverage: coverage.clone(),
+        }
+    };
+    match (q1, q3) {
+        (Some(q1), Some(q3)) => {
+            let (lower, upper) = ((q3 - q1).mul_add(-1.5, q1), (q3 - q1).mul_add(1.5, q3));
+            let close = if q1 > 0.0 && lower > 0.0 { flag(&|x| x <= lower) } else { flag(&|_| false) };
+            let discounted = if upper > 0.0 { flag(&|x| x >= upper) } else { flag(&|_| false) };
+            (close, discounted)
+        }
+        _ => (flag(&|_| false), flag(&|_| false)),
+    }
 }
 
 /// Facts of many processes, with their interned text.
@@ -457,6 +509,7 @@ impl FactsBuilder {
                 supply,
                 missing,
                 year: p.year,
+                second_bid: p.second_bid,
             });
         }
     }
@@ -578,8 +631,12 @@ impl Facts {
         let mut supplied = vec![0.0f64; self.keys.len()];
         let mut touched: Vec<u32> = Vec::new();
         let mut missing = [0usize; 8];
+        let mut ratios: Vec<(usize, f64)> = Vec::new();
         for (k, &i) in sel.iter().enumerate() {
             let Some(f) = self.facts.get(i) else { continue };
+            if let Some(r) = f.second_bid {
+                ratios.push((k, r));
+            }
             // Procedure mix: every process has a row, known method or not.
             if f.method.is_some() {
                 mix_cov.used += 1;
@@ -715,8 +772,11 @@ impl Facts {
         let decision = decision.finish(self, 2, &selected, true);
         let signature = signature.finish(self, 3, &selected, false);
         let ratio = ratio.finish(self, 4, &selected, false);
+        let (close_bid, discounted_bid) = bid_flags(&ratios, n, detail);
         Summary {
             total: n,
+            close_bid,
+            discounted_bid,
             mix,
             mix_coverage: mix_cov,
             competitive: competitive.finish(),
@@ -789,6 +849,9 @@ pub struct Summary {
     pub bidders: Stats,
     /// R003.
     pub short: Share,
+    /// R024 (price close to the winning bid) and R058 (heavily discounted bid).
+    pub close_bid: Share,
+    pub discounted_bid: Share,
     pub tendering: Stats,
     /// With outliers by the interquartile rule (below Q1 − 1.5 IQR or above Q3 + 1.5 IQR).
     pub decision: Stats,
@@ -827,6 +890,30 @@ pub enum KeyUnit {
     Ratio,
 }
 
+/// One group's sums of the key indicators: values and the processes each rests on.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct KeySums {
+    pub processes: usize,
+    sums: [(f64, usize); KEY_INDICATORS.len()],
+}
+
+impl KeySums {
+    pub fn add(&mut self, o: &KeySums) {
+        self.processes += o.processes;
+        for (a, b) in self.sums.iter_mut().zip(&o.sums) {
+            a.0 += b.0;
+            a.1 += b.1;
+        }
+    }
+
+    pub fn figures(&self) -> KeyFigures {
+        KeyFigures {
+            processes: self.processes,
+            values: self.sums.map(|(sum, used)| ((used > 0).then(|| sum / used as f64), used)),
+        }
+    }
+}
+
 /// One group's key figures (a member's, a year's): per `KEY_INDICATORS` entry, its value (share
 /// or mean, the dashboard's rule) and the processes it rests on.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -846,12 +933,23 @@ impl Facts {
         groups: usize,
         group: impl Fn(usize) -> Option<usize>,
     ) -> Vec<KeyFigures> {
-        let mut acc = vec![(0usize, [(0.0f64, 0usize); KEY_INDICATORS.len()]); groups];
+        self.key_sums(sel, days, groups, group).iter().map(KeySums::figures).collect()
+    }
+
+    /// The sums behind `key_figures` (sums add up: a grouping's totals fold into coarser ones).
+    pub fn key_sums(
+        &self,
+        sel: &[usize],
+        days: f64,
+        groups: usize,
+        group: impl Fn(usize) -> Option<usize>,
+    ) -> Vec<KeySums> {
+        let mut acc = vec![KeySums::default(); groups];
         let flag = |b: bool| if b { 1.0 } else { 0.0 };
         for &i in sel {
             let (Some(f), Some(g)) = (self.facts.get(i), group(i)) else { continue };
-            let Some((n, a)) = acc.get_mut(g) else { continue };
-            *n += 1;
+            let Some(a) = acc.get_mut(g) else { continue };
+            a.processes += 1;
             let values = [
                 f.competitive.ok().map(flag),
                 f.tenderers.ok().map(|t| flag(t == 1)),
@@ -862,19 +960,33 @@ impl Facts {
                 f.signature_days.ok(),
                 f.ratio.ok(),
             ];
-            for (slot, v) in a.iter_mut().zip(values) {
+            for (slot, v) in a.sums.iter_mut().zip(values) {
                 if let Some(v) = v {
                     slot.0 += v;
                     slot.1 += 1;
                 }
             }
         }
-        acc.into_iter()
-            .map(|(processes, a)| KeyFigures {
-                processes,
-                values: a.map(|(sum, used)| ((used > 0).then(|| sum / used as f64), used)),
-            })
-            .collect()
+        acc
+    }
+
+    /// Per process with valued awards: the (supplier, value) of each, its currency, by the
+    /// interned ids (a member's market is summed from these with no string hashing).
+    pub fn supplies_of(&self, i: usize) -> impl Iterator<Item = (u32, u32, f64)> + '_ {
+        let range = match self.facts.get(i).map(|f| &f.supply) {
+            Some(Ok((_, from, to))) => *from as usize..*to as usize,
+            _ => 0..0,
+        };
+        self.supplies.get(range).unwrap_or(&[]).iter().filter_map(|(key, v)| {
+            let (g, s) = *self.keys.get(*key as usize)?;
+            let (_, cur) = *self.groups.get(g as usize)?;
+            Some((cur, s, *v))
+        })
+    }
+
+    /// An interned text (a currency's code).
+    pub fn text(&self, i: u32) -> String {
+        self.name(i)
     }
 
     /// The years of the processes, oldest first.
@@ -969,6 +1081,88 @@ mod tests {
         let r = read("018.jsonl", r#"{"ocid":"F","tender":{"numberOfTenderers":1,"procurementMethod":"open"}}"#);
         let s = single_bid(&ps(r.releases));
         assert_eq!((s.hits.clone(), s.share), (vec![0], Some(1.0)));
+    }
+
+    /// Cardinal's docs/examples/R/024.jsonl and 058.jsonl: five processes, W wins with 1 USD
+    /// against L; only F's losing bid differs (2 in 024, 100 in 058).
+    fn bid_example(f_loser: f64, others: f64) -> String {
+        let line = |ocid: &str, lose: f64| {
+            format!(
+                r#"{{"ocid":"{ocid}","bids":{{"details":[{{"status":"valid","tenderers":[{{"id":"W"}}],"value":{{"amount":1,"currency":"USD"}}}},{{"status":"valid","tenderers":[{{"id":"L"}}],"value":{{"amount":{lose},"currency":"USD"}}}}]}},"awards":[{{"status":"active","suppliers":[{{"id":"W"}}]}}]}}"#
+            )
+        };
+        ["F", "1", "2", "3", "4"]
+            .iter()
+            .map(|o| line(o, if *o == "F" { f_loser } else { others }))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn cardinal_bid_examples() {
+        // 024: F's ratio is 1.0 against four of 99; F alone is flagged (Cardinal: {"F":{"R024":1.0}}).
+        let p = ps(read("024.jsonl", &bid_example(2.0, 100.0)).releases);
+        assert_eq!(
+            p.iter().map(|x| x.second_bid).collect::<Vec<_>>(),
+            [Some(1.0), Some(99.0), Some(99.0), Some(99.0), Some(99.0)]
+        );
+        let s = summarize(&p, 15.0, 3);
+        assert_eq!((s.close_bid.hits.clone(), s.close_bid.coverage.used), (vec![0], 5));
+        assert!(s.discounted_bid.hits.is_empty());
+        // 058: F's ratio is 99 against four of 1.0; F alone is flagged ({"F":{"R058":99.0}}).
+        let p = ps(read("058.jsonl", &bid_example(100.0, 2.0)).releases);
+        let s = summarize(&p, 15.0, 3);
+        assert_eq!(s.discounted_bid.hits, [0]);
+        assert!(s.close_bid.hits.is_empty());
+        // Type-8 quartiles as statrs computes them.
+        assert_eq!(quantile_type8(&[1.0, 99.0, 99.0, 99.0, 99.0], 0.75), Some(99.0));
+        assert!(
+            (quantile_type8(&[1.0, 99.0, 99.0, 99.0, 99.0], 0.25).unwrap() - (1.0 + 98.0 * 2.0 / 3.0)).abs() < 1e-9
+        );
+        assert_eq!(quantile_type8(&[], 0.5), None);
+        // Exclusions: a pending award, two active awards, a joint award, a bid of two tenderers,
+        // the winner not the lowest, no losing bid: no ratio.
+        let one = |v: serde_json::Value| Process::from_release(&v).unwrap().second_bid;
+        let bids = json!({"details":[{"status":"valid","tenderers":[{"id":"W"}],"value":{"amount":10,"currency":"USD"}},{"status":"valid","tenderers":[{"id":"L"}],"value":{"amount":12,"currency":"USD"}}]});
+        assert_eq!(
+            one(json!({"ocid":"a","bids":bids,"awards":[{"status":"active","suppliers":[{"id":"W"}]}]})),
+            Some(0.2)
+        );
+        assert_eq!(
+            one(
+                json!({"ocid":"a","bids":bids,"awards":[{"status":"active","suppliers":[{"id":"W"}]},{"status":"pending"}]})
+            ),
+            None
+        );
+        assert_eq!(
+            one(
+                json!({"ocid":"a","bids":bids,"awards":[{"status":"active","suppliers":[{"id":"W"}]},{"status":"active","suppliers":[{"id":"L"}]}]})
+            ),
+            None
+        );
+        assert_eq!(
+            one(json!({"ocid":"a","bids":bids,"awards":[{"status":"active","suppliers":[{"id":"W"},{"id":"L"}]}]})),
+            None
+        );
+        assert_eq!(one(json!({"ocid":"a","bids":bids,"awards":[{"status":"active","suppliers":[{"id":"L"}]}]})), None);
+        assert_eq!(
+            one(
+                json!({"ocid":"a","bids":{"details":[{"status":"valid","tenderers":[{"id":"W"},{"id":"X"}],"value":{"amount":10,"currency":"USD"}}]},"awards":[{"status":"active","suppliers":[{"id":"W"}]}]})
+            ),
+            None
+        );
+        // The real Chilean sample: bids, but no award yet: none comparable.
+        let (cl, _) = crate::ocds::load(
+            std::fs::read_dir("public/ocds/chile/sample")
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).unwrap()))
+                .collect::<Vec<_>>()
+                .iter()
+                .map(|(a, b)| (a.as_str(), b.as_str())),
+        );
+        assert!(cl.iter().all(|p| p.second_bid.is_none()));
+        assert_eq!(summarize(&cl, 15.0, 3).close_bid.coverage.excluded(Reason::NoComparableBids), cl.len());
     }
 
     #[test]

@@ -23,7 +23,25 @@ const OCP_GUIDE: &str = "https://www.open-contracting.org/resources/red-flags-in
 
 use Reason::*;
 
-pub const METHODS: [Method; 12] = [
+pub const METHODS: [Method; 14] = [
+    Method {
+        id: "close-bid",
+        formula: ("Por proceso: (segunda oferta válida más baja − oferta ganadora) ÷ oferta ganadora. Se marca si es menor o igual que Q1 − 1,5·RIC de esas diferencias entre los procesos mostrados (cuartiles de tipo 8 de Hyndman y Fan, como Cardinal).", "Per process: (second-lowest valid bid − winning bid) ÷ winning bid. Flagged when at most Q1 − 1.5·IQR of those differences among the processes shown (Hyndman and Fan's type 8 quartiles, as Cardinal)."),
+        threshold: Some(("La cerca inferior calculada; no se marca nada si Q1 o la cerca no son mayores que 0.", "The computed lower fence; nothing is flagged unless Q1 and the fence are above 0.")),
+        exclusions: &[NoComparableBids],
+        reference: ("Cardinal, R024 (precio cercano a la oferta ganadora).", "Cardinal, R024 (price close to winning bid)."),
+        reference_url: Some(CARDINAL),
+        limitations: ("Requiere una sola adjudicación activa a un solo proveedor, ofertas de un solo oferente y que gane la más baja (adjudicación por precio); las ofertas en otra moneda que la ganadora no se comparan.", "It needs one active award to one supplier, bids of one tenderer each, and the lowest bid winning (price-only award); bids in another currency than the winner's are not compared."),
+    },
+    Method {
+        id: "discounted-bid",
+        formula: ("La misma diferencia que R024; se marca si es mayor o igual que Q3 + 1,5·RIC.", "The same difference as R024; flagged when at least Q3 + 1.5·IQR."),
+        threshold: Some(("La cerca superior calculada; no se marca nada si no es mayor que 0.", "The computed upper fence; nothing is flagged unless it is above 0.")),
+        exclusions: &[NoComparableBids],
+        reference: ("Cardinal, R058 (oferta con gran descuento).", "Cardinal, R058 (heavily discounted bid)."),
+        reference_url: Some(CARDINAL),
+        limitations: ("Las mismas que R024; con pocos procesos comparables los cuartiles dicen poco.", "Those of R024; with few comparable processes the quartiles say little."),
+    },
     Method {
         id: "procedure-mix",
         formula: ("Número de procesos y suma del valor estimado (si falta, el contratado) por modalidad, cada moneda por separado.", "Number of processes and sum of the estimated value (else the contracted one) per method, each currency on its own."),

@@ -98,6 +98,45 @@ pub struct Process {
     pub document: Option<String>,
     /// Each supplier's published name, by the key `Award::suppliers` holds (first met).
     pub names: Vec<(String, String)>,
+    /// Cardinal's second-lowest bid ratio (R024, R058), when the bids and awards allow it.
+    pub second_bid: Option<f64>,
+}
+
+/// (lowest losing valid bid − winning bid) ÷ winning bid, as Cardinal computes it for R024 and
+/// R058: no pending award; exactly one active award, to one supplier with an id; valid bids
+/// of one tenderer each, in the winner's currency (others skipped); the winner's lowest bid
+/// must be the lowest (price-only award), and positive.
+fn second_bid_ratio(r: &Value) -> Option<f64> {
+    let awards = r.get("awards")?.as_array()?;
+    let details = r.get("bids")?.get("details")?.as_array()?;
+    let mut active = Vec::new();
+    for a in awards {
+        match a.get("status").and_then(Value::as_str) {
+            Some("active") => active.push(a),
+            Some("cancelled" | "unsuccessful") | None => {}
+            Some(_) => return None,
+        }
+    }
+    let [award] = active.as_slice() else { return None };
+    let suppliers = award.get("suppliers")?.as_array()?;
+    let [supplier] = suppliers.as_slice() else { return None };
+    let winner = supplier.get("id")?.as_str()?;
+    let bids: Vec<(&str, f64, &str)> = details
+        .iter()
+        .filter(|b| b.get("status").and_then(Value::as_str) == Some("valid"))
+        .filter_map(|b| {
+            let value = b.get("value")?;
+            let (amount, currency) = (value.get("amount")?.as_f64()?, value.get("currency")?.as_str()?);
+            let tenderers = b.get("tenderers")?.as_array()?;
+            let [t] = tenderers.as_slice() else { return None };
+            Some((t.get("id")?.as_str()?, amount, currency))
+        })
+        .filter(|b| b.1.is_finite())
+        .collect();
+    let (win, currency) =
+        bids.iter().filter(|b| b.0 == winner).map(|b| (b.1, b.2)).min_by(|a, b| a.0.total_cmp(&b.0))?;
+    let lose = bids.iter().filter(|b| b.0 != winner && b.2 == currency).map(|b| b.1).min_by(f64::total_cmp)?;
+    (win > 0.0 && lose >= win).then(|| (lose - win) / win)
 }
 
 /// A supplier's key: its id when the data has one, else its name normalised (case, spaces,
@@ -285,6 +324,7 @@ impl Process {
                     .find(|u| u.starts_with("https://") || u.starts_with("http://"))
             }),
             names,
+            second_bid: second_bid_ratio(r),
         })
     }
 }

@@ -125,6 +125,8 @@ pub enum List {
     Signature,
     Ratio,
     Concentration,
+    CloseBid,
+    DiscountedBid,
     /// Processes lacking a key field (index into `KEY_FIELDS`).
     Missing(usize),
 }
@@ -144,6 +146,8 @@ impl List {
             "award-to-signature" => List::Signature,
             "contracted-vs-estimated" => List::Ratio,
             "supplier-concentration" => List::Concentration,
+            "close-bid" => List::CloseBid,
+            "discounted-bid" => List::DiscountedBid,
             _ => {
                 if let Some(m) = v.strip_prefix("method-") {
                     List::Method(parse_method(m)?)
@@ -169,6 +173,8 @@ impl List {
             List::Signature => "award-to-signature".into(),
             List::Ratio => "contracted-vs-estimated".into(),
             List::Concentration => "supplier-concentration".into(),
+            List::CloseBid => "close-bid".into(),
+            List::DiscountedBid => "discounted-bid".into(),
             List::Missing(i) => format!("missing-{}", KEY_FIELDS.get(i).map_or("", |f| f.0)),
         }
     }
@@ -187,6 +193,8 @@ impl List {
             List::Signature => "award-to-signature",
             List::Ratio => "contracted-vs-estimated",
             List::Concentration => "supplier-concentration",
+            List::CloseBid => "close-bid",
+            List::DiscountedBid => "discounted-bid",
             List::Missing(_) => "missing-fields",
         }
     }
@@ -221,6 +229,8 @@ impl List {
             List::Signature => valued(summary().signature),
             List::Ratio => valued(summary().ratio),
             List::Concentration => where_(&|f| f.supply.is_ok()),
+            List::CloseBid => plain(summary().close_bid.hits),
+            List::DiscountedBid => plain(summary().discounted_bid.hits),
             List::Missing(j) => where_(&|f| f.missing >> j & 1 == 1),
         }
     }

@@ -3,7 +3,7 @@
 //! to download, built from `Facts::key_figures` with no page involved.
 
 use super::digest::Source;
-use super::indicators::{Facts, KeyFigures, KeyUnit, KEY_INDICATORS};
+use super::indicators::{Facts, KeyFigures, KeySums, KeyUnit, KEY_INDICATORS};
 use super::process::Process;
 use crate::i18n::Lang;
 use crate::model::{Blocks, Cell, ChartKind, Column, ColumnKind, Country, Dataset, Text};
@@ -203,19 +203,155 @@ pub struct Trends {
 /// The four members, in the order tables show them.
 pub const MEMBERS: [Country; 4] = [Country::Cl, Country::Co, Country::Mx, Country::Pe];
 
-impl Trends {
-    /// Over the selection `sel`; `member` tells each process's member. Years are those of all
-    /// the facts (a filter never removes a row, it empties it).
-    pub fn of(facts: &Facts, sel: &[usize], days: f64, member: impl Fn(usize) -> Option<Country>) -> Trends {
+/// Each process's member and year as small indices, worked out once per page's data so that a
+/// filter change only walks numbers.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Groups {
+    pub years: Vec<i32>,
+    /// Per process: (index into `MEMBERS`, index into `years`), u8/u16::MAX for none.
+    of: Vec<(u8, u16)>,
+}
+
+impl Groups {
+    pub fn of(facts: &Facts, member: impl Fn(usize) -> Option<Country>) -> Groups {
         let years = facts.years();
-        let m = |i: usize| member(i).and_then(|c| MEMBERS.iter().position(|x| *x == c));
-        let y = |i: usize| facts.facts.get(i)?.year.and_then(|y| years.binary_search(&y).ok());
-        let ny = years.len();
-        let members = facts.key_figures(sel, days, MEMBERS.len(), m);
-        let by_year = facts.key_figures(sel, days, ny, y);
-        let mut cells = facts.key_figures(sel, days, MEMBERS.len() * ny, |i| Some(m(i)? * ny + y(i)?)).into_iter();
-        let member_years = MEMBERS.iter().map(|c| (*c, cells.by_ref().take(ny).collect())).collect();
-        Trends { members: MEMBERS.iter().copied().zip(members).collect(), years, by_year, member_years }
+        let of = (0..facts.facts.len())
+            .map(|i| {
+                let m = member(i).and_then(|c| MEMBERS.iter().position(|x| *x == c)).map_or(u8::MAX, |m| m as u8);
+                let y = facts.facts[i].year.and_then(|y| years.binary_search(&y).ok()).map_or(u16::MAX, |y| y as u16);
+                (m, y)
+            })
+            .collect();
+        Groups { years, of }
+    }
+}
+
+impl Trends {
+    /// Over the selection `sel`, in one walk into member × year cells (one more row and column
+    /// for processes of no member or year), folded into the members' and the years' figures.
+    pub fn of(facts: &Facts, sel: &[usize], days: f64, groups: &Groups) -> Trends {
+        let (nm, ny) = (MEMBERS.len() + 1, groups.years.len() + 1);
+        let cells = facts.key_sums(sel, days, nm * ny, |i| {
+            let (m, y) = groups.of.get(i).copied().unwrap_or((u8::MAX, u16::MAX));
+            let m = (m as usize).min(nm - 1);
+            let y = (y as usize).min(ny - 1);
+            Some(m * ny + y)
+        });
+        let fold = |pick: &dyn Fn(usize, usize) -> bool| {
+            let mut acc = KeySums::default();
+            for (k, c) in cells.iter().enumerate() {
+                if pick(k / ny, k % ny) {
+                    acc.add(c);
+                }
+            }
+            acc.figures()
+        };
+        let members = (0..MEMBERS.len()).map(|m| (MEMBERS[m], fold(&|cm, _| cm == m))).collect();
+        let by_year = (0..ny - 1).map(|y| fold(&|_, cy| cy == y)).collect();
+        let member_years = (0..MEMBERS.len())
+            .map(|m| (MEMBERS[m], (0..ny - 1).map(|y| cells[m * ny + y].figures()).collect()))
+            .collect();
+        Trends { members, years: groups.years.clone(), by_year, member_years }
+    }
+}
+
+/// Suppliers awarded in a year, and how many of them had no award in an earlier year of the
+/// data (the data's first year has no earlier one: its share is not given).
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewSuppliers {
+    pub year: i32,
+    pub suppliers: usize,
+    pub new: usize,
+    /// None for the first year with awards.
+    pub share: Option<f64>,
+}
+
+/// A member's supplier market in one currency: awarded value, suppliers, HHI.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MarketConcentration {
+    pub currency: String,
+    pub total: f64,
+    pub suppliers: usize,
+    pub hhi: f64,
+}
+
+/// Per member: new suppliers per year and the concentration of awarded value among suppliers
+/// (HHI per currency), over every process given (computed once per page, not per filter).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Market {
+    pub members: Vec<(Country, Vec<NewSuppliers>, Vec<MarketConcentration>)>,
+}
+
+impl Market {
+    /// From the facts' valued awards (interned ids, no string hashing), per member.
+    pub fn of(facts: &Facts, groups: &Groups) -> Market {
+        use std::collections::HashMap;
+        let nm = MEMBERS.len();
+        // Per member: (year, supplier) of each valued award, and value per (currency, supplier).
+        let mut pairs: Vec<Vec<(u16, u32)>> = vec![Vec::new(); nm];
+        let mut value: Vec<HashMap<(u32, u32), f64>> = vec![HashMap::new(); nm];
+        for (i, (m, y)) in groups.of.iter().enumerate() {
+            let m = *m as usize;
+            if m >= nm {
+                continue;
+            }
+            for (cur, s, v) in facts.supplies_of(i) {
+                if *y != u16::MAX {
+                    pairs[m].push((*y, s));
+                }
+                *value[m].entry((cur, s)).or_default() += v;
+            }
+        }
+        let mut members = Vec::new();
+        for (m, c) in MEMBERS.iter().enumerate() {
+            let mut p = std::mem::take(&mut pairs[m]);
+            if p.is_empty() && value[m].is_empty() {
+                continue;
+            }
+            p.sort_unstable();
+            p.dedup();
+            // Each supplier's first year: the pairs are sorted by year, so the first met.
+            let mut first: HashMap<u32, u16> = HashMap::new();
+            for (y, s) in &p {
+                first.entry(*s).or_insert(*y);
+            }
+            let mut years: Vec<NewSuppliers> = Vec::new();
+            for (y, s) in &p {
+                let year = groups.years.get(*y as usize).copied().unwrap_or_default();
+                if years.last().is_none_or(|r| r.year != year) {
+                    years.push(NewSuppliers { year, suppliers: 0, new: 0, share: None });
+                }
+                if let Some(r) = years.last_mut() {
+                    r.suppliers += 1;
+                    r.new += usize::from(first.get(s) == Some(y));
+                }
+            }
+            for r in years.iter_mut().skip(1) {
+                r.share = (r.suppliers > 0).then(|| r.new as f64 / r.suppliers as f64);
+            }
+            let mut per_cur: Vec<(u32, Vec<f64>)> = Vec::new();
+            for ((cur, _), v) in &value[m] {
+                match per_cur.iter_mut().find(|x| x.0 == *cur) {
+                    Some(x) => x.1.push(*v),
+                    None => per_cur.push((*cur, vec![*v])),
+                }
+            }
+            let mut conc: Vec<MarketConcentration> = per_cur
+                .into_iter()
+                .filter_map(|(cur, vs)| {
+                    let total: f64 = vs.iter().sum();
+                    (total > 0.0).then(|| MarketConcentration {
+                        currency: facts.text(cur),
+                        total,
+                        suppliers: vs.len(),
+                        hhi: vs.iter().map(|v| (v / total * 100.0).powi(2)).sum(),
+                    })
+                })
+                .collect();
+            conc.sort_by(|a, b| a.currency.cmp(&b.currency));
+            members.push((*c, years, conc));
+        }
+        Market { members }
     }
 }
 
@@ -367,7 +503,8 @@ mod tests {
         let facts = Facts::of(&ps);
         // a, b Chilean; c Peruvian; d of no member.
         let member = |i: usize| [Some(Country::Cl), Some(Country::Cl), Some(Country::Pe), None][i];
-        let t = Trends::of(&facts, &[0, 1, 2, 3], 15.0, member);
+        let groups = Groups::of(&facts, member);
+        let t = Trends::of(&facts, &[0, 1, 2, 3], 15.0, &groups);
         assert_eq!(t.years, [2020, 2021]);
         assert_eq!(t.members[0], (Country::Cl, t.members[0].1.clone()));
         assert_eq!((t.members[0].1.processes, t.members[0].1.values[0]), (2, (Some(0.5), 2)));
@@ -377,8 +514,35 @@ mod tests {
         assert_eq!((pe.0, pe.1[0].processes, pe.1[1].processes), (Country::Pe, 0, 1));
         assert_eq!(pe.1[1].values[0], (Some(1.0), 1));
         // A selection: the rows stay, emptied.
-        let t = Trends::of(&facts, &[2], 15.0, member);
+        let t = Trends::of(&facts, &[2], 15.0, &groups);
         assert_eq!(t.by_year[0].processes, 0);
+    }
+
+    #[test]
+    fn new_suppliers_per_year_and_market_concentration() {
+        let ps: Vec<Process> = [
+            serde_json::json!({"ocid":"a","buyer":{"id":"B"},"tender":{"tenderPeriod":{"startDate":"2020-01-01"}},"awards":[{"value":{"amount":300,"currency":"PEN"},"suppliers":[{"id":"S1"}]}]}),
+            serde_json::json!({"ocid":"b","buyer":{"id":"B"},"tender":{"tenderPeriod":{"startDate":"2021-01-01"}},"awards":[{"value":{"amount":100,"currency":"PEN"},"suppliers":[{"id":"S1"},{"id":"S2"}]}]}),
+            serde_json::json!({"ocid":"c","buyer":{"id":"B2"},"tender":{"tenderPeriod":{"startDate":"2021-05-01"}},"awards":[{"value":{"amount":5,"currency":"USD"},"suppliers":[{"id":"S3"}]}]}),
+            // No value: not a supply (the market counts valued awards).
+            serde_json::json!({"ocid":"d","buyer":{"id":"B2"},"tender":{"tenderPeriod":{"startDate":"2021-06-01"}},"awards":[{"suppliers":[{"id":"S9"}]}]}),
+        ]
+        .iter()
+        .filter_map(Process::from_release)
+        .collect();
+        let facts = Facts::of(&ps);
+        let m = Market::of(&facts, &Groups::of(&facts, |_| Some(Country::Pe)));
+        assert_eq!(m.members.len(), 1);
+        let (c, years, conc) = &m.members[0];
+        assert_eq!(*c, Country::Pe);
+        assert_eq!(years[0], NewSuppliers { year: 2020, suppliers: 1, new: 1, share: None });
+        // 2021: S1 (seen in 2020), S2 and S3 new.
+        assert_eq!(years[1], NewSuppliers { year: 2021, suppliers: 3, new: 2, share: Some(2.0 / 3.0) });
+        // PEN: S1 350, S2 50 of 400 (the joint award split evenly).
+        assert_eq!((conc[0].currency.as_str(), conc[0].total, conc[0].suppliers), ("PEN", 400.0, 2));
+        assert!((conc[0].hhi - (87.5f64.powi(2) + 12.5f64.powi(2))).abs() < 1e-9);
+        assert_eq!((conc[1].currency.as_str(), conc[1].hhi), ("USD", 10_000.0));
+        assert!(Market::of(&facts, &Groups::of(&facts, |_| None)).members.is_empty());
     }
 
     #[test]
@@ -408,5 +572,48 @@ mod tests {
             "ocds-70d2nz-1-LE26,Sillas,\"Hospital, Norte\",\"Muebles \"\"Sur\"\"\",Abierta,Licitación Pública,1500,CLP,2026-01-05,2026-01-20,2026-02-01,,15,https://www.mercadopublico.cl/x?idlicitacion=1-LE26,,ocds/chile/a.json,ChileCompra,CC0 1.0"
         );
         assert_eq!(d.source.es, "ChileCompra");
+    }
+}
+
+/// Timings on the 100,000 generated processes (`scripts/build-ocds-corpus.sh` first):
+/// `cargo test --lib timing_at_scale -- --ignored --nocapture`.
+#[cfg(test)]
+mod scale {
+    use super::*;
+    use crate::ocds::digest::Digest;
+
+    #[test]
+    #[ignore]
+    fn timing_at_scale() {
+        let mut ps = Vec::new();
+        let mut country = Vec::new();
+        for e in std::fs::read_dir("dist-ocds/ocds/digest").unwrap() {
+            let p = e.unwrap().path();
+            let name = p.display().to_string();
+            if name.ends_with(".details.json") {
+                continue;
+            }
+            let d = Digest::parse(&name, &std::fs::read_to_string(&p).unwrap()).unwrap();
+            let (got, _) = d.processes();
+            let c = [("chile", Country::Cl), ("colombia", Country::Co), ("mexico", Country::Mx), ("peru", Country::Pe)]
+                .iter()
+                .find(|x| name.contains(x.0))
+                .map(|x| x.1);
+            country.extend(std::iter::repeat_n(c, got.len()));
+            ps.extend(got);
+        }
+        let facts = Facts::of(&ps);
+        let sel: Vec<usize> = (0..ps.len()).collect();
+        let t = std::time::Instant::now();
+        let _ = crate::ocds::report::dashboard(&facts, &sel, 15.0);
+        let dash = t.elapsed();
+        let groups = Groups::of(&facts, |i| country[i]);
+        let t = std::time::Instant::now();
+        let _ = Trends::of(&facts, &sel, 15.0, &groups);
+        let trends = t.elapsed();
+        let t = std::time::Instant::now();
+        let _ = Market::of(&facts, &groups);
+        let market = t.elapsed();
+        eprintln!("{} processes: dashboard {dash:?}, trends {trends:?}, market {market:?}", ps.len());
     }
 }

@@ -164,6 +164,11 @@ test('the four members side by side and each indicator per year, with coverage a
   assert.match(pe.find((l) => l.startsWith('2024')), /^2024,21,95\.2\d*,21,/);
   // Under the downloads, each publisher's licence.
   assert.match(await text(page, '#comparison .licences'), /OECE[^\n]*CC BY 4\.0/);
+  // New suppliers per year and each member's market concentration (HHI per currency).
+  const market = await text(page, '#supplier-market');
+  assert.match(market, /Proveedores nuevos por año/);
+  assert.match(market, /Perú · PEN\s+\d+\s+[\d.]+\s+[\d.]+ concentración (alta|moderada|baja)/);
+  assert.match(market, /Colombia 2016\s+\d+\s+\d+\s+\d+,\d %/);
   // Every code the page shows is explained in words.
   assert.match(await text(page, '#glossary'), /R018\s+Código de Cardinal/);
   assert.match(await text(page, '#glossary'), /tender\.procurementMethod\s+Modalidad/);
@@ -335,4 +340,46 @@ test('sources named by URL are read in the browser; an oversized one is refused 
   assert.equal(await link.getAttribute('href'), site.url + file);
   assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
   await page.context().close();
+});
+
+test('bid-level flags (R024, R058) appear only where the data has comparable bids, as Cardinal computes them', async () => {
+  // The real samples have no comparable bids (Chile's bids have no award yet): no such cards.
+  const real = await open('/es/indicators');
+  await real.waitForSelector('#single-bid .figure');
+  assert.equal(await real.locator('#close-bid, #discounted-bid').count(), 0);
+  // Cardinal's own examples (docs/examples/R/024.jsonl and 058.jsonl), served as sources on the web.
+  const lines = (ratioOf) => [['F', ratioOf('F')], ...['1', '2', '3', '4'].map((o) => [o, ratioOf(o)])]
+    .map(([ocid, lose]) => JSON.stringify({ ocid: `${ocid}-${lose}`, bids: { details: [
+      { status: 'valid', tenderers: [{ id: 'W' }], value: { amount: 1, currency: 'USD' } },
+      { status: 'valid', tenderers: [{ id: 'L' }], value: { amount: lose, currency: 'USD' } }] },
+    awards: [{ status: 'active', suppliers: [{ id: 'W' }] }] })).join('\n');
+  const r024 = lines((o) => (o === 'F' ? 2 : 100));
+  const r058 = lines((o) => (o === 'F' ? 100 : 2));
+  const page = await open('/en/indicators/peru', {
+    setup: async (p) => {
+      await p.route('**/ocds/manifest.json', async (route) => {
+        const res = await route.fetch();
+        const m = await res.json();
+        m.sources = [
+          { id: 'cardinal-r024', country: 'PE', name: { es: 'R024', en: 'R024' }, publisher: 'Cardinal', sample: true, files: [site.url + '/r024.jsonl'] },
+          { id: 'cardinal-r058', country: 'PE', name: { es: 'R058', en: 'R058' }, publisher: 'Cardinal', sample: true, files: [site.url + '/r058.jsonl'] },
+        ];
+        await route.fulfill({ response: res, body: JSON.stringify(m) });
+      });
+      await p.route('**/r024.jsonl', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: r024 }));
+      await p.route('**/r058.jsonl', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: r058 }));
+    },
+  });
+  await page.waitForSelector('#close-bid .figure');
+  // Each file on its own flags its F; together (ten ratios: five of 1, five of 99) the fences
+  // move, which the native tests pin. Here: both cards, each figure a link to its processes.
+  assert.match(await text(page, '#close-bid .coverage'), /Based on 10 of 10 processes/);
+  await page.locator('#close-bid .figure').click();
+  await page.waitForURL(/list=close-bid/);
+  await page.waitForSelector('.process-list .result-count');
+  assert.match(await text(page, '.process-list h2'), /Price close to the winning bid \(R024\)/);
+  await page.goBack();
+  await page.waitForSelector('#discounted-bid .figure');
+  assert.match(await text(page, '#discounted-bid .explain'), /R058 is its code in Cardinal/);
+  for (const p of [real, page]) { assert.deepEqual(realErrors(p), []); await p.context().close(); }
 });

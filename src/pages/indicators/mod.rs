@@ -29,7 +29,7 @@ mod trends;
 use crate::ocds::profile::Party;
 use methodology::{methodology_href, MethodologyView};
 use profile::{profile_href, wanted, ProfileView};
-use trends::{Comparison, Series};
+use trends::{Comparison, MarketView, Series};
 
 /// Compared by identity, so memos over large data only notify when it is rebuilt.
 pub struct Shared<T>(pub Arc<T>);
@@ -185,6 +185,10 @@ pub struct Pool {
     facts: Facts,
     /// The filters' choices for these processes.
     options: Shared<Options>,
+    /// New suppliers per year and market concentration, per member (no filters).
+    market: Shared<crate::ocds::tables::Market>,
+    /// Each process's member and year, for the comparison and the time series.
+    groups: crate::ocds::tables::Groups,
 }
 
 /// Processes added to the facts per step of `Pool::build`, between which the browser can paint
@@ -208,7 +212,14 @@ impl Pool {
         }
         let all: Vec<&Process> = sources.iter().flat_map(|d| d.processes.iter()).collect();
         let options = Shared(Arc::new(Options::of(&all)));
-        Pool { facts: b.facts, refs, options, sources }
+        next_task().await;
+        let country: Vec<Option<Country>> = sources.iter().map(|d| Country::parse(&d.source.country)).collect();
+        let groups = crate::ocds::tables::Groups::of(&b.facts, |i| {
+            refs.get(i).and_then(|(s, _)| country.get(*s as usize).copied().flatten())
+        });
+        next_task().await;
+        let market = Shared(Arc::new(crate::ocds::tables::Market::of(&b.facts, &groups)));
+        Pool { facts: b.facts, refs, options, sources, market, groups }
     }
 }
 
@@ -384,7 +395,7 @@ pub fn IndicatorsPage() -> impl IntoView {
     let trends = Memo::new(move |_| {
         let (p, sel) = (pool.get()?, selection.get()?);
         let days = parsed.with(|(f, _)| f.days());
-        Some(Shared(Arc::new(Trends::of(&p.0.facts, &sel.0, days, |i| p.0.member(i)))))
+        Some(Shared(Arc::new(Trends::of(&p.0.facts, &sel.0, days, &p.0.groups))))
     });
 
     let tabs = move || {
@@ -477,6 +488,7 @@ pub fn IndicatorsPage() -> impl IntoView {
                     <Failures failed=failed.clone()/>
                     {filters}
                     <Dashboard live=live/>
+                    <MarketView market=p.0.market.clone()/>
                     <Quality pool=p failed=failed/>
                     <Glossary/>
                 }
@@ -707,6 +719,8 @@ fn Dashboard(live: Live) -> impl IntoView {
         });
         card(l, live.country, id, data)
     };
+    let has_bids =
+        Memo::new(move |_| live.report.with(|r| r.as_ref().is_some_and(|r| r.0.close_bid.coverage.used > 0)));
     let stats_card = move |id: &'static str, pick: fn(&Summary) -> &Stats, list: List, unit: &'static str, d: usize| {
         let data = Memo::new(move |_| {
             let (Some(r), f) = (live.report.get(), live.filter.get()) else { return CardData::default() };
@@ -731,6 +745,9 @@ fn Dashboard(live: Live) -> impl IntoView {
             {share_card("single-bid", |r| &r.single_bid, List::SingleBid)}
             {stats_card("bidders", |r| &r.bidders, List::Bidders, o.bidders_unit, 1)}
             {share_card("short-submission", |r| &r.short, List::Short)}
+            // Bid-level flags only where the data has comparable bids.
+            {move || has_bids.get().then(|| share_card("close-bid", |r| &r.close_bid, List::CloseBid))}
+            {move || has_bids.get().then(|| share_card("discounted-bid", |r| &r.discounted_bid, List::DiscountedBid))}
             {stats_card("tendering-period", |r| &r.tendering, List::Tendering, o.days, 1)}
             {stats_card("decision-period", |r| &r.decision, List::Decision, o.days, 1)}
             {stats_card("award-to-signature", |r| &r.signature, List::Signature, o.days, 1)}

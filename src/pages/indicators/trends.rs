@@ -1,14 +1,14 @@
 //! The comparison of the four members and the time series: drawn from `ocds::tables`, redrawn
 //! in place when the filters change, each with its table, its coverage and its downloads.
 
-use super::{count, num, pct, Live};
+use super::{count, num, pct, Live, Shared};
 use crate::app::use_lang;
 use crate::components::bits::save_file;
 use crate::components::chart::Chart;
 use crate::i18n::Lang;
 use crate::model::{Country, Dataset, Text};
 use crate::ocds::indicators::{KeyFigures, KeyUnit, KEY_INDICATORS};
-use crate::ocds::tables::{comparison, comparison_chart, per_year, series};
+use crate::ocds::tables::{comparison, comparison_chart, per_year, series, Market};
 use crate::routes::Page;
 use leptos::prelude::*;
 
@@ -214,6 +214,69 @@ pub fn Series(live: Live) -> impl IntoView {
             <h3 class="downloads-title">{o.download_member}</h3>
             <ul class="downloads">{per_series}</ul>
             <p class="muted licences">{live.licences.get_value()}</p>
+        </section>
+    }
+}
+
+/// New suppliers per year and the concentration of each member's market (HHI per currency),
+/// over all of the page's processes.
+#[component]
+pub fn MarketView(market: Shared<Market>) -> impl IntoView {
+    let l = use_lang();
+    let o = l.o();
+    let rows = market
+        .0
+        .members
+        .iter()
+        .map(|(c, years, conc)| {
+            let years = years
+                .iter()
+                .map(|y| {
+                    view! {
+                        <tr>
+                            <th scope="row">{format!("{} {}", l.t().country(*c), y.year)}</th>
+                            <td class="num">{count(l, y.suppliers)}</td>
+                            <td class="num">{count(l, y.new)}</td>
+                            <td class="num">{y.share.map_or("—".to_string(), |s| pct(l, s))}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let conc = conc
+                .iter()
+                .map(|m| {
+                    view! {
+                        <tr>
+                            <th scope="row">{format!("{} · {}", l.t().country(*c), m.currency)}</th>
+                            <td class="num">{count(l, m.suppliers)}</td>
+                            <td class="num">{num(l, m.total, 0)}</td>
+                            <td class="num">{num(l, m.hhi, 0)} " " <span class="muted">{o.hhi_scale(m.hhi)}</span></td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            (years, conc)
+        })
+        .collect::<Vec<_>>();
+    let (years, conc): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
+    view! {
+        <section class="ind-section" id="supplier-market" aria-labelledby="supplier-market-title">
+            <h2 id="supplier-market-title">{o.market_title}</h2>
+            <p class="explain">{o.market_intro}</p>
+            <h3>{o.new_suppliers}</h3>
+            <div class="table-wrap" role="region" tabindex="0" aria-label=o.new_suppliers>
+                <table class="data-table">
+                    <thead><tr><th scope="col">{o.year}</th><th scope="col" class="num">{o.suppliers}</th><th scope="col" class="num">{o.new_word}</th><th scope="col" class="num">{o.share}</th></tr></thead>
+                    <tbody>{years}</tbody>
+                </table>
+            </div>
+            <h3>{o.market_hhi}</h3>
+            <div class="table-wrap" role="region" tabindex="0" aria-label=o.market_hhi>
+                <table class="data-table">
+                    <thead><tr><th scope="col">{o.currency}</th><th scope="col" class="num">{o.suppliers}</th><th scope="col" class="num">{o.awarded}</th><th scope="col" class="num">"HHI"</th></tr></thead>
+                    <tbody>{conc}</tbody>
+                </table>
+            </div>
         </section>
     }
 }
