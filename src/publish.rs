@@ -420,7 +420,14 @@ pub fn ocds(ocds_dir: &std::path::Path) -> (Vec<(String, String)>, Vec<String>, 
         if s.published.is_none() {
             s.published = published;
         }
-        docs.extend(contracting_docs(s, &processes, SEARCH_PROCESSES.saturating_sub(docs.len())));
+        let in_processes = docs.iter().filter(|d: &&crate::search::Doc| d.id.contains("/process/")).count();
+        let in_parties = docs.len() - in_processes;
+        docs.extend(contracting_docs(
+            s,
+            &processes,
+            SEARCH_PROCESSES.saturating_sub(in_processes),
+            SEARCH_PARTIES.saturating_sub(in_parties),
+        ));
         let mut digest = Digest::encode(&s.id, s.sample, files, file_problems, &processes);
         // Ocids and titles apart: only a list of processes needs them.
         let details = crate::ocds::digest::Details::take(&mut digest.processes);
@@ -434,9 +441,11 @@ pub fn ocds(ocds_dir: &std::path::Path) -> (Vec<(String, String)>, Vec<String>, 
     (out, problems, docs)
 }
 
-/// Processes the search indexes per build (buyers and suppliers always are): past it, a
-/// generated benchmark's 100,000 would make every query's parts heavy for little use.
-pub const SEARCH_PROCESSES: usize = 20_000;
+/// Processes, and buyers and suppliers (those with most processes first), the search indexes
+/// per build: the generated benchmark's 100,000 processes made a 154 MB index of 37,742 files
+/// with no cap on parties and 20,000 processes; the bundled data is far below both.
+pub const SEARCH_PROCESSES: usize = 2_000;
+pub const SEARCH_PARTIES: usize = 3_000;
 
 /// A source's processes (up to `max`), buyers and suppliers as search documents: "licitación",
 /// a buyer's name or an ocid finds them.
@@ -444,6 +453,7 @@ pub fn contracting_docs(
     s: &crate::ocds::digest::Source,
     ps: &[crate::ocds::process::Process],
     max: usize,
+    max_parties: usize,
 ) -> Vec<crate::search::Doc> {
     use crate::model::Text;
     use crate::search::engine::{contracting_id, Subject};
@@ -506,6 +516,8 @@ pub fn contracting_docs(
             date,
         ));
     }
+    parties.sort_by(|a, b| b.3.cmp(&a.3));
+    parties.truncate(max_parties);
     for (subject, key, name, n) in parties {
         let (es, en) = match subject {
             Subject::Buyer => ("Comprador", "Buyer"),
@@ -534,6 +546,30 @@ pub fn ocds_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn processes_buyers_and_suppliers_become_search_documents_within_caps() {
+        let ps: Vec<crate::ocds::process::Process> = [
+            serde_json::json!({"ocid":"ocds-a-1","buyer":{"id":"B1","name":"Hospital"},"tender":{"title":"Sillas","procurementMethodDetails":"Licitación Pública"},
+                "awards":[{"suppliers":[{"id":"S1","name":"Sur"}]}]}),
+            serde_json::json!({"ocid":"ocds-a-2","buyer":{"id":"B1","name":"Hospital"},"awards":[{"suppliers":[{"id":"S2","name":"Norte"}]}]}),
+        ]
+        .iter()
+        .filter_map(crate::ocds::process::Process::from_release)
+        .collect();
+        let s = crate::ocds::digest::Source { country: "PE".into(), publisher: "OECE".into(), ..Default::default() };
+        let docs = contracting_docs(&s, &ps, 10, 10);
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["peru/process/ocds-a-1", "peru/process/ocds-a-2", "peru/buyer/B1", "peru/supplier/S1", "peru/supplier/S2"]);
+        assert!(docs[0].summary.es.contains("Licitación Pública") && docs[0].summary.es.starts_with("Hospital"));
+        assert_eq!(docs[2].summary.es, "Comprador · 2 procesos · OECE");
+        // Caps: one process, and the party with most processes.
+        let few = contracting_docs(&s, &ps, 1, 1);
+        assert_eq!(few.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["peru/process/ocds-a-1", "peru/buyer/B1"]);
+        let doc_path = |id: &str| crate::search::engine::parse_contracting_id(id).map(|(m, _, k)| (m.to_string(), k.to_string()));
+        assert_eq!(doc_path("peru/supplier/PE-RUC-1"), Some(("peru".into(), "PE-RUC-1".into())));
+        assert_eq!(doc_path("peru/nothing/x"), None);
+    }
 
     fn bundled() -> HashMap<String, String> {
         ["site.json", "topics.json", "news.json", "documents.json", "events.json", "datasets.json"]
