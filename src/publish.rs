@@ -516,7 +516,7 @@ pub fn contracting_docs(
             date,
         ));
     }
-    parties.sort_by(|a, b| b.3.cmp(&a.3));
+    parties.sort_by_key(|p| std::cmp::Reverse(p.3));
     parties.truncate(max_parties);
     for (subject, key, name, n) in parties {
         let (es, en) = match subject {
@@ -560,13 +560,17 @@ mod tests {
         let s = crate::ocds::digest::Source { country: "PE".into(), publisher: "OECE".into(), ..Default::default() };
         let docs = contracting_docs(&s, &ps, 10, 10);
         let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
-        assert_eq!(ids, ["peru/process/ocds-a-1", "peru/process/ocds-a-2", "peru/buyer/B1", "peru/supplier/S1", "peru/supplier/S2"]);
+        assert_eq!(
+            ids,
+            ["peru/process/ocds-a-1", "peru/process/ocds-a-2", "peru/buyer/B1", "peru/supplier/S1", "peru/supplier/S2"]
+        );
         assert!(docs[0].summary.es.contains("Licitación Pública") && docs[0].summary.es.starts_with("Hospital"));
         assert_eq!(docs[2].summary.es, "Comprador · 2 procesos · OECE");
         // Caps: one process, and the party with most processes.
         let few = contracting_docs(&s, &ps, 1, 1);
         assert_eq!(few.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["peru/process/ocds-a-1", "peru/buyer/B1"]);
-        let doc_path = |id: &str| crate::search::engine::parse_contracting_id(id).map(|(m, _, k)| (m.to_string(), k.to_string()));
+        let doc_path =
+            |id: &str| crate::search::engine::parse_contracting_id(id).map(|(m, _, k)| (m.to_string(), k.to_string()));
         assert_eq!(doc_path("peru/supplier/PE-RUC-1"), Some(("peru".into(), "PE-RUC-1".into())));
         assert_eq!(doc_path("peru/nothing/x"), None);
     }

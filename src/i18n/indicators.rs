@@ -246,6 +246,10 @@ impl IndicatorStrings {
             Reason::OtherCurrency => self.pick("valores en monedas distintas", "values in different currencies"),
             Reason::NoBuyer => self.pick("sin comprador", "no buyer"),
             Reason::NoSupplier => self.pick("sin proveedor", "no supplier"),
+            Reason::ContradictoryMethod => self.pick(
+                "modalidad contradictoria (el código y el nombre local dicen cosas distintas)",
+                "a self-contradicting method (its code and its local name disagree)",
+            ),
             Reason::NoComparableBids => self.pick(
                 "sin ofertas comparables (hace falta una sola adjudicación activa a un proveedor y sus ofertas válidas con valor)",
                 "no comparable bids (one active award to one supplier and its valid bids with values are needed)",

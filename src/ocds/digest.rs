@@ -232,6 +232,9 @@ pub struct Columns {
     /// Cardinal's second-lowest bid ratio per process; left out when no process has one.
     #[serde(default, skip_serializing_if = "all_none", with = "amounts")]
     pub second_bid: Vec<Option<f64>>,
+    /// Rows whose method code and local name contradict each other (rare: a list of rows).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub method_conflict: Vec<u32>,
 }
 
 fn all_none(v: &[Option<f64>]) -> bool {
@@ -403,6 +406,9 @@ impl Digest {
                 }
             }
             c.second_bid.push(p.second_bid);
+            if p.method_conflict {
+                c.method_conflict.push(c.file.len() as u32 - 1);
+            }
             c.year.push(if p.tender_start.is_some() && p.tender_start.and_then(year_of) == p.year {
                 None
             } else {
@@ -531,6 +537,7 @@ impl Digest {
                 document: c.document.get(i).cloned().flatten(),
                 names: supplier_names,
                 second_bid: c.second_bid.get(i).copied().flatten().filter(|x| x.is_finite()),
+                method_conflict: c.method_conflict.binary_search(&(i as u32)).is_ok(),
             })
         };
         let mut out = Vec::with_capacity(n);

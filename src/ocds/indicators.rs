@@ -39,10 +39,12 @@ pub enum Reason {
     NoSupplier,
     /// No comparable bids (R024, R058): see `process::second_bid_ratio`.
     NoComparableBids,
+    /// The method's code and its local name contradict each other.
+    ContradictoryMethod,
 }
 
 impl Reason {
-    pub const ALL: [Reason; 17] = [
+    pub const ALL: [Reason; 18] = [
         Reason::NoMethod,
         Reason::NotCompetitive,
         Reason::NotOpen,
@@ -60,6 +62,7 @@ impl Reason {
         Reason::NoBuyer,
         Reason::NoSupplier,
         Reason::NoComparableBids,
+        Reason::ContradictoryMethod,
     ];
 }
 
@@ -202,17 +205,26 @@ fn first_award_date(p: &Process) -> Option<i64> {
     p.awards.iter().filter_map(|a| a.date).min()
 }
 
+/// The method, unless missing or contradicted by its local name.
+fn method(p: &Process) -> Result<Method, Reason> {
+    match p.method {
+        _ if p.method_conflict => Err(Reason::ContradictoryMethod),
+        None => Err(Reason::NoMethod),
+        Some(m) => Ok(m),
+    }
+}
+
 fn competitive(p: &Process) -> Result<bool, Reason> {
-    p.method.map(Method::competitive).ok_or(Reason::NoMethod)
+    method(p).map(Method::competitive)
 }
 
 /// Tenderers of a competitive process (single bid, bidders).
 fn tenderers(p: &Process) -> Result<u32, Reason> {
-    match (p.method, p.tenderers) {
-        (None, _) => Err(Reason::NoMethod),
-        (Some(m), _) if !m.competitive() => Err(Reason::NotCompetitive),
-        (_, None) => Err(Reason::NoTenderers),
-        (_, Some(n)) => Ok(n),
+    let m = method(p)?;
+    match p.tenderers {
+        _ if !m.competitive() => Err(Reason::NotCompetitive),
+        None => Err(Reason::NoTenderers),
+        Some(n) => Ok(n),
     }
 }
 
@@ -227,10 +239,9 @@ fn tender_days(p: &Process) -> Result<f64, Reason> {
 
 /// R003's tender period: open procedures only.
 fn open_tender_days(p: &Process) -> Result<f64, Reason> {
-    match p.method {
-        None => Err(Reason::NoMethod),
-        Some(m) if m != Method::Open => Err(Reason::NotOpen),
-        Some(_) => tender_days(p),
+    match method(p)? {
+        Method::Open => tender_days(p),
+        _ => Err(Reason::NotOpen),
     }
 }
 
@@ -461,10 +472,10 @@ impl FactsBuilder {
                     self.facts.labels.insert(k, n);
                 }
             }
-            let buyer_method = match (buyer, p.method) {
+            let buyer_method = match (buyer, method(p)) {
                 (None, _) => Err(Reason::NoBuyer),
-                (_, None) => Err(Reason::NoMethod),
-                (Some(b), Some(m)) => Ok((b, m.competitive())),
+                (_, Err(e)) => Err(e),
+                (Some(b), Ok(m)) => Ok((b, m.competitive())),
             };
             let supply = match concentration_use(p) {
                 Err(e) => Err(e),
@@ -1096,6 +1107,24 @@ mod tests {
             .map(|o| line(o, if *o == "F" { f_loser } else { others }))
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    #[test]
+    fn a_self_contradicting_method_is_named_and_left_out() {
+        let p = ps(vec![
+            json!({"ocid":"a","buyer":{"id":"B"},"tender":{"procurementMethod":"open","procurementMethodDetails":"Adjudicación Directa","numberOfTenderers":1}}),
+            json!({"ocid":"b","buyer":{"id":"B"},"tender":{"procurementMethod":"open","procurementMethodDetails":"Licitación Pública","numberOfTenderers":1}}),
+        ]);
+        assert!(p[0].method_conflict && !p[1].method_conflict);
+        let s = summarize(&p, 15.0, 3);
+        assert_eq!((s.competitive.coverage.used, s.competitive.coverage.excluded(Reason::ContradictoryMethod)), (1, 1));
+        assert_eq!(s.single_bid.coverage.excluded(Reason::ContradictoryMethod), 1);
+        assert_eq!(s.buyers_coverage.excluded(Reason::ContradictoryMethod), 1);
+        // Kept through a digest.
+        let d = crate::ocds::digest::Digest::encode("s", false, vec!["f".into()], vec![], &p);
+        let (back, _) =
+            crate::ocds::digest::Digest::parse("d", &serde_json::to_string(&d).unwrap()).unwrap().processes();
+        assert_eq!(back.iter().map(|x| x.method_conflict).collect::<Vec<_>>(), [true, false]);
     }
 
     #[test]

@@ -100,6 +100,9 @@ pub struct Process {
     pub names: Vec<(String, String)>,
     /// Cardinal's second-lowest bid ratio (R024, R058), when the bids and awards allow it.
     pub second_bid: Option<f64>,
+    /// The method's code and its local name say different things ("open" with "Adjudicación
+    /// Directa"): the indicators that rest on the method leave the process out.
+    pub method_conflict: bool,
 }
 
 /// (lowest losing valid bid − winning bid) ÷ winning bid, as Cardinal computes it for R024 and
@@ -241,6 +244,8 @@ impl Process {
         let buyer_name = text(r, &["buyer", "name"]).or_else(|| buyer.as_deref().and_then(party_name));
         let method_details = text(&tender, &["procurementMethodDetails"]);
         let method = Method::read(tender.get("procurementMethod").and_then(Value::as_str), method_details.as_deref());
+        let by_name = method_details.as_deref().and_then(|d| Method::read(None, Some(d)));
+        let method_conflict = matches!((method, by_name), (Some(a), Some(b)) if a != b);
         let tenderers = tender
             .get("numberOfTenderers")
             .and_then(|n| n.as_u64().or_else(|| n.as_str()?.trim().parse().ok()))
@@ -325,6 +330,7 @@ impl Process {
             }),
             names,
             second_bid: second_bid_ratio(r),
+            method_conflict,
         })
     }
 }
