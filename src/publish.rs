@@ -420,7 +420,13 @@ pub fn ocds(ocds_dir: &std::path::Path) -> (Vec<(String, String)>, Vec<String>, 
         if s.published.is_none() {
             s.published = published;
         }
-        let in_processes = docs.iter().filter(|d: &&crate::search::Doc| d.id.contains("/process/")).count();
+        let in_processes = docs
+            .iter()
+            .filter(|d: &&crate::search::Doc| {
+                use crate::search::engine::{parse_contracting_id, Subject};
+                matches!(parse_contracting_id(&d.id), Some((_, Subject::Process, _)))
+            })
+            .count();
         let in_parties = docs.len() - in_processes;
         docs.extend(contracting_docs(
             s,
@@ -483,12 +489,8 @@ pub fn contracting_docs(
         if let Some(b) = &p.buyer {
             add(Subject::Buyer, b, p.buyer_name.as_deref().unwrap_or(b));
         }
-        let mut seen: Vec<&str> = Vec::new();
-        for k in p.awards.iter().flat_map(|a| a.suppliers.iter()) {
-            if !seen.contains(&k.as_str()) {
-                seen.push(k);
-                add(Subject::Supplier, k, p.supplier_name(k));
-            }
+        for k in p.suppliers() {
+            add(Subject::Supplier, k, p.supplier_name(k));
         }
         if i >= max {
             continue;
@@ -503,8 +505,7 @@ pub fn contracting_docs(
             format!("{buyer} · {}", method(crate::i18n::Lang::Es)),
             format!("{buyer} · {}", method(crate::i18n::Lang::En)),
         );
-        let suppliers: Vec<&str> =
-            p.awards.iter().flat_map(|a| a.suppliers.iter()).map(|k| p.supplier_name(k)).collect();
+        let suppliers: Vec<&str> = p.suppliers().into_iter().map(|k| p.supplier_name(k)).collect();
         let text = format!("{}\n{}\n{}", p.ocid, p.tender_id.clone().unwrap_or_default(), suppliers.join("\n"));
         let date = p.tender_start.and_then(|t| chrono::DateTime::from_timestamp(t, 0)).map(|d| d.date_naive());
         out.push(doc(

@@ -614,7 +614,8 @@ impl Facts {
         self.facts.is_empty()
     }
 
-    fn name(&self, i: u32) -> String {
+    /// An interned text (an id, a name, a currency's code).
+    pub fn name(&self, i: u32) -> String {
         self.names.get(i as usize).cloned().unwrap_or_default()
     }
 
@@ -993,11 +994,6 @@ impl Facts {
             let (_, cur) = *self.groups.get(g as usize)?;
             Some((cur, s, *v))
         })
-    }
-
-    /// An interned text (a currency's code).
-    pub fn text(&self, i: u32) -> String {
-        self.name(i)
     }
 
     /// The years of the processes, oldest first.

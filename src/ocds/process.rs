@@ -214,6 +214,17 @@ impl Process {
             || broken(&self.title)
     }
 
+    /// The keys of its awards' suppliers, each once, in the order met.
+    pub fn suppliers(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for k in self.awards.iter().flat_map(|a| a.suppliers.iter()) {
+            if !out.contains(&k.as_str()) {
+                out.push(k);
+            }
+        }
+        out
+    }
+
     /// A supplier's published name, else its key.
     pub fn supplier_name<'a>(&'a self, key: &'a str) -> &'a str {
         self.names.iter().find(|(k, _)| k == key).map_or(key, |(_, n)| n.as_str())

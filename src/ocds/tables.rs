@@ -341,7 +341,7 @@ impl Market {
                 .filter_map(|(cur, vs)| {
                     let total: f64 = vs.iter().sum();
                     (total > 0.0).then(|| MarketConcentration {
-                        currency: facts.text(cur),
+                        currency: facts.name(cur),
                         total,
                         suppliers: vs.len(),
                         hhi: vs.iter().map(|v| (v / total * 100.0).powi(2)).sum(),
@@ -408,15 +408,7 @@ pub fn process_list(id: &str, title: Text, measure: Option<(Text, Option<Text>)>
         .map(|r| {
             let p = r.process;
             let value = p.tender_value.as_ref().or(p.contract_value.as_ref());
-            let mut suppliers: Vec<&str> = Vec::new();
-            for a in &p.awards {
-                for k in &a.suppliers {
-                    let n = p.supplier_name(k);
-                    if !suppliers.contains(&n) {
-                        suppliers.push(n);
-                    }
-                }
-            }
+            let suppliers: Vec<&str> = p.suppliers().into_iter().map(|k| p.supplier_name(k)).collect();
             let mut row = vec![
                 t(Some(p.ocid.clone())),
                 t(p.title.clone()),

@@ -5,7 +5,7 @@
 //! number. Every figure comes from `ocds::report`; this file only draws.
 
 use crate::app::use_lang;
-use crate::components::bits::{save_file, use_meta, ExternalLink, SampleBadge};
+use crate::components::bits::{use_meta, ExternalLink, SampleBadge};
 use crate::components::chart::Chart;
 use crate::components::filters::{paged, use_query_filter, FilterBar, FilterField};
 use crate::i18n::{format_number, Lang};
@@ -29,7 +29,7 @@ mod trends;
 use crate::ocds::profile::Party;
 use methodology::{methodology_href, MethodologyView};
 use profile::{profile_href, wanted, ProfileView};
-use trends::{Comparison, MarketView, Series};
+use trends::{downloads, Comparison, MarketView, Series};
 
 /// Compared by identity, so memos over large data only notify when it is rebuilt.
 pub struct Shared<T>(pub Arc<T>);
@@ -1135,14 +1135,8 @@ fn ProcessList(
                 };
                 let value = p.tender_value.as_ref().or(p.contract_value.as_ref());
                 let value_text = value.map(|m| format!("{} {}", num(lang, m.amount, 0), m.currency));
-                let mut suppliers: Vec<(String, String)> = Vec::new();
-                for a in &p.awards {
-                    for key in &a.suppliers {
-                        if !suppliers.iter().any(|(k, _)| k == key) {
-                            suppliers.push((key.clone(), p.supplier_name(key).to_string()));
-                        }
-                    }
-                }
+                let suppliers: Vec<(String, String)> =
+                    p.suppliers().into_iter().map(|k| (k.to_string(), p.supplier_name(k).to_string())).collect();
                 let n_sup = suppliers.len();
                 let suppliers_view = suppliers
                     .into_iter()
@@ -1213,10 +1207,10 @@ fn ProcessList(
         }
     };
     // The whole list as a file, built when asked for.
-    let download = {
+    let data = {
         let rows = rows.clone();
         let heading = heading.clone();
-        move |json: bool| {
+        move || {
             let listed_rows: Vec<(Process, Arc<SourceData>, String, Option<f64>)> = rows
                 .iter()
                 .filter_map(|&(pos, v)| {
@@ -1231,26 +1225,16 @@ fn ProcessList(
                 .collect();
             let unit_text = (!unit.is_empty()).then(|| Text { es: unit.to_string(), en: None });
             let measure = measured_kind.then(|| (Text { es: o.measure.to_string(), en: None }, unit_text));
-            let ds = process_list("processes", Text { es: heading.clone(), en: None }, measure, &items);
-            if json {
-                let url = window().location().href().unwrap_or_default();
-                save_file("processes.json", "application/json", &crate::charts::export::json(&ds, lang, &url));
-            } else {
-                save_file("processes.csv", "text/csv", &crate::charts::export::csv(&ds, lang));
-            }
+            Some(process_list("processes", Text { es: heading.clone(), en: None }, measure, &items))
         }
     };
-    let download_json = download.clone();
     view! {
         <section class="process-list" aria-labelledby="process-list-title">
             <p><a href=back.clone()>{"← "}{o.back}</a></p>
             <h2 id="process-list-title">{heading}</h2>
             {(!known).then(|| view! { <p class="notice">{o.unknown_list}</p> })}
             <p class="result-count" role="status">{format!("{} {}", count(lang, total), o.processes_word)}</p>
-            <ul class="downloads">
-                <li><button type="button" class="button secondary" on:click=move |_| download(false)>{lang.t().download_csv}</button></li>
-                <li><button type="button" class="button secondary" on:click=move |_| download_json(true)>{lang.t().download_json}</button></li>
-            </ul>
+            {downloads(lang, "processes", data)}
             {licences}
             {paged(true, "processes", total, item)}
         </section>

@@ -1,11 +1,12 @@
 //! A buyer's or a supplier's page (`?buyer-profile=…`, `?supplier-profile=…`): shareable, in
 //! both languages, every number a link to its processes. Figures come from `ocds::profile`.
 
+use super::trends::cell;
 use super::{count, num, page_href, pct, Pool, Shared};
 use crate::app::use_lang;
 use crate::i18n::Lang;
 use crate::model::Country;
-use crate::ocds::indicators::{KeyUnit, KEY_INDICATORS};
+use crate::ocds::indicators::KEY_INDICATORS;
 use crate::ocds::process::Process;
 use crate::ocds::profile::{profile, Party};
 use crate::ocds::report::{Filter, List};
@@ -53,17 +54,6 @@ pub fn ProfileView(country: Country, pool: Shared<Pool>, party: Party, key: Stri
         Party::Supplier => o.supplier,
     };
     let matched = if p.by_id { o.matched_by_id } else { o.matched_by_name };
-    let cell = |u: KeyUnit, v: (Option<f64>, usize)| match v.0 {
-        None => format!("— ({})", count(l, v.1)),
-        Some(x) => {
-            let shown = match u {
-                KeyUnit::Share => pct(l, x),
-                KeyUnit::Ratio => num(l, x, 2),
-                _ => num(l, x, 1),
-            };
-            format!("{shown} ({})", count(l, v.1))
-        }
-    };
     let figures = KEY_INDICATORS
         .iter()
         .enumerate()
@@ -71,8 +61,8 @@ pub fn ProfileView(country: Country, pool: Shared<Pool>, party: Party, key: Stri
             view! {
                 <tr>
                     <th scope="row">{o.indicator(id)}</th>
-                    <td class="num">{cell(*u, p.figures.values[k])}</td>
-                    <td class="num">{cell(*u, p.member_figures.values[k])}</td>
+                    <td class="num">{cell(l, *u, p.figures.values[k])}</td>
+                    <td class="num">{cell(l, *u, p.member_figures.values[k])}</td>
                 </tr>
             }
         })

@@ -13,7 +13,7 @@ use crate::routes::Page;
 use leptos::prelude::*;
 
 /// A key figure as text, with the processes it rests on: "62,5 % (8)".
-fn cell(l: Lang, u: KeyUnit, v: (Option<f64>, usize)) -> String {
+pub(super) fn cell(l: Lang, u: KeyUnit, v: (Option<f64>, usize)) -> String {
     let n = count(l, v.1);
     match v.0 {
         None => format!("— ({n})"),
@@ -29,7 +29,7 @@ fn cell(l: Lang, u: KeyUnit, v: (Option<f64>, usize)) -> String {
 }
 
 /// CSV and JSON buttons for a dataset built when asked for, with the data's licences.
-fn downloads(
+pub(super) fn downloads(
     l: Lang,
     name: &'static str,
     data: impl Fn() -> Option<Dataset> + Clone + Send + Sync + 'static,
