@@ -62,7 +62,7 @@ for (let i = 0; i < runs; i++) {
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
     lcp: window.__lcp,
     ready: window.__ready ?? NaN,
-    app: performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.json')).reduce((m, r) => Math.max(m, r.responseEnd), 0),
+    app: performance.getEntriesByType('resource').filter((r) => new URL(r.name).pathname.endsWith('.json')).reduce((m, r) => Math.max(m, r.responseEnd), 0),
   }));
   // The same requests counted as file bodies (brotli), without HTTP headers.
   const body = requests.reduce((sum, url) => sum + servedBrotli(dir, url), 0);

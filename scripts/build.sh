@@ -7,8 +7,9 @@
 #  2. wasm-split-cli cuts it into the main module and one chunk per split point (src/chunks.rs),
 #     plus chunks of code several of them share, and writes their JS loader;
 #  3. wasm-bindgen writes the JS glue of the main module;
-#  4. esbuild bundles and minifies the glue, the loader and a two-line start script into one ES
-#     module; wasm-opt optimizes every wasm module;
+#  4. esbuild bundles and minifies the glue, the loader and the start script (public/js/: it also
+#     registers the service worker) into one ES module, and minifies the stylesheet, the service
+#     worker and the offline page's script; wasm-opt optimizes every wasm module;
 #  5. the publishing step names every file after its content (app/), writes index.html and
 #     404.html from the template, then the content's files and each page's first view.
 set -euo pipefail
@@ -30,13 +31,14 @@ wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript \
   --out-dir "$WORK/bindgen" --out-name observatorio "$WORK/split/observatorio.wasm"
 cp "$WORK/split/__wasm_split.js" "$WORK/bindgen/"
 cp "$WORK/split/__wasm_split.js" "$WORK/out/__wasm_split.js"
-# The page's one module script: starts the app from the main module beside it.
-cat > "$WORK/bindgen/start.js" <<'JS'
-import init from './observatorio.js';
-init({ module_or_path: new URL('observatorio_bg.wasm', import.meta.url) });
-JS
+# The page's one module script: starts the app from the main module beside it, then registers
+# the service worker (public/js/).
+cp public/js/start.js public/js/register.js "$WORK/bindgen/"
 esbuild "$WORK/bindgen/start.js" --bundle --format=esm --minify --log-level=warning --log-override:duplicate-object-key=silent --outfile="$WORK/out/observatorio.js"
 esbuild style/main.css --minify --log-level=warning --outfile="$WORK/main.css"
+# The service worker and the offline page's script (public/; see README "Offline reading").
+esbuild public/sw.js --minify --log-level=warning --outfile="$WORK/sw.js"
+esbuild public/offline.js --minify --log-level=warning --outfile="$WORK/offline.js"
 log "optimizing the wasm modules"
 # -O2 rather than -Oz: after brotli it is smaller (BENCHMARKS.md). The features are those of
 # every browser the site supports; names and producers are stripped.
@@ -50,5 +52,5 @@ for f in "$WORK"/split/*.wasm; do
 done
 log "publishing into $DIST (base $BASE)"
 rm -rf "$DIST" && mkdir -p "$DIST"
-cp -r public/content public/ocds public/embed.js "$DIST/"
-cargo run --quiet --bin publish -- public/content "$DIST" --app "$WORK/out" --template index.html --css "$WORK/main.css" --base "$BASE"
+cp -r public/content public/ocds public/embed.js public/icons "$WORK/offline.js" "$DIST/"
+cargo run --quiet --bin publish -- public/content "$DIST" --app "$WORK/out" --template index.html --css "$WORK/main.css" --base "$BASE" --worker "$WORK/sw.js"

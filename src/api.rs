@@ -21,14 +21,54 @@ pub type Res<T> = Result<Arc<Loaded<T>>, FileError>;
 async fn fetch_text(path: String, file: &'static str, or_full: bool) -> Result<Arc<str>, FileError> {
     let network = |e: gloo_net::Error| FileError::Network { file: file.to_string(), detail: e.to_string() };
     let full = format!("{FULL}{file}");
-    let mut resp = gloo_net::http::Request::get(&path).send().await.map_err(network)?;
+    let mut resp = get(&path).send().await.map_err(network)?;
     if or_full && resp.status() == 404 && path != full {
-        resp = gloo_net::http::Request::get(&full).send().await.map_err(network)?;
+        resp = get(&full).send().await.map_err(network)?;
     }
     if !resp.ok() {
         return Err(FileError::Http { file: file.to_string(), status: resp.status() });
     }
     Ok(resp.text().await.map_err(network)?.into())
+}
+
+/// This page's build (its `<meta name="build">`, see `bundle::index_html`), read once; empty
+/// at build time and on a page without one.
+pub fn build() -> &'static str {
+    #[cfg(target_arch = "wasm32")]
+    {
+        thread_local! {
+            static BUILD: std::cell::OnceCell<&'static str> = const { std::cell::OnceCell::new() };
+        }
+        BUILD.with(|b| {
+            *b.get_or_init(|| {
+                let id = document()
+                    .query_selector("meta[name=build]")
+                    .ok()
+                    .flatten()
+                    .and_then(|m| m.get_attribute("content"))
+                    .unwrap_or_default();
+                Box::leak(id.into_boxed_str())
+            })
+        })
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    ""
+}
+
+/// A file of the site as this build reads it (see `routes::with_version`).
+pub fn site_file(path: &str) -> String {
+    crate::routes::with_version(path, build())
+}
+
+/// A GET of `path` as this build reads it: the very URL `site_file` names (gloo-net adds the
+/// query itself: given one in the path, it would end the URL with a stray `&`).
+pub fn get(path: &str) -> gloo_net::http::RequestBuilder {
+    let request = gloo_net::http::Request::get(path);
+    if crate::routes::versioned(path, build()) {
+        request.query([("v", build())])
+    } else {
+        request
+    }
 }
 
 /// One item's file (`content/items/<kind>/<id>.json`, written by `publish`), or the full file

@@ -159,6 +159,10 @@ fn Shell() -> impl IntoView {
         lang.track();
         view! { <Header/> }
     };
+    let keep = move || {
+        lang.track();
+        view! { <crate::components::keep::KeepOffline/> }
+    };
     let chrome_bottom = move || {
         lang.track();
         view! { <Footer/> }
@@ -185,6 +189,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/:lang/indicators") view=chunked(View::Indicators)/>
                 <Route path=path!("/:lang/indicators/:country") view=chunked(View::Indicators)/>
             </FlatRoutes>
+            {keep}
         </main>
         {chrome_bottom}
     }

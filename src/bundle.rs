@@ -158,8 +158,21 @@ import(new URL(d.js,document.baseURI).href).catch(function(){})}\
 requestAnimationFrame(function(){setTimeout(go,0)});setTimeout(go,3000)})(document.currentScript)";
 
 /// Sets the page's own preloads (see `START`) in a page made from `index.html`.
+/// Content files are named as the app fetches them, with the page's build (`routes::with_version`);
+/// the app's own files are named after their content already.
 pub fn with_preloads(html: &str, files: &[String]) -> String {
+    let build = build_of(html);
+    let files: Vec<String> = files
+        .iter()
+        .map(|f| if f.starts_with(APP) { f.clone() } else { crate::routes::with_version(f, build) })
+        .collect();
     html.replacen("data-preload=\"\"", &format!("data-preload=\"{}\"", files.join(" ")), 1)
+}
+
+/// The build id a page made from `index.html` carries (`<meta name="build" content="…">`).
+pub fn build_of(html: &str) -> &str {
+    let key = "<meta name=\"build\" content=\"";
+    html.find(key).and_then(|at| html[at + key.len()..].split('"').next()).unwrap_or("")
 }
 
 /// `index.html` from its template: `<base href="/">` set to `base`, the stylesheet link
@@ -317,8 +330,10 @@ export const __wasm_split_load_empty = wrapAsyncCb(makeLoad(() => async (_imp) =
             b.js, b.main
         )));
         assert_eq!(splits_of_manifest(&manifest_json(&b)), b.splits);
+        assert_eq!(build_of(&html), b.build);
+        // Content files are preloaded under the very URL the app fetches: with the build.
         assert!(with_preloads(&html, &["app/a.wasm".into(), "content/b.json".into()])
-            .contains("data-preload=\"app/a.wasm content/b.json\">"));
+            .contains(&format!("data-preload=\"app/a.wasm content/b.json?v={}\">", b.build)));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

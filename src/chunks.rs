@@ -334,16 +334,11 @@ pub fn use_chunks() -> Chunks {
 async fn replaced() -> bool {
     #[cfg(target_arch = "wasm32")]
     {
-        let mine = document()
-            .query_selector("meta[name=build]")
-            .ok()
-            .flatten()
-            .and_then(|m| m.get_attribute("content"))
-            .unwrap_or_default();
+        let mine = crate::api::build();
         let request = gloo_net::http::Request::get("build.json").cache(web_sys::RequestCache::NoStore);
         let Ok(resp) = request.send().await else { return false };
         let Ok(text) = resp.text().await else { return false };
-        names_another_build(&text, &mine)
+        names_another_build(&text, mine)
     }
     #[cfg(not(target_arch = "wasm32"))]
     false

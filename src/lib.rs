@@ -22,6 +22,8 @@ pub mod markup;
 pub mod model;
 /// Open-contracting data and procurement indicators (pure; issue 8).
 pub mod ocds;
+/// The service worker, web app manifests and offline pages, as the publishing step writes them.
+pub mod offline;
 /// Static HTML per shareable URL, for link previews (native only: the publishing step).
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;

@@ -210,6 +210,7 @@ pub fn render(
         1,
     );
     let html = replace_span(&html, "<title>", "</title>", &format!("<title>{}</title>", esc(&full_title)))?;
+    let html = html.replacen(&crate::offline::manifest_path(Lang::Es), &crate::offline::manifest_path(lang), 1);
     let html = crate::bundle::with_preloads(&html, preloads);
     let html = replace_description(&html, &head)?;
     if let Some((view, date)) = view {

@@ -196,6 +196,23 @@ pub fn normalize_base(base: &str) -> String {
     }
 }
 
+/// Whether `path` is one of this site's files and `build` known (see `with_version`).
+pub fn versioned(path: &str, build: &str) -> bool {
+    !build.is_empty() && !path.contains("://") && !path.starts_with("//")
+}
+
+/// A site file as a page of build `build` fetches it (`content/news.json?v=<build>`): a content
+/// file of another build is then never read from a cache (the service worker's or the HTTP
+/// one's), and the publishing step's preloads name the very same URL. Other sites' addresses
+/// and an unknown build are left as they are.
+pub fn with_version(path: &str, build: &str) -> String {
+    if !versioned(path, build) {
+        return path.to_string();
+    }
+    let sep = if path.contains('?') { '&' } else { '?' };
+    format!("{path}{sep}v={}", encode_segment(build))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,5 +272,13 @@ mod tests {
         );
         assert_eq!(with_query("/es/events", &cur, &[("country", None), ("month", None)]), "/es/events");
         assert_eq!(with_query("/x", &[], &[("q", Some("a b&c".into()))]), "/x?q=a%20b%26c");
+    }
+
+    #[test]
+    fn site_files_carry_the_build_and_other_sites_do_not() {
+        assert_eq!(with_version("content/news.json", "ab12"), "content/news.json?v=ab12");
+        assert_eq!(with_version("ocds/x.json?page=2", "ab12"), "ocds/x.json?page=2&v=ab12");
+        assert_eq!(with_version("https://api.example.org/r.json", "ab12"), "https://api.example.org/r.json");
+        assert_eq!(with_version("content/news.json", ""), "content/news.json");
     }
 }

@@ -20,7 +20,11 @@ type ReadyFiles = HashMap<(Lang, Option<String>), Arc<SuggestFile>>;
 /// Only the download is asynchronous (one future type for every part); parsing runs after it,
 /// synchronously (see `api`: generic futures per file type cost the wasm dearly).
 async fn get_text(url: String) -> Result<String, String> {
-    let resp = gloo_net::http::Request::get(&url).send().await.map_err(|e| e.to_string())?;
+    // The parts in a version's folder are named after their content; the files outside change
+    // with each build, and carry it.
+    let in_version = url.split('/').nth(1).is_some_and(|v| v.len() >= 8 && v.bytes().all(|b| b.is_ascii_hexdigit()));
+    let request = if in_version { gloo_net::http::Request::get(&url) } else { crate::api::get(&url) };
+    let resp = request.send().await.map_err(|e| e.to_string())?;
     if !resp.ok() {
         return Err(format!("{url}: HTTP {}", resp.status()));
     }
@@ -29,6 +33,23 @@ async fn get_text(url: String) -> Result<String, String> {
 
 fn parse<T: DeserializeOwned>(text: Result<String, String>) -> Result<T, String> {
     serde_json::from_str(&text?).map_err(|e| e.to_string())
+}
+
+/// Once per visit: when the connection comes back, whatever failed is asked for again.
+fn on_online(data: SearchData, lang: Lang) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        thread_local! {
+            static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+        }
+        if LISTENING.with(|l| l.replace(true)) {
+            return;
+        }
+        // For the visit: the search data lives as long as the app.
+        std::mem::forget(window_event_listener(leptos::ev::online, move |_| data.retry_failed(lang)));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (data, lang);
 }
 
 /// What the search box shows for a query being typed.
@@ -49,6 +70,8 @@ pub struct SearchData {
     /// How many parts could not be loaded.
     pub failed: RwSignal<usize>,
     asked: StoredValue<HashSet<String>>,
+    /// The files that could not be loaded, asked for again by `retry_failed`.
+    failed_files: StoredValue<Vec<String>>,
 }
 
 impl Default for SearchData {
@@ -64,7 +87,41 @@ impl SearchData {
             ready: RwSignal::new(HashMap::new()),
             failed: RwSignal::new(0),
             asked: StoredValue::new(HashSet::new()),
+            failed_files: StoredValue::new(Vec::new()),
         }
+    }
+
+    fn record_failure(&self, file: String) {
+        self.failed.update(|n| *n += 1);
+        self.failed_files.update_value(|f| f.push(file));
+    }
+
+    /// Asks again for everything that could not be loaded: the connection may be back (the
+    /// browser's `online` event) or the reader searches again. Queries waiting on those parts
+    /// are recomputed as they arrive; the entry point, if it was what failed, is loaded anew.
+    pub fn retry_failed(&self, lang: Lang) {
+        let files = self.failed_files.try_update_value(std::mem::take).unwrap_or_default();
+        let index_failed = self.index.with_untracked(|i| matches!(i, Some(Err(_))));
+        if files.is_empty() && !index_failed {
+            return;
+        }
+        self.asked.update_value(|a| {
+            for f in &files {
+                a.remove(f);
+            }
+            if index_failed {
+                a.remove("index");
+            }
+        });
+        self.failed.set(0);
+        if index_failed {
+            self.index.set(None);
+        } else {
+            self.add(Index::clear_missing);
+        }
+        // Suggestions files that failed were stood in for by empty ones.
+        self.ready.update(|r| r.retain(|_, f| !f.is_empty()));
+        self.start(lang);
     }
 
     /// True the first time `key` is asked for.
@@ -80,10 +137,15 @@ impl SearchData {
     /// the box gets focus): the first keystroke's suggestions are one round trip away at most.
     pub fn start(&self, lang: Lang) {
         let this = *self;
+        if self.index.with_untracked(|i| matches!(i, Some(Err(_)))) {
+            // It failed before (offline?): asked for again now that the reader is back.
+            return self.retry_failed(lang);
+        }
         if this.first_ask("index".into()) {
             spawn_local(async move {
                 let text = get_text(format!("{ROOT}index.json")).await;
                 this.index.set(Some(parse::<IndexFile>(text).and_then(Index::new)));
+                on_online(this, lang);
             });
         }
         this.ready_file(lang, None);
@@ -103,9 +165,9 @@ impl SearchData {
         }
         let this = *self;
         spawn_local(async move {
-            let text = get_text(name).await;
+            let text = get_text(name.clone()).await;
             let file = parse::<SuggestFile>(text).unwrap_or_else(|_| {
-                this.failed.update(|n| *n += 1);
+                this.record_failure(name);
                 SuggestFile::new()
             });
             this.ready.update(|r| {
@@ -129,14 +191,16 @@ impl SearchData {
             }
             let this = *self;
             spawn_local(async move {
-                let text = get_text(url).await;
-                this.apply(need, text);
+                let text = get_text(url.clone()).await;
+                if !this.apply(need, text) {
+                    this.record_failure(url);
+                }
             });
         }
     }
 
-    /// Adds a downloaded part to the index, or records it as missing.
-    fn apply(&self, need: Need, text: Result<String, String>) {
+    /// Adds a downloaded part to the index, or records it as missing (false).
+    fn apply(&self, need: Need, text: Result<String, String>) -> bool {
         let added: Result<(), String> = match &need {
             Need::Vocab(k) => parse::<VocabFile>(text).map(|f| self.add(|ix| ix.add_vocab(k, f))),
             Need::Chunk(i) => parse::<ChunkFile>(text).map(|f| self.add(|ix| ix.add_chunk(*i, f))),
@@ -148,9 +212,9 @@ impl SearchData {
             }),
         };
         if added.is_err() {
-            self.failed.update(|n| *n += 1);
             self.add(|ix| ix.add_missing(need));
         }
+        added.is_ok()
     }
 
     fn add(&self, f: impl FnOnce(&mut Index)) {
@@ -204,6 +268,10 @@ impl SearchData {
                 Suggested { items, loading: false }
             }
             Plan::Search(q) => {
+                // No index (it could not be loaded): nothing is coming, the box must not wait.
+                if self.index.with(|i| matches!(i, Some(Err(_)))) {
+                    return Suggested { items: Vec::new(), loading: false };
+                }
                 let Some(hits) = self.with(|ix| ix.top(&q, SUGGESTIONS)) else { return loading };
                 self.described(lang, &q, &hits).map_or(loading, |items| Suggested { items, loading: false })
             }

@@ -1,7 +1,7 @@
 //! The publishing step, run by the build (`scripts/build.sh`): writes the app's code and
 //! index.html, and the files derived from the checked content, into the built site.
 //! Usage: publish CONTENT_DIR SITE_DIR [--today YYYY-MM-DD] [--ocds OCDS_DIR]
-//!        [--app APP_DIR --template index.html --css main.css [--base /sub/path/]]
+//!        [--app APP_DIR --template index.html --css main.css [--base /sub/path/] [--worker sw.js]]
 //! OCDS_DIR (default: CONTENT_DIR/../ocds) holds sources.json and the OCDS files. With `--app`,
 //! the compiled code in APP_DIR is named after its content into SITE_DIR/app/ and index.html
 //! (and 404.html, the static hosts' fallback: the same page) written from the template (see
@@ -55,7 +55,7 @@ fn main() -> std::process::ExitCode {
     let out = PathBuf::from(out);
     let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
     if let Some(app) = flag("--app") {
-        if let Err(e) = write_app(&out, &app, flag("--template"), flag("--css"), flag("--base")) {
+        if let Err(e) = write_app(&out, &app, flag("--template"), flag("--css"), flag("--base"), flag("--worker")) {
             eprintln!("publish: {e}");
             return std::process::ExitCode::FAILURE;
         }
@@ -126,19 +126,32 @@ fn write_app(
     template: Option<String>,
     css: Option<String>,
     base: Option<String>,
+    worker: Option<String>,
 ) -> Result<(), String> {
-    use observatorio::bundle;
+    use observatorio::{bundle, i18n::Lang, offline};
     let read = |f: Option<String>, what: &str| {
         let f = f.ok_or_else(|| format!("--app needs {what}"))?;
         std::fs::read_to_string(&f).map_err(|e| format!("{f}: {e}"))
     };
     let (template, css) = (read(template, "--template")?, read(css, "--css")?);
     let b = bundle::bundle(std::path::Path::new(app))?;
-    let html = bundle::index_html(&template, &css, base.as_deref().unwrap_or("/"), &b)?;
+    let base = base.as_deref().unwrap_or("/");
+    let html = bundle::index_html(&template, &css, base, &b)?;
+    // The service worker, the offline pages and the install manifests (see `offline`).
+    let mut extra = Vec::new();
+    if let Some(worker) = worker {
+        let template = std::fs::read_to_string(&worker).map_err(|e| format!("{worker}: {e}"))?;
+        let js = offline::worker(&template, &b.build, &offline::precache(&b), offline::RUNTIME_CAP_BYTES)?;
+        extra.push((offline::WORKER.to_string(), js.into_bytes()));
+    }
+    for lang in Lang::ALL {
+        extra.push((offline::page_path(lang), offline::page(lang, base, &css).into_bytes()));
+        extra.push((offline::manifest_path(lang), offline::manifest(lang, base).into_bytes()));
+    }
     // A new build's code replaces the old one's whole.
     let _ = std::fs::remove_dir_all(out.join(bundle::APP));
     let manifest = bundle::manifest_json(&b);
-    let files = b.files.into_iter().chain([
+    let files = b.files.into_iter().chain(extra).chain([
         ("index.html".to_string(), html.clone().into_bytes()),
         ("404.html".to_string(), html.into_bytes()),
         (bundle::MANIFEST.to_string(), manifest.into_bytes()),

@@ -87,7 +87,12 @@ pub fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <p>{t.footer_note}</p>
             <p class="muted">{t.footer_content}</p>
-            <p><A href=Page::Embed.href(lang)>{t.embed}</A></p>
+            <p>
+                <A href=Page::Embed.href(lang)>{t.embed}</A>
+                " · "
+                // A static page (no app): the router must let the browser load it.
+                <a href=crate::routes::href(&format!("/{}/offline.html", lang.code())) rel="external">{t.offline_heading}</a>
+            </p>
         </footer>
     }
 }

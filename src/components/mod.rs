@@ -7,6 +7,8 @@ pub mod chart;
 pub mod comment_form;
 pub mod data_table;
 pub mod filters;
+/// Keeping a page for offline reading.
+pub mod keep;
 pub mod layout;
 pub mod search_box;
 pub mod section;

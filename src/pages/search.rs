@@ -47,6 +47,8 @@ pub fn SearchPage() -> impl IntoView {
     Effect::new(move |_| set_draft.set(parsed.with(|(f, _)| f.q.clone())));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        // Searching again asks again for what failed (the connection may be back).
+        data.retry_failed(lang);
         navigate(&results_path(lang, &draft.get_untracked()), Default::default());
     };
     let state = Memo::new(move |_| {

@@ -278,6 +278,11 @@ impl Index {
         self.missing.insert(need);
     }
 
+    /// Forgets the parts recorded as missing, so that queries ask for them again.
+    pub fn clear_missing(&mut self) {
+        self.missing.clear();
+    }
+
     pub fn has(&self, need: &Need) -> bool {
         self.missing.contains(need)
             || match need {

@@ -20,8 +20,10 @@ export const appLive = (page) =>
 
 /** A phone-sized page that records console errors and uncaught exceptions. Its `goto` waits
  *  for the app to take over, unless `live: false` (tests of the static first view). */
-export async function phonePage(browser, { colorScheme = 'light', viewport = PHONE, timezoneId, live = true } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1, isMobile: true, hasTouch: true, timezoneId });
+// The service worker is left out (`worker: true` lets it in): it would answer requests that tests
+// of the app intercept or count; tests/e2e/offline.test.mjs tests it.
+export async function phonePage(browser, { colorScheme = 'light', viewport = PHONE, timezoneId, live = true, worker = false } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1, isMobile: true, hasTouch: true, timezoneId, serviceWorkers: worker ? 'allow' : 'block' });
   const page = await context.newPage();
   if (live) {
     const goto = page.goto.bind(page);

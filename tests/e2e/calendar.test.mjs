@@ -222,7 +222,7 @@ test('comment form: the honeypot drops bot posts; e-mail-only events open a pref
 test('bad event data: an unknown zone says so, a broken event is left out, the rest still shows', async () => {
   // The events file, and the seminar's own file that its page reads; without the events
   // index (as an older build), the list reads the full file and says what it left out.
-  const setup = (p) => p.route('**/content/lists/events.json', (route) => route.fulfill({ status: 404, body: 'not found' })).then(() => p.route(/\/content\/(items\/events\/digital-teaching-seminar-2022|events)\.json$/, async (route) => {
+  const setup = (p) => p.route('**/content/lists/events.json*', (route) => route.fulfill({ status: 404, body: 'not found' })).then(() => p.route(/\/content\/(items\/events\/digital-teaching-seminar-2022|events)\.json(\?.*)?$/, async (route) => {
     const res = await route.fetch();
     const data = await res.json();
     const seminar = data.events.find((e) => e.id === 'digital-teaching-seminar-2022');
@@ -253,7 +253,7 @@ test('calendar views fit a 320 px screen', async () => {
 
 test('a long agenda shows 20 events at a time, with "show more"', async () => {
   // The full file (no index, as an older build) of 45 events.
-  const setup = (p) => p.route('**/content/lists/events.json', (route) => route.fulfill({ status: 404, body: 'not found' })).then(() => p.route('**/content/events.json', async (route) => {
+  const setup = (p) => p.route('**/content/lists/events.json*', (route) => route.fulfill({ status: 404, body: 'not found' })).then(() => p.route('**/content/events.json*', async (route) => {
     const events = Array.from({ length: 45 }, (_, i) => ({
       id: `many-${i}`, sample: true, title: { es: `Ejemplo: evento ${i}`, en: `Sample: event ${i}` }, summary: { es: 's', en: 's' },
       start: `2030-01-${String(1 + (i % 28)).padStart(2, '0')}`, country: 'PE', organizer: { es: 'o', en: 'o' },

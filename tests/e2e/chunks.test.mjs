@@ -126,7 +126,7 @@ test('landing on a page whose chunk fails keeps its static first view, with the 
 test('a page of an older build whose chunks are gone says a new version is out and offers a reload', async () => {
   const page = await phonePage(browser);
   await page.route('**/app/split_content-*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
-  await page.route('**/build.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"build":"0000000000000000","splits":{}}' }));
+  await page.route('**/build.json*', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"build":"0000000000000000","splits":{}}' }));
   await page.goto(site.url + '/en/');
   await page.locator('main a[href="/en/events"]').click();
   const error = page.locator('main .chunk-error[data-stale]');
@@ -154,7 +154,7 @@ test('the chunk of a link a reader is about to follow is fetched on hover or tou
 test('the events list and month grid read the events index, never the full file; cards read page files', async () => {
   const page = await phonePage(browser);
   const json = [];
-  page.on('request', (r) => { if (r.url().endsWith('.json')) json.push(new URL(r.url()).pathname); });
+  page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith('.json')) json.push(new URL(r.url()).pathname); });
   await page.goto(site.url + '/es/events?view=month&month=2019-07');
   // The Lima summit (1–6 July 2019) is on the grid, with its title, from the index alone.
   const day = page.locator('table[role="grid"] button[data-date="2019-07-03"]');
@@ -171,7 +171,7 @@ test('the events list and month grid read the events index, never the full file;
   await page.context().close();
   // Without the index (an older build), the full file: the page still works.
   const old = await phonePage(browser);
-  await old.route('**/content/lists/events.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await old.route('**/content/lists/events.json*', (route) => route.fulfill({ status: 404, body: 'not found' }));
   await old.goto(site.url + '/es/events');
   await old.waitForSelector('main .event-card');
   assert.equal(await old.locator('.load-error').count(), 0);

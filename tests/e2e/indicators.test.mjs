@@ -281,7 +281,7 @@ test('each indicator links to its methodology: definition, computation, threshol
 test('a member without data says so; an unknown country is not found', async () => {
   // Every member has a bundled source now: a deployment without Chile's is simulated.
   const chile = await open('/es/indicators/chile', {
-    setup: (p) => p.route('**/ocds/manifest.json', async (route) => {
+    setup: (p) => p.route('**/ocds/manifest.json*', async (route) => {
       const res = await route.fetch();
       const m = await res.json();
       m.sources = m.sources.filter((s) => s.country !== 'CL');
@@ -298,7 +298,7 @@ test('a member without data says so; an unknown country is not found', async () 
 
 test('a truncated source is named and the other sources still show', async () => {
   const page = await open('/es/indicators', {
-    setup: (p) => p.route('**/ocds/digest/mexico-cdmx-2016.json', async (route) => {
+    setup: (p) => p.route('**/ocds/digest/mexico-cdmx-2016.json*', async (route) => {
       const res = await route.fetch();
       const body = await res.text();
       await route.fulfill({ response: res, body: body.slice(0, body.length / 2) });
@@ -317,7 +317,7 @@ test('sources named by URL are read in the browser; an oversized one is refused 
   const file = '/ocds/mexico/jalisco/sample/records/ocds-xs1qbl-15-0010-00-2017.json';
   const page = await open('/es/indicators/peru', {
     setup: async (p) => {
-      await p.route('**/ocds/manifest.json', async (route) => {
+      await p.route('**/ocds/manifest.json*', async (route) => {
         const res = await route.fetch();
         const m = await res.json();
         const name = (s) => ({ es: s, en: s });
@@ -326,7 +326,7 @@ test('sources named by URL are read in the browser; an oversized one is refused 
         m.sources.push({ id: 'peru-big', country: 'PE', name: name('Fuente enorme'), publisher: 'Prueba', files: [site.url + '/big.json'] });
         await route.fulfill({ response: res, body: JSON.stringify(m) });
       });
-      await p.route('**/big.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: ' '.repeat(11 * 1024 * 1024) }));
+      await p.route('**/big.json*', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: ' '.repeat(11 * 1024 * 1024) }));
     },
   });
   assert.match(await text(page, '.load-error'), /big\.json: 11 MB, more than the 10 MB/);
@@ -357,7 +357,7 @@ test('bid-level flags (R024, R058) appear only where the data has comparable bid
   const r058 = lines((o) => (o === 'F' ? 100 : 2));
   const page = await open('/en/indicators/peru', {
     setup: async (p) => {
-      await p.route('**/ocds/manifest.json', async (route) => {
+      await p.route('**/ocds/manifest.json*', async (route) => {
         const res = await route.fetch();
         const m = await res.json();
         m.sources = [
@@ -366,8 +366,8 @@ test('bid-level flags (R024, R058) appear only where the data has comparable bid
         ];
         await route.fulfill({ response: res, body: JSON.stringify(m) });
       });
-      await p.route('**/r024.jsonl', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: r024 }));
-      await p.route('**/r058.jsonl', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: r058 }));
+      await p.route('**/r024.jsonl*', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: r024 }));
+      await p.route('**/r058.jsonl*', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: r058 }));
     },
   });
   await page.waitForSelector('#close-bid .figure');

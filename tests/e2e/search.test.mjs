@@ -164,7 +164,7 @@ test('while parts of the index load, the box says so; then the suggestions repla
   // The one-letter suggestions and the vocabularies wait until released.
   let release;
   const gate = new Promise((r) => { release = r; });
-  await page.route(/\/search\/(es\/first|[^/]+\/w\/[^/]+)\.json$/, async (route) => { await gate; return route.continue(); });
+  await page.route(/\/search\/(es\/first|[^/]+\/w\/[^/]+)\.json(\?.*)?$/, async (route) => { await gate; return route.continue(); });
   await page.goto(site.url + '/es/about');
   await page.waitForSelector('main h1');
   const list = page.locator('#search-suggestions');
@@ -186,20 +186,20 @@ test('while parts of the index load, the box says so; then the suggestions repla
 
 test('a part of the index that fails to load is named as missing; without the index, search says it is unavailable', async () => {
   // Every chunk of postings fails: the results still show (words found by what loaded) with a note.
-  const broken = await open('/en/search?q=declaration', { setup: (p) => p.route(/\/search\/[^/]+\/c\/\d+\.json$/, (r) => r.fulfill({ status: 500, body: '' })) });
+  const broken = await open('/en/search?q=declaration', { setup: (p) => p.route(/\/search\/[^/]+\/c\/\d+\.json(\?.*)?$/, (r) => r.fulfill({ status: 500, body: '' })) });
   await broken.locator('.notice').waitFor();
   assert.match(await broken.locator('.notice').innerText(), /Some content could not be loaded/);
   assert.match(await broken.locator('.empty').innerText(), /We found nothing for «declaration»/);
   assert.deepEqual(realErrors(broken).filter((e) => !/500/.test(e)), []);
   // Damaged document texts (every other one): those results say so, the others show.
-  const oneBad = await open('/en/search?q=declaration', { setup: (p) => p.route(/\/search\/[^/]+\/d\/\d*[02468]\.json$/, (r) => r.fulfill({ status: 200, body: '{"kind":' })) });
+  const oneBad = await open('/en/search?q=declaration', { setup: (p) => p.route(/\/search\/[^/]+\/d\/\d*[02468]\.json(\?.*)?$/, (r) => r.fulfill({ status: 200, body: '{"kind":' })) });
   const shown = await oneBad.locator('.results > li').count();
   const titles = await oneBad.locator('.result-title').count();
   const failed = await oneBad.locator('.results > li', { hasText: 'This result could not be loaded.' }).count();
   assert.ok(titles >= 1 && failed >= 1 && titles + failed === shown, `${titles} + ${failed} of ${shown}`);
   assert.match(await oneBad.locator('.notice').innerText(), /Some content could not be loaded/);
   // No index at all: a message, the page and its header still work.
-  const none = await open('/es/search?q=lima', { setup: (p) => p.route('**/search/index.json', (r) => r.fulfill({ status: 404, body: 'not found' })) });
+  const none = await open('/es/search?q=lima', { setup: (p) => p.route('**/search/index.json*', (r) => r.fulfill({ status: 404, body: 'not found' })) });
   await none.locator('[role="alert"]').waitFor();
   assert.match(await none.locator('[role="alert"]').innerText(), /La búsqueda no está disponible/);
   assert.equal(await none.locator('#search-q').inputValue(), 'lima');

@@ -183,10 +183,10 @@ test('a broken or unreachable file breaks only its own section, and retry recove
   // rendered for another day than the reader's.
   await renderedAnotherDay(page, '/es/');
   let broken = true;
-  await page.route('**/news.json', (route) => broken
+  await page.route('**/news.json*', (route) => broken
     ? route.fulfill({ status: 200, contentType: 'application/json', body: '{ "format": 1, "news": [ {' })
     : route.continue());
-  await page.route('**/datasets.json', (route) => route.abort('internetdisconnected'));
+  await page.route('**/datasets.json*', (route) => route.abort('internetdisconnected'));
   await page.goto(site.url + '/es/');
   await page.waitForSelector('.load-error');
   await page.waitForFunction(() => document.querySelectorAll('.load-error').length === 2);
@@ -219,7 +219,7 @@ test('the home page keeps its first view and reads no file; rendered for another
   await page.context().close();
   page = await phonePage(browser);
   fetched.length = 0;
-  page.on('request', (r) => { if (r.url().endsWith('.json')) fetched.push(new URL(r.url()).pathname); });
+  page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith('.json')) fetched.push(new URL(r.url()).pathname); });
   await renderedAnotherDay(page, '/es/');
   await page.goto(site.url + '/es/');
   await page.waitForSelector('a[href$="/news/observatory-launch"]');
@@ -228,7 +228,7 @@ test('the home page keeps its first view and reads no file; rendered for another
   await page.context().close();
   page = await phonePage(browser);
   await renderedAnotherDay(page, '/es/');
-  await page.route('**/content/home/news.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.route('**/content/home/news.json*', (route) => route.fulfill({ status: 404, body: 'not found' }));
   await page.goto(site.url + '/es/');
   await page.waitForSelector('a[href$="/news/observatory-launch"]');
   assert.equal(await page.locator('.load-error').count(), 0);
@@ -238,7 +238,7 @@ test('the home page keeps its first view and reads no file; rendered for another
 test('an item page reads its own file, not the archive; the full file when it is missing', async () => {
   let page = await phonePage(browser);
   const fetched = [];
-  page.on('request', (r) => { if (r.url().endsWith('.json')) fetched.push(new URL(r.url()).pathname); });
+  page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith('.json')) fetched.push(new URL(r.url()).pathname); });
   await page.goto(site.url + '/es/news/observatory-launch');
   await page.waitForSelector('article h1');
   assert.match(await page.locator('article h1').innerText(), /Observatorio/);
@@ -269,9 +269,9 @@ test('an item page reads its own file, not the archive; the full file when it is
 test('a bad item is left out and reported while the others show', async () => {
   const page = await phonePage(browser);
   // Without the list's index (an older build), the list reads the full file, and reports.
-  await page.route('**/content/lists/news.json', (route) => route.fulfill({ status: 404, body: '' }));
+  await page.route('**/content/lists/news.json*', (route) => route.fulfill({ status: 404, body: '' }));
   let full = 0;
-  await page.route('**/content/news.json', (route) => (full += 1) && route.fulfill({
+  await page.route('**/content/news.json*', (route) => (full += 1) && route.fulfill({
     status: 200, contentType: 'application/json', body: JSON.stringify({
       format: 1, news: [
         { id: 'ok', date: '2024-01-02', country: 'CL', title: { es: 'Una noticia válida', en: 'A valid item' }, summary: { es: 's', en: 's' }, body: { es: ['p'], en: ['p'] } },
@@ -360,15 +360,15 @@ test('a long list shows 20 items at a time, with "show more", fetching only the 
   }));
   const rows = news.map((n, i) => [2024, n.country, []]);
   const fetched = [];
-  await page.route('**/content/lists/news.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ format: 1, topics: [], rows }) }));
-  await page.route(/content\/lists\/news\/\d+\.json$/, (route) => {
-    const n = Number(route.request().url().match(/(\d+)\.json$/)[1]);
+  await page.route('**/content/lists/news.json*', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ format: 1, topics: [], rows }) }));
+  await page.route(/content\/lists\/news\/\d+\.json(\?.*)?$/, (route) => {
+    const n = Number(new URL(route.request().url()).pathname.match(/(\d+)\.json$/)[1]);
     fetched.push(n);
     // The second page file is missing the first time it is asked for.
     if (n === 1 && fetched.filter((x) => x === 1).length === 1) return route.fulfill({ status: 404, body: '' });
     return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ format: 1, news: news.slice(n * 25, n * 25 + 25) }) });
   });
-  await page.route('**/content/news.json', (route) => { fetched.push('full'); return route.continue(); });
+  await page.route('**/content/news.json*', (route) => { fetched.push('full'); return route.continue(); });
   await page.goto(site.url + '/es/news');
   await page.waitForFunction(() => document.querySelectorAll('main .cards > .card:not(.skeleton)').length === 20);
   assert.equal(await page.locator('main .result-count').innerText(), '45 resultados');

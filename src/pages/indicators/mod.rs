@@ -113,7 +113,7 @@ async fn fetch(url: &str) -> Result<String, String> {
 }
 
 async fn fetch_max(url: &str, max: usize) -> Result<String, String> {
-    let resp = gloo_net::http::Request::get(url).send().await.map_err(|e| format!("{url}: {e}"))?;
+    let resp = crate::api::get(url).send().await.map_err(|e| format!("{url}: {e}"))?;
     if !resp.ok() {
         return Err(format!("{url}: HTTP {}", resp.status()));
     }

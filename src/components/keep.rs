@@ -1,0 +1,234 @@
+//! "Keep for offline reading" on a news item's, a document's or an event's page (in the shell, so
+//! that a page which keeps its static first view has it too). The page, its content files and the
+//! app's main code go into the `kept` cache, which the service worker never evicts; the list
+//! the offline page shows (`public/offline.js`) is in `localStorage`, as JSON:
+//! `[{"url": page, "title", "kind": "news"|"documents"|"events", "at": ISO date, "files": [urls]}]`.
+//! The browser's own JSON reads and writes it: no JSON code of ours in the main module.
+//! Nothing is drawn when rendering at build time, nor where the browser cannot keep pages.
+
+use crate::app::use_lang;
+use crate::chunks::View;
+use leptos::prelude::*;
+
+/// The cache and the list's key (as the worker and the offline page name them).
+pub const KEPT_CACHE: &str = "kept";
+pub const KEPT_LIST: &str = "observatorio.kept";
+
+#[derive(Clone, Copy, PartialEq)]
+enum State {
+    Unknown,
+    No,
+    Saving,
+    Kept,
+    Failed,
+}
+
+/// The item's kind as the content names it, for the views that have one.
+fn kind_of(view: View) -> Option<&'static str> {
+    match view {
+        View::NewsItem => Some("news"),
+        View::Document => Some("documents"),
+        View::Event => Some("events"),
+        _ => None,
+    }
+}
+
+#[component]
+pub fn KeepOffline() -> impl IntoView {
+    let lang = use_lang();
+    let location = leptos_router::hooks::use_location();
+    let base = crate::routes::base();
+    // (kind, id, page path with the base) of the item shown, if any.
+    let item = Memo::new(move |_| {
+        let path = location.pathname.get();
+        let view = crate::chunks::view_of_path(crate::routes::strip_base(&path, base))?;
+        let kind = kind_of(view)?;
+        let id = path.trim_end_matches('/').rsplit('/').next()?.to_string();
+        Some((kind, id, path))
+    });
+    let supported = RwSignal::new(false);
+    let state = RwSignal::new(State::Unknown);
+    Effect::new(move |_| {
+        supported.set(browser::supported());
+        let Some((_, _, path)) = item.get() else { return };
+        state.set(State::Unknown);
+        leptos::task::spawn_local(async move {
+            let kept = browser::is_kept(&path).await;
+            state.set(if kept { State::Kept } else { State::No });
+        });
+    });
+    let keep = move |_| {
+        let Some((kind, id, path)) = item.get_untracked() else { return };
+        state.set(State::Saving);
+        leptos::task::spawn_local(async move {
+            let ok = browser::keep(kind, &id, &path).await;
+            state.set(if ok { State::Kept } else { State::Failed });
+        });
+    };
+    let remove = move |_| {
+        let Some((_, _, path)) = item.get_untracked() else { return };
+        leptos::task::spawn_local(async move {
+            browser::remove(&path).await;
+            state.set(State::No);
+        });
+    };
+    move || {
+        let t = lang.t();
+        (supported.get() && item.with(Option::is_some) && state.get() != State::Unknown).then(|| {
+            // The offline page is static (no app): the router must let the browser load it.
+            let list = crate::routes::href(&format!("/{}/offline.html", lang.code()));
+            view! {
+                <div class="keep-offline" role="status">
+                    {match state.get() {
+                        State::Kept => view! {
+                            <span>"✓ " {t.kept_offline}</span>
+                            <button type="button" class="link-button" on:click=remove>{t.offline_remove}</button>
+                            <a href=list rel="external">{t.offline_heading}</a>
+                        }
+                        .into_any(),
+                        s => view! {
+                            <button type="button" class="button secondary" on:click=keep disabled=s == State::Saving>
+                                {t.keep_offline}
+                            </button>
+                            {(s == State::Failed).then(|| view! { <p class="form-error">{t.keep_failed}</p> })}
+                        }
+                        .into_any(),
+                    }}
+                </div>
+            }
+        })
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use super::{KEPT_CACHE, KEPT_LIST};
+    use js_sys::{Array, Object, Reflect, JSON};
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+
+    pub fn supported() -> bool {
+        let w = leptos::prelude::window();
+        Reflect::has(&w, &"caches".into()).unwrap_or(false)
+            && Reflect::has(&w.navigator(), &"serviceWorker".into()).unwrap_or(false)
+    }
+
+    async fn cache() -> Option<web_sys::Cache> {
+        let caches = leptos::prelude::window().caches().ok()?;
+        JsFuture::from(caches.open(KEPT_CACHE)).await.ok()?.dyn_into().ok()
+    }
+
+    fn storage() -> Option<web_sys::Storage> {
+        leptos::prelude::window().local_storage().ok().flatten()
+    }
+
+    /// The kept list; entries that are not objects with a `url` are dropped.
+    fn list() -> Vec<Object> {
+        let text = storage().and_then(|s| s.get_item(KEPT_LIST).ok().flatten()).unwrap_or_default();
+        let Ok(value) = JSON::parse(&text) else { return Vec::new() };
+        let Ok(array) = value.dyn_into::<Array>() else { return Vec::new() };
+        array
+            .iter()
+            .filter_map(|v| v.dyn_into::<Object>().ok())
+            .filter(|o| Reflect::get(o, &"url".into()).ok().and_then(|u| u.as_string()).is_some())
+            .collect()
+    }
+
+    fn url_of(o: &Object) -> String {
+        Reflect::get(o, &"url".into()).ok().and_then(|u| u.as_string()).unwrap_or_default()
+    }
+
+    fn files_of(o: &Object) -> Vec<String> {
+        Reflect::get(o, &"files".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Array>().ok())
+            .map(|a| a.iter().filter_map(|v| v.as_string()).collect())
+            .unwrap_or_default()
+    }
+
+    /// False when the browser refuses (storage full or disabled): the reader is told.
+    fn save(list: &[Object]) -> bool {
+        let array: Array = list.iter().collect();
+        let Ok(text) = JSON::stringify(&array) else { return false };
+        let text: String = text.into();
+        storage().is_some_and(|s| s.set_item(KEPT_LIST, &text).is_ok())
+    }
+
+    pub async fn is_kept(path: &str) -> bool {
+        let Some(cache) = cache().await else { return false };
+        let found = JsFuture::from(cache.match_with_str(path)).await;
+        matches!(found, Ok(v) if !v.is_undefined()) && list().iter().any(|o| url_of(o) == path)
+    }
+
+    /// The page, its content files and the code it starts with.
+    fn files(kind: &str, id: &str, path: &str) -> Vec<String> {
+        let mut files = vec![
+            path.to_string(),
+            crate::api::site_file(&format!("content/items/{kind}/{id}.json")),
+            crate::api::site_file("content/topics.json"),
+        ];
+        let doc = leptos::prelude::document();
+        if let Some(start) = doc.get_element_by_id("app-start") {
+            files.extend(["data-js", "data-wasm"].iter().filter_map(|a| start.get_attribute(a)));
+        }
+        files
+    }
+
+    pub async fn keep(kind: &str, id: &str, path: &str) -> bool {
+        let Some(cache) = cache().await else { return false };
+        let files = files(kind, id, path);
+        let requests: Array = files.iter().map(|f| JsValue::from_str(f)).collect();
+        if JsFuture::from(cache.add_all_with_str_sequence(&requests)).await.is_err() {
+            return false;
+        }
+        let doc = leptos::prelude::document();
+        let title = doc.title();
+        let title = title.split(" · ").next().unwrap_or(&title).to_string();
+        let entry = Object::new();
+        let at = js_sys::Date::new_0().to_iso_string();
+        let list_files: Array = files.iter().map(|f| JsValue::from_str(f)).collect();
+        for (k, v) in
+            [("url", JsValue::from_str(path)), ("title", title.into()), ("kind", kind.into()), ("at", at.into())]
+        {
+            let _ = Reflect::set(&entry, &k.into(), &v);
+        }
+        let _ = Reflect::set(&entry, &"files".into(), &list_files);
+        let mut list: Vec<Object> = list().into_iter().filter(|o| url_of(o) != path).collect();
+        list.insert(0, entry);
+        if save(&list) {
+            return true;
+        }
+        // Kept files without a list entry would never be shown nor removed.
+        let _ = JsFuture::from(cache.delete_with_str(path)).await;
+        false
+    }
+
+    /// Forgets a kept page: its files, but for those another kept page still needs.
+    pub async fn remove(path: &str) {
+        let all = list();
+        let (gone, rest): (Vec<Object>, Vec<Object>) = all.into_iter().partition(|o| url_of(o) == path);
+        save(&rest);
+        let Some(cache) = cache().await else { return };
+        let needed: Vec<String> = rest.iter().flat_map(files_of).collect();
+        let mut files: Vec<String> = gone.iter().flat_map(files_of).collect();
+        files.push(path.to_string());
+        for f in files.iter().filter(|f| !needed.contains(f)) {
+            let _ = JsFuture::from(cache.delete_with_str(f)).await;
+        }
+    }
+}
+
+/// Rendering at build time: nothing is kept there.
+#[cfg(not(target_arch = "wasm32"))]
+mod browser {
+    pub fn supported() -> bool {
+        false
+    }
+    pub async fn is_kept(_: &str) -> bool {
+        false
+    }
+    pub async fn keep(_: &str, _: &str, _: &str) -> bool {
+        false
+    }
+    pub async fn remove(_: &str) {}
+}
