@@ -32,13 +32,12 @@ const browser = await launch();
 const paints = [];
 let early = 0;
 for (let i = 0; i < runs; i++) {
-  const { context, page, cdp } = await slowPhonePage(browser);
+  const { context, page } = await slowPhonePage(browser);
   await page.goto(site.url + visit);
   await page.waitForFunction(() => document.querySelector('#app[data-live]'), null, { timeout: 60000 });
   if (await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length))) early++;
   await page.waitForFunction(() => navigator.serviceWorker.controller, null, { timeout: 120000 });
   await page.waitForFunction(async (u) => Boolean(await caches.match(u)), site.url + visit, { timeout: 120000 });
-  await cdp.send('Network.emulateNetworkConditions', { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
   await context.setOffline(true);
   await page.reload({ waitUntil: 'load' });
   paints.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
