@@ -74,7 +74,7 @@ pub fn get(path: &str) -> gloo_net::http::RequestBuilder {
 /// One item's file (`content/items/<kind>/<id>.json`, written by `publish`), or the full file
 /// when the id could not be a file name (the page then says "not found").
 #[cfg(target_arch = "wasm32")]
-fn item_path(file: &str, id: &str) -> String {
+pub fn item_path(file: &str, id: &str) -> String {
     if crate::model::is_valid_id(id) {
         format!("{FULL}items/{}/{id}.json", file.trim_end_matches(".json"))
     } else {
@@ -83,7 +83,7 @@ fn item_path(file: &str, id: &str) -> String {
 }
 
 /// Where the full content files are, and the home page's digest (written by `publish`).
-const FULL: &str = "content/";
+pub const FULL: &str = "content/";
 const HOME: &str = "content/home/";
 
 /// A content file: its download and its checked items (`None` while loading).

@@ -179,10 +179,7 @@ pub fn build_of(html: &str) -> &str {
 /// (`<link rel="stylesheet" href="style/main.css">`) replaced by `css` inline, and at the
 /// `<!-- app -->` marker the build's id and the script that starts the app (`START`).
 pub fn index_html(template: &str, css: &str, base: &str, b: &Bundle) -> Result<String, String> {
-    let base = match crate::routes::normalize_base(base) {
-        b if b.is_empty() => "/".to_string(),
-        b => format!("{b}/"),
-    };
+    let base = crate::routes::base_href(base);
     let with_base = template.replacen("<base href=\"/\">", &format!("<base href=\"{base}\">"), 1);
     if with_base == template && base != "/" {
         return Err("index.html: no <base href=\"/\"> to set".into());

@@ -28,6 +28,12 @@ pub fn page_path(lang: Lang) -> String {
     format!("{}/offline.html", lang.code())
 }
 
+/// A link to it from the app. The page is static (no app): links carry `rel="external"`, so
+/// the router lets the browser load it.
+pub fn page_href(lang: Lang) -> String {
+    crate::routes::href(&format!("/{}", page_path(lang)))
+}
+
 /// The web app manifest of a language, relative to the base.
 pub fn manifest_path(lang: Lang) -> String {
     format!("manifest.{}.webmanifest", lang.code())
@@ -84,10 +90,7 @@ pub fn worker(template: &str, build: &str, precache: &[String], cap: u64) -> Res
 /// except the app's id, the same for both languages: one app, whichever the reader installs.
 pub fn manifest(lang: Lang, base: &str) -> String {
     let t = lang.t();
-    let base = match crate::routes::normalize_base(base) {
-        b if b.is_empty() => "/".to_string(),
-        b => format!("{b}/"),
-    };
+    let base = crate::routes::base_href(base);
     let icons: Vec<serde_json::Value> = ICONS
         .iter()
         .map(|(src, sizes, kind, purpose)| serde_json::json!({"src": src, "sizes": sizes, "type": kind, "purpose": purpose}))
@@ -118,10 +121,7 @@ pub fn page(lang: Lang, base: &str, css: &str) -> String {
         Lang::Es => Lang::En,
         Lang::En => Lang::Es,
     };
-    let base = match crate::routes::normalize_base(base) {
-        b if b.is_empty() => "/".to_string(),
-        b => format!("{b}/"),
-    };
+    let base = crate::routes::base_href(base);
     format!(
         "<!DOCTYPE html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\

@@ -196,6 +196,11 @@ pub fn normalize_base(base: &str) -> String {
     }
 }
 
+/// The base as `<base href>` and the manifests' id write it: `/` at the root, `/observatorio/`.
+pub fn base_href(base: &str) -> String {
+    format!("{}/", normalize_base(base))
+}
+
 /// Whether `path` is one of this site's files and `build` known (see `with_version`).
 pub fn versioned(path: &str, build: &str) -> bool {
     !build.is_empty() && !path.contains("://") && !path.starts_with("//")
@@ -240,6 +245,8 @@ mod tests {
     fn base_handling() {
         assert_eq!(normalize_base("/observatorio/"), "/observatorio");
         assert_eq!(normalize_base("/"), "");
+        assert_eq!(base_href("/observatorio"), "/observatorio/");
+        assert_eq!(base_href(""), "/");
         assert_eq!(strip_base("/observatorio/es/news", "/observatorio"), "/es/news");
         assert_eq!(strip_base("/observatorio", "/observatorio/"), "/");
         assert_eq!(strip_base("/observatorio-x/es", "/observatorio"), "/observatorio-x/es");

@@ -19,11 +19,18 @@ type ReadyFiles = HashMap<(Lang, Option<String>), Arc<SuggestFile>>;
 
 /// Only the download is asynchronous (one future type for every part); parsing runs after it,
 /// synchronously (see `api`: generic futures per file type cost the wasm dearly).
-async fn get_text(url: String) -> Result<String, String> {
-    // The parts in a version's folder are named after their content; the files outside change
-    // with each build, and carry it.
-    let in_version = url.split('/').nth(1).is_some_and(|v| v.len() >= 8 && v.bytes().all(|b| b.is_ascii_hexdigit()));
-    let request = if in_version { gloo_net::http::Request::get(&url) } else { crate::api::get(&url) };
+/// The parts in a version's folder are named after their content (`Part::Named`); the files
+/// outside it change with each build, and are read with it (`Part::OfBuild`).
+enum Part {
+    Named,
+    OfBuild,
+}
+
+async fn get_text(url: String, part: Part) -> Result<String, String> {
+    let request = match part {
+        Part::Named => gloo_net::http::Request::get(&url),
+        Part::OfBuild => crate::api::get(&url),
+    };
     let resp = request.send().await.map_err(|e| e.to_string())?;
     if !resp.ok() {
         return Err(format!("{url}: HTTP {}", resp.status()));
@@ -143,7 +150,7 @@ impl SearchData {
         }
         if this.first_ask("index".into()) {
             spawn_local(async move {
-                let text = get_text(format!("{ROOT}index.json")).await;
+                let text = get_text(format!("{ROOT}index.json"), Part::OfBuild).await;
                 this.index.set(Some(parse::<IndexFile>(text).and_then(Index::new)));
                 on_online(this, lang);
             });
@@ -153,11 +160,11 @@ impl SearchData {
 
     /// Loads a file of ready suggestions (the two-letter ones once the entry point is known).
     fn ready_file(&self, lang: Lang, initial: Option<String>) {
-        let name = match &initial {
-            None => format!("{ROOT}{}/first.json", lang.code()),
+        let (name, part) = match &initial {
+            None => (format!("{ROOT}{}/first.json", lang.code()), Part::OfBuild),
             Some(i) => {
                 let Some(v) = self.version() else { return };
-                format!("{ROOT}{v}/{}/p/{}.json", lang.code(), file_name(i))
+                (format!("{ROOT}{v}/{}/p/{}.json", lang.code(), file_name(i)), Part::Named)
             }
         };
         if !self.first_ask(name.clone()) {
@@ -165,7 +172,7 @@ impl SearchData {
         }
         let this = *self;
         spawn_local(async move {
-            let text = get_text(name.clone()).await;
+            let text = get_text(name.clone(), part).await;
             let file = parse::<SuggestFile>(text).unwrap_or_else(|_| {
                 this.record_failure(name);
                 SuggestFile::new()
@@ -191,7 +198,7 @@ impl SearchData {
             }
             let this = *self;
             spawn_local(async move {
-                let text = get_text(url.clone()).await;
+                let text = get_text(url.clone(), Part::Named).await;
                 if !this.apply(need, text) {
                     this.record_failure(url);
                 }

@@ -2,7 +2,8 @@
 //! that a page which keeps its static first view has it too). The page, its content files and the
 //! app's main code go into the `kept` cache, which the service worker never evicts; the list
 //! the offline page shows (`public/offline.js`) is in `localStorage`, as JSON:
-//! `[{"url": page, "title", "kind": "news"|"documents"|"events", "at": ISO date, "files": [urls]}]`.
+//! `[{"url": page, "title", "kind": "news"|"documents"|"events", "at": ISO date, "files": [urls]}]`
+//! (the kind is the item's content file, without `.json`).
 //! The browser's own JSON reads and writes it: no JSON code of ours in the main module.
 //! Nothing is drawn when rendering at build time, nor where the browser cannot keep pages.
 
@@ -23,12 +24,13 @@ enum State {
     Failed,
 }
 
-/// The item's kind as the content names it, for the views that have one.
-fn kind_of(view: View) -> Option<&'static str> {
+/// The content file of the views showing one item of it (`news.json`, …).
+fn file_of(view: View) -> Option<&'static str> {
+    use crate::model::{ContentFile, Document, Event, NewsItem};
     match view {
-        View::NewsItem => Some("news"),
-        View::Document => Some("documents"),
-        View::Event => Some("events"),
+        View::NewsItem => Some(NewsItem::FILE),
+        View::Document => Some(Document::FILE),
+        View::Event => Some(Event::FILE),
         _ => None,
     }
 }
@@ -38,19 +40,18 @@ pub fn KeepOffline() -> impl IntoView {
     let lang = use_lang();
     let location = leptos_router::hooks::use_location();
     let base = crate::routes::base();
-    // (kind, id, page path with the base) of the item shown, if any.
+    // (content file, id, page path with the base) of the item shown, if any.
     let item = Memo::new(move |_| {
         let path = location.pathname.get();
         let view = crate::chunks::view_of_path(crate::routes::strip_base(&path, base))?;
-        let kind = kind_of(view)?;
+        let file = file_of(view)?;
         let id = path.trim_end_matches('/').rsplit('/').next()?.to_string();
-        Some((kind, id, path))
+        Some((file, id, path))
     });
-    let supported = RwSignal::new(false);
+    let supported = browser::supported();
     let state = RwSignal::new(State::Unknown);
     Effect::new(move |_| {
-        supported.set(browser::supported());
-        let Some((_, _, path)) = item.get() else { return };
+        let Some((_, _, path)) = item.get().filter(|_| supported) else { return };
         state.set(State::Unknown);
         leptos::task::spawn_local(async move {
             let kept = browser::is_kept(&path).await;
@@ -58,10 +59,10 @@ pub fn KeepOffline() -> impl IntoView {
         });
     });
     let keep = move |_| {
-        let Some((kind, id, path)) = item.get_untracked() else { return };
+        let Some((file, id, path)) = item.get_untracked() else { return };
         state.set(State::Saving);
         leptos::task::spawn_local(async move {
-            let ok = browser::keep(kind, &id, &path).await;
+            let ok = browser::keep(file, &id, &path).await;
             state.set(if ok { State::Kept } else { State::Failed });
         });
     };
@@ -74,9 +75,8 @@ pub fn KeepOffline() -> impl IntoView {
     };
     move || {
         let t = lang.t();
-        (supported.get() && item.with(Option::is_some) && state.get() != State::Unknown).then(|| {
-            // The offline page is static (no app): the router must let the browser load it.
-            let list = crate::routes::href(&format!("/{}/offline.html", lang.code()));
+        (supported && item.with(Option::is_some) && state.get() != State::Unknown).then(|| {
+            let list = crate::offline::page_href(lang);
             view! {
                 <div class="keep-offline" role="status">
                     {match state.get() {
@@ -160,13 +160,13 @@ mod browser {
         matches!(found, Ok(v) if !v.is_undefined()) && list().iter().any(|o| url_of(o) == path)
     }
 
-    /// The page, its content files and the code it starts with.
-    fn files(kind: &str, id: &str, path: &str) -> Vec<String> {
-        let mut files = vec![
-            path.to_string(),
-            crate::api::site_file(&format!("content/items/{kind}/{id}.json")),
-            crate::api::site_file("content/topics.json"),
-        ];
+    /// The page, its content files (its item's, and the thematic areas its tags name) and the
+    /// code it starts with.
+    fn files(file: &str, id: &str, path: &str) -> Vec<String> {
+        use crate::api::{item_path, site_file, FULL};
+        use crate::model::{ContentFile, Topic};
+        let mut files =
+            vec![path.to_string(), site_file(&item_path(file, id)), site_file(&format!("{FULL}{}", Topic::FILE))];
         let doc = leptos::prelude::document();
         if let Some(start) = doc.get_element_by_id("app-start") {
             files.extend(["data-js", "data-wasm"].iter().filter_map(|a| start.get_attribute(a)));
@@ -174,9 +174,10 @@ mod browser {
         files
     }
 
-    pub async fn keep(kind: &str, id: &str, path: &str) -> bool {
+    pub async fn keep(file: &str, id: &str, path: &str) -> bool {
         let Some(cache) = cache().await else { return false };
-        let files = files(kind, id, path);
+        let files = files(file, id, path);
+        let kind = file.trim_end_matches(".json");
         let requests: Array = files.iter().map(|f| JsValue::from_str(f)).collect();
         if JsFuture::from(cache.add_all_with_str_sequence(&requests)).await.is_err() {
             return false;

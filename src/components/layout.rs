@@ -90,8 +90,7 @@ pub fn Footer() -> impl IntoView {
             <p>
                 <A href=Page::Embed.href(lang)>{t.embed}</A>
                 " · "
-                // A static page (no app): the router must let the browser load it.
-                <a href=crate::routes::href(&format!("/{}/offline.html", lang.code())) rel="external">{t.offline_heading}</a>
+                <a href=crate::offline::page_href(lang) rel="external">{t.offline_heading}</a>
             </p>
         </footer>
     }

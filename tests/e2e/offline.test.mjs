@@ -21,9 +21,12 @@ after(async () => {
   site?.stop();
 });
 
+/** Waits until a worker controls the page. */
+const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker.controller, null, { timeout: 30000 });
+
 /** Waits until a worker controls the page and has stored `url` (the page, read before it came). */
 async function stored(page, url) {
-  await page.waitForFunction(() => navigator.serviceWorker.controller, null, { timeout: 30000 });
+  await controlled(page);
   await page.waitForFunction(async (u) => Boolean(await caches.match(u)), url, { timeout: 30000 });
 }
 
@@ -32,7 +35,7 @@ test('the worker registers only once the page is live, one per language, scoped 
   await page.goto(site.url + '/es/');
   assert.equal(await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length)), 0,
     'nothing registered before the page is live');
-  await page.waitForFunction(() => navigator.serviceWorker.controller, null, { timeout: 30000 });
+  await controlled(page);
   const scopes = await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((rs) => rs.map((r) => r.scope)));
   assert.deepEqual(scopes, [site.url + '/es/']);
   const shell = await page.evaluate(() => caches.keys());
@@ -74,7 +77,7 @@ test('a news item kept for offline is listed, opens offline with nothing else st
   const item = site.url + '/es/news/digital-security-workshop';
   await page.goto(item);
   const heading = (await page.textContent('main h1')).trim();
-  await page.waitForFunction(() => navigator.serviceWorker.controller, null, { timeout: 30000 });
+  await controlled(page);
   await page.click('.keep-offline button');
   await page.waitForSelector('.keep-offline >> text=Guardado para leer sin conexión');
   await page.goto(site.url + '/es/offline.html');
@@ -101,7 +104,7 @@ test('a new deploy is offered while a page is open, and taken only when the read
   try {
     const page = await phonePage(browser, { worker: true });
     await page.goto(copy.url + '/es/');
-    await page.waitForFunction(() => navigator.serviceWorker.controller, null, { timeout: 30000 });
+    await controlled(page);
     const worker = path.join(dir, 'sw.js');
     const old = fs.readFileSync(worker, 'utf8');
     const build = old.match(/BUILD="([0-9a-f]+)"/)[1];
