@@ -200,6 +200,22 @@ fn search_start(cell: SearchCell, lang: Lang) -> Result<(), ChunkError> {
     Ok(())
 }
 
+/// A task whose code is in a chunk (the future is made there).
+pub type Task<T> = std::pin::Pin<Box<dyn Future<Output = T>>>;
+
+/// Keeping a page for offline reading, for the shell's button (`components::keep`): the cache and
+/// the kept list's code live in the content chunk.
+#[wasm_split(content, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn keep_item(file: &'static str, id: String, path: String) -> Result<Task<bool>, ChunkError> {
+    Ok(Box::pin(async move { crate::components::keep::browser::keep(file, &id, &path).await }))
+}
+
+/// Forgetting a kept page (see `keep_item`).
+#[wasm_split(content, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn forget_item(path: String) -> Result<Task<()>, ChunkError> {
+    Ok(Box::pin(async move { crate::components::keep::browser::remove(&path).await }))
+}
+
 #[wasm_split(embed, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_embed))]
 fn embed_view(_view: View) -> Built {
     Ok(view! { <crate::pages::EmbedPage/> }.into_any())

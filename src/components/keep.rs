@@ -52,25 +52,28 @@ pub fn KeepOffline() -> impl IntoView {
     let state = RwSignal::new(State::Unknown);
     Effect::new(move |_| {
         let Some((_, _, path)) = item.get().filter(|_| supported) else { return };
-        state.set(State::Unknown);
-        leptos::task::spawn_local(async move {
-            let kept = browser::is_kept(&path).await;
-            state.set(if kept { State::Kept } else { State::No });
-        });
+        state.set(if browser::listed(&path) { State::Kept } else { State::No });
     });
+    // The work itself is in the content chunk (`chunks::keep_item`), fetched when the reader
+    // asks if this page did not need it: the shell carries only the button.
     let keep = move |_| {
         let Some((file, id, path)) = item.get_untracked() else { return };
         state.set(State::Saving);
         leptos::task::spawn_local(async move {
-            let ok = browser::keep(file, &id, &path).await;
+            let ok = match crate::chunks::keep_item(file, id, path).await {
+                Ok(task) => task.await,
+                Err(_) => false,
+            };
             state.set(if ok { State::Kept } else { State::Failed });
         });
     };
     let remove = move |_| {
         let Some((_, _, path)) = item.get_untracked() else { return };
         leptos::task::spawn_local(async move {
-            browser::remove(&path).await;
-            state.set(State::No);
+            if let Ok(task) = crate::chunks::forget_item(path).await {
+                task.await;
+                state.set(State::No);
+            }
         });
     };
     move || {
@@ -101,7 +104,7 @@ pub fn KeepOffline() -> impl IntoView {
 }
 
 #[cfg(target_arch = "wasm32")]
-mod browser {
+pub(crate) mod browser {
     use super::{KEPT_CACHE, KEPT_LIST};
     use js_sys::{Array, Object, Reflect, JSON};
     use wasm_bindgen::{JsCast, JsValue};
@@ -154,10 +157,11 @@ mod browser {
         storage().is_some_and(|s| s.set_item(KEPT_LIST, &text).is_ok())
     }
 
-    pub async fn is_kept(path: &str) -> bool {
-        let Some(cache) = cache().await else { return false };
-        let found = JsFuture::from(cache.match_with_str(path)).await;
-        matches!(found, Ok(v) if !v.is_undefined()) && list().iter().any(|o| url_of(o) == path)
+    /// Whether the kept list names `path`, read as `save` writes it (the browser's JSON puts no
+    /// space after the colon; a path never holds a quote): no parser in the shell for this.
+    pub fn listed(path: &str) -> bool {
+        let text = storage().and_then(|s| s.get_item(KEPT_LIST).ok().flatten()).unwrap_or_default();
+        text.contains(&format!("\"url\":\"{path}\""))
     }
 
     /// The page, its content files (its item's, and the thematic areas its tags name) and the
@@ -221,11 +225,11 @@ mod browser {
 
 /// Rendering at build time: nothing is kept there.
 #[cfg(not(target_arch = "wasm32"))]
-mod browser {
+pub(crate) mod browser {
     pub fn supported() -> bool {
         false
     }
-    pub async fn is_kept(_: &str) -> bool {
+    pub fn listed(_: &str) -> bool {
         false
     }
     pub async fn keep(_: &str, _: &str, _: &str) -> bool {
