@@ -95,6 +95,9 @@ async function fresh(e, key) {
 async function page(e) {
   const url = new URL(e.request.url);
   const key = url.origin + url.pathname;
+  // Known to be offline: the copy at once, without waiting for the network to fail.
+  const stored = !self.navigator.onLine && (await caches.match(key));
+  if (stored) return stored;
   const net = (async () => {
     const pre = await e.preloadResponse;
     const res = pre || await fetch(e.request);
@@ -105,7 +108,8 @@ async function page(e) {
   const late = new Promise((resolve) => setTimeout(resolve, 4000));
   const res = await Promise.race([net.catch(() => null), late]);
   if (res) return res;
-  const copy = await caches.match(key, { ignoreSearch: true });
+  // The key has no query: an exact match, which the cache looks up rather than scans.
+  const copy = await caches.match(key);
   if (copy) return copy;
   const settled = await net.catch(() => null);
   return settled || (await caches.match(scope + 'offline.html')) || Response.error();
