@@ -45,19 +45,19 @@ function register(scope) {
   });
 }
 
+// Once the page is live: the icon, then the worker of this page's language (see public/sw.js).
 export function registerWhenLive() {
-  if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
-  // One worker per language (see public/sw.js): this page's.
   const base = new URL('.', document.baseURI);
   const lang = location.pathname.slice(base.pathname.length).split('/')[0];
-  if (lang !== 'es' && lang !== 'en') return;
-  const scope = base.pathname + lang + '/';
+  const worker = 'serviceWorker' in navigator && window.isSecureContext && (lang === 'es' || lang === 'en');
   const live = () => document.querySelector('#app[data-live]');
   let done = false;
   const go = () => {
     if (done) return;
     done = true;
-    setTimeout(() => register(scope), 1000);
+    const icon = document.querySelector('link[rel=icon][data-href]');
+    if (icon) icon.href = icon.dataset.href;
+    if (worker) setTimeout(() => register(base.pathname + lang + '/'), 1000);
   };
   if (live()) return go();
   // The app swaps its own #app in for the static one: watch the whole body.

@@ -36,6 +36,8 @@ test('the worker registers only once the page is live, one per language, scoped 
   assert.equal(await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length)), 0,
     'nothing registered before the page is live');
   await controlled(page);
+  // The icon too waits for the page to be live (no request beside the app's code before).
+  assert.equal(await page.evaluate(() => document.querySelector('link[rel=icon]').href), site.url + '/icons/icon.svg');
   const scopes = await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((rs) => rs.map((r) => r.scope)));
   assert.deepEqual(scopes, [site.url + '/es/']);
   const shell = await page.evaluate(() => caches.keys());
