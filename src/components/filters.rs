@@ -233,8 +233,10 @@ pub fn paged_items<T: Listed + Clone + PartialEq + Send + Sync + 'static>(
 ) -> AnyView {
     let rows = rows.clone();
     let card = std::sync::Arc::new(card);
+    // A page file that fails is told once, at the first item shown from it, with one retry.
+    let first_of_page = first_of_page(&positions);
     paged(false, class, positions.len(), move |k| {
-        let (at, rows, card) = (positions[k], rows.clone(), card.clone());
+        let (at, rows, card, first) = (positions[k], rows.clone(), card.clone(), first_of_page[k]);
         (move || match list.item(&rows, at) {
             None => view! {
                 <div class="card skeleton" aria-hidden="true">
@@ -243,8 +245,32 @@ pub fn paged_items<T: Listed + Clone + PartialEq + Send + Sync + 'static>(
             }
             .into_any(),
             Some(Ok(item)) => card(item),
-            Some(Err(error)) => view! { <LoadError error=error retry=move || list.retry_item(at)/> }.into_any(),
+            Some(Err(error)) if first => {
+                view! { <LoadError error=error retry=move || list.retry_item(at)/> }.into_any()
+            }
+            Some(Err(_)) => ().into_any(),
         })
         .into_any()
     })
+}
+
+/// For each of `positions` (in the order shown), whether it is the first shown from its page file.
+fn first_of_page(positions: &[usize]) -> Vec<bool> {
+    let mut seen = std::collections::HashSet::new();
+    positions.iter().map(|&at| seen.insert(ListIndex::page_of(at).0)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_of_page;
+    use crate::model::list::LIST_FILE_PAGE;
+
+    #[test]
+    fn a_failed_page_file_is_told_once_whatever_the_order() {
+        let p = LIST_FILE_PAGE;
+        assert_eq!(first_of_page(&[0, 1, 2]), [true, false, false]);
+        // Newest first, filtered: positions from two page files, interleaved by the filter.
+        assert_eq!(first_of_page(&[p + 3, p + 1, 4, p, 0]), [true, false, true, false, false]);
+        assert!(first_of_page(&[]).is_empty());
+    }
 }
