@@ -175,6 +175,13 @@ pub fn SearchBox() -> impl IntoView {
             // aria-busy while parts of the index load.
             <ul id="search-suggestions" role="listbox" class="suggestions" aria-label=t.search_suggestions hidden=move || !expanded()
                 data-q=move || text.get() aria-busy=move || loading().to_string()>
+                // Nothing to show yet: the parts this query needs are loading. Always there,
+                // shown or hidden, rather than drawn in the list below: redrawing that list
+                // left a line added there behind once the loading ended.
+                <li role="option" aria-disabled="true" aria-selected="false" class="loading"
+                    hidden=move || !(suggestions.with(Vec::is_empty) && loading() && !text.with(|q| q.trim().is_empty()))>
+                    {lang.t().loading}
+                </li>
                 {move || {
                     let go = go_click.clone();
                     let list = suggestions.get();
@@ -189,10 +196,7 @@ pub fn SearchBox() -> impl IntoView {
                         }
                     }).collect_view();
                     let q = text.get();
-                    // Nothing to show yet: the parts this query needs are loading.
-                    let waiting = n == 0 && loading() && !q.trim().is_empty();
                     view! {
-                        {waiting.then(|| view! { <li role="option" aria-disabled="true" aria-selected="false" class="loading">{lang.t().loading}</li> })}
                         {items}
                         {(!q.trim().is_empty()).then(|| {
                             let go = go.clone();

@@ -46,7 +46,7 @@ test('keyboard only: "/" focuses the box, Escape closes, Enter goes to the resul
   await page.locator('body').press('/');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'site-search');
   await page.keyboard.type('procurement');
-  await page.locator('#search-suggestions [role="option"]').first().waitFor();
+  await page.locator('#search-suggestions [role="option"]:not([hidden])').first().waitFor();
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('#site-search').getAttribute('aria-expanded'), 'false');
   await page.keyboard.press('Enter');
@@ -179,8 +179,8 @@ test('while parts of the index load, the box says so; then the suggestions repla
   assert.equal(await list.getAttribute('aria-busy'), 'true');
   release();
   await page.waitForFunction(() => document.querySelector('#search-suggestions').getAttribute('aria-busy') === 'false');
-  assert.equal(await list.locator('.loading').count(), 0);
-  assert.match(await list.locator('[role="option"]:not(.all)').first().innerText(), /Lima/);
+  assert.equal(await list.locator('.loading:not([hidden])').count(), 0);
+  assert.match(await list.locator('[role="option"]:not(.all):not([hidden])').first().innerText(), /Lima/);
   await page.context().close();
 });
 
