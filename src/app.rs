@@ -146,6 +146,8 @@ fn Shell() -> impl IntoView {
     Effect::new(move |first: Option<()>| {
         location.pathname.track();
         if first.is_some() {
+            #[cfg(target_arch = "wasm32")]
+            crate::takeover::stale::end();
             if let Some(main) =
                 document().get_element_by_id("main").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
             {

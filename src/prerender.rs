@@ -210,6 +210,10 @@ pub fn render(
         1,
     );
     let html = replace_span(&html, "<title>", "</title>", &format!("<title>{}</title>", esc(&full_title)))?;
+    let html = match replace_span(&html, "<div id=\"app-unavailable\"", "</div>", &unavailable(lang, &meta.page)) {
+        Some(with_notice) => with_notice,
+        None => html,
+    };
     let html = html.replacen(&crate::offline::manifest_path(Lang::Es), &crate::offline::manifest_path(lang), 1);
     let html = crate::bundle::with_preloads(&html, preloads);
     let html = replace_description(&html, &head)?;
@@ -236,6 +240,19 @@ pub fn render(
     Some(format!("{}{intro}{}", &html[..section], &html[end..]))
 }
 
+/// The notice said when the app cannot start (see `.app-unavailable` in the stylesheet), in the
+/// page's language; its retry loads the page again (a link: it works with no script at all).
+fn unavailable(lang: Lang, page: &Page) -> String {
+    let t = lang.t();
+    let href = page.path(lang);
+    format!(
+        "<div id=\"app-unavailable\" class=\"app-unavailable\" role=\"status\"><p>{} <a href=\"{}\">{}</a></p></div>",
+        esc(t.app_unavailable),
+        esc(href.trim_start_matches('/')),
+        esc(t.retry)
+    )
+}
+
 /// Where a page's file goes: `es/news/observatory-launch/index.html`.
 pub fn file_path(lang: Lang, page: &Page) -> String {
     format!("{}/index.html", page.path(lang).trim_start_matches('/').trim_end_matches('/'))
@@ -247,6 +264,28 @@ mod tests {
     use crate::model::Text;
 
     const TEMPLATE: &str = "<!doctype html><html lang=es><meta charset=utf-8><title>Observatorio</title><meta content=\"x\" name=description><base href=/><script id=\"app-start\" data-js=\"app/o.js\" data-wasm=\"app/o.wasm\" data-preload=\"\"></script><body><div id=app><main><div class=home><section class=hero id=shell-hero><h1 data-en=Obs>Observatorio</h1><p class=lead>x</p></section><div class=skeleton></div></div></main></div></body></html>";
+
+    #[test]
+    fn the_notice_for_an_app_that_cannot_start_is_in_the_pages_language_and_reloads_it() {
+        let template = TEMPLATE.replace(
+            "</body>",
+            "<div id=\"app-unavailable\" class=\"app-unavailable\" role=\"status\"><p><span>La búsqueda…</span> <a href=\"./es/\">Reintentar</a></p></div></body>",
+        );
+        let meta = PageMeta {
+            page: Page::Event("forum".into()),
+            title: "Forum".into(),
+            description: "d".into(),
+            kind: "article",
+        };
+        let html = render(&template, Lang::En, &meta, "https://ejemplo.org/obs/", "O", None, &[]).unwrap();
+        assert!(html.contains(&format!(
+            "<p>{} <a href=\"en/events/forum\">Try again</a></p></div></body>",
+            Lang::En.t().app_unavailable
+        )));
+        assert!(!html.contains("Reintentar") && !html.contains("La búsqueda"));
+        // A template without it is still a page.
+        assert!(render(TEMPLATE, Lang::En, &meta, "https://ejemplo.org/obs/", "O", None, &[]).is_some());
+    }
 
     #[test]
     fn a_page_gets_its_tags_and_first_view() {

@@ -26,15 +26,33 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-fn load_draft(key: &str) -> Draft {
-    storage().and_then(|s| s.get_item(key).ok().flatten()).map(|t| Draft::restore(&t)).unwrap_or_default()
+thread_local! {
+    /// Drafts of this visit, by key, and whether the browser stored them: what the reader typed
+    /// stays for the rest of the visit (back on the event's page after going elsewhere) even
+    /// when the browser refuses to store it.
+    static MEMORY: std::cell::RefCell<std::collections::HashMap<String, (Draft, bool)>> = Default::default();
 }
 
-fn save_draft(key: &str, d: &Draft) {
-    if let Some(s) = storage() {
-        // Full or disabled storage only loses the convenience, never the text on screen.
-        let _ = if d.is_empty() { s.remove_item(key) } else { s.set_item(key, &d.store()) };
+/// The draft of `key` and whether it is stored in the browser.
+fn load_draft(key: &str) -> (Draft, bool) {
+    if let Some(kept) = MEMORY.with(|m| m.borrow().get(key).cloned()) {
+        return kept;
     }
+    // Storage disabled: nothing typed will be stored either.
+    let Some(s) = storage() else { return (Draft::default(), cfg!(not(target_arch = "wasm32"))) };
+    (s.get_item(key).ok().flatten().map(|t| Draft::restore(&t)).unwrap_or_default(), true)
+}
+
+/// Keeps the draft for the visit, and stores it in the browser; false when the browser refused
+/// (storage full or disabled), so the form never claims it is kept when it is not.
+fn save_draft(key: &str, d: &Draft) -> bool {
+    let stored = match storage() {
+        Some(s) if d.is_empty() => s.remove_item(key).is_ok(),
+        Some(s) => s.set_item(key, &d.store()).is_ok(),
+        None => false,
+    };
+    MEMORY.with(|m| m.borrow_mut().insert(key.to_string(), (d.clone(), stored)));
+    stored
 }
 
 async fn post(endpoint: &str, fields: &[(&'static str, String)]) -> bool {
@@ -54,14 +72,19 @@ pub fn CommentForm(event_id: String, title: String, form: Option<SafeUrl>, email
     let lang = use_lang();
     let t = lang.t();
     let key = Draft::key(&event_id);
-    let (draft, set_draft) = signal(load_draft(&key));
+    let (first, was_stored) = load_draft(&key);
+    let (draft, set_draft) = signal(first);
     let (status, set_status) = signal(Status::Editing);
     let (honeypot, set_honeypot) = signal(String::new());
+    let (stored, set_stored) = signal(was_stored);
     let edit = {
         let key = key.clone();
         move |f: fn(&mut Draft, String), v: String| {
             set_draft.update(|d| f(d, v));
-            draft.with_untracked(|d| save_draft(&key, d));
+            let kept = draft.with_untracked(|d| save_draft(&key, d));
+            if kept != stored.get_untracked() {
+                set_stored.set(kept);
+            }
             if !matches!(status.get_untracked(), Status::Sending) {
                 set_status.set(Status::Editing);
             }
@@ -93,7 +116,7 @@ pub fn CommentForm(event_id: String, title: String, form: Option<SafeUrl>, email
             let (key, fields) = (key.clone(), d.fields(&id, &title));
             spawn_local(async move {
                 if post(endpoint.as_str(), &fields).await {
-                    save_draft(&key, &Draft::default());
+                    let _ = save_draft(&key, &Draft::default());
                     set_draft.set(Draft::default());
                     set_status.set(Status::Sent);
                 } else {
@@ -151,7 +174,10 @@ pub fn CommentForm(event_id: String, title: String, form: Option<SafeUrl>, email
                             <input id="c-website" name="website" tabindex="-1" autocomplete="off"
                                 on:input=move |ev| set_honeypot.set(event_target_value(&ev))/>
                         </div>
-                        <p id="c-draft" class="muted small">{t.form_draft}</p>
+                        // Said as soon as the browser refuses to store the draft.
+                        <p id="c-draft" class="muted small" role="status" class:form-error=move || !stored.get()>
+                            {move || if stored.get() { t.form_draft } else { t.form_draft_unsaved }}
+                        </p>
                         <p class="form-error" role="alert">{error_text}</p>
                         {if has_form {
                             view! {

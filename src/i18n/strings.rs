@@ -43,6 +43,12 @@ pub struct Strings {
     pub keep_offline: &'static str,
     pub kept_offline: &'static str,
     pub keep_failed: &'static str,
+    /// Above a static page whose content could not be loaded again when the app started.
+    pub stale_view: &'static str,
+    /// Shown when the app could not start (or has not after a long wait): the static page works.
+    pub app_unavailable: &'static str,
+    /// The comment form, when the browser refuses to store the draft.
+    pub form_draft_unsaved: &'static str,
     pub error_details: &'static str,
     pub skipped_items: &'static str,
     pub sample: &'static str,
@@ -232,6 +238,9 @@ pub static ES: Strings = Strings {
     keep_offline: "Guardar para leer sin conexión",
     kept_offline: "Guardado para leer sin conexión",
     keep_failed: "No se pudo guardar: no hay conexión o el navegador no lo permite.",
+    stale_view: "No se pudo cargar de nuevo el contenido de esta página: se muestra la versión publicada.",
+    app_unavailable: "La búsqueda, los filtros y las demás funciones interactivas no están disponibles; esta página se puede leer y sus enlaces funcionan.",
+    form_draft_unsaved: "Este navegador no permite guardar el borrador: su texto se conserva solo mientras esta pestaña esté abierta.",
     error_details: "Detalles para el equipo editorial",
     skipped_items: "Elementos no mostrados por errores en el contenido:",
     sample: "Ejemplo",
@@ -420,6 +429,9 @@ pub static EN: Strings = Strings {
     keep_offline: "Keep for offline reading",
     kept_offline: "Kept for offline reading",
     keep_failed: "Could not keep it: there is no connection or the browser does not allow it.",
+    stale_view: "This page's content could not be loaded again: showing the published version.",
+    app_unavailable: "Search, filters and the other interactive features are not available; this page can still be read and its links work.",
+    form_draft_unsaved: "This browser does not allow saving the draft: your text is kept only while this tab stays open.",
     error_details: "Details for the editorial team",
     skipped_items: "Items not shown because of content errors:",
     sample: "Sample",
