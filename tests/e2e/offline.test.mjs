@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, phonePage } from './browser.mjs';
+import { chromium } from 'playwright-core';
+import { launch, phonePage, PHONE } from './browser.mjs';
 import { serve } from './server.mjs';
 
 let browser, site;
@@ -156,8 +157,42 @@ test('search that failed offline asks again when the connection comes back, and 
   await page.fill('#site-search', 'declaración');
   await page.waitForFunction(() => document.querySelector('#search-suggestions')?.getAttribute('data-q') === 'declaración');
   await page.waitForFunction(() => document.querySelector('#search-suggestions').getAttribute('aria-busy') === 'false', null, { timeout: 5000 });
+  // Nor does it still say it is loading: the list has only its "all results" line.
+  assert.equal(await page.locator('#search-suggestions .loading:not([hidden])').count(), 0);
+  assert.deepEqual(await page.locator('#search-suggestions [role=option]:not([hidden])').evaluateAll((os) => os.map((o) => o.className)), ['all']);
   down = false;
   await page.evaluate(() => window.dispatchEvent(new Event('online')));
   await page.waitForFunction(() => !document.querySelector('main .notice[role=alert]') && document.querySelector('main li.result a'), null, { timeout: 15000 });
   await page.context().close();
+});
+
+test('Chromium finds the site installable in both languages, and the start URL opens offline', async () => {
+  // A profile of its own: Chromium never offers to install from an incognito context, which
+  // every other test's context is. The same check Lighthouse's installability audit ran.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'obs-install-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, viewport: PHONE,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+  });
+  try {
+    const page = context.pages()[0] ?? await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    for (const lang of ['es', 'en']) {
+      await page.goto(`${site.url}/${lang}/about`);
+      await controlled(page);
+      const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+      assert.deepEqual(installabilityErrors, [], `${lang}: ${JSON.stringify(installabilityErrors)}`);
+      const { url } = await cdp.send('Page.getAppManifest');
+      assert.equal(url, `${site.url}/manifest.${lang}.webmanifest`);
+    }
+    // The installed app opens at its start URL: offline too, from the worker's precache.
+    await context.setOffline(true);
+    await page.goto(`${site.url}/es/`);
+    await page.locator('main h1').waitFor();
+    assert.match(await page.locator('main h1').innerText(), /Observatorio/);
+    await context.setOffline(false);
+  } finally {
+    await context.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
