@@ -1,7 +1,10 @@
 // A small static file server that behaves like a real static host / CDN:
 // - serves DIST under BASE (e.g. /observatorio/), compressed with brotli or gzip when asked;
 // - unknown paths get DIST/404.html with status 404 (GitHub Pages, Netlify, S3 error document),
-//   which is the app itself, so deep links survive a reload.
+//   which is the app itself, so deep links survive a reload;
+// - with the headers the build wrote in DIST/_headers (Netlify / Cloudflare Pages format: the
+//   security policy, caching, types), as those hosts apply them: every rule whose path matches
+//   adds its headers, values of the same header joined by ", ".
 // Usage: node scripts/serve.mjs [--dir dist] [--port 8080] [--host 127.0.0.1] [--base /]
 import http from 'node:http';
 import fs from 'node:fs';
@@ -28,6 +31,39 @@ const types = {
 };
 const cache = new Map();
 
+/** The rules of a `_headers` file: [{ path, headers: [[name, value]] }]. */
+function parseHeaders(text) {
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (/^\s/.test(line)) {
+      const at = line.indexOf(':');
+      if (at > 0 && rules.length) rules[rules.length - 1].headers.push([line.slice(0, at).trim().toLowerCase(), line.slice(at + 1).trim()]);
+    } else {
+      rules.push({ path: line.trim(), headers: [] });
+    }
+  }
+  return rules;
+}
+const headersFile = path.join(dir, '_headers');
+let rules = [];
+let rulesStamp = 0;
+/** The headers `_headers` sets for `pathname` (read again when the build rewrites it). */
+function ruled(pathname) {
+  const stamp = fs.existsSync(headersFile) ? fs.statSync(headersFile).mtimeMs : 0;
+  if (stamp !== rulesStamp) {
+    rules = stamp ? parseHeaders(fs.readFileSync(headersFile, 'utf8')) : [];
+    rulesStamp = stamp;
+  }
+  const out = {};
+  for (const r of rules) {
+    const hit = r.path.endsWith('*') ? pathname.startsWith(r.path.slice(0, -1)) : pathname === r.path;
+    if (!hit) continue;
+    for (const [k, v] of r.headers) out[k] = out[k] ? `${out[k]}, ${v}` : v;
+  }
+  return out;
+}
+
 function compressed(file, encoding) {
   const stat = fs.statSync(file);
   const key = `${file}:${encoding}:${stat.mtimeMs}`;
@@ -41,7 +77,7 @@ function compressed(file, encoding) {
   return cache.get(key);
 }
 
-function send(req, res, file, status) {
+function send(req, res, file, status, pathname) {
   const ext = path.extname(file);
   const type = types[ext] || 'application/octet-stream';
   const accept = String(req.headers['accept-encoding'] || '');
@@ -56,6 +92,7 @@ function send(req, res, file, status) {
     'cache-control': /-[0-9a-f]{8,}\.(js|wasm|css)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
     'x-content-type-options': 'nosniff',
   };
+  Object.assign(headers, ruled(pathname));
   if (encoding) headers['content-encoding'] = encoding;
   res.writeHead(status, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
@@ -71,14 +108,14 @@ const server = http.createServer((req, res) => {
   const notFound = path.join(dir, '404.html');
   if (pathname + '/' === base) pathname = base;
   if (!pathname.startsWith(base)) {
-    return fs.existsSync(notFound) ? send(req, res, notFound, 404) : (res.writeHead(404), res.end('not found'));
+    return fs.existsSync(notFound) ? send(req, res, notFound, 404, pathname) : (res.writeHead(404), res.end('not found'));
   }
   let rel = pathname.slice(base.length);
   let file = path.join(dir, rel);
   if (!file.startsWith(dir)) { res.writeHead(403); return res.end(); }
   if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-  if (fs.existsSync(file) && fs.statSync(file).isFile()) return send(req, res, file, 200);
-  if (fs.existsSync(notFound)) return send(req, res, notFound, 404);
+  if (fs.existsSync(file) && fs.statSync(file).isFile()) return send(req, res, file, 200, pathname);
+  if (fs.existsSync(notFound)) return send(req, res, notFound, 404, pathname);
   res.writeHead(404); res.end('not found');
 });
 server.listen(port, host, () => {

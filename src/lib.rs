@@ -17,6 +17,9 @@ pub mod cite;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod feeds;
 pub mod filter;
+/// The HTTP headers (security policy, caching, types) written for static hosts (native only).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod headers;
 pub mod i18n;
 pub mod markup;
 pub mod model;

@@ -175,6 +175,14 @@ fn items<T: ContentFile>(texts: &HashMap<String, String>) -> Vec<T> {
     texts.get(T::FILE).and_then(|t| parse_file::<T>(t).ok()).map(|l| l.items).unwrap_or_default()
 }
 
+/// The comment form services the events name (their endpoints), for the security policy.
+pub fn form_services(texts: &HashMap<String, String>) -> Vec<String> {
+    items::<crate::model::Event>(texts)
+        .into_iter()
+        .filter_map(|e| e.participation.form.map(|f| f.as_str().to_string()))
+        .collect()
+}
+
 /// News feeds, sitemap and robots.txt: (path relative to the site root, text). A file that
 /// cannot be read contributes nothing (the checker reports it).
 pub fn site_files(texts: &HashMap<String, String>, site_url: &str) -> Vec<(String, String)> {

@@ -111,6 +111,14 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     }
+    // The headers last: their policy hashes the inline scripts and styles of the pages above.
+    match write_headers(&out, flag("--base").as_deref().unwrap_or("/"), &texts) {
+        Ok(()) => {}
+        Err(e) => {
+            eprintln!("publish: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    }
     println!(
         "publish: {n_home} home digest files, {n_cal} calendar files, {n_site} feed/sitemap/robots files, {n_pages} link-preview pages ({skipped} left to the app past PRERENDER_LIMIT={limit}), {n_widgets} widget pages and oEmbed files, {n_ocds} OCDS digests, {n_items} item files, {n_lists} list index and page files, {n_search} search index files in {} (as of {today}, for {site_url})",
         out.display()
@@ -162,6 +170,58 @@ fn write_app(
             .map_or(Ok(()), std::fs::create_dir_all)
             .and_then(|_| std::fs::write(&path, body))
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// `_headers` and the nginx include (see `observatorio::headers`), from the pages written in
+/// `out`: their inline scripts' and styles' hashes, the feeds, the search index's version.
+#[cfg(not(target_arch = "wasm32"))]
+fn write_headers(
+    out: &std::path::Path,
+    base: &str,
+    texts: &std::collections::HashMap<String, String>,
+) -> Result<(), String> {
+    use observatorio::headers::{self, Inline, Site};
+    fn walk(dir: &std::path::Path, into: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, into);
+            } else {
+                into.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(out, &mut files);
+    let (mut pages, mut widgets) = (Inline::default(), Inline::default());
+    let mut feeds = Vec::new();
+    for file in &files {
+        let rel = file.strip_prefix(out).unwrap_or(file).to_string_lossy().replace('\\', "/");
+        if rel.ends_with(".html") {
+            let html = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+            if rel.starts_with("widget/") {
+                widgets.add(&html)
+            } else {
+                pages.add(&html)
+            }
+        } else if rel.starts_with("feeds/") && rel.ends_with(".xml") {
+            feeds.push(rel);
+        }
+    }
+    feeds.sort();
+    let search_version = std::fs::read_dir(out.join("search"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .find(|n| n.len() >= 8 && n.chars().all(|c| c.is_ascii_hexdigit()));
+    let services = observatorio::publish::form_services(texts).iter().filter_map(|u| headers::origin_of(u)).collect();
+    let site = Site { base: observatorio::routes::base_href(base), pages, widgets, services, search_version, feeds };
+    let rules = site.rules();
+    for (name, text) in [(headers::NETLIFY, headers::netlify(&rules)), (headers::NGINX, headers::nginx(&rules))] {
+        std::fs::write(out.join(name), text).map_err(|e| format!("cannot write {name}: {e}"))?;
     }
     Ok(())
 }

@@ -182,8 +182,18 @@ pub fn Chart(
                     // Opens towards the middle of the frame from the point, so it is never cut.
                     let x = pt.x / s.width * 100.0;
                     let top = pt.y / s.height * 100.0;
-                    let side = if x < 50.0 { format!("left:{:.1}%", (x - 4.0).max(0.0)) } else { format!("right:{:.1}%", (96.0 - x).max(0.0)) };
-                    view! { <div class="chart-tip" aria-hidden="true" style=format!("{side};top:{top:.1}%")>{pt.text.clone()}</div> }
+                    let (left, right) = if x < 50.0 {
+                        (Some(format!("{:.1}%", (x - 4.0).max(0.0))), None)
+                    } else {
+                        (None, Some(format!("{:.1}%", (96.0 - x).max(0.0))))
+                    };
+                    // Set through the CSSOM (style: properties), which a strict policy allows,
+                    // not as a `style` attribute, which it blocks.
+                    view! {
+                        <div class="chart-tip" aria-hidden="true" style:left=left style:right=right style:top=format!("{top:.1}%")>
+                            {pt.text.clone()}
+                        </div>
+                    }
                 })
             })
         })

@@ -40,6 +40,20 @@ export async function phonePage(browser, { colorScheme = 'light', viewport = PHO
     };
   }
   page.errors = [];
+  // The site runs under the security policy the build wrote (scripts/serve.mjs serves it): any
+  // violation fails the test when its context closes.
+  const violations = [];
+  await context.exposeFunction('__cspViolation', (v) => violations.push(v));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__cspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${location.pathname} (${e.sourceFile}:${e.lineNumber})`));
+  });
+  const close = context.close.bind(context);
+  context.close = async (options) => {
+    await close(options);
+    if (violations.length) throw new Error(`security policy violations:\n${violations.join('\n')}`);
+  };
+  page.violations = violations;
   page.on('pageerror', (e) => page.errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
   return page;
