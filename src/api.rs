@@ -28,7 +28,15 @@ async fn fetch_text(path: String, file: &'static str, or_full: bool) -> Result<A
     if !resp.ok() {
         return Err(FileError::Http { file: file.to_string(), status: resp.status() });
     }
-    Ok(resp.text().await.map_err(network)?.into())
+    // Over its cap, a file is named in the section's error, never parsed: first by the size the
+    // server announces (compressed, so smaller than the text), then by the text itself.
+    // Named by its own path (`lists/events.json`), the file the editor would look at.
+    let name = path.strip_prefix(FULL).unwrap_or(&path);
+    let announced = resp.headers().get("content-length").and_then(|l| l.trim().parse::<u64>().ok());
+    crate::model::check_size(name, &path, announced.unwrap_or(0))?;
+    let text = resp.text().await.map_err(network)?;
+    crate::model::check_size(name, &path, text.len() as u64)?;
+    Ok(text.into())
 }
 
 /// This page's build (its `<meta name="build">`, see `bundle::index_html`), read once; empty

@@ -35,7 +35,12 @@ async fn get_text(url: String, part: Part) -> Result<String, String> {
     if !resp.ok() {
         return Err(format!("{url}: HTTP {}", resp.status()));
     }
-    resp.text().await.map_err(|e| e.to_string())
+    // Over its cap, a part is missing (named as such), never parsed.
+    let too_large = |bytes: u64| crate::model::check_size(&url, &url, bytes).map_err(|e| e.detail(Lang::En));
+    too_large(resp.headers().get("content-length").and_then(|l| l.trim().parse().ok()).unwrap_or(0))?;
+    let text = resp.text().await.map_err(|e| e.to_string())?;
+    too_large(text.len() as u64)?;
+    Ok(text)
 }
 
 fn parse<T: DeserializeOwned>(text: Result<String, String>) -> Result<T, String> {

@@ -139,6 +139,57 @@ pub enum FileError {
     Http { file: String, status: u16 },
     /// The file arrived but cannot be read: bad JSON, wrong shape or format version.
     Invalid(Problem),
+    /// The file is over its size cap (`size_cap`): not parsed, so a huge file never freezes the
+    /// page. `bytes` is at least the file's size (the compressed size when that alone is over).
+    TooLarge { file: String, bytes: u64, cap: u64 },
+}
+
+const KIB: u64 = 1024;
+const MIB: u64 = 1024 * KIB;
+
+/// The most bytes the browser reads of the file at `path` (a content file's URL path, as the
+/// app fetches it under `content/`, or a search index part's) before parsing it. Each cap is far
+/// above what the bundled content and the 17,000-item corpus publish (BENCHMARKS.md): the full
+/// news file of the corpus, 10 MB, is the one file past its cap, and the app never reads it (it
+/// reads the list's index and page files).
+pub fn size_cap(path: &str) -> u64 {
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    let in_dir = |dir: &str| path.contains(&format!("/{dir}/")) || path.starts_with(&format!("{dir}/"));
+    if path.contains("search/") {
+        // Index parts (vocabulary, postings, documents) and the entry points.
+        return 4 * MIB;
+    }
+    if in_dir("items") {
+        512 * KIB
+    } else if in_dir("home") {
+        2 * MIB
+    } else if in_dir("lists") {
+        // A list's index (`lists/news.json`) or one page file of it (`lists/news/3.json`).
+        let page = path.rsplit('/').nth(1).is_some_and(|dir| dir != "lists");
+        if page {
+            2 * MIB
+        } else {
+            8 * MIB
+        }
+    } else {
+        8 * MIB
+    }
+}
+
+/// `Err(TooLarge)` when `bytes` is over the cap of `path`; errors name `file`.
+pub fn check_size(file: &str, path: &str, bytes: u64) -> Result<(), FileError> {
+    let cap = size_cap(path);
+    if bytes > cap {
+        return Err(FileError::TooLarge { file: file.to_string(), bytes, cap });
+    }
+    Ok(())
+}
+
+/// "12.3 MB" / "12,3 MB": sizes in messages for readers.
+fn megabytes(bytes: u64, lang: Lang) -> String {
+    let mb = format!("{:.1}", bytes as f64 / 1_000_000.0);
+    let mb = if lang == Lang::Es { mb.replace('.', ",") } else { mb };
+    format!("{mb} MB")
 }
 
 impl FileError {
@@ -171,6 +222,14 @@ impl FileError {
                 "This section's content has an error and cannot be shown."
             }
             .into(),
+            FileError::TooLarge { file, bytes, cap } => {
+                let (size, max) = (megabytes(*bytes, lang), megabytes(*cap, lang));
+                if es {
+                    format!("El archivo {file} es demasiado grande para mostrarlo ({size}; el máximo es {max}).")
+                } else {
+                    format!("The file {file} is too large to show ({size}; the limit is {max}).")
+                }
+            }
         }
     }
 
@@ -179,6 +238,7 @@ impl FileError {
         match self {
             FileError::Network { file, detail } => format!("{file}: {detail}"),
             FileError::Http { file, status } => format!("{file}: HTTP {status}"),
+            FileError::TooLarge { file, bytes, cap } => format!("{file}: {bytes} bytes > {cap} (model::size_cap)"),
             FileError::Invalid(p) => {
                 let path = if p.path.is_empty() { "$" } else { &p.path };
                 format!("{}: {}: {}", p.file, path, p.message(lang))
@@ -307,4 +367,36 @@ pub fn check_file(name: &str, text: &str) -> Option<Vec<Problem>> {
         "datasets.json" => run::<Dataset>(text),
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_of_file_has_its_cap() {
+        assert_eq!(size_cap("content/items/news/launch.json"), 512 * KIB);
+        assert_eq!(size_cap("content/home/news.json?v=abc"), 2 * MIB);
+        assert_eq!(size_cap("content/lists/news.json"), 8 * MIB);
+        assert_eq!(size_cap("content/lists/news/3.json"), 2 * MIB);
+        assert_eq!(size_cap("/obs/content/lists/events/0.json"), 2 * MIB);
+        assert_eq!(size_cap("content/events.json"), 8 * MIB);
+        assert_eq!(size_cap("search/6eeedf0f/c/3.json"), 4 * MIB);
+        // The corpus's largest index and page files are well under their caps; its 10 MB full
+        // news file (never read by the app) is over.
+        assert!(check_size("lists/events.json", "content/lists/events.json", 344_287).is_ok());
+        assert!(check_size("news.json", "content/news.json", 10_068_642).is_err());
+    }
+
+    #[test]
+    fn a_file_over_its_cap_is_named_in_both_languages() {
+        let e = check_size("events.json", "content/events.json", 10_485_760).unwrap_err();
+        assert_eq!(e, FileError::TooLarge { file: "events.json".into(), bytes: 10_485_760, cap: 8 * MIB });
+        assert_eq!(
+            e.message(Lang::Es),
+            "El archivo events.json es demasiado grande para mostrarlo (10,5 MB; el máximo es 8,4 MB)."
+        );
+        assert_eq!(e.message(Lang::En), "The file events.json is too large to show (10.5 MB; the limit is 8.4 MB).");
+        assert_eq!(e.detail(Lang::En), "events.json: 10485760 bytes > 8388608 (model::size_cap)");
+    }
 }

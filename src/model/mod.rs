@@ -12,7 +12,7 @@ mod text;
 mod values;
 
 pub use content::*;
-pub use load::{check_file, parse_file, ContentFile, FileError, Loaded, FORMAT_VERSION};
+pub use load::{check_file, check_size, parse_file, size_cap, ContentFile, FileError, Loaded, FORMAT_VERSION};
 pub use problem::{Problem, ProblemKind, Severity};
 pub use refs::check_references;
 pub use text::{Blocks, Text};

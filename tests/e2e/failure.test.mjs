@@ -161,3 +161,21 @@ test('a comment draft the browser refuses to store is said so at once, and kept 
   assert.match(await page.locator('#c-draft').innerText(), /no permite guardar el borrador/);
   await page.context().close();
 });
+
+test('a content file over its size cap is named in its section, never parsed', async () => {
+  const page = await phonePage(browser);
+  await page.goto(site.url + '/es/about');
+  // A 9 MB list index (its cap is 8 MiB): valid JSON, which parsing would have frozen the page on.
+  const huge = JSON.stringify({ format: 1, topics: [], rows: [], pad: 'x'.repeat(9_000_000) });
+  await page.route(/\/content\/lists\/events\.json(\?.*)?$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: huge }));
+  const t0 = Date.now();
+  await follow(page, '/es/events');
+  const error = page.locator('main .load-error-message').first();
+  await error.waitFor();
+  assert.equal(await error.innerText(), 'El archivo lists/events.json es demasiado grande para mostrarlo (9,0 MB; el máximo es 8,4 MB).');
+  assert.ok(Date.now() - t0 < 10000);
+  // The rest of the app works: the header's search box, the menu.
+  await page.fill('#site-search', 'lima');
+  await page.locator('#search-suggestions [role="option"]:not([hidden])').first().waitFor();
+  await page.context().close();
+});
