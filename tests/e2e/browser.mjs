@@ -59,6 +59,9 @@ export async function phonePage(browser, { colorScheme = 'light', viewport = PHO
   return page;
 }
 
+/** In-app navigation to `href`, as a click on a link the reader never hovered (no prefetch). */
+export const follow = (page, href) => page.evaluate((h) => { const a = document.createElement('a'); a.href = h; document.querySelector('main').append(a); a.click(); }, href);
+
 /** Console errors that matter: a deep link's static-host 404 fallback is expected. */
 export const realErrors = (page) => page.errors.filter((e) => !/status of 404/.test(e));
 

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, phonePage, realErrors } from './browser.mjs';
+import { follow, launch, phonePage, realErrors } from './browser.mjs';
 import { serve } from './server.mjs';
 
 let browser, site, splits;
@@ -25,8 +25,6 @@ function wasmRequests(page) {
   return seen;
 }
 
-/** In-app navigation to `href`, as a click on a link the reader never hovered (no prefetch). */
-const follow = (page, href) => page.evaluate((h) => { const a = document.createElement('a'); a.href = h; document.querySelector('main').append(a); a.click(); }, href);
 
 const main = () => fs.readdirSync('dist/app').filter((f) => /^observatorio_bg-.*\.wasm$/.test(f)).map((f) => `app/${f}`);
 const sorted = (xs) => [...xs].sort();

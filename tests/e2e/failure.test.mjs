@@ -5,7 +5,7 @@
 // a comment draft the browser refuses to store is said so at once and kept for the visit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, phonePage } from './browser.mjs';
+import { follow, launch, phonePage } from './browser.mjs';
 import { serve } from './server.mjs';
 
 let browser, site;
@@ -18,8 +18,6 @@ after(async () => {
   site?.stop();
 });
 
-/** In-app navigation to `href`, as a click on a link. */
-const follow = (page, href) => page.evaluate((h) => { const a = document.createElement('a'); a.href = h; document.querySelector('main').append(a); a.click(); }, href);
 const visible = (page, sel) => page.locator(sel).isVisible();
 
 test('a content file that fails after the first view keeps the published page, with a notice and a retry', async () => {

@@ -3,7 +3,7 @@
 // failure of one content file, phone layout.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, phonePage, realErrors, renderedAnotherDay } from './browser.mjs';
+import { launch, phonePage, realErrors, renderedAnotherDay, follow } from './browser.mjs';
 import { serve } from './server.mjs';
 
 let browser, site, sub;
@@ -187,7 +187,7 @@ test('a broken or unreachable file breaks only its own section, and retry recove
   // The app draws the home page itself (landing on it, its published first view would stay:
   // tests/e2e/failure.test.mjs).
   await page.goto(site.url + '/es/about');
-  await page.evaluate(() => { const a = document.createElement('a'); a.href = '/es/'; document.querySelector('main').append(a); a.click(); });
+  await follow(page, '/es/');
   await page.waitForSelector('.load-error');
   await page.waitForFunction(() => document.querySelectorAll('.load-error').length === 2);
   const errors = await page.locator('.load-error-message').allInnerTexts();
