@@ -1,4 +1,4 @@
-// The offline page's lists (see src/offline.rs): what the reader kept for offline reading (the
+// The offline page's lists (see crates/publish/src/offline.rs): what the reader kept for offline reading (the
 // list the app writes to localStorage['observatorio.kept'], the files in the 'kept' cache) and
 // the pages the service worker stored as they were read, newest first. No app needed.
 (function () {

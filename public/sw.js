@@ -1,5 +1,5 @@
 // The Observatory's service worker: the site keeps working offline after a first visit.
-// The build minifies it; the publishing step (src/offline.rs) fills in the build's id, what to
+// The build minifies it; the publishing step (crates/publish/src/offline.rs) fills in the build's id, what to
 // precache and the cap.
 // - The shell (home pages, offline pages, the app's main code, manifest, icons) is precached per
 //   build; an update waits until the reader asks for it (the page shows "a new version…").

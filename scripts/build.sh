@@ -23,7 +23,7 @@ log() { printf '\033[1m[build]\033[0m %s\n' "$*"; }
 TARGET=target/wasm32-unknown-unknown/release
 WORK=target/app
 log "compiling the app (wasm32, release)"
-cargo build --release --target wasm32-unknown-unknown --bin observatorio
+cargo build --release --target wasm32-unknown-unknown -p observatorio --features csr --bin observatorio
 rm -rf "$WORK" && mkdir -p "$WORK/split" "$WORK/bindgen" "$WORK/out"
 log "splitting it per route"
 wasm-split-cli "$TARGET/observatorio.wasm" "$WORK/split" --out-name observatorio

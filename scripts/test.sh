@@ -23,7 +23,7 @@ log "formatting"
 cargo fmt --all -- --check
 log "clippy (native and wasm32)"
 cargo clippy --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --lib --bin observatorio -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p observatorio --features csr --lib --bin observatorio -- -D warnings
 log "native tests"
 cargo test
 log "content check of the bundled content"

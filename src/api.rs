@@ -5,10 +5,17 @@
 //! synchronously in a memo per file. Measured: a `Suspend` per file kind and call site made the
 //! async state machines over 100 KB of the wasm.
 
-use crate::model::list::{Facets, ListIndex, Listed};
-use crate::model::{parse_file, ContentFile, Dataset, Document, Event, FileError, Loaded, NewsItem, Site, Topic};
 use leptos::prelude::*;
+use observatorio_core::model::list::{Facets, ListIndex, Listed};
+use observatorio_core::model::{
+    parse_file, ContentFile, Dataset, Document, Event, FileError, Loaded, NewsItem, Site, Topic,
+};
+use observatorio_core::published;
 use std::sync::Arc;
+
+/// The full content files and the home page's digest of them (written by the publishing step).
+const FULL: fn(&str) -> String = published::content_file;
+const HOME: fn(&str) -> String = published::home_file;
 
 /// One file's outcome, cheap to clone into views.
 pub type Res<T> = Result<Arc<Loaded<T>>, FileError>;
@@ -20,7 +27,7 @@ pub type Res<T> = Result<Arc<Loaded<T>>, FileError>;
 /// positions of their own: they never do.
 async fn fetch_text(path: String, file: &'static str, or_full: bool) -> Result<Arc<str>, FileError> {
     let network = |e: gloo_net::Error| FileError::Network { file: file.to_string(), detail: e.to_string() };
-    let full = format!("{FULL}{file}");
+    let full = published::content_file(file);
     let mut resp = get(&path).send().await.map_err(network)?;
     if or_full && resp.status() == 404 && path != full {
         resp = get(&full).send().await.map_err(network)?;
@@ -31,11 +38,11 @@ async fn fetch_text(path: String, file: &'static str, or_full: bool) -> Result<A
     // Over its cap, a file is named in the section's error, never parsed: first by the size the
     // server announces (compressed, so smaller than the text), then by the text itself.
     // Named by its own path (`lists/events.json`), the file the editor would look at.
-    let name = path.strip_prefix(FULL).unwrap_or(&path);
+    let name = published::as_editor_names(&path);
     let announced = resp.headers().get("content-length").and_then(|l| l.trim().parse::<u64>().ok());
-    crate::model::check_size(name, &path, announced.unwrap_or(0))?;
+    observatorio_core::model::check_size(name, &path, announced.unwrap_or(0))?;
     let text = resp.text().await.map_err(network)?;
-    crate::model::check_size(name, &path, text.len() as u64)?;
+    observatorio_core::model::check_size(name, &path, text.len() as u64)?;
     Ok(text.into())
 }
 
@@ -65,34 +72,30 @@ pub fn build() -> &'static str {
 
 /// A file of the site as this build reads it (see `routes::with_version`).
 pub fn site_file(path: &str) -> String {
-    crate::routes::with_version(path, build())
+    observatorio_core::routes::with_version(path, build())
 }
 
 /// A GET of `path` as this build reads it: the very URL `site_file` names (gloo-net adds the
 /// query itself: given one in the path, it would end the URL with a stray `&`).
 pub fn get(path: &str) -> gloo_net::http::RequestBuilder {
     let request = gloo_net::http::Request::get(path);
-    if crate::routes::versioned(path, build()) {
+    if observatorio_core::routes::versioned(path, build()) {
         request.query([("v", build())])
     } else {
         request
     }
 }
 
-/// One item's file (`content/items/<kind>/<id>.json`, written by `publish`), or the full file
-/// when the id could not be a file name (the page then says "not found").
+/// One item's own file (see `published::item_file`), or the full file when the id could not be
+/// a file name (the page then says "not found").
 #[cfg(target_arch = "wasm32")]
 pub fn item_path(file: &str, id: &str) -> String {
-    if crate::model::is_valid_id(id) {
-        format!("{FULL}items/{}/{id}.json", file.trim_end_matches(".json"))
+    if observatorio_core::model::is_valid_id(id) {
+        published::item_file(file, id)
     } else {
-        format!("{FULL}{file}")
+        published::content_file(file)
     }
 }
-
-/// Where the full content files are, and the home page's digest (written by `publish`).
-pub const FULL: &str = "content/";
-const HOME: &str = "content/home/";
 
 /// A content file: its download and its checked items (`None` while loading).
 pub struct File<T: Send + Sync + 'static> {
@@ -110,13 +113,13 @@ impl<T: Send + Sync + 'static> Clone for File<T> {
 impl<T: Send + Sync + 'static> Copy for File<T> {}
 
 impl<T: ContentFile + PartialEq + Send + Sync + 'static> File<T> {
-    fn load(dir: &'static str) -> Self {
+    fn load(path_of: fn(&str) -> String) -> Self {
         let wanted = RwSignal::new(false);
         let raw = LocalResource::new(move || {
             let wanted = wanted.get();
             async move {
                 if wanted {
-                    Some(fetch_text(format!("{dir}{}", T::FILE), T::FILE, true).await)
+                    Some(fetch_text(path_of(T::FILE), T::FILE, true).await)
                 } else {
                     None
                 }
@@ -284,7 +287,7 @@ impl<T: Listed + Clone + PartialEq + Send + Sync + 'static> ListFile<T> {
                 if !wanted {
                     return None;
                 }
-                let index = match fetch_text(format!("{FULL}lists/{}.json", T::KEY), T::FILE, false).await {
+                let index = match fetch_text(published::list_index(T::KEY), T::FILE, false).await {
                     Ok(text) => T::parse_index(&text).ok().map(Arc::new),
                     Err(FileError::Http { status: 404, .. }) => None,
                     Err(e) => return Some(Err(e)),
@@ -332,7 +335,10 @@ impl<T: Listed + Clone + PartialEq + Send + Sync + 'static> ListFile<T> {
             Rows::Paged(_) => self.page(n)?,
         };
         Some(page.and_then(|p| {
-            p.items.get(at).cloned().ok_or(FileError::Http { file: format!("lists/{}/{n}.json", T::KEY), status: 404 })
+            p.items.get(at).cloned().ok_or(FileError::Http {
+                file: published::as_editor_names(&published::list_page(T::KEY, n)).to_string(),
+                status: 404,
+            })
         }))
     }
 
@@ -346,7 +352,7 @@ impl<T: Listed + Clone + PartialEq + Send + Sync + 'static> ListFile<T> {
         });
         let pages = self.pages;
         leptos::task::spawn_local(async move {
-            let path = format!("{FULL}lists/{}/{n}.json", T::KEY);
+            let path = published::list_page(T::KEY, n);
             let res = fetch_text(path, T::FILE, false).await.and_then(|text| parse_file::<T>(&text).map(Arc::new));
             pages.update(|m| {
                 m.insert(n, Some(res));

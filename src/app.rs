@@ -4,13 +4,13 @@ use crate::api::Store;
 use crate::chunks::{use_chunks, Chunk, State, View};
 use crate::components::layout::{Footer, Header};
 use crate::components::section::Skeleton;
-use crate::i18n::Lang;
 use crate::pages::*;
-use crate::routes::{lang_of_path, normalize_base, strip_base};
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Redirect, Route, Router};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
+use observatorio_core::i18n::Lang;
+use observatorio_core::routes::{lang_of_path, normalize_base, strip_base};
 use wasm_bindgen::JsCast;
 
 /// The reader's language, taken from the URL's first segment.
@@ -65,7 +65,7 @@ pub fn root_owner() -> Option<Owner> {
 pub fn App() -> impl IntoView {
     ROOT.with(|r| *r.borrow_mut() = Owner::current());
     let base = base_path();
-    crate::routes::set_base(&base);
+    observatorio_core::routes::set_base(&base);
     routed(None, base)
 }
 
@@ -99,8 +99,8 @@ pub fn render_first_view(
     today: chrono::NaiveDate,
 ) -> String {
     use leptos::tachys::view::RenderHtml;
-    let base = crate::routes::normalize_base(base);
-    crate::routes::set_base(&base);
+    let base = observatorio_core::routes::normalize_base(base);
+    observatorio_core::routes::set_base(&base);
     let owner = Owner::new();
     owner.with(|| {
         // The full URL path, as the browser's router sees it (it matches and marks the current

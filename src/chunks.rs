@@ -8,10 +8,10 @@
 //! error the route shows with a retry button, never a panic. Natively (first views rendered at
 //! build time) the same functions are plain calls.
 
-use crate::i18n::Lang;
 use crate::search_loader::SearchCell;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use observatorio_core::i18n::Lang;
 use std::future::Future;
 use std::task::{Context, Poll, Waker};
 
@@ -68,8 +68,8 @@ pub enum View {
 
 impl View {
     /// The route that draws `page`.
-    pub fn of(page: &crate::routes::Page) -> View {
-        use crate::routes::Page;
+    pub fn of(page: &observatorio_core::routes::Page) -> View {
+        use observatorio_core::routes::Page;
         match page {
             Page::Home => View::Home,
             Page::Topics => View::Topics,
@@ -172,7 +172,7 @@ pub fn suggestions(
     cell: SearchCell,
     lang: Lang,
     typed: String,
-) -> Option<(Vec<(String, crate::search::Kind, Vec<crate::search::engine::Segment>)>, bool)> {
+) -> Option<(Vec<(String, observatorio_core::search::Kind, Vec<observatorio_core::search::engine::Segment>)>, bool)> {
     now(search_suggestions(cell, lang, typed)).and_then(Result::ok)
 }
 
@@ -182,7 +182,10 @@ fn search_suggestions(
     cell: SearchCell,
     lang: Lang,
     typed: String,
-) -> Result<(Vec<(String, crate::search::Kind, Vec<crate::search::engine::Segment>)>, bool), ChunkError> {
+) -> Result<
+    (Vec<(String, observatorio_core::search::Kind, Vec<observatorio_core::search::engine::Segment>)>, bool),
+    ChunkError,
+> {
     Ok(crate::search_loader::box_suggestions(cell, lang, &typed))
 }
 
@@ -362,8 +365,7 @@ async fn replaced() -> bool {
 
 /// Whether `build.json` (as `bundle::manifest_json` writes it: `{"build":"<id>",…}`) names a
 /// build other than `mine`. Read without a JSON parser, which the main module does not carry.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-fn names_another_build(manifest: &str, mine: &str) -> bool {
+pub fn names_another_build(manifest: &str, mine: &str) -> bool {
     let key = "\"build\":\"";
     let Some(at) = manifest.find(key) else { return false };
     let rest = &manifest[at + key.len()..];
@@ -420,7 +422,7 @@ pub fn prefetch_on_intent(chunks: Chunks, base: String) {
                 return;
             }
             let path = link.pathname();
-            if let Some(view) = view_of_path(crate::routes::strip_base(&path, &base)) {
+            if let Some(view) = view_of_path(observatorio_core::routes::strip_base(&path, &base)) {
                 chunks.load(view.chunk());
             }
         };
@@ -440,18 +442,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_newer_build_is_told_from_build_json() {
-        let b = crate::bundle::Bundle { build: "0123456789abcdef".into(), ..Default::default() };
-        let manifest = crate::bundle::manifest_json(&b);
-        assert!(!names_another_build(&manifest, "0123456789abcdef"));
-        assert!(names_another_build(&manifest, "fedcba9876543210"));
-        // What cannot be read (a host's error page, a truncated file) tells nothing.
-        assert!(!names_another_build("<html>not found</html>", "fedcba9876543210"));
-        assert!(!names_another_build("{\"build\":\"01", "fedcba9876543210"));
-        assert!(!names_another_build(&manifest, ""));
-    }
-
-    #[test]
     fn a_link_names_the_route_whose_chunk_to_fetch() {
         assert_eq!(view_of_path("/es/"), Some(View::Home));
         assert_eq!(view_of_path("/en/events?view=month&month=2027-03"), Some(View::Events));
@@ -462,7 +452,7 @@ mod tests {
         assert_eq!(view_of_path("/"), None);
         assert_eq!(view_of_path("/es/unknown"), None);
         // Every route's path leads back to it.
-        use crate::routes::Page;
+        use observatorio_core::routes::Page;
         for page in [
             Page::Home,
             Page::News,
@@ -482,7 +472,7 @@ mod tests {
             Page::Event("c".into()),
             Page::Dataset("d".into()),
             Page::Topic("e".into()),
-            Page::Indicators(crate::model::Country::Pe),
+            Page::Indicators(observatorio_core::model::Country::Pe),
         ] {
             assert_eq!(view_of_path(&page.path(Lang::Es)), Some(View::of(&page)), "{page:?}");
         }

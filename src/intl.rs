@@ -8,9 +8,9 @@
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use crate::calendar::zones::ZoneDb;
     use chrono::{NaiveDate, NaiveDateTime};
     use js_sys::{Array, Date, Function, Object, Reflect};
+    use observatorio_core::calendar::zones::ZoneDb;
     use std::cell::RefCell;
     use std::collections::HashMap;
     use wasm_bindgen::{JsCast, JsValue};
@@ -88,7 +88,7 @@ mod browser {
 pub use browser::{reader_zone, IntlDb};
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use crate::calendar::zones::TzDb as IntlDb;
+pub use observatorio_core::calendar::zones::TzDb as IntlDb;
 
 /// The reader's zone is not known when rendering at build time.
 #[cfg(not(target_arch = "wasm32"))]

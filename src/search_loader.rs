@@ -2,18 +2,18 @@
 //! queries need them, each once, relative to the document's base URL (sub-folder deployments).
 //! A part that cannot be loaded is recorded as missing: searches go on without it and say so.
 
-use crate::i18n::Lang;
-use crate::search::engine::{highlight, Segment};
-use crate::search::index::{plan, Plan, SUGGESTIONS};
-use crate::search::ship::{file_name, ChunkFile, DocFile, FacetsFile, IndexFile, SuggestFile, VocabFile};
-use crate::search::{Hit, Index, Need, Query};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use observatorio_core::i18n::Lang;
+use observatorio_core::search::engine::{highlight, Segment};
+use observatorio_core::search::index::{plan, Plan, SUGGESTIONS};
+use observatorio_core::search::ship::{file_name, ChunkFile, DocFile, FacetsFile, IndexFile, SuggestFile, VocabFile};
+use observatorio_core::search::{Hit, Index, Need, Query};
 use serde::de::DeserializeOwned;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-const ROOT: &str = "search/";
+use observatorio_core::published::search as parts;
 
 type ReadyFiles = HashMap<(Lang, Option<String>), Arc<SuggestFile>>;
 
@@ -36,7 +36,8 @@ async fn get_text(url: String, part: Part) -> Result<String, String> {
         return Err(format!("{url}: HTTP {}", resp.status()));
     }
     // Over its cap, a part is missing (named as such), never parsed.
-    let too_large = |bytes: u64| crate::model::check_size(&url, &url, bytes).map_err(|e| e.detail(Lang::En));
+    let too_large =
+        |bytes: u64| observatorio_core::model::check_size(&url, &url, bytes).map_err(|e| e.detail(Lang::En));
     too_large(resp.headers().get("content-length").and_then(|l| l.trim().parse().ok()).unwrap_or(0))?;
     let text = resp.text().await.map_err(|e| e.to_string())?;
     too_large(text.len() as u64)?;
@@ -68,7 +69,7 @@ fn on_online(data: SearchData, lang: Lang) {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Suggested {
     /// (kind, id, title, words to mark).
-    pub items: Vec<(crate::search::Kind, String, String, HashSet<String>)>,
+    pub items: Vec<(observatorio_core::search::Kind, String, String, HashSet<String>)>,
     /// Parts are still loading (the list is the best known so far).
     pub loading: bool,
 }
@@ -155,7 +156,7 @@ impl SearchData {
         }
         if this.first_ask("index".into()) {
             spawn_local(async move {
-                let text = get_text(format!("{ROOT}index.json"), Part::OfBuild).await;
+                let text = get_text(parts::index(), Part::OfBuild).await;
                 this.index.set(Some(parse::<IndexFile>(text).and_then(Index::new)));
                 on_online(this, lang);
             });
@@ -166,10 +167,10 @@ impl SearchData {
     /// Loads a file of ready suggestions (the two-letter ones once the entry point is known).
     fn ready_file(&self, lang: Lang, initial: Option<String>) {
         let (name, part) = match &initial {
-            None => (format!("{ROOT}{}/first.json", lang.code()), Part::OfBuild),
+            None => (parts::first(lang), Part::OfBuild),
             Some(i) => {
                 let Some(v) = self.version() else { return };
-                (format!("{ROOT}{v}/{}/p/{}.json", lang.code(), file_name(i)), Part::Named)
+                (parts::initial(&v, lang, &file_name(i)), Part::Named)
             }
         };
         if !self.first_ask(name.clone()) {
@@ -193,10 +194,10 @@ impl SearchData {
         let Some(v) = self.version() else { return };
         for need in needs {
             let url = match &need {
-                Need::Vocab(k) => format!("{ROOT}{v}/w/{}.json", file_name(k)),
-                Need::Chunk(i) => format!("{ROOT}{v}/c/{i}.json"),
-                Need::Facets => format!("{ROOT}{v}/facets.json"),
-                Need::Doc(n) => format!("{ROOT}{v}/d/{n}.json"),
+                Need::Vocab(k) => parts::vocab(&v, &file_name(k)),
+                Need::Chunk(i) => parts::chunk(&v, *i),
+                Need::Facets => parts::facets(&v),
+                Need::Doc(n) => parts::doc(&v, *n as usize),
             };
             if !self.first_ask(url.clone()) {
                 continue;
@@ -273,7 +274,7 @@ impl SearchData {
                     .into_iter()
                     .flatten()
                     .filter_map(|s| {
-                        let kind = crate::search::Kind::parse(&s.kind)?;
+                        let kind = observatorio_core::search::Kind::parse(&s.kind)?;
                         Some((kind, s.id.clone(), s.title.clone(), s.matched.iter().cloned().collect()))
                     })
                     .collect();
@@ -297,7 +298,7 @@ impl SearchData {
         lang: Lang,
         q: &Query,
         hits: &[Hit],
-    ) -> Option<Vec<(crate::search::Kind, String, String, HashSet<String>)>> {
+    ) -> Option<Vec<(observatorio_core::search::Kind, String, String, HashSet<String>)>> {
         self.with(|ix| {
             // Every text needed is asked for at once (`Ok(None)`: could not be loaded, left out).
             let texts: Vec<_> = hits.iter().map(|h| ix.text(h.doc)).collect();
@@ -349,7 +350,7 @@ pub fn box_suggestions(
     cell: SearchCell,
     lang: Lang,
     typed: &str,
-) -> (Vec<(String, crate::search::Kind, Vec<Segment>)>, bool) {
+) -> (Vec<(String, observatorio_core::search::Kind, Vec<Segment>)>, bool) {
     let s = search_data(cell).suggest(lang, typed);
     let items = s
         .items
@@ -360,11 +361,11 @@ pub fn box_suggestions(
 }
 
 /// Where a search result leads.
-pub fn doc_path(kind: crate::search::Kind, id: &str, lang: Lang) -> String {
-    use crate::ocds::profile::Party;
-    use crate::routes::{with_query, Page};
-    use crate::search::engine::{parse_contracting_id, Subject};
-    use crate::search::Kind;
+pub fn doc_path(kind: observatorio_core::search::Kind, id: &str, lang: Lang) -> String {
+    use observatorio_core::ocds::profile::Party;
+    use observatorio_core::routes::{with_query, Page};
+    use observatorio_core::search::engine::{parse_contracting_id, Subject};
+    use observatorio_core::search::Kind;
     let page = |p: Page| p.path(lang);
     let id_ = id.to_string();
     match kind {
@@ -376,14 +377,15 @@ pub fn doc_path(kind: crate::search::Kind, id: &str, lang: Lang) -> String {
         Kind::Tool => match id {
             "data" => page(Page::Data),
             "embed" => page(Page::Embed),
-            _ => page(Page::Indicators(crate::model::Country::Ap)),
+            _ => page(Page::Indicators(observatorio_core::model::Country::Ap)),
         },
         // A process, a buyer's or a supplier's profile on its member's indicators page.
         Kind::Contracting => {
             let Some((member, subject, key)) = parse_contracting_id(id) else {
-                return page(Page::Indicators(crate::model::Country::Ap));
+                return page(Page::Indicators(observatorio_core::model::Country::Ap));
             };
-            let c = crate::ocds::report::country_from_slug(member).unwrap_or(crate::model::Country::Ap);
+            let c = observatorio_core::ocds::report::country_from_slug(member)
+                .unwrap_or(observatorio_core::model::Country::Ap);
             let param = match subject {
                 Subject::Process => "process",
                 Subject::Buyer => Party::Buyer.param(),
@@ -395,6 +397,6 @@ pub fn doc_path(kind: crate::search::Kind, id: &str, lang: Lang) -> String {
 }
 
 /// A search result's link, with the deployment's base.
-pub fn doc_href(kind: crate::search::Kind, id: &str, lang: Lang) -> String {
-    crate::routes::href(&doc_path(kind, id, lang))
+pub fn doc_href(kind: observatorio_core::search::Kind, id: &str, lang: Lang) -> String {
+    observatorio_core::routes::href(&doc_path(kind, id, lang))
 }

@@ -173,8 +173,8 @@ pub mod stale {
         let lang = doc
             .document_element()
             .and_then(|h| h.get_attribute("lang"))
-            .and_then(|c| crate::i18n::Lang::from_code(&c))
-            .unwrap_or(crate::i18n::Lang::Es);
+            .and_then(|c| observatorio_core::i18n::Lang::from_code(&c))
+            .unwrap_or(observatorio_core::i18n::Lang::Es);
         let t = lang.t();
         let holder = doc.create_element("div").ok()?;
         holder.set_class_name(BOX);

@@ -2,9 +2,9 @@
 //! sample badges, page titles.
 
 use crate::app::use_lang;
-use crate::i18n::Lang;
-use crate::model::{Blocks, Country, SafeUrl, Text};
 use leptos::prelude::*;
+use observatorio_core::i18n::Lang;
+use observatorio_core::model::{Blocks, Country, SafeUrl, Text};
 
 /// Text in the reader's language; a Spanish fallback is marked `lang="es"` for screen readers.
 #[component]

@@ -1,19 +1,20 @@
 //! The events calendar's views: the month grid (ARIA grid, roving focus), an event's times in
 //! the member capitals and the reader's zone, "add to calendar" and the subscribable feeds.
-//! The logic is in `crate::calendar`; these only draw it.
+//! The logic is in `observatorio_core::calendar`; these only draw it.
 
 use crate::app::use_lang;
-use crate::calendar::ics::{event_file_path, event_url, feed_path, google_link};
-use crate::calendar::month::{day_cells, DayCell, GridKey, Month, GRID_WEEKS};
-use crate::calendar::zones::{event_in_zones, offset_label, ZoneRow, CAPITALS};
 use crate::components::bits::Tx;
-use crate::i18n::{format_date, hhmm, month_name, zone_city, Lang};
 use crate::intl::{reader_zone, IntlDb};
-use crate::model::{Country, Event, EventTime};
-use crate::routes::{href, with_query, Page};
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use observatorio_core::calendar::ics::{event_url, google_link};
+use observatorio_core::calendar::month::{day_cells, DayCell, GridKey, Month, GRID_WEEKS};
+use observatorio_core::calendar::zones::{event_in_zones, offset_label, ZoneRow, CAPITALS};
+use observatorio_core::i18n::{format_date, hhmm, month_name, zone_city, Lang};
+use observatorio_core::model::{Country, Event, EventTime};
+use observatorio_core::published::{event_calendar, events_calendar};
+use observatorio_core::routes::{href, with_query, Page};
 use std::cell::Cell;
 use wasm_bindgen::JsCast;
 
@@ -36,7 +37,7 @@ pub fn month_title(lang: Lang, m: Month) -> String {
 #[component]
 pub fn MonthGrid(
     /// The events list's index: the grid needs nothing else (not the events themselves).
-    events: std::sync::Arc<crate::model::list::EventIndex>,
+    events: std::sync::Arc<observatorio_core::model::list::EventIndex>,
     /// Indices into `events.rows` of the (filtered) events that touch the month's grid.
     shown: Signal<Vec<usize>>,
     month: Signal<Month>,
@@ -50,7 +51,8 @@ pub fn MonthGrid(
     let cells = Memo::new(move |_| {
         let m = month.get();
         shown.with(|ix| {
-            let on: Vec<&crate::model::list::EventRow> = ix.iter().filter_map(|i| events.rows.get(*i)).collect();
+            let on: Vec<&observatorio_core::model::list::EventRow> =
+                ix.iter().filter_map(|i| events.rows.get(*i)).collect();
             day_cells(m, today, &on, |e| e.title.get(lang))
         })
     });
@@ -76,7 +78,7 @@ pub fn MonthGrid(
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|e| e.closest("[data-date]").ok().flatten())
             .and_then(|e| e.get_attribute("data-date"))
-            .and_then(|d| crate::calendar::month::parse_day(&d))
+            .and_then(|d| observatorio_core::calendar::month::parse_day(&d))
             .unwrap_or_else(|| selected.get_untracked().unwrap_or_else(default_day));
         ev.prevent_default();
         go(key.apply(from));
@@ -88,7 +90,7 @@ pub fn MonthGrid(
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|e| e.closest("button[data-date]").ok().flatten())
             .and_then(|e| e.get_attribute("data-date"))
-            .and_then(|d| crate::calendar::month::parse_day(&d))
+            .and_then(|d| observatorio_core::calendar::month::parse_day(&d))
         {
             go(day);
         }
@@ -341,9 +343,9 @@ pub fn ZoneTable(event: Event) -> impl IntoView {
 pub fn AddToCalendar(event: Event) -> impl IntoView {
     let lang = use_lang();
     let t = lang.t();
-    let ics = href(&format!("/{}", event_file_path(lang, &event.id)));
+    let ics = href(&format!("/{}", event_calendar(lang, &event.id)));
     let page = crate::app::origin()
-        .map(|o| event_url(&format!("{o}{}", crate::routes::base()), lang, &event.id))
+        .map(|o| event_url(&format!("{o}{}", observatorio_core::routes::base()), lang, &event.id))
         .unwrap_or_default();
     let google = google_link(&event, lang, &page);
     view! {
@@ -363,7 +365,7 @@ pub fn FeedLinks() -> impl IntoView {
     let lang = use_lang();
     let t = lang.t();
     let feed = move |c: Option<Country>, label: &'static str| {
-        view! { <a href=href(&format!("/{}", feed_path(lang, c))) rel="external">{label}</a> }
+        view! { <a href=href(&format!("/{}", events_calendar(lang, c))) rel="external">{label}</a> }
     };
     view! {
         <p class="feeds small">

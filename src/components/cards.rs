@@ -2,11 +2,11 @@
 
 use crate::app::use_lang;
 use crate::components::bits::{CountryTag, ExternalLink, SampleBadge, Tx};
-use crate::i18n::{event_when, format_number, format_partial_date};
-use crate::model::{Document, Event, Highlight, NewsItem, Topic};
-use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use observatorio_core::i18n::{event_when, format_number, format_partial_date};
+use observatorio_core::model::{Document, Event, Highlight, NewsItem, Topic};
+use observatorio_core::routes::Page;
 
 #[component]
 pub fn NewsCard(item: NewsItem, #[prop(default = 3)] level: u8) -> impl IntoView {
@@ -56,7 +56,7 @@ pub fn EventCard(event: Event, #[prop(default = 3)] level: u8, past: bool) -> im
     let place = event.place.clone();
     // Past events lead straight to their recordings.
     let recordings: Vec<_> = if past {
-        event.links.iter().filter(|l| l.kind == crate::model::LinkKind::Recording).cloned().collect()
+        event.links.iter().filter(|l| l.kind == observatorio_core::model::LinkKind::Recording).cloned().collect()
     } else {
         Vec::new()
     };
@@ -112,7 +112,7 @@ pub fn KeyFigure(figure: Highlight, dataset: String) -> impl IntoView {
         if let Some(suffix) = &figure.suffix {
             let suffix = suffix.get(l);
             // "42,9 %" in Spanish style, "42.9%" in English; words always get a space.
-            if (suffix == "%" && l == crate::i18n::Lang::Es) || suffix.starts_with(char::is_alphabetic) {
+            if (suffix == "%" && l == observatorio_core::i18n::Lang::Es) || suffix.starts_with(char::is_alphabetic) {
                 s.push('\u{a0}');
             }
             s.push_str(suffix);

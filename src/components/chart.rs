@@ -3,16 +3,16 @@
 //! source and notes. Sized to its container's width.
 
 use crate::app::use_lang;
-use crate::charts::scene::{layout, Anchor, Mark, RuleClass, Scene, TextClass};
-use crate::charts::spec::ChartSpec;
-use crate::charts::summary::summary;
-use crate::charts::{export, scene};
 use crate::components::bits::{ExternalLink, Paragraphs, SampleBadge, Tx};
 use crate::components::cards::Heading;
 use crate::components::data_table::DataTable;
-use crate::model::{ChartKind, Dataset};
-use crate::routes::Page;
 use leptos::prelude::*;
+use observatorio_core::charts::scene::{layout, Anchor, Mark, RuleClass, Scene, TextClass};
+use observatorio_core::charts::spec::ChartSpec;
+use observatorio_core::charts::summary::summary;
+use observatorio_core::charts::{export, scene};
+use observatorio_core::model::{ChartKind, Dataset};
+use observatorio_core::routes::Page;
 
 /// Fill of series `s`: solid for the first, then textures, so colour never carries meaning alone.
 fn fill(uid: &str, s: usize) -> String {
@@ -124,7 +124,7 @@ fn draw(scene: &Scene, uid: &str, selected: RwSignal<Option<usize>>) -> impl Int
 
 /// `data:` link for a download (a local file the reader saves, not a link leaving the site).
 fn data_url(mime: &str, body: &str) -> String {
-    format!("data:{mime};charset=utf-8,{}", crate::routes::encode_segment(body))
+    format!("data:{mime};charset=utf-8,{}", observatorio_core::routes::encode_segment(body))
 }
 
 #[component]

@@ -3,11 +3,11 @@
 //! failed send or a reload loses nothing.
 
 use crate::app::use_lang;
-use crate::calendar::participate::{is_bot, Draft, DraftError, MAX_EMAIL, MAX_MESSAGE, MAX_NAME};
-use crate::model::SafeUrl;
-use crate::routes::encode_segment;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use observatorio_core::calendar::participate::{is_bot, Draft, DraftError, MAX_EMAIL, MAX_MESSAGE, MAX_NAME};
+use observatorio_core::model::SafeUrl;
+use observatorio_core::routes::encode_segment;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Status {

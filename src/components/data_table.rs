@@ -2,9 +2,9 @@
 //! in the reader's locale, missing values said.
 
 use crate::app::use_lang;
-use crate::i18n::{format_number, Lang};
-use crate::model::{Cell, ColumnKind, Dataset};
 use leptos::prelude::*;
+use observatorio_core::i18n::{format_number, Lang};
+use observatorio_core::model::{Cell, ColumnKind, Dataset};
 
 /// A cell as text: "más de 70", "2.710.734", "–" for a value the source does not give.
 pub fn cell_text(lang: Lang, cell: &Cell) -> String {

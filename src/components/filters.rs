@@ -4,21 +4,21 @@
 use crate::api::{ListFile, Rows};
 use crate::app::use_lang;
 use crate::components::section::LoadError;
-use crate::filter::years;
-use crate::i18n::Lang;
-use crate::model::list::{Facets, ListIndex, Listed};
-use crate::model::{Country, Topic};
-use crate::routes::encode_segment;
 use leptos::prelude::AnyView;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
+use observatorio_core::filter::years;
+use observatorio_core::i18n::Lang;
+use observatorio_core::model::list::{Facets, ListIndex, Listed};
+use observatorio_core::model::{Country, Topic};
+use observatorio_core::routes::encode_segment;
 
 /// The query pairs of the address bar as it is now (the calendar updates it in place, without
 /// the router, so the router's copy may be older).
 pub fn location_query() -> Vec<(String, String)> {
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    crate::routes::parse_query(&search)
+    observatorio_core::routes::parse_query(&search)
 }
 
 /// One select of a filter bar.
@@ -103,7 +103,7 @@ pub fn FilterBar(fields: Vec<FilterField>, path: String, count: usize, ignored: 
         </form>
         <p class="result-count" role="status">
             {format!("{count} {}", lang.t().results)}
-            {any_selected.then(|| view! { " · " <leptos_router::components::A href=crate::routes::href(&path2)>{lang.t().clear_filters}</leptos_router::components::A> })}
+            {any_selected.then(|| view! { " · " <leptos_router::components::A href=observatorio_core::routes::href(&path2)>{lang.t().clear_filters}</leptos_router::components::A> })}
         </p>
         {(!ignored.is_empty()).then(|| {
             let list = ignored.join(", ");
@@ -263,7 +263,7 @@ fn first_of_page(positions: &[usize]) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::first_of_page;
-    use crate::model::list::LIST_FILE_PAGE;
+    use observatorio_core::model::list::LIST_FILE_PAGE;
 
     #[test]
     fn a_failed_page_file_is_told_once_whatever_the_order() {

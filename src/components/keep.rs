@@ -26,7 +26,7 @@ enum State {
 
 /// The content file of the views showing one item of it (`news.json`, …).
 fn file_of(view: View) -> Option<&'static str> {
-    use crate::model::{ContentFile, Document, Event, NewsItem};
+    use observatorio_core::model::{ContentFile, Document, Event, NewsItem};
     match view {
         View::NewsItem => Some(NewsItem::FILE),
         View::Document => Some(Document::FILE),
@@ -39,11 +39,11 @@ fn file_of(view: View) -> Option<&'static str> {
 pub fn KeepOffline() -> impl IntoView {
     let lang = use_lang();
     let location = leptos_router::hooks::use_location();
-    let base = crate::routes::base();
+    let base = observatorio_core::routes::base();
     // (content file, id, page path with the base) of the item shown, if any.
     let item = Memo::new(move |_| {
         let path = location.pathname.get();
-        let view = crate::chunks::view_of_path(crate::routes::strip_base(&path, base))?;
+        let view = crate::chunks::view_of_path(observatorio_core::routes::strip_base(&path, base))?;
         let file = file_of(view)?;
         let id = path.trim_end_matches('/').rsplit('/').next()?.to_string();
         Some((file, id, path))
@@ -79,7 +79,7 @@ pub fn KeepOffline() -> impl IntoView {
     move || {
         let t = lang.t();
         (supported && item.with(Option::is_some) && state.get() != State::Unknown).then(|| {
-            let list = crate::offline::page_href(lang);
+            let list = observatorio_core::published::offline_href(lang);
             view! {
                 <div class="keep-offline" role="status">
                     {match state.get() {
@@ -167,10 +167,13 @@ pub(crate) mod browser {
     /// The page, its content files (its item's, and the thematic areas its tags name) and the
     /// code it starts with.
     fn files(file: &str, id: &str, path: &str) -> Vec<String> {
-        use crate::api::{item_path, site_file, FULL};
-        use crate::model::{ContentFile, Topic};
-        let mut files =
-            vec![path.to_string(), site_file(&item_path(file, id)), site_file(&format!("{FULL}{}", Topic::FILE))];
+        use crate::api::{item_path, site_file};
+        use observatorio_core::model::{ContentFile, Topic};
+        let mut files = vec![
+            path.to_string(),
+            site_file(&item_path(file, id)),
+            site_file(&observatorio_core::published::content_file(Topic::FILE)),
+        ];
         let doc = leptos::prelude::document();
         if let Some(start) = doc.get_element_by_id("app-start") {
             files.extend(["data-js", "data-wasm"].iter().filter_map(|a| start.get_attribute(a)));

@@ -2,10 +2,10 @@
 
 use crate::app::{use_lang, Base};
 use crate::components::search_box::SearchBox;
-use crate::routes::{strip_base, switch_lang, Page};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
+use observatorio_core::routes::{strip_base, switch_lang, Page};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -24,7 +24,7 @@ pub fn Header() -> impl IntoView {
         let search = location.search.get();
         let here = strip_base(&path, &base).to_string();
         let with_query = if search.is_empty() { here } else { format!("{here}?{}", search.trim_start_matches('?')) };
-        crate::routes::href(&switch_lang(&with_query, lang.other()))
+        observatorio_core::routes::href(&switch_lang(&with_query, lang.other()))
     };
     let nav = move || {
         let l = lang;
@@ -36,7 +36,7 @@ pub fn Header() -> impl IntoView {
             (Page::Documents, t.documents),
             (Page::Events, t.events),
             (Page::Data, t.data),
-            (Page::Indicators(crate::model::Country::Ap), t.indicators),
+            (Page::Indicators(observatorio_core::model::Country::Ap), t.indicators),
             (Page::About, t.about),
         ]
         .into_iter()
@@ -90,7 +90,7 @@ pub fn Footer() -> impl IntoView {
             <p>
                 <A href=Page::Embed.href(lang)>{t.embed}</A>
                 " · "
-                <a href=crate::offline::page_href(lang) rel="external">{t.offline_heading}</a>
+                <a href=observatorio_core::published::offline_href(lang) rel="external">{t.offline_heading}</a>
             </p>
         </footer>
     }

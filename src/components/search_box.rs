@@ -5,11 +5,11 @@
 
 use crate::app::use_lang;
 use crate::chunks::{use_chunks, Chunk, State};
-use crate::i18n::Lang;
-use crate::routes::{href, with_query, Page};
-use crate::search::engine::{Kind, Segment};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use observatorio_core::i18n::Lang;
+use observatorio_core::routes::{href, with_query, Page};
+use observatorio_core::search::engine::{Kind, Segment};
 
 /// Text with its matched words in `<mark>` (as text nodes: nothing is parsed as HTML).
 pub fn marked(segments: Vec<Segment>) -> impl IntoView {

@@ -3,9 +3,9 @@
 
 use crate::api::{File, ListFile, Rows};
 use crate::app::use_lang;
-use crate::model::list::Listed;
-use crate::model::{FileError, Loaded};
 use leptos::prelude::*;
+use observatorio_core::model::list::Listed;
+use observatorio_core::model::{FileError, Loaded};
 use std::sync::Arc;
 
 /// Renders `render` with a file's items once loaded. Each `Section` fails alone.
@@ -104,7 +104,7 @@ pub fn LoadError(error: FileError, retry: impl Fn() + Send + Sync + 'static) -> 
 fn SkippedNotice<T: Send + Sync + 'static>(skipped: usize, loaded: Arc<Loaded<T>>) -> impl IntoView {
     let lang = use_lang();
     let errors: Vec<_> =
-        loaded.problems.iter().filter(|p| p.severity == crate::model::Severity::Error).cloned().collect();
+        loaded.problems.iter().filter(|p| p.severity == observatorio_core::model::Severity::Error).cloned().collect();
     view! {
         <details class="skipped-notice">
             <summary>{format!("{} {skipped}", lang.t().skipped_items)}</summary>

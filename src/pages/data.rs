@@ -7,10 +7,10 @@ use crate::components::bits::{use_meta, CountryTag, SampleBadge};
 use crate::components::chart::Chart;
 use crate::components::filters::{filtered_list, use_query_filter, FilterField};
 use crate::components::section::Section;
-use crate::filter::DataFilter;
-use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use observatorio_core::filter::DataFilter;
+use observatorio_core::routes::Page;
 
 #[component]
 pub fn DataPage() -> impl IntoView {

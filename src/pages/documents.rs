@@ -4,17 +4,17 @@
 use super::{use_id, use_item_meta, NotFoundItem, TopicTags};
 use crate::api::{topics_now, use_store};
 use crate::app::use_lang;
-use crate::cite::citation;
 use crate::components::bits::{use_meta, CountryTag, ExternalLink, Paragraphs, SampleBadge, Tx};
 use crate::components::cards::DocCard;
 use crate::components::filters::{filtered_rows, use_query_filter, FilterField};
 use crate::components::section::{RowsSection, Section};
-use crate::filter::DocFilter;
-use crate::i18n::format_partial_date;
-use crate::model::{AuthorKind, DocKind};
-use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use observatorio_core::cite::citation;
+use observatorio_core::filter::DocFilter;
+use observatorio_core::i18n::format_partial_date;
+use observatorio_core::model::{AuthorKind, DocKind};
+use observatorio_core::routes::Page;
 
 #[component]
 pub fn DocumentsPage() -> impl IntoView {
@@ -58,7 +58,7 @@ pub fn DocumentPage() -> impl IntoView {
     let lang = use_lang();
     let id = use_id();
     // The item's own file, not the archive (see `File::item`).
-    let file = crate::api::File::<crate::model::Document>::item(id);
+    let file = crate::api::File::<observatorio_core::model::Document>::item(id);
     use_item_meta(file, id, |l| l.t().documents, |i| (&i.title, &i.summary));
     let (copy_state, set_copy_state) = signal(CopyState::Idle);
     view! {

@@ -1,18 +1,18 @@
 //! The Embed page: choose a widget and its options, see it live, copy the snippet (or the plain
-//! iframe). The options, URLs and code come from `crate::widget`; this page only edits them.
+//! iframe). The options, URLs and code come from `observatorio_core::widget`; this page only edits them.
 
 use crate::api::{topics_now, use_store};
 use crate::app::use_lang;
 use crate::components::bits::use_meta;
-use crate::i18n::Lang;
-use crate::model::{ChartKind, Country};
-use crate::widget::{self, Kind, Options, Rgb, Theme, DEFAULT_COUNT, MAX_COUNT};
 use leptos::prelude::*;
+use observatorio_core::i18n::Lang;
+use observatorio_core::model::{ChartKind, Country};
+use observatorio_core::widget::{self, Kind, Options, Rgb, Theme, DEFAULT_COUNT, MAX_COUNT};
 
 /// The site's absolute root, as hosts must reference it (`https://…/observatorio/`).
 fn site_root() -> String {
     let origin = window().location().origin().unwrap_or_default();
-    format!("{origin}{}/", crate::routes::base().trim_end_matches('/'))
+    format!("{origin}{}/", observatorio_core::routes::base().trim_end_matches('/'))
 }
 
 #[component]

@@ -5,21 +5,21 @@
 use super::{today, use_id, use_item_meta, NotFoundItem, TopicTags};
 use crate::api::{topics_now, use_store, ListFile, Rows};
 use crate::app::use_lang;
-use crate::calendar::month::Month;
 use crate::components::bits::{use_meta, CountryTag, ExternalLink, Paragraphs, SampleBadge, Tx};
 use crate::components::calendar::{month_url, AddToCalendar, FeedLinks, MonthGrid, ZoneTable};
 use crate::components::cards::EventCard;
 use crate::components::comment_form::CommentForm;
 use crate::components::filters::{paged_items, use_query_filter, FilterBar, FilterField};
 use crate::components::section::{RowsSection, Section};
-use crate::filter::{EventFilter, EventView};
-use crate::i18n::{event_when, format_date};
-use crate::model::list::EventIndex;
-use crate::model::{Event, EventFormat, LinkKind};
-use crate::routes::{href, with_query, Page};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
+use observatorio_core::calendar::month::Month;
+use observatorio_core::filter::{EventFilter, EventView};
+use observatorio_core::i18n::{event_when, format_date};
+use observatorio_core::model::list::EventIndex;
+use observatorio_core::model::{Event, EventFormat, LinkKind};
+use observatorio_core::routes::{href, with_query, Page};
 use std::sync::Arc;
 
 #[component]

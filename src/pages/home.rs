@@ -6,9 +6,9 @@ use crate::app::use_lang;
 use crate::components::bits::{use_meta, Paragraphs};
 use crate::components::cards::{EventCard, KeyFigure, NewsCard, TopicCard};
 use crate::components::section::Section;
-use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use observatorio_core::routes::Page;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -27,7 +27,7 @@ pub fn HomePage() -> impl IntoView {
                 <h2 id="about-title" class="sr-only">{t.about}</h2>
                 <Section res=store.site lines=2 render=move |site| {
                     site.items.first().cloned().map(|s| {
-                    let first = crate::model::Blocks { es: s.about.es.iter().take(1).cloned().collect(), en: s.about.en.as_ref().map(|e| e.iter().take(1).cloned().collect()) };
+                    let first = observatorio_core::model::Blocks { es: s.about.es.iter().take(1).cloned().collect(), en: s.about.en.as_ref().map(|e| e.iter().take(1).cloned().collect()) };
                     view! {
                         <div class="about-intro"><Paragraphs blocks=first/></div>
                         <p><A href=Page::About.href(lang)>{t.read_more}</A></p>

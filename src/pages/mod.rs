@@ -28,13 +28,13 @@ pub use topics::{TopicPage, TopicsPage};
 use crate::api::{topics_now, use_store, File};
 use crate::app::use_lang;
 use crate::components::bits::use_meta;
-use crate::i18n::Lang;
-use crate::model::Topic;
-use crate::model::{ContentFile, Text};
-use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use observatorio_core::i18n::Lang;
+use observatorio_core::model::Topic;
+use observatorio_core::model::{ContentFile, Text};
+use observatorio_core::routes::Page;
 
 /// Today's date in the reader's time zone, for upcoming/past.
 #[cfg(target_arch = "wasm32")]

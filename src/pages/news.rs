@@ -7,11 +7,11 @@ use crate::components::bits::{use_meta, CountryTag, ExternalLink, Paragraphs, Sa
 use crate::components::cards::NewsCard;
 use crate::components::filters::{filtered_rows, use_query_filter, FilterField};
 use crate::components::section::{RowsSection, Section};
-use crate::filter::NewsFilter;
-use crate::i18n::format_partial_date;
-use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use observatorio_core::filter::NewsFilter;
+use observatorio_core::i18n::format_partial_date;
+use observatorio_core::routes::Page;
 
 #[component]
 pub fn NewsListPage() -> impl IntoView {
@@ -34,8 +34,8 @@ pub fn NewsListPage() -> impl IntoView {
                     ];
                     let bar = (Page::News.path(l), fields, ignored);
                     // The feed of the chosen member country (with the Alliance's news), else all.
-                    let country = filter.country.filter(|c| *c != crate::model::Country::Ap);
-                    let feed = |atom| crate::routes::href(&format!("/feeds/{}/news{}.{}.xml", l.code(), country.map(|c| format!("-{}", c.code().to_ascii_lowercase())).unwrap_or_default(), if atom { "atom" } else { "rss" }));
+                    let country = filter.country.filter(|c| *c != observatorio_core::model::Country::Ap);
+                    let feed = |atom| observatorio_core::routes::href(&format!("/{}", observatorio_core::published::news_feed(l, country, atom)));
                     view! {
                         {filtered_rows(bar, store.lists().news, &rows, |n| filter.matches(n), "cards", |n| view! { <NewsCard item=n level=2/> }.into_any())}
                         <p class="feeds small">{l.t().subscribe_news} " "
@@ -55,7 +55,7 @@ pub fn NewsItemPage() -> impl IntoView {
     let lang = use_lang();
     let id = use_id();
     // The item's own file, not the archive (see `File::item`).
-    let file = crate::api::File::<crate::model::NewsItem>::item(id);
+    let file = crate::api::File::<observatorio_core::model::NewsItem>::item(id);
     use_item_meta(file, id, |l| l.t().news, |i| (&i.title, &i.summary));
     view! {
         <div class="page">

@@ -1,8 +1,8 @@
 use crate::app::use_lang;
 use crate::components::bits::use_meta;
-use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use observatorio_core::routes::Page;
 
 /// Unknown URLs.
 #[component]
@@ -20,7 +20,11 @@ pub fn NotFoundPage() -> impl IntoView {
 
 /// A known kind of page with an id that does not exist (shown inside the section).
 #[component]
-pub fn NotFoundItem(id: String, back: Page, back_label: fn(crate::i18n::Lang) -> &'static str) -> impl IntoView {
+pub fn NotFoundItem(
+    id: String,
+    back: Page,
+    back_label: fn(observatorio_core::i18n::Lang) -> &'static str,
+) -> impl IntoView {
     let lang = use_lang();
     use_meta(|l| (l.t().not_found_title.to_string(), l.t().not_found_text.to_string()));
     view! {

@@ -7,15 +7,15 @@ use crate::app::use_lang;
 use crate::components::bits::{use_meta, CountryTag, SampleBadge};
 use crate::components::filters::{paged, use_query_filter, FilterBar, FilterField};
 use crate::components::search_box::{marked, results_href, results_path};
-use crate::filter::SearchFilter;
-use crate::i18n::format_date;
-use crate::routes::{with_query, Page};
-use crate::search::engine::{best_field, highlight, snippet};
-use crate::search::{Facets, Hit, Kind, Query};
 use crate::search_loader::doc_href;
 use crate::search_loader::use_search;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use observatorio_core::filter::SearchFilter;
+use observatorio_core::i18n::format_date;
+use observatorio_core::routes::{with_query, Page};
+use observatorio_core::search::engine::{best_field, highlight, snippet};
+use observatorio_core::search::{Facets, Hit, Kind, Query};
 
 /// What the page shows for the query in the URL.
 #[derive(Clone, Debug, PartialEq)]
@@ -138,7 +138,7 @@ pub fn SearchPage() -> impl IntoView {
 }
 
 /// "Did you mean …?" with a link to that search.
-fn offer(l: crate::i18n::Lang, s: String) -> impl IntoView {
+fn offer(l: observatorio_core::i18n::Lang, s: String) -> impl IntoView {
     view! { <p class="did-you-mean">{l.t().did_you_mean} " " <a href=results_href(l, &s)>{s.clone()}</a> "?"</p> }
 }
 

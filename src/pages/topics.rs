@@ -8,9 +8,9 @@ use crate::components::cards::{DocCard, NewsCard, TopicCard};
 use crate::components::chart::Chart;
 use crate::components::filters::rows_list;
 use crate::components::section::{RowsSection, Section};
-use crate::routes::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use observatorio_core::routes::Page;
 
 #[component]
 pub fn TopicsPage() -> impl IntoView {

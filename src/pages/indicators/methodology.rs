@@ -3,16 +3,20 @@
 use super::page_href;
 use crate::app::use_lang;
 use crate::components::bits::ExternalLink;
-use crate::model::{Country, SafeUrl};
-use crate::ocds::explain::explain;
-use crate::ocds::methodology::{of, pick};
-use crate::ocds::report::Filter;
-use crate::routes::{with_query, Page};
 use leptos::prelude::*;
+use observatorio_core::model::{Country, SafeUrl};
+use observatorio_core::ocds::explain::explain;
+use observatorio_core::ocds::methodology::{of, pick};
+use observatorio_core::ocds::report::Filter;
+use observatorio_core::routes::{with_query, Page};
 
 /// The link to an indicator's methodology.
-pub fn methodology_href(l: crate::i18n::Lang, c: Country, id: &str) -> String {
-    crate::routes::href(&with_query(&Page::Indicators(c).path(l), &[], &[("methodology", Some(id.to_string()))]))
+pub fn methodology_href(l: observatorio_core::i18n::Lang, c: Country, id: &str) -> String {
+    observatorio_core::routes::href(&with_query(
+        &Page::Indicators(c).path(l),
+        &[],
+        &[("methodology", Some(id.to_string()))],
+    ))
 }
 
 #[component]

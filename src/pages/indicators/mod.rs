@@ -8,26 +8,28 @@ use crate::app::use_lang;
 use crate::components::bits::{use_meta, ExternalLink, SampleBadge};
 use crate::components::chart::Chart;
 use crate::components::filters::{paged, use_query_filter, FilterBar, FilterField};
-use crate::i18n::{format_number, Lang};
-use crate::model::{Blocks, Cell, ChartKind, Column, ColumnKind, Country, Dataset, SafeUrl, Text};
-use crate::ocds::digest::{Details, Digest, Manifest, Source};
-use crate::ocds::explain::explain;
-use crate::ocds::indicators::{Coverage, Facts, FactsBuilder, Share, Stats, Summary, KEY_FIELDS, STATS_COUNT};
-use crate::ocds::process::Process;
-use crate::ocds::report::{country_from_slug, method_code, Filter, List, Options, DEFAULT_DAYS};
-use crate::ocds::tables::{process_list, Listed, Trends};
-use crate::routes::{with_query, Page};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_params_map, use_query_map};
+use observatorio_core::i18n::{format_number, Lang};
+use observatorio_core::model::{Blocks, Cell, ChartKind, Column, ColumnKind, Country, Dataset, SafeUrl, Text};
+use observatorio_core::ocds::digest::{Details, Digest, Manifest, Source};
+use observatorio_core::ocds::explain::explain;
+use observatorio_core::ocds::indicators::{
+    Coverage, Facts, FactsBuilder, Share, Stats, Summary, KEY_FIELDS, STATS_COUNT,
+};
+use observatorio_core::ocds::process::Process;
+use observatorio_core::ocds::report::{country_from_slug, method_code, Filter, List, Options, DEFAULT_DAYS};
+use observatorio_core::ocds::tables::{process_list, Listed, Trends};
+use observatorio_core::routes::{with_query, Page};
 use std::collections::HashMap;
 use std::sync::Arc;
 
 mod methodology;
 mod profile;
 mod trends;
-use crate::ocds::profile::Party;
 use methodology::{methodology_href, MethodologyView};
+use observatorio_core::ocds::profile::Party;
 use profile::{profile_href, wanted, ProfileView};
 use trends::{downloads, Comparison, MarketView, Series};
 
@@ -105,7 +107,7 @@ fn use_ocds() -> OcdsStore {
 /// Files past these sizes are refused with a message instead of a frozen tab: a digest is
 /// compact (25,000 processes: 3 MB), an OCDS file as published is parsed whole on the phone
 /// (bundle a larger one, and the publishing step digests it).
-const MAX_DIGEST_BYTES: usize = crate::ocds::read::MAX_BYTES;
+const MAX_DIGEST_BYTES: usize = observatorio_core::ocds::read::MAX_BYTES;
 const MAX_RAW_BYTES: usize = 10 * 1024 * 1024;
 
 async fn fetch(url: &str) -> Result<String, String> {
@@ -159,11 +161,11 @@ async fn load_source(s: Source) -> Result<SourceData, String> {
         if ok.is_empty() {
             return Err(problems.join("; "));
         }
-        let (processes, more) = crate::ocds::load(texts.iter().map(|(u, t)| (u.as_str(), t.as_str())));
+        let (processes, more) = observatorio_core::ocds::load(texts.iter().map(|(u, t)| (u.as_str(), t.as_str())));
         problems.extend(more.into_iter().filter(|p| !p.contains(": the file is empty")));
         (processes, s.files.clone(), problems, 0)
     };
-    let missing = crate::ocds::indicators::missing_fields(&processes);
+    let missing = observatorio_core::ocds::indicators::missing_fields(&processes);
     let broken_text = processes.iter().filter(|p| p.has_broken_text()).count();
     Ok(SourceData { source: s, processes, files, problems, damaged, missing, broken_text })
 }
@@ -186,9 +188,9 @@ pub struct Pool {
     /// The filters' choices for these processes.
     options: Shared<Options>,
     /// New suppliers per year and market concentration, per member (no filters).
-    market: Shared<crate::ocds::tables::Market>,
+    market: Shared<observatorio_core::ocds::tables::Market>,
     /// Each process's member and year, for the comparison and the time series.
-    groups: crate::ocds::tables::Groups,
+    groups: observatorio_core::ocds::tables::Groups,
 }
 
 /// Processes added to the facts per step of `Pool::build`, between which the browser can paint
@@ -214,11 +216,11 @@ impl Pool {
         let options = Shared(Arc::new(Options::of(&all)));
         next_task().await;
         let country: Vec<Option<Country>> = sources.iter().map(|d| Country::parse(&d.source.country)).collect();
-        let groups = crate::ocds::tables::Groups::of(&b.facts, |i| {
+        let groups = observatorio_core::ocds::tables::Groups::of(&b.facts, |i| {
             refs.get(i).and_then(|(s, _)| country.get(*s as usize).copied().flatten())
         });
         next_task().await;
-        let market = Shared(Arc::new(crate::ocds::tables::Market::of(&b.facts, &groups)));
+        let market = Shared(Arc::new(observatorio_core::ocds::tables::Market::of(&b.facts, &groups)));
         Pool { facts: b.facts, refs, options, sources, market, groups }
     }
 }
@@ -277,7 +279,9 @@ pub fn IndicatorsPage() -> impl IntoView {
     Effect::new(move |_| {
         if store.manifest.get_untracked().is_none() {
             spawn_local(async move {
-                let m = fetch("ocds/manifest.json").await.map(|t| Shared(Arc::new(Manifest::parse(&t))));
+                let m = fetch(observatorio_core::published::ocds::MANIFEST)
+                    .await
+                    .map(|t| Shared(Arc::new(Manifest::parse(&t))));
                 store.manifest.set(Some(m));
             });
         }
@@ -390,7 +394,7 @@ pub fn IndicatorsPage() -> impl IntoView {
     let report = Memo::new(move |_| {
         let (p, sel) = (pool.get()?, selection.get()?);
         let days = parsed.with(|(f, _)| f.days());
-        Some(Shared(Arc::new(crate::ocds::report::dashboard(&p.0.facts, &sel.0, days))))
+        Some(Shared(Arc::new(observatorio_core::ocds::report::dashboard(&p.0.facts, &sel.0, days))))
     });
     let trends = Memo::new(move |_| {
         let (p, sel) = (pool.get()?, selection.get()?);
@@ -550,7 +554,7 @@ fn Failures(failed: Vec<(Source, String)>) -> impl IntoView {
 fn page_href(l: Lang, c: Country, f: &Filter, list: Option<List>) -> String {
     let mut changes = f.changes();
     changes.push(("list", list.map(List::code)));
-    crate::routes::href(&with_query(&Page::Indicators(c).path(l), &[], &changes))
+    observatorio_core::routes::href(&with_query(&Page::Indicators(c).path(l), &[], &changes))
 }
 
 #[component]
@@ -616,7 +620,7 @@ fn Filters(
             },
         );
     }
-    let basis = o.basis(&self::count(lang, opts.processes), &crate::ocds::report::year_runs(&opts.years));
+    let basis = o.basis(&self::count(lang, opts.processes), &observatorio_core::ocds::report::year_runs(&opts.years));
     view! {
         <p class="basis muted">{basis}</p>
         <FilterBar fields=fields path=Page::Indicators(country).path(lang) count=count ignored=ignored/>
@@ -974,9 +978,9 @@ fn Missing(live: Live) -> impl IntoView {
 fn Glossary() -> impl IntoView {
     let lang = use_lang();
     let o = lang.o();
-    let items = crate::ocds::explain::GLOSSARY
+    let items = observatorio_core::ocds::explain::GLOSSARY
         .iter()
-        .map(|g| view! { <dt><code>{g.0}</code></dt><dd>{crate::ocds::explain::term(g, lang)}</dd> })
+        .map(|g| view! { <dt><code>{g.0}</code></dt><dd>{observatorio_core::ocds::explain::term(g, lang)}</dd> })
         .collect_view();
     view! {
         <section class="ind-section glossary" id="glossary" aria-labelledby="glossary-title">
@@ -1000,12 +1004,12 @@ fn Quality(pool: Shared<Pool>, failed: Vec<(Source, String)>) -> impl IntoView {
             let n = d.processes.len().max(1) as f64;
             let site = s.url.as_deref().and_then(|u| SafeUrl::parse(u).ok());
             let years: Vec<i32> = d.processes.iter().filter_map(|p| p.year).collect();
-            let period = o.years(&crate::ocds::report::year_runs(&years));
+            let period = o.years(&observatorio_core::ocds::report::year_runs(&years));
             let published = s
                 .published
                 .as_deref()
                 .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-                .map(|d| crate::i18n::format_date(lang, d));
+                .map(|d| observatorio_core::i18n::format_date(lang, d));
             let problems = d.problems.iter().take(20).map(|p| view! { <li><code>{p.clone()}</code></li> }).collect_view();
             let more = d.problems.len().saturating_sub(20);
             view! {
@@ -1152,7 +1156,7 @@ fn ProcessList(
                     }
                     None => buyer_name.into_any(),
                 };
-                let date = |t: Option<i64>| t.and_then(crate::ocds::tables::day);
+                let date = |t: Option<i64>| t.and_then(observatorio_core::ocds::tables::day);
                 let dates = [
                     (
                         o.tender_dates,
@@ -1173,7 +1177,7 @@ fn ProcessList(
                         .map(|u| view! { <ExternalLink url=u>{o.ocds_data}</ExternalLink> }.into_any())
                 } else if !file.is_empty() {
                     Some(
-                        view! { <a href=crate::routes::href(&format!("/{file}")) type="application/json">{o.ocds_data}</a> }
+                        view! { <a href=observatorio_core::routes::href(&format!("/{file}")) type="application/json">{o.ocds_data}</a> }
                             .into_any(),
                     )
                 } else {

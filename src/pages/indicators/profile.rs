@@ -4,18 +4,22 @@
 use super::trends::cell;
 use super::{count, num, page_href, pct, Pool, Shared};
 use crate::app::use_lang;
-use crate::i18n::Lang;
-use crate::model::Country;
-use crate::ocds::indicators::KEY_INDICATORS;
-use crate::ocds::process::Process;
-use crate::ocds::profile::{profile, Party};
-use crate::ocds::report::{Filter, List};
-use crate::routes::{with_query, Page};
 use leptos::prelude::*;
+use observatorio_core::i18n::Lang;
+use observatorio_core::model::Country;
+use observatorio_core::ocds::indicators::KEY_INDICATORS;
+use observatorio_core::ocds::process::Process;
+use observatorio_core::ocds::profile::{profile, Party};
+use observatorio_core::ocds::report::{Filter, List};
+use observatorio_core::routes::{with_query, Page};
 
 /// The link to a party's profile.
 pub fn profile_href(l: Lang, c: Country, party: Party, key: &str) -> String {
-    crate::routes::href(&with_query(&Page::Indicators(c).path(l), &[], &[(party.param(), Some(key.to_string()))]))
+    observatorio_core::routes::href(&with_query(
+        &Page::Indicators(c).path(l),
+        &[],
+        &[(party.param(), Some(key.to_string()))],
+    ))
 }
 
 /// Which profile a URL asks for, if any.

@@ -5,12 +5,12 @@ use super::{count, num, pct, Live, Shared};
 use crate::app::use_lang;
 use crate::components::bits::save_file;
 use crate::components::chart::Chart;
-use crate::i18n::Lang;
-use crate::model::{Country, Dataset, Text};
-use crate::ocds::indicators::{KeyFigures, KeyUnit, KEY_INDICATORS};
-use crate::ocds::tables::{comparison, comparison_chart, per_year, series, Market};
-use crate::routes::Page;
 use leptos::prelude::*;
+use observatorio_core::i18n::Lang;
+use observatorio_core::model::{Country, Dataset, Text};
+use observatorio_core::ocds::indicators::{KeyFigures, KeyUnit, KEY_INDICATORS};
+use observatorio_core::ocds::tables::{comparison, comparison_chart, per_year, series, Market};
+use observatorio_core::routes::Page;
 
 /// A key figure as text, with the processes it rests on: "62,5 % (8)".
 pub(super) fn cell(l: Lang, u: KeyUnit, v: (Option<f64>, usize)) -> String {
@@ -39,12 +39,12 @@ pub(super) fn downloads(
     view! {
         <ul class="downloads">
             <li><button type="button" class="button secondary" on:click=move |_| {
-                if let Some(d) = data() { save_file(&format!("{name}.csv"), "text/csv", &crate::charts::export::csv(&d, l)) }
+                if let Some(d) = data() { save_file(&format!("{name}.csv"), "text/csv", &observatorio_core::charts::export::csv(&d, l)) }
             }>{t.download_csv}</button></li>
             <li><button type="button" class="button secondary" on:click=move |_| {
                 if let Some(d) = json() {
                     let url = window().location().href().unwrap_or_default();
-                    save_file(&format!("{name}.json"), "application/json", &crate::charts::export::json(&d, l, &url))
+                    save_file(&format!("{name}.json"), "application/json", &observatorio_core::charts::export::json(&d, l, &url))
                 }
             }>{t.download_json}</button></li>
         </ul>
@@ -181,7 +181,7 @@ pub fn Series(live: Live) -> impl IntoView {
                 let t = l.t();
                 view! {
                     <li><button type="button" class="button secondary" on:click=move |_| {
-                        if let Some(d) = data() { save_file(&format!("{name}.csv"), "text/csv", &crate::charts::export::csv(&d, l)) }
+                        if let Some(d) = data() { save_file(&format!("{name}.csv"), "text/csv", &observatorio_core::charts::export::csv(&d, l)) }
                     }>{t.country(c)}</button></li>
                 }
             })

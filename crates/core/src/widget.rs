@@ -1,0 +1,401 @@
+//! Embeddable widgets for member ministries' sites.
+//!
+//! A widget is a static page written by the publishing step (`observatorio_publish::widget_page`): its content rendered at
+//! build time, plus a small inline script that applies the reader's options (country, area,
+//! count, theme, accent, compact) and reports its height to the host page. No wasm is loaded in a
+//! widget: under the benchmark's Slow 4G each request costs 562 ms, so only a page that carries
+//! its content can be visible within 1.5 s (see BENCHMARKS.md). The host page includes
+//! `public/embed.js`, which turns placeholders into iframes and resizes them.
+//!
+//! This module holds what the Embed page and the publishing step share: the options and their
+//! validation, the widget URLs, the snippet and iframe code, and the oEmbed description.
+
+use crate::i18n::Lang;
+use crate::markup::escape;
+use crate::model::Country;
+
+/// The widgets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Kind {
+    #[default]
+    Events,
+    News,
+    Chart,
+    Search,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [Kind::Events, Kind::News, Kind::Chart, Kind::Search];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Events => "events",
+            Kind::News => "news",
+            Kind::Chart => "chart",
+            Kind::Search => "search",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.code() == s)
+    }
+
+    /// Whether the widget lists items (and so takes country, area and count).
+    pub fn lists(self) -> bool {
+        matches!(self, Kind::Events | Kind::News)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follows the reader's system.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.code() == s)
+    }
+}
+
+/// Items a list widget shows by default, and at most (more belongs on the Observatory itself).
+pub const DEFAULT_COUNT: u8 = 5;
+pub const MAX_COUNT: u8 = 10;
+
+/// An accent colour: only `#rgb` or `#rrggbb` is accepted, so nothing but a colour can reach CSS.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    pub fn parse(s: &str) -> Option<Rgb> {
+        let hex = s.strip_prefix('#')?;
+        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let digit = |i: usize, len: usize| u8::from_str_radix(&hex[i..i + len], 16).ok();
+        match hex.len() {
+            3 => Some(Rgb(digit(0, 1)? * 17, digit(1, 1)? * 17, digit(2, 1)? * 17)),
+            6 => Some(Rgb(digit(0, 2)?, digit(2, 2)?, digit(4, 2)?)),
+            _ => None,
+        }
+    }
+
+    pub fn hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+
+    /// WCAG relative luminance.
+    pub fn luminance(self) -> f64 {
+        let ch = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * ch(self.0) + 0.7152 * ch(self.1) + 0.0722 * ch(self.2)
+    }
+
+    /// Black or white, whichever reads better on this colour (text on an accent background).
+    pub fn text_on(self) -> &'static str {
+        let l = self.luminance();
+        // Contrast with white (1.05 / (l + 0.05)) against contrast with black ((l + 0.05) / 0.05).
+        if 1.05 / (l + 0.05) >= (l + 0.05) / 0.05 {
+            "#ffffff"
+        } else {
+            "#000000"
+        }
+    }
+}
+
+/// A widget's options. What the embed page builds and what the widget's own script accepts (the
+/// same rules are in `widget_page`'s script, tested in the browser).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Options {
+    pub kind: Kind,
+    pub lang: Lang,
+    pub country: Option<Country>,
+    /// A thematic area's id.
+    pub area: Option<String>,
+    pub count: Option<u8>,
+    pub theme: Theme,
+    pub accent: Option<Rgb>,
+    pub compact: bool,
+    /// The chart widget's dataset.
+    pub dataset: Option<String>,
+}
+
+/// A dataset or area id as it may appear in a widget URL.
+pub fn valid_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 80
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+}
+
+impl Options {
+    /// From query pairs (`country`, `area`, `n`, `theme`, `accent`, `compact`); each invalid
+    /// value falls back to its default and its name is returned, for the widget's discreet note.
+    pub fn from_query(kind: Kind, lang: Lang, pairs: &[(String, String)]) -> (Options, Vec<&'static str>) {
+        let mut o = Options { kind, lang, ..Options::default() };
+        let mut ignored = Vec::new();
+        for (k, v) in pairs {
+            let v = v.trim();
+            let ok = match k.as_str() {
+                "country" => Country::parse(&v.to_ascii_uppercase()).map(|c| o.country = Some(c)).is_some(),
+                "area" => valid_id(v).then(|| o.area = Some(v.to_string())).is_some(),
+                "n" => {
+                    v.parse::<u8>().ok().filter(|n| (1..=MAX_COUNT).contains(n)).map(|n| o.count = Some(n)).is_some()
+                }
+                "theme" => Theme::parse(v).map(|t| o.theme = t).is_some(),
+                "accent" => Rgb::parse(v).map(|c| o.accent = Some(c)).is_some(),
+                "compact" => match v {
+                    "1" | "true" | "yes" => {
+                        o.compact = true;
+                        true
+                    }
+                    "0" | "false" | "no" => true,
+                    _ => false,
+                },
+                _ => true,
+            };
+            if !ok {
+                if let Some(name) = ["country", "area", "n", "theme", "accent", "compact"].into_iter().find(|n| n == k)
+                {
+                    if !ignored.contains(&name) {
+                        ignored.push(name);
+                    }
+                }
+            }
+        }
+        (o, ignored)
+    }
+
+    /// The widget page's path, relative to the site's root (`widget/es/events.html`): a file,
+    /// not a folder, so its relative links work whether or not a host adds a trailing slash.
+    pub fn path(&self) -> String {
+        match (self.kind, &self.dataset) {
+            (Kind::Chart, Some(id)) => format!("widget/{}/chart/{id}.html", self.lang.code()),
+            (k, _) => format!("widget/{}/{}.html", self.lang.code(), k.code()),
+        }
+    }
+
+    /// Where the widget's oEmbed description is published, from the site's root.
+    pub fn oembed_path(&self) -> String {
+        match (self.kind, &self.dataset) {
+            (Kind::Chart, Some(id)) => format!("oembed/{}/chart/{id}.json", self.lang.code()),
+            (k, _) => format!("oembed/{}/{}.json", self.lang.code(), k.code()),
+        }
+    }
+
+    /// The options that differ from the defaults, as query pairs.
+    pub fn pairs(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if self.kind.lists() {
+            if let Some(c) = self.country {
+                out.push(("country", c.code().to_string()));
+            }
+            if let Some(a) = &self.area {
+                out.push(("area", a.clone()));
+            }
+            if let Some(n) = self.count.filter(|n| *n != DEFAULT_COUNT) {
+                out.push(("n", n.to_string()));
+            }
+        }
+        if self.theme != Theme::Auto {
+            out.push(("theme", self.theme.code().to_string()));
+        }
+        if let Some(c) = self.accent {
+            out.push(("accent", c.hex()));
+        }
+        if self.compact {
+            out.push(("compact", "1".into()));
+        }
+        out
+    }
+
+    /// The widget's full URL on a site (`site` ends with `/`).
+    pub fn url(&self, site: &str) -> String {
+        let query: Vec<String> =
+            self.pairs().iter().map(|(k, v)| format!("{k}={}", crate::routes::encode_segment(v))).collect();
+        let q = if query.is_empty() { String::new() } else { format!("?{}", query.join("&")) };
+        format!("{site}{}{q}", self.path())
+    }
+
+    /// The snippet a host page pastes: a placeholder whose link works without JavaScript, and
+    /// the script that turns it into a self-sizing iframe.
+    pub fn snippet(&self, site: &str) -> String {
+        let mut attrs = format!("data-observatorio=\"{}\" data-lang=\"{}\"", self.kind.code(), self.lang.code());
+        if let (Kind::Chart, Some(id)) = (self.kind, &self.dataset) {
+            attrs.push_str(&format!(" data-dataset=\"{}\"", escape(id)));
+        }
+        for (k, v) in self.pairs() {
+            attrs.push_str(&format!(" data-{k}=\"{}\"", escape(&v)));
+        }
+        let w = self.lang.w();
+        format!(
+            "<div {attrs}><a href=\"{}\">{}</a></div>\n<script src=\"{site}embed.js\" async></script>",
+            escape(&self.fallback_link(site)),
+            escape(w.kind_title(self.kind)),
+        )
+    }
+
+    /// The plain iframe, for hosts that allow no script (fixed height: it cannot resize itself).
+    pub fn iframe(&self, site: &str) -> String {
+        let w = self.lang.w();
+        format!(
+            "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" style=\"width:100%;height:{}px;border:0\"></iframe>",
+            escape(&self.url(site)),
+            escape(w.kind_title(self.kind)),
+            self.kind.default_height()
+        )
+    }
+
+    /// Where the placeholder's own link goes: the Observatory's page for the same content.
+    pub fn fallback_link(&self, site: &str) -> String {
+        use crate::routes::Page;
+        let page = match (self.kind, &self.dataset) {
+            (Kind::Events, _) => Page::Events,
+            (Kind::News, _) => Page::News,
+            (Kind::Chart, Some(id)) => Page::Dataset(id.clone()),
+            (Kind::Chart, None) => Page::Data,
+            (Kind::Search, _) => Page::Search,
+        };
+        format!("{}{}", site.trim_end_matches('/'), page.path(self.lang))
+    }
+}
+
+impl Kind {
+    /// A sensible fixed height for the plain iframe form, in CSS pixels.
+    pub fn default_height(self) -> u32 {
+        match self {
+            Kind::Events | Kind::News => 520,
+            Kind::Chart => 420,
+            Kind::Search => 140,
+        }
+    }
+}
+
+/// An oEmbed 1.0 description of a widget ("rich" type), as JSON.
+pub fn oembed(o: &Options, site: &str, site_name: &str) -> String {
+    serde_json::json!({
+        "version": "1.0",
+        "type": "rich",
+        "provider_name": site_name,
+        "provider_url": site,
+        "title": o.lang.w().kind_title(o.kind),
+        "html": o.iframe(site),
+        "width": 400,
+        "height": o.kind.default_height(),
+    })
+    .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn options_parse_and_hostile_values_fall_back() {
+        let (o, ignored) = Options::from_query(
+            Kind::Events,
+            Lang::En,
+            &q(&[
+                ("country", "co"),
+                ("area", "sustainable-procurement"),
+                ("n", "3"),
+                ("theme", "dark"),
+                ("accent", "#C00"),
+                ("compact", "1"),
+            ]),
+        );
+        assert!(ignored.is_empty());
+        assert_eq!(o.country, Some(Country::Co));
+        assert_eq!(o.area.as_deref(), Some("sustainable-procurement"));
+        assert_eq!((o.count, o.theme, o.compact), (Some(3), Theme::Dark, true));
+        assert_eq!(o.accent.map(Rgb::hex).as_deref(), Some("#cc0000"));
+        let (o, ignored) = Options::from_query(
+            Kind::News,
+            Lang::Es,
+            &q(&[
+                ("accent", "red;}</style><script>alert(1)</script>"),
+                ("n", "100000"),
+                ("theme", "neon"),
+                ("country", "AR"),
+                ("area", "<b>"),
+                ("compact", "maybe"),
+                ("n", "0"),
+                ("utm_source", "x"),
+            ]),
+        );
+        assert_eq!(o, Options { kind: Kind::News, ..Options::default() });
+        assert_eq!(ignored, ["accent", "n", "theme", "country", "area", "compact"]);
+        for bad in ["#12345", "#ggg", "rgb(1,2,3)", "#1234567", "", "#", "expression(alert(1))"] {
+            assert_eq!(Rgb::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn accent_text_keeps_contrast() {
+        assert_eq!(Rgb::parse("#ffeb3b").unwrap().text_on(), "#000000");
+        assert_eq!(Rgb::parse("#0b3a6e").unwrap().text_on(), "#ffffff");
+        assert_eq!(Rgb::parse("#c00").unwrap().text_on(), "#ffffff");
+        assert!((Rgb(255, 255, 255).luminance() - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn urls_snippet_and_oembed() {
+        let site = "https://example.org/observatorio/";
+        let o = Options {
+            kind: Kind::Events,
+            lang: Lang::Es,
+            country: Some(Country::Pe),
+            count: Some(3),
+            accent: Rgb::parse("#0a0"),
+            ..Options::default()
+        };
+        assert_eq!(
+            o.url(site),
+            "https://example.org/observatorio/widget/es/events.html?country=PE&n=3&accent=%2300aa00"
+        );
+        let snippet = o.snippet(site);
+        assert!(snippet.starts_with("<div data-observatorio=\"events\" data-lang=\"es\" data-country=\"PE\" data-n=\"3\" data-accent=\"#00aa00\"><a href=\"https://example.org/observatorio/es/events\">"), "{snippet}");
+        assert!(snippet.ends_with("<script src=\"https://example.org/observatorio/embed.js\" async></script>"));
+        let chart = Options {
+            kind: Kind::Chart,
+            lang: Lang::En,
+            dataset: Some("ap-trade".into()),
+            count: Some(3),
+            ..Options::default()
+        };
+        // A chart takes no count.
+        assert_eq!(chart.url(site), "https://example.org/observatorio/widget/en/chart/ap-trade.html");
+        assert!(chart.snippet(site).contains("data-dataset=\"ap-trade\""));
+        let oe: serde_json::Value = serde_json::from_str(&oembed(&chart, site, "Observatorio")).unwrap();
+        assert_eq!(oe["type"], "rich");
+        assert_eq!(oe["version"], "1.0");
+        assert!(oe["html"]
+            .as_str()
+            .unwrap()
+            .starts_with("<iframe src=\"https://example.org/observatorio/widget/en/chart/ap-trade.html\""));
+        assert!(!valid_id("../x") && !valid_id("") && valid_id("a-1"));
+    }
+}
