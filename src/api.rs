@@ -26,64 +26,24 @@ pub type Res<T> = Result<Arc<Loaded<T>>, FileError>;
 /// missing falls back to the full `file`. A list's index and page files have other formats and
 /// positions of their own: they never do.
 async fn fetch_text(path: String, file: &'static str, or_full: bool) -> Result<Arc<str>, FileError> {
-    let network = |e: gloo_net::Error| FileError::Network { file: file.to_string(), detail: e.to_string() };
+    use crate::http::{get_text, Fresh, HttpError};
     let full = published::content_file(file);
-    let mut resp = get(&path).send().await.map_err(network)?;
-    if or_full && resp.status() == 404 && path != full {
-        resp = get(&full).send().await.map_err(network)?;
+    let cap = |p: &str| Some(observatorio_core::model::size_cap(p));
+    let mut got = get_text(&path, Fresh::OfBuild, cap(&path)).await;
+    let mut path = path;
+    if or_full && matches!(got, Err(HttpError::Status(404))) && path != full {
+        got = get_text(&full, Fresh::OfBuild, cap(&full)).await;
+        path = full;
     }
-    if !resp.ok() {
-        return Err(FileError::Http { file: file.to_string(), status: resp.status() });
-    }
-    // Over its cap, a file is named in the section's error, never parsed: first by the size the
-    // server announces (compressed, so smaller than the text), then by the text itself.
-    // Named by its own path (`lists/events.json`), the file the editor would look at.
-    let name = published::as_editor_names(&path);
-    let announced = resp.headers().get("content-length").and_then(|l| l.trim().parse::<u64>().ok());
-    observatorio_core::model::check_size(name, &path, announced.unwrap_or(0))?;
-    let text = resp.text().await.map_err(network)?;
-    observatorio_core::model::check_size(name, &path, text.len() as u64)?;
-    Ok(text.into())
-}
-
-/// This page's build (its `<meta name="build">`, see `bundle::index_html`), read once; empty
-/// at build time and on a page without one.
-pub fn build() -> &'static str {
-    #[cfg(target_arch = "wasm32")]
-    {
-        thread_local! {
-            static BUILD: std::cell::OnceCell<&'static str> = const { std::cell::OnceCell::new() };
+    got.map(Arc::from).map_err(|e| match e {
+        HttpError::Network(detail) => FileError::Network { file: file.to_string(), detail },
+        HttpError::Status(status) => FileError::Http { file: file.to_string(), status },
+        // Over its cap, a file is named in the section's error by its own path
+        // (`lists/events.json`), the file the editor would look at.
+        HttpError::TooLarge { bytes, cap } => {
+            FileError::TooLarge { file: published::as_editor_names(&path).to_string(), bytes, cap }
         }
-        BUILD.with(|b| {
-            *b.get_or_init(|| {
-                let id = document()
-                    .query_selector("meta[name=build]")
-                    .ok()
-                    .flatten()
-                    .and_then(|m| m.get_attribute("content"))
-                    .unwrap_or_default();
-                Box::leak(id.into_boxed_str())
-            })
-        })
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    ""
-}
-
-/// A file of the site as this build reads it (see `routes::with_version`).
-pub fn site_file(path: &str) -> String {
-    observatorio_core::routes::with_version(path, build())
-}
-
-/// A GET of `path` as this build reads it: the very URL `site_file` names (gloo-net adds the
-/// query itself: given one in the path, it would end the URL with a stray `&`).
-pub fn get(path: &str) -> gloo_net::http::RequestBuilder {
-    let request = gloo_net::http::Request::get(path);
-    if observatorio_core::routes::versioned(path, build()) {
-        request.query([("v", build())])
-    } else {
-        request
-    }
+    })
 }
 
 /// One item's own file (see `published::item_file`), or the full file when the id could not be
@@ -454,7 +414,7 @@ impl Store {
             };
             Later { documents, lists }
         };
-        let later = match crate::app::root_owner() {
+        let later = match crate::context::root_owner() {
             Some(root) => root.with(make),
             None => make(),
         };
@@ -522,7 +482,7 @@ pub fn use_store() -> Store {
     if let Some(store) = cell.0.get_value() {
         return store;
     }
-    let store = match crate::app::root_owner() {
+    let store = match crate::context::root_owner() {
         Some(root) => root.with(Store::new),
         None => Store::new(),
     };

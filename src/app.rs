@@ -1,69 +1,22 @@
-//! The app: base path, language context, router and the page shell.
+//! The app: the router and the page shell (the contexts it provides: `context`).
 
 use crate::api::Store;
 use crate::chunks::{use_chunks, Chunk, State, View};
 use crate::components::layout::{Footer, Header};
 use crate::components::section::Skeleton;
+use crate::context::{base_path, use_lang, Base, LangCtx};
 use crate::pages::*;
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Redirect, Route, Router};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 use observatorio_core::i18n::Lang;
-use observatorio_core::routes::{lang_of_path, normalize_base, strip_base};
+use observatorio_core::routes::{lang_of_path, strip_base};
 use wasm_bindgen::JsCast;
-
-/// The reader's language, taken from the URL's first segment.
-#[derive(Clone, Copy)]
-pub struct LangCtx(pub Memo<Lang>);
-
-/// The page's language. A page is rebuilt when the language changes (see `Shell`), so views
-/// read it once instead of each text being a reactive closure: that keeps the wasm smaller.
-pub fn use_lang() -> Lang {
-    use_context::<LangCtx>().map(|c| c.0.get_untracked()).unwrap_or_default()
-}
-
-/// The deployment base ("" at the root, "/observatorio" under a sub-path), from `<base href>`,
-/// which the publishing step writes from `BASE` (see `bundle::index_html`).
-#[derive(Clone)]
-pub struct Base(pub String);
-
-pub fn base_path() -> String {
-    let href =
-        document().query_selector("base").ok().flatten().and_then(|b| b.get_attribute("href")).unwrap_or_default();
-    normalize_base(&href)
-}
-
-/// The site's origin ("https://example.org"), for absolute links in downloads and calendar
-/// links: the browser's, or when rendering at build time the deployed address's.
-#[cfg(target_arch = "wasm32")]
-pub fn origin() -> Option<String> {
-    web_sys::window().and_then(|w| w.location().origin().ok())
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-pub fn origin() -> Option<String> {
-    use_context::<Origin>().map(|o| o.0)
-}
-
-/// The deployed origin, when rendering at build time (see `origin`).
-#[derive(Clone)]
-pub struct Origin(pub String);
-
-thread_local! {
-    /// The app's root owner (in the browser): what is made on first use for the whole visit
-    /// (the search data, the long lists) is made under it, not under the view that asked.
-    static ROOT: std::cell::RefCell<Option<Owner>> = const { std::cell::RefCell::new(None) };
-}
-
-/// The app's root owner, once the app is mounted (never when rendering at build time).
-pub fn root_owner() -> Option<Owner> {
-    ROOT.with(|r| r.borrow().clone())
-}
 
 #[component]
 pub fn App() -> impl IntoView {
-    ROOT.with(|r| *r.borrow_mut() = Owner::current());
+    crate::context::set_root_owner();
     let base = base_path();
     observatorio_core::routes::set_base(&base);
     routed(None, base)
@@ -107,7 +60,7 @@ pub fn render_first_view(
         // links with the base included).
         provide_context(leptos_router::location::RequestUrl::new(&format!("{base}{path}")));
         provide_context(crate::pages::Today(today));
-        provide_context(Origin(origin.to_string()));
+        provide_context(crate::context::Origin(origin.to_string()));
         routed(Some(Store::preset(preset)), base).to_html()
     })
 }

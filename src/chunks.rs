@@ -353,11 +353,8 @@ pub fn use_chunks() -> Chunks {
 async fn replaced() -> bool {
     #[cfg(target_arch = "wasm32")]
     {
-        let mine = crate::api::build();
-        let request = gloo_net::http::Request::get("build.json").cache(web_sys::RequestCache::NoStore);
-        let Ok(resp) = request.send().await else { return false };
-        let Ok(text) = resp.text().await else { return false };
-        names_another_build(&text, mine)
+        let got = crate::http::get_text("build.json", crate::http::Fresh::NoStore, None).await;
+        got.is_ok_and(|text| names_another_build(&text, crate::http::build()))
     }
     #[cfg(not(target_arch = "wasm32"))]
     false

@@ -12,8 +12,14 @@ pub mod app;
 /// Code loaded per route: the wasm chunks and their loading state.
 pub mod chunks;
 pub mod components;
+/// The contexts every view reads: language, base, origin, root owner.
+pub mod context;
+/// The one HTTP client: downloads with optional size caps, and the comment form's post.
+pub mod http;
 /// The browser's tz database behind the calendar's conversions.
 pub mod intl;
+/// The open-contracting data the indicators page reads.
+pub mod ocds_loader;
 pub mod pages;
 /// Loads the search index's parts as queries need them.
 pub mod search_loader;

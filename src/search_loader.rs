@@ -27,21 +27,19 @@ enum Part {
 }
 
 async fn get_text(url: String, part: Part) -> Result<String, String> {
-    let request = match part {
-        Part::Named => gloo_net::http::Request::get(&url),
-        Part::OfBuild => crate::api::get(&url),
+    use crate::http::{Fresh, HttpError};
+    let fresh = match part {
+        Part::Named => Fresh::Named,
+        Part::OfBuild => Fresh::OfBuild,
     };
-    let resp = request.send().await.map_err(|e| e.to_string())?;
-    if !resp.ok() {
-        return Err(format!("{url}: HTTP {}", resp.status()));
-    }
     // Over its cap, a part is missing (named as such), never parsed.
-    let too_large =
-        |bytes: u64| observatorio_core::model::check_size(&url, &url, bytes).map_err(|e| e.detail(Lang::En));
-    too_large(resp.headers().get("content-length").and_then(|l| l.trim().parse().ok()).unwrap_or(0))?;
-    let text = resp.text().await.map_err(|e| e.to_string())?;
-    too_large(text.len() as u64)?;
-    Ok(text)
+    crate::http::get_text(&url, fresh, Some(observatorio_core::model::size_cap(&url))).await.map_err(|e| match e {
+        HttpError::Network(detail) => detail,
+        HttpError::Status(status) => format!("{url}: HTTP {status}"),
+        HttpError::TooLarge { bytes, cap } => {
+            observatorio_core::model::FileError::TooLarge { file: url.clone(), bytes, cap }.detail(Lang::En)
+        }
+    })
 }
 
 fn parse<T: DeserializeOwned>(text: Result<String, String>) -> Result<T, String> {
@@ -336,7 +334,7 @@ pub fn search_data(cell: SearchCell) -> SearchData {
     if let Some(data) = cell.0.get_value() {
         return data;
     }
-    let data = match crate::app::root_owner() {
+    let data = match crate::context::root_owner() {
         Some(root) => root.with(SearchData::new),
         None => SearchData::new(),
     };

@@ -1,7 +1,7 @@
 //! Tiny building blocks: bilingual text with the right `lang`, paragraphs, safe external links,
 //! sample badges, page titles.
 
-use crate::app::use_lang;
+use crate::context::use_lang;
 use leptos::prelude::*;
 use observatorio_core::i18n::Lang;
 use observatorio_core::model::{Blocks, Country, SafeUrl, Text};

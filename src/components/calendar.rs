@@ -2,8 +2,8 @@
 //! the member capitals and the reader's zone, "add to calendar" and the subscribable feeds.
 //! The logic is in `observatorio_core::calendar`; these only draw it.
 
-use crate::app::use_lang;
 use crate::components::bits::Tx;
+use crate::context::use_lang;
 use crate::intl::{reader_zone, IntlDb};
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
@@ -344,7 +344,7 @@ pub fn AddToCalendar(event: Event) -> impl IntoView {
     let lang = use_lang();
     let t = lang.t();
     let ics = href(&format!("/{}", event_calendar(lang, &event.id)));
-    let page = crate::app::origin()
+    let page = crate::context::origin()
         .map(|o| event_url(&format!("{o}{}", observatorio_core::routes::base()), lang, &event.id))
         .unwrap_or_default();
     let google = google_link(&event, lang, &page);

@@ -1,7 +1,7 @@
 //! Cards for lists: news, documents, events, topics and key figures.
 
-use crate::app::use_lang;
 use crate::components::bits::{CountryTag, ExternalLink, SampleBadge, Tx};
+use crate::context::use_lang;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use observatorio_core::i18n::{event_when, format_number, format_partial_date};

@@ -2,10 +2,10 @@
 //! touch, keyboard and pointer, a text summary, a table toggle, CSV/JSON downloads, a permalink,
 //! source and notes. Sized to its container's width.
 
-use crate::app::use_lang;
 use crate::components::bits::{ExternalLink, Paragraphs, SampleBadge, Tx};
 use crate::components::cards::Heading;
 use crate::components::data_table::DataTable;
+use crate::context::use_lang;
 use leptos::prelude::*;
 use observatorio_core::charts::scene::{layout, Anchor, Mark, RuleClass, Scene, TextClass};
 use observatorio_core::charts::spec::ChartSpec;
@@ -244,7 +244,7 @@ pub fn Chart(
         let ds = live.get();
         let l = lang;
         let page = permalink.clone().unwrap_or_else(|| Page::Dataset(ds.id.clone()).href(l));
-        let url = crate::app::origin().map(|o| format!("{o}{page}")).unwrap_or(page.clone());
+        let url = crate::context::origin().map(|o| format!("{o}{page}")).unwrap_or(page.clone());
         let t = l.t();
         view! {
             <ul class="chart-actions">

@@ -2,7 +2,7 @@
 //! content names, or opens a prefilled e-mail. The draft lives in the browser's storage, so a
 //! failed send or a reload loses nothing.
 
-use crate::app::use_lang;
+use crate::context::use_lang;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use observatorio_core::calendar::participate::{is_bot, Draft, DraftError, MAX_EMAIL, MAX_MESSAGE, MAX_NAME};
@@ -57,14 +57,7 @@ fn save_draft(key: &str, d: &Draft) -> bool {
 
 async fn post(endpoint: &str, fields: &[(&'static str, String)]) -> bool {
     let body: Vec<String> = fields.iter().map(|(k, v)| format!("{k}={}", encode_segment(v))).collect();
-    let req = gloo_net::http::Request::post(endpoint)
-        .header("Accept", "application/json")
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .body(body.join("&"));
-    match req {
-        Ok(r) => r.send().await.map(|res| res.ok()).unwrap_or(false),
-        Err(_) => false,
-    }
+    crate::http::post_form(endpoint, body.join("&")).await
 }
 
 #[component]

@@ -1,7 +1,7 @@
 //! A dataset as an accessible table: caption, column headers with units, row headers, numbers
 //! in the reader's locale, missing values said.
 
-use crate::app::use_lang;
+use crate::context::use_lang;
 use leptos::prelude::*;
 use observatorio_core::i18n::{format_number, Lang};
 use observatorio_core::model::{Cell, ColumnKind, Dataset};

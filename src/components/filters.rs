@@ -2,8 +2,8 @@
 //! Back/Forward work.
 
 use crate::api::{ListFile, Rows};
-use crate::app::use_lang;
 use crate::components::section::LoadError;
+use crate::context::use_lang;
 use leptos::prelude::AnyView;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};

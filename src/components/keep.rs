@@ -7,8 +7,8 @@
 //! The browser's own JSON reads and writes it: no JSON code of ours in the main module.
 //! Nothing is drawn when rendering at build time, nor where the browser cannot keep pages.
 
-use crate::app::use_lang;
 use crate::chunks::View;
+use crate::context::use_lang;
 use leptos::prelude::*;
 
 /// The cache and the list's key (as the worker and the offline page name them).
@@ -167,7 +167,8 @@ pub(crate) mod browser {
     /// The page, its content files (its item's, and the thematic areas its tags name) and the
     /// code it starts with.
     fn files(file: &str, id: &str, path: &str) -> Vec<String> {
-        use crate::api::{item_path, site_file};
+        use crate::api::item_path;
+        use crate::http::site_file;
         use observatorio_core::model::{ContentFile, Topic};
         let mut files = vec![
             path.to_string(),

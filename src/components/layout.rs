@@ -1,7 +1,7 @@
 //! Site header (brand, sections, language switch) and footer.
 
-use crate::app::{use_lang, Base};
 use crate::components::search_box::SearchBox;
+use crate::context::{use_lang, Base};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;

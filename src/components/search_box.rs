@@ -3,8 +3,8 @@
 //! Enter. The index's entry point and the one-letter suggestions load when the box gets focus;
 //! the parts a query needs load as it is typed (see `search_loader`).
 
-use crate::app::use_lang;
 use crate::chunks::{use_chunks, Chunk, State};
+use crate::context::use_lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use observatorio_core::i18n::Lang;

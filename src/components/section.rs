@@ -2,7 +2,7 @@
 //! arrives, or a localized error with a retry button; items left out for errors are counted.
 
 use crate::api::{File, ListFile, Rows};
-use crate::app::use_lang;
+use crate::context::use_lang;
 use leptos::prelude::*;
 use observatorio_core::model::list::Listed;
 use observatorio_core::model::{FileError, Loaded};

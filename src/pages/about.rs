@@ -1,7 +1,7 @@
 use crate::api::use_store;
-use crate::app::use_lang;
 use crate::components::bits::{use_meta, ExternalLink, Paragraphs, Tx};
 use crate::components::section::Section;
+use crate::context::use_lang;
 use leptos::prelude::*;
 
 #[component]

@@ -2,11 +2,11 @@
 
 use super::{use_id, use_item_meta, NotFoundItem, TopicTags};
 use crate::api::{topics_now, use_store};
-use crate::app::use_lang;
 use crate::components::bits::{use_meta, CountryTag, SampleBadge};
 use crate::components::chart::Chart;
 use crate::components::filters::{filtered_list, use_query_filter, FilterField};
 use crate::components::section::Section;
+use crate::context::use_lang;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use observatorio_core::filter::DataFilter;

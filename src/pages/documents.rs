@@ -3,11 +3,11 @@
 
 use super::{use_id, use_item_meta, NotFoundItem, TopicTags};
 use crate::api::{topics_now, use_store};
-use crate::app::use_lang;
 use crate::components::bits::{use_meta, CountryTag, ExternalLink, Paragraphs, SampleBadge, Tx};
 use crate::components::cards::DocCard;
 use crate::components::filters::{filtered_rows, use_query_filter, FilterField};
 use crate::components::section::{RowsSection, Section};
+use crate::context::use_lang;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use observatorio_core::cite::citation;
@@ -72,7 +72,7 @@ pub fn DocumentPage() -> impl IntoView {
                     match docs.items.iter().find(|d| d.id == wanted).cloned() {
                         None => view! { <NotFoundItem id=wanted back=Page::Documents back_label=|l| l.t().back_to_documents/> }.into_any(),
                         Some(d) => {
-                            let page_url = format!("{}{}", crate::app::origin().unwrap_or_default(), Page::Document(d.id.clone()).href(l));
+                            let page_url = format!("{}{}", crate::context::origin().unwrap_or_default(), Page::Document(d.id.clone()).href(l));
                             let cite = citation(&d, l, t.site_name, &page_url);
                             let cite2 = cite.clone();
                             let copy = move |_| {

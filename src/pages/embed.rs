@@ -2,8 +2,8 @@
 //! iframe). The options, URLs and code come from `observatorio_core::widget`; this page only edits them.
 
 use crate::api::{topics_now, use_store};
-use crate::app::use_lang;
 use crate::components::bits::use_meta;
+use crate::context::use_lang;
 use leptos::prelude::*;
 use observatorio_core::i18n::Lang;
 use observatorio_core::model::{ChartKind, Country};

@@ -4,13 +4,13 @@
 
 use super::{today, use_id, use_item_meta, NotFoundItem, TopicTags};
 use crate::api::{topics_now, use_store, ListFile, Rows};
-use crate::app::use_lang;
 use crate::components::bits::{use_meta, CountryTag, ExternalLink, Paragraphs, SampleBadge, Tx};
 use crate::components::calendar::{month_url, AddToCalendar, FeedLinks, MonthGrid, ZoneTable};
 use crate::components::cards::EventCard;
 use crate::components::comment_form::CommentForm;
 use crate::components::filters::{paged_items, use_query_filter, FilterBar, FilterField};
 use crate::components::section::{RowsSection, Section};
+use crate::context::use_lang;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;

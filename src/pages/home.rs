@@ -2,10 +2,10 @@
 
 use super::today;
 use crate::api::use_store;
-use crate::app::use_lang;
 use crate::components::bits::{use_meta, Paragraphs};
 use crate::components::cards::{EventCard, KeyFigure, NewsCard, TopicCard};
 use crate::components::section::Section;
+use crate::context::use_lang;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use observatorio_core::routes::Page;

@@ -26,8 +26,8 @@ pub use search::SearchPage;
 pub use topics::{TopicPage, TopicsPage};
 
 use crate::api::{topics_now, use_store, File};
-use crate::app::use_lang;
 use crate::components::bits::use_meta;
+use crate::context::use_lang;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;

@@ -2,11 +2,11 @@
 
 use super::{use_id, use_item_meta, NotFoundItem, TopicTags};
 use crate::api::{topics_now, use_store};
-use crate::app::use_lang;
 use crate::components::bits::{use_meta, CountryTag, ExternalLink, Paragraphs, SampleBadge, Tx};
 use crate::components::cards::NewsCard;
 use crate::components::filters::{filtered_rows, use_query_filter, FilterField};
 use crate::components::section::{RowsSection, Section};
+use crate::context::use_lang;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use observatorio_core::filter::NewsFilter;

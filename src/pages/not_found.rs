@@ -1,5 +1,5 @@
-use crate::app::use_lang;
 use crate::components::bits::use_meta;
+use crate::context::use_lang;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use observatorio_core::routes::Page;

@@ -3,10 +3,10 @@
 //! items when nothing matches. Each result's text loads on its own as the list shows it.
 
 use crate::api::{topics_now, use_store};
-use crate::app::use_lang;
 use crate::components::bits::{use_meta, CountryTag, SampleBadge};
 use crate::components::filters::{paged, use_query_filter, FilterBar, FilterField};
 use crate::components::search_box::{marked, results_href, results_path};
+use crate::context::use_lang;
 use crate::search_loader::doc_href;
 use crate::search_loader::use_search;
 use leptos::prelude::*;

@@ -2,12 +2,12 @@
 
 use super::{today, use_id, use_item_meta, NotFoundItem};
 use crate::api::{use_store, Rows};
-use crate::app::use_lang;
 use crate::components::bits::{use_meta, Paragraphs, Tx};
 use crate::components::cards::{DocCard, NewsCard, TopicCard};
 use crate::components::chart::Chart;
 use crate::components::filters::rows_list;
 use crate::components::section::{RowsSection, Section};
+use crate::context::use_lang;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use observatorio_core::routes::Page;

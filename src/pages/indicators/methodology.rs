@@ -1,8 +1,8 @@
 //! An indicator's methodology page (`?methodology=<id>`), linked from its card and section.
 
 use super::page_href;
-use crate::app::use_lang;
 use crate::components::bits::ExternalLink;
+use crate::context::use_lang;
 use leptos::prelude::*;
 use observatorio_core::model::{Country, SafeUrl};
 use observatorio_core::ocds::explain::explain;

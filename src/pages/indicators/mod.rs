@@ -4,16 +4,16 @@
 //! the others still show. Filters live in the URL; `?list=…` shows the processes behind a
 //! number. Every figure comes from `ocds::report`; this file only draws.
 
-use crate::app::use_lang;
 use crate::components::bits::{use_meta, ExternalLink, SampleBadge};
 use crate::components::chart::Chart;
 use crate::components::filters::{paged, use_query_filter, FilterBar, FilterField};
+use crate::context::use_lang;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use observatorio_core::i18n::{format_number, Lang};
 use observatorio_core::model::{Blocks, Cell, ChartKind, Column, ColumnKind, Country, Dataset, SafeUrl, Text};
-use observatorio_core::ocds::digest::{Details, Digest, Manifest, Source};
+use observatorio_core::ocds::digest::Source;
 use observatorio_core::ocds::explain::explain;
 use observatorio_core::ocds::indicators::{
     Coverage, Facts, FactsBuilder, Share, Stats, Summary, KEY_FIELDS, STATS_COUNT,
@@ -22,8 +22,10 @@ use observatorio_core::ocds::process::Process;
 use observatorio_core::ocds::report::{country_from_slug, method_code, Filter, List, Options, DEFAULT_DAYS};
 use observatorio_core::ocds::tables::{process_list, Listed, Trends};
 use observatorio_core::routes::{with_query, Page};
-use std::collections::HashMap;
 use std::sync::Arc;
+
+use crate::ocds_loader::{load_details, load_manifest, load_source_into, next_task, use_ocds};
+pub use crate::ocds_loader::{Shared, SourceData, SourceState};
 
 mod methodology;
 mod profile;
@@ -32,152 +34,6 @@ use methodology::{methodology_href, MethodologyView};
 use observatorio_core::ocds::profile::Party;
 use profile::{profile_href, wanted, ProfileView};
 use trends::{downloads, Comparison, MarketView, Series};
-
-/// Compared by identity, so memos over large data only notify when it is rebuilt.
-pub struct Shared<T>(pub Arc<T>);
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        Shared(self.0.clone())
-    }
-}
-
-impl<T> PartialEq for Shared<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// One source, read.
-pub struct SourceData {
-    pub source: Source,
-    pub processes: Vec<Process>,
-    pub files: Vec<String>,
-    pub problems: Vec<String>,
-    pub damaged: usize,
-    /// (key field, processes lacking it).
-    pub missing: Vec<(&'static str, usize)>,
-    /// Processes whose text lost characters to a wrong encoding before publication.
-    pub broken_text: usize,
-}
-
-#[derive(Clone)]
-pub enum SourceState {
-    Loading,
-    Ready(Arc<SourceData>),
-    Failed(String),
-}
-
-/// The manifest as read, with the problems it had (sources left out), or why it could not be.
-type ManifestState = Option<Result<Shared<(Manifest, Vec<String>)>, String>>;
-
-/// A source's details: None while reading, then read or why not.
-type DetailsState = Option<Result<Shared<Details>, String>>;
-
-/// The manifest and every source read so far, kept for the whole visit.
-#[derive(Clone, Copy)]
-pub struct OcdsStore {
-    manifest: RwSignal<ManifestState>,
-    states: RwSignal<HashMap<String, SourceState>>,
-    /// Each source's details (ocids, titles), read when a list of processes is shown: None
-    /// while reading.
-    details: RwSignal<HashMap<String, DetailsState>>,
-}
-
-impl OcdsStore {
-    fn new() -> Self {
-        OcdsStore {
-            manifest: RwSignal::new(None),
-            states: RwSignal::new(HashMap::new()),
-            details: RwSignal::new(HashMap::new()),
-        }
-    }
-}
-
-/// The store, created the first time the page is visited.
-fn use_ocds() -> OcdsStore {
-    if let Some(s) = use_context::<OcdsStore>() {
-        return s;
-    }
-    let s = OcdsStore::new();
-    provide_context(s);
-    s
-}
-
-/// Files past these sizes are refused with a message instead of a frozen tab: a digest is
-/// compact (25,000 processes: 3 MB), an OCDS file as published is parsed whole on the phone
-/// (bundle a larger one, and the publishing step digests it).
-const MAX_DIGEST_BYTES: usize = observatorio_core::ocds::read::MAX_BYTES;
-const MAX_RAW_BYTES: usize = 10 * 1024 * 1024;
-
-async fn fetch(url: &str) -> Result<String, String> {
-    fetch_max(url, MAX_DIGEST_BYTES).await
-}
-
-async fn fetch_max(url: &str, max: usize) -> Result<String, String> {
-    let resp = crate::api::get(url).send().await.map_err(|e| format!("{url}: {e}"))?;
-    if !resp.ok() {
-        return Err(format!("{url}: HTTP {}", resp.status()));
-    }
-    let too_big = |n: usize| format!("{url}: {} MB, more than the {} MB this page reads", n >> 20, max >> 20);
-    // Refused before the download when the server says the size.
-    if let Some(n) = resp.headers().get("content-length").and_then(|v| v.parse::<usize>().ok()) {
-        if n > max {
-            return Err(too_big(n));
-        }
-    }
-    let text = resp.text().await.map_err(|e| format!("{url}: {e}"))?;
-    if text.len() > max {
-        return Err(too_big(text.len()));
-    }
-    Ok(text)
-}
-
-/// Reads one source: its digest, or its OCDS files on the web (parsed here with the same code
-/// the publishing step uses).
-async fn load_source(s: Source) -> Result<SourceData, String> {
-    let (processes, files, problems, damaged) = if let Some(path) = &s.digest {
-        let text = fetch(path).await?;
-        // Let the browser paint the progress before the parse.
-        next_task().await;
-        let d = Digest::parse(path, &text)?;
-        next_task().await;
-        let (processes, damaged) = d.processes();
-        (processes, d.files, d.problems, damaged)
-    } else {
-        let mut texts = Vec::new();
-        let mut problems = Vec::new();
-        for url in &s.files {
-            match fetch_max(url, MAX_RAW_BYTES).await {
-                Ok(t) => texts.push((url.clone(), t)),
-                Err(e) => {
-                    problems.push(e);
-                    texts.push((url.clone(), String::new()));
-                }
-            }
-        }
-        let ok: Vec<(&str, &str)> =
-            texts.iter().filter(|(_, t)| !t.is_empty()).map(|(u, t)| (u.as_str(), t.as_str())).collect();
-        if ok.is_empty() {
-            return Err(problems.join("; "));
-        }
-        let (processes, more) = observatorio_core::ocds::load(texts.iter().map(|(u, t)| (u.as_str(), t.as_str())));
-        problems.extend(more.into_iter().filter(|p| !p.contains(": the file is empty")));
-        (processes, s.files.clone(), problems, 0)
-    };
-    let missing = observatorio_core::ocds::indicators::missing_fields(&processes);
-    let broken_text = processes.iter().filter(|p| p.has_broken_text()).count();
-    Ok(SourceData { source: s, processes, files, problems, damaged, missing, broken_text })
-}
-
-/// Yields to the event loop once (a resolved promise is not enough: the browser paints only
-/// between tasks), so progress shows between heavy steps.
-async fn next_task() {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
-}
 
 /// The processes of a page's sources and their facts, built once every source has settled.
 pub struct Pool {
@@ -276,16 +132,7 @@ pub fn IndicatorsPage() -> impl IntoView {
     let store = use_ocds();
     // The manifest, once per visit (in an effect: none runs when the first view is rendered at
     // build time, where the page shows its placeholders).
-    Effect::new(move |_| {
-        if store.manifest.get_untracked().is_none() {
-            spawn_local(async move {
-                let m = fetch(observatorio_core::published::ocds::MANIFEST)
-                    .await
-                    .map(|t| Shared(Arc::new(Manifest::parse(&t))));
-                store.manifest.set(Some(m));
-            });
-        }
-    });
+    Effect::new(move |_| load_manifest(store));
     // Start reading the sources this country needs (each once per visit).
     Effect::new(move |_| {
         let (Some(Ok(m)), Some(c)) = (store.manifest.get(), country.get()) else { return };
@@ -296,17 +143,7 @@ pub fn IndicatorsPage() -> impl IntoView {
             store.states.update(|st| {
                 st.insert(s.id.clone(), SourceState::Loading);
             });
-            let s = s.clone();
-            spawn_local(async move {
-                let id = s.id.clone();
-                let state = match load_source(s).await {
-                    Ok(d) => SourceState::Ready(Arc::new(d)),
-                    Err(e) => SourceState::Failed(e),
-                };
-                store.states.update(|st| {
-                    st.insert(id, state);
-                });
-            });
+            spawn_local(load_source_into(store, s.clone()));
         }
     });
     // The page's sources: (source, state) in the manifest's order.
@@ -1242,27 +1079,6 @@ fn ProcessList(
             {licences}
             {paged(true, "processes", total, item)}
         </section>
-    }
-}
-
-/// Starts reading the details (ocids, titles) of these sources, each once per visit: they are
-/// published apart from the digests.
-fn load_details(store: OcdsStore, sources: &[Arc<SourceData>]) {
-    for d in sources {
-        let (id, path) = (d.source.id.clone(), d.source.details.clone());
-        let Some(path) = path else { continue };
-        if store.details.with_untracked(|m| m.contains_key(&id)) {
-            continue;
-        }
-        store.details.update_untracked(|m| {
-            m.insert(id.clone(), None);
-        });
-        spawn_local(async move {
-            let got = fetch(&path).await.and_then(|t| Details::parse(&path, &t));
-            store.details.update(|m| {
-                m.insert(id, Some(got.map(|d| Shared(Arc::new(d)))));
-            });
-        });
     }
 }
 

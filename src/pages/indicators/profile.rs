@@ -3,7 +3,7 @@
 
 use super::trends::cell;
 use super::{count, num, page_href, pct, Pool, Shared};
-use crate::app::use_lang;
+use crate::context::use_lang;
 use leptos::prelude::*;
 use observatorio_core::i18n::Lang;
 use observatorio_core::model::Country;

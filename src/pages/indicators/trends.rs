@@ -2,9 +2,9 @@
 //! in place when the filters change, each with its table, its coverage and its downloads.
 
 use super::{count, num, pct, Live, Shared};
-use crate::app::use_lang;
 use crate::components::bits::save_file;
 use crate::components::chart::Chart;
+use crate::context::use_lang;
 use leptos::prelude::*;
 use observatorio_core::i18n::Lang;
 use observatorio_core::model::{Country, Dataset, Text};
