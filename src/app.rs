@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Redirect, Route, Router};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
-use observatorio_core::i18n::Lang;
+use observatorio_core::lang::Lang;
 use observatorio_core::routes::{lang_of_path, strip_base};
 use wasm_bindgen::JsCast;
 

@@ -11,7 +11,7 @@
 use crate::search_loader::SearchCell;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
-use observatorio_core::i18n::Lang;
+use observatorio_core::lang::Lang;
 use std::future::Future;
 use std::task::{Context, Poll, Waker};
 

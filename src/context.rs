@@ -3,7 +3,7 @@
 //! them without reaching back into the app that draws them.
 
 use leptos::prelude::*;
-use observatorio_core::i18n::Lang;
+use observatorio_core::lang::Lang;
 use observatorio_core::routes::normalize_base;
 
 /// The reader's language, taken from the URL's first segment.

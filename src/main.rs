@@ -3,7 +3,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    observatorio::takeover::mount();
+    observatorio::takeover::mount(observatorio::app::App);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

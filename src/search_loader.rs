@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use observatorio_core::i18n::Lang;
+use observatorio_core::lang::Lang;
 use observatorio_core::search::engine::{highlight, Segment};
 use observatorio_core::search::index::{plan, Plan, SUGGESTIONS};
 use observatorio_core::search::ship::{file_name, ChunkFile, DocFile, FacetsFile, IndexFile, SuggestFile, VocabFile};

@@ -35,12 +35,18 @@ pub fn keeps_first_view(view: View) -> bool {
 /// The placeholder a kept first view moves into (`display: contents`: it adds no box).
 pub const KEPT: &str = "kept-first-view";
 
+/// Mounts `app` over the page's static first view (the router's shell, passed in by `main`:
+/// this module knows the page, not the app).
 #[cfg(target_arch = "wasm32")]
-pub fn mount() {
+pub fn mount<F, N>(app: F)
+where
+    F: Fn() -> N + Copy + 'static,
+    N: leptos::prelude::IntoView + 'static,
+{
     use wasm_bindgen::JsCast;
     let doc = leptos::prelude::document();
     let Some(old) = doc.get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
-        leptos::mount::mount_to_body(crate::app::App);
+        leptos::mount::mount_to_body(app);
         return;
     };
     let next = doc.create_element("div").ok().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
@@ -48,14 +54,14 @@ pub fn mount() {
         Some(next) if old.has_attribute("data-ssr") => {
             let rendered_for = old.get_attribute("data-date").unwrap_or_default();
             FIRST_VIEW.with(|f| f.set(Some(rendered_for == crate::pages::today().to_string())));
-            leptos::mount::mount_to(next.clone(), crate::app::App).forget();
+            leptos::mount::mount_to(next.clone(), app).forget();
             // Not in this task: the app's first effects run once it ends, and one of them would
             // draw the search box again, empty, after the typed text was carried over.
             leptos::prelude::set_timeout(move || take_over(old, next, 0), std::time::Duration::ZERO);
         }
         _ => {
             old.set_text_content(None);
-            leptos::mount::mount_to(old.clone(), crate::app::App).forget();
+            leptos::mount::mount_to(old.clone(), app).forget();
             let _ = old.set_attribute("data-live", "");
         }
     }
@@ -173,8 +179,8 @@ pub mod stale {
         let lang = doc
             .document_element()
             .and_then(|h| h.get_attribute("lang"))
-            .and_then(|c| observatorio_core::i18n::Lang::from_code(&c))
-            .unwrap_or(observatorio_core::i18n::Lang::Es);
+            .and_then(|c| observatorio_core::lang::Lang::from_code(&c))
+            .unwrap_or(observatorio_core::lang::Lang::Es);
         let t = lang.t();
         let holder = doc.create_element("div").ok()?;
         holder.set_class_name(BOX);

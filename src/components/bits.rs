@@ -3,7 +3,7 @@
 
 use crate::context::use_lang;
 use leptos::prelude::*;
-use observatorio_core::i18n::Lang;
+use observatorio_core::lang::Lang;
 use observatorio_core::model::{Blocks, Country, SafeUrl, Text};
 
 /// Text in the reader's language; a Spanish fallback is marked `lang="es"` for screen readers.

@@ -112,7 +112,7 @@ pub fn KeyFigure(figure: Highlight, dataset: String) -> impl IntoView {
         if let Some(suffix) = &figure.suffix {
             let suffix = suffix.get(l);
             // "42,9 %" in Spanish style, "42.9%" in English; words always get a space.
-            if (suffix == "%" && l == observatorio_core::i18n::Lang::Es) || suffix.starts_with(char::is_alphabetic) {
+            if (suffix == "%" && l == observatorio_core::lang::Lang::Es) || suffix.starts_with(char::is_alphabetic) {
                 s.push('\u{a0}');
             }
             s.push_str(suffix);

@@ -3,7 +3,8 @@
 
 use crate::context::use_lang;
 use leptos::prelude::*;
-use observatorio_core::i18n::{format_number, Lang};
+use observatorio_core::i18n::format_number;
+use observatorio_core::lang::Lang;
 use observatorio_core::model::{Cell, ColumnKind, Dataset};
 
 /// A cell as text: "más de 70", "2.710.734", "–" for a value the source does not give.

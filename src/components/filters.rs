@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use observatorio_core::filter::years;
-use observatorio_core::i18n::Lang;
+use observatorio_core::lang::Lang;
 use observatorio_core::model::list::{Facets, ListIndex, Listed};
 use observatorio_core::model::{Country, Topic};
 use observatorio_core::routes::encode_segment;

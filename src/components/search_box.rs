@@ -7,7 +7,7 @@ use crate::chunks::{use_chunks, Chunk, State};
 use crate::context::use_lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use observatorio_core::i18n::Lang;
+use observatorio_core::lang::Lang;
 use observatorio_core::routes::{href, with_query, Page};
 use observatorio_core::search::engine::{Kind, Segment};
 

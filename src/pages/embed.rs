@@ -5,7 +5,7 @@ use crate::api::{topics_now, use_store};
 use crate::components::bits::use_meta;
 use crate::context::use_lang;
 use leptos::prelude::*;
-use observatorio_core::i18n::Lang;
+use observatorio_core::lang::Lang;
 use observatorio_core::model::{ChartKind, Country};
 use observatorio_core::widget::{self, Kind, Options, Rgb, Theme, DEFAULT_COUNT, MAX_COUNT};
 

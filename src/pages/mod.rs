@@ -31,7 +31,7 @@ use crate::context::use_lang;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use observatorio_core::i18n::Lang;
+use observatorio_core::lang::Lang;
 use observatorio_core::model::Topic;
 use observatorio_core::model::{ContentFile, Text};
 use observatorio_core::routes::Page;

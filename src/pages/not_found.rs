@@ -23,7 +23,7 @@ pub fn NotFoundPage() -> impl IntoView {
 pub fn NotFoundItem(
     id: String,
     back: Page,
-    back_label: fn(observatorio_core::i18n::Lang) -> &'static str,
+    back_label: fn(observatorio_core::lang::Lang) -> &'static str,
 ) -> impl IntoView {
     let lang = use_lang();
     use_meta(|l| (l.t().not_found_title.to_string(), l.t().not_found_text.to_string()));

@@ -138,7 +138,7 @@ pub fn SearchPage() -> impl IntoView {
 }
 
 /// "Did you mean …?" with a link to that search.
-fn offer(l: observatorio_core::i18n::Lang, s: String) -> impl IntoView {
+fn offer(l: observatorio_core::lang::Lang, s: String) -> impl IntoView {
     view! { <p class="did-you-mean">{l.t().did_you_mean} " " <a href=results_href(l, &s)>{s.clone()}</a> "?"</p> }
 }
 

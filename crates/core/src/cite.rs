@@ -1,6 +1,7 @@
 //! Citations readers can copy: author, year, title, publisher and link, in the reader's language.
 
-use crate::i18n::{format_partial_date, Lang};
+use crate::i18n::format_partial_date;
+use crate::lang::Lang;
 use crate::model::Document;
 
 /// "Author (2019). Title. Observatory name. https://…" — an APA-like form that survives plain text.

@@ -3,11 +3,12 @@
 
 use crate::calendar::month::{parse_day, Month};
 use crate::model::list::Facets;
-use crate::model::{AuthorKind, Country, Dataset, DocKind, Event, EventFormat, Text};
+use crate::model::{AuthorKind, Country, Dataset, DocKind, Event, EventFormat};
 use chrono::NaiveDate;
 
 /// Longest query value considered; anything longer cannot be a real filter value.
-const MAX_VALUE: usize = 100;
+/// The longest query value read (an organizer key is cut to it: `model::organizer_key`).
+pub const MAX_VALUE: usize = crate::model::MAX_KEY;
 
 /// Filters of the news list: `?country=PE&year=2023&topic=sustainable-procurement`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -181,28 +182,7 @@ pub struct EventFilter {
     pub day: Option<NaiveDate>,
 }
 
-/// A stable URL key for an organizer: its Spanish name, lowercased, accents folded, words joined
-/// by hyphens ("Comité de Compras Públicas" → "comite-de-compras-publicas").
-pub fn organizer_key(name: &Text) -> String {
-    let mut out = String::new();
-    for c in name.es.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'á' | 'à' | 'ä' | 'â' => 'a',
-            'é' | 'è' | 'ë' | 'ê' => 'e',
-            'í' | 'ì' | 'ï' | 'î' => 'i',
-            'ó' | 'ò' | 'ö' | 'ô' => 'o',
-            'ú' | 'ù' | 'ü' | 'û' => 'u',
-            'ñ' => 'n',
-            c => c,
-        };
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').chars().take(MAX_VALUE).collect()
-}
+pub use crate::model::organizer_key;
 
 impl EventFilter {
     pub fn from_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Self, Vec<String>) {
@@ -361,7 +341,10 @@ mod tests {
         assert_eq!(ignored, vec!["view", "month", "day"]);
         let today = parse_day("2026-11-28").unwrap();
         assert_eq!(f.month_or(today).code(), "2026-11");
-        assert_eq!(organizer_key(&Text::new("Comité de Compras Públicas (AP)", "x")), "comite-de-compras-publicas-ap");
+        assert_eq!(
+            organizer_key(&crate::model::Text::new("Comité de Compras Públicas (AP)", "x")),
+            "comite-de-compras-publicas-ap"
+        );
     }
 
     #[test]

@@ -12,6 +12,8 @@ pub mod charts;
 pub mod cite;
 pub mod filter;
 pub mod i18n;
+/// The two languages (a leaf).
+pub mod lang;
 pub mod markup;
 pub mod model;
 /// Open-contracting data and procurement indicators.

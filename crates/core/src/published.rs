@@ -4,7 +4,7 @@
 //!
 //! Ids come checked (`model::is_valid_id`): a path never holds a slash or a dot-dot.
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::model::Country;
 
 /// The full content files, as editors write them (`content/news.json`).
@@ -44,7 +44,7 @@ pub fn as_editor_names(path: &str) -> &str {
 /// The search index's parts (see `search::ship`): the index names the build's version `v`;
 /// the other parts live in a folder per version, so a new build replaces them whole.
 pub mod search {
-    use crate::i18n::Lang;
+    use crate::lang::Lang;
 
     pub const ROOT: &str = "search/";
 

@@ -1,7 +1,8 @@
 //! Every view's URL, built in one place. Paths are relative to the router's base (the sub-path
 //! the site is deployed under); the language is always the first segment.
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
+use crate::model::Country;
 use std::cell::Cell;
 
 thread_local! {
@@ -77,7 +78,7 @@ impl Page {
             Page::About => format!("/{l}/about"),
             Page::Search => format!("/{l}/search"),
             Page::Embed => format!("/{l}/embed"),
-            Page::Indicators(c) => match crate::ocds::report::country_slug(*c) {
+            Page::Indicators(c) => match country_slug(*c) {
                 "" => format!("/{l}/indicators"),
                 slug => format!("/{l}/indicators/{slug}"),
             },
@@ -216,6 +217,21 @@ pub fn with_version(path: &str, build: &str) -> String {
     }
     let sep = if path.contains('?') { '&' } else { '?' };
     format!("{path}{sep}v={}", encode_segment(build))
+}
+
+/// The member a page is about, from its URL segment ("colombia"); the Alliance has none.
+pub fn country_slug(c: Country) -> &'static str {
+    match c {
+        Country::Ap => "",
+        Country::Cl => "chile",
+        Country::Co => "colombia",
+        Country::Mx => "mexico",
+        Country::Pe => "peru",
+    }
+}
+
+pub fn country_from_slug(s: &str) -> Option<Country> {
+    Country::ALL.into_iter().find(|c| *c != Country::Ap && country_slug(*c) == s)
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 //! This module holds what the Embed page and the publishing step share: the options and their
 //! validation, the widget URLs, the snippet and iframe code, and the oEmbed description.
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::markup::escape;
 use crate::model::Country;
 

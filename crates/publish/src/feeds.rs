@@ -2,7 +2,7 @@
 //! step. Pure string building: every text goes through [`escape`](observatorio_core::markup::escape).
 
 use chrono::{Datelike, NaiveDate};
-use observatorio_core::i18n::Lang;
+use observatorio_core::lang::Lang;
 use observatorio_core::markup::escape;
 use observatorio_core::model::{Country, Dataset, Document, Event, NewsItem, PartialDate, Topic};
 use observatorio_core::published::news_feed;

@@ -135,7 +135,7 @@ pub fn home_digest(texts: &HashMap<String, String>, today: NaiveDate) -> Vec<(St
 pub fn calendars(events_text: &str, site_url: &str, stamp: chrono::NaiveDateTime) -> Vec<(String, String)> {
     use observatorio_core::calendar::ics::calendar;
     use observatorio_core::calendar::zones::TzDb;
-    use observatorio_core::i18n::Lang;
+    use observatorio_core::lang::Lang;
     use observatorio_core::model::Country;
     use observatorio_core::published::{event_calendar, events_calendar};
     let Ok(events) = parse_file::<Event>(events_text) else {
@@ -188,7 +188,7 @@ pub fn form_services(texts: &HashMap<String, String>) -> Vec<String> {
 /// cannot be read contributes nothing (the checker reports it).
 pub fn site_files(texts: &HashMap<String, String>, site_url: &str) -> Vec<(String, String)> {
     use crate::feeds::{atom, feed_items, robots, rss, sitemaps, Pages};
-    use observatorio_core::i18n::Lang;
+    use observatorio_core::lang::Lang;
     use observatorio_core::model::{Country, Document};
     use observatorio_core::published::news_feed as feed_path;
     let news: Vec<NewsItem> = items(texts);
@@ -281,7 +281,7 @@ fn list_of<T: observatorio_core::model::list::Listed>(
 
 /// The tools' pages as search documents (what each is for, in both languages).
 fn tool_docs() -> Vec<observatorio_core::search::Doc> {
-    use observatorio_core::i18n::Lang;
+    use observatorio_core::lang::Lang;
     use observatorio_core::model::Text;
     let both = |f: &dyn Fn(Lang) -> String| Text { es: f(Lang::Es), en: Some(f(Lang::En)) };
     let tool = |id: &str, title: Text, summary: Text, body: Text| observatorio_core::search::Doc {
@@ -320,7 +320,7 @@ fn tool_docs() -> Vec<observatorio_core::search::Doc> {
 /// The search index, in the parts a browser fetches as queries need them (see `search::ship`).
 /// A file that cannot be read contributes nothing (the checker reports it).
 pub fn search(texts: &HashMap<String, String>, extra: Vec<observatorio_core::search::Doc>) -> Vec<(String, String)> {
-    use observatorio_core::i18n::Lang;
+    use observatorio_core::lang::Lang;
     use observatorio_core::model::Document;
     let (topics, news, documents): (Vec<Topic>, Vec<NewsItem>, Vec<Document>) =
         (items(texts), items(texts), items(texts));
@@ -354,7 +354,7 @@ pub fn prerendered(
     chunks: &std::collections::BTreeMap<String, Vec<String>>,
 ) -> (Vec<(String, String)>, usize) {
     use crate::prerender::{file_path, pages, render};
-    use observatorio_core::i18n::Lang;
+    use observatorio_core::lang::Lang;
     // Each file parsed once: the pages' list and their first views read the same items.
     let preset = observatorio::api::Preset {
         site: loaded(texts),
@@ -514,13 +514,13 @@ pub fn contracting_docs(
         }
         let title = p.title.clone().unwrap_or_else(|| p.ocid.clone());
         let buyer = p.buyer_name.clone().or_else(|| p.buyer.clone()).unwrap_or_default();
-        let method = |l: observatorio_core::i18n::Lang| {
+        let method = |l: observatorio_core::lang::Lang| {
             let m = l.o().method(p.method);
             p.method_details.as_ref().map_or(m.to_string(), |d| format!("{m} ({d})"))
         };
         let summary = both(
-            format!("{buyer} · {}", method(observatorio_core::i18n::Lang::Es)),
-            format!("{buyer} · {}", method(observatorio_core::i18n::Lang::En)),
+            format!("{buyer} · {}", method(observatorio_core::lang::Lang::Es)),
+            format!("{buyer} · {}", method(observatorio_core::lang::Lang::En)),
         );
         let suppliers: Vec<&str> = p.suppliers().into_iter().map(|k| p.supplier_name(k)).collect();
         let text = format!("{}\n{}\n{}", p.ocid, p.tender_id.clone().unwrap_or_default(), suppliers.join("\n"));
@@ -728,18 +728,18 @@ mod tests {
         // The home page: the three latest news and the first upcoming event as of the build.
         let home = page("es/index.html");
         for n in news.iter().take(3) {
-            assert!(home.contains(&observatorio_core::markup::escape(n.title.get(observatorio_core::i18n::Lang::Es))));
+            assert!(home.contains(&observatorio_core::markup::escape(n.title.get(observatorio_core::lang::Lang::Es))));
         }
         assert!(home.contains("sample-webinar-selling-to-government-2027"));
         // English pages in English; a list page with its filters and count.
         assert!(page("en/news/observatory-launch/index.html")
-            .contains(&observatorio_core::markup::escape(launch.title.get(observatorio_core::i18n::Lang::En))));
+            .contains(&observatorio_core::markup::escape(launch.title.get(observatorio_core::lang::Lang::En))));
         assert!(page("es/news/index.html").contains(&format!("{} resultados", news.len())));
         // The indicators: their heading and explanations, placeholders for the figures the
         // browser computes.
         let indicators = page("es/indicators/index.html");
         assert!(indicators.contains("data-ssr") && indicators.contains("class=\"skeleton\""));
-        assert!(indicators.contains(&observatorio_core::markup::escape(observatorio_core::i18n::Lang::Es.o().title)));
+        assert!(indicators.contains(&observatorio_core::markup::escape(observatorio_core::lang::Lang::Es.o().title)));
         // The embed builder keeps the heading-and-summary view.
         assert!(!page("es/embed/index.html").contains("data-ssr"));
         assert!(page("es/embed/index.html").contains("id=shell-page"));

@@ -158,7 +158,7 @@ impl Site {
         for page in ["", "index.html", "404.html"] {
             rules.push(Rule { path: at(page), headers: vec![csp(), revalidate()] });
         }
-        for lang in observatorio_core::i18n::Lang::ALL {
+        for lang in observatorio_core::lang::Lang::ALL {
             rules.push(Rule { path: at(&format!("{}/*", lang.code())), headers: vec![csp(), revalidate()] });
         }
         rules.push(Rule { path: at(observatorio_core::published::WORKER), headers: vec![csp(), revalidate()] });
@@ -170,7 +170,7 @@ impl Site {
         if let Some(v) = &self.search_version {
             rules.push(Rule { path: at(&format!("search/{v}/*")), headers: vec![immutable()] });
         }
-        for lang in observatorio_core::i18n::Lang::ALL {
+        for lang in observatorio_core::lang::Lang::ALL {
             rules.push(Rule { path: at(&format!("search/{}/*", lang.code())), headers: vec![revalidate()] });
         }
         for dir in ["search/index.json", "content/*", "ocds/*", "oembed/*", "icons/*", "embed.js", "offline.js"] {
@@ -180,7 +180,7 @@ impl Site {
             path: at("calendar/*"),
             headers: vec![("Content-Type", "text/calendar; charset=utf-8".to_string()), revalidate()],
         });
-        for lang in observatorio_core::i18n::Lang::ALL {
+        for lang in observatorio_core::lang::Lang::ALL {
             rules.push(Rule {
                 path: at(&observatorio_core::published::manifest(lang)),
                 headers: vec![("Content-Type", "application/manifest+json".to_string()), revalidate()],

@@ -7,7 +7,7 @@
 //! (`components::keep`): a test checks that they agree.
 
 use crate::bundle::Bundle;
-use observatorio_core::i18n::Lang;
+use observatorio_core::lang::Lang;
 use observatorio_core::markup::escape as esc;
 use observatorio_core::published::{manifest as manifest_path, offline_page as page_path, WORKER};
 

@@ -5,7 +5,7 @@
 //! and WhatsApp, LinkedIn and search engines read the right preview without running the app.
 
 use crate::feeds::absolute;
-use observatorio_core::i18n::Lang;
+use observatorio_core::lang::Lang;
 use observatorio_core::markup::escape as esc;
 use observatorio_core::model::{Dataset, Document, Event, NewsItem, Topic};
 use observatorio_core::routes::Page;

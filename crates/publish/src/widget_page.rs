@@ -8,7 +8,8 @@
 
 use chrono::NaiveDate;
 use observatorio_core::charts::{scene::layout, spec::ChartSpec, summary::summary, svg};
-use observatorio_core::i18n::{event_when, format_partial_date, Lang};
+use observatorio_core::i18n::{event_when, format_partial_date};
+use observatorio_core::lang::Lang;
 use observatorio_core::markup::escape;
 use observatorio_core::model::{ChartKind, Country, Dataset, Event, NewsItem, Topic};
 use observatorio_core::routes::Page;

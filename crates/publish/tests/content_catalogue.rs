@@ -4,7 +4,7 @@
 // Tests fail by panicking (see clippy.toml for unit tests).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use observatorio_core::i18n::Lang;
+use observatorio_core::lang::Lang;
 use observatorio_core::model::*;
 use std::fs;
 

@@ -319,7 +319,7 @@ fn outcome<T, E: std::fmt::Display>(r: Result<T, E>) -> String {
 fn content_outcome<T>(r: Result<observatorio_core::model::Loaded<T>, observatorio_core::model::FileError>) -> String {
     match r {
         Ok(l) => format!("ok {} {}", l.items.len().min(3), l.problems.len().min(3)),
-        Err(e) => e.detail(observatorio_core::i18n::Lang::En).split_whitespace().take(3).collect::<Vec<_>>().join(" "),
+        Err(e) => e.detail(observatorio_core::lang::Lang::En).split_whitespace().take(3).collect::<Vec<_>>().join(" "),
     }
 }
 
@@ -362,9 +362,9 @@ fn list_indexes_and_pages() {
         run: |s| {
             use observatorio_core::model::list::{parse_index, EventIndex};
             [
-                outcome(parse_index("lists/news.json", s).map_err(|e| e.detail(observatorio_core::i18n::Lang::En))),
+                outcome(parse_index("lists/news.json", s).map_err(|e| e.detail(observatorio_core::lang::Lang::En))),
                 outcome(
-                    EventIndex::parse("lists/events.json", s).map_err(|e| e.detail(observatorio_core::i18n::Lang::En)),
+                    EventIndex::parse("lists/events.json", s).map_err(|e| e.detail(observatorio_core::lang::Lang::En)),
                 ),
                 content_outcome(parse_file::<NewsItem>(s)),
                 content_outcome(parse_file::<Event>(s)),
@@ -482,7 +482,7 @@ fn url_query_strings_and_paths() {
             let _ = EventFilter::from_query(borrowed.iter().copied());
             let _ = strip_base(s, "/obs/");
             let _ = lang_of_path(s);
-            let _ = switch_lang(s, observatorio_core::i18n::Lang::En);
+            let _ = switch_lang(s, observatorio_core::lang::Lang::En);
             let _ = with_query(s, &pairs, &[("page", Some("2".into())), ("country", None)]);
             let _ = observatorio_core::calendar::month::parse_day(s);
             let _ = observatorio_core::calendar::month::Month::parse(s);
@@ -508,7 +508,7 @@ fn widget_options() {
             let pairs = observatorio_core::routes::parse_query(s);
             let mut n = 0;
             for kind in [Kind::News, Kind::Events, Kind::Search, Kind::Chart] {
-                for lang in observatorio_core::i18n::Lang::ALL {
+                for lang in observatorio_core::lang::Lang::ALL {
                     n += Options::from_query(kind, lang, &pairs).1.len();
                 }
             }

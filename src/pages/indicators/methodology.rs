@@ -11,7 +11,7 @@ use observatorio_core::ocds::report::Filter;
 use observatorio_core::routes::{with_query, Page};
 
 /// The link to an indicator's methodology.
-pub fn methodology_href(l: observatorio_core::i18n::Lang, c: Country, id: &str) -> String {
+pub fn methodology_href(l: observatorio_core::lang::Lang, c: Country, id: &str) -> String {
     observatorio_core::routes::href(&with_query(
         &Page::Indicators(c).path(l),
         &[],

@@ -5,7 +5,7 @@ use super::trends::cell;
 use super::{count, num, page_href, pct, Pool, Shared};
 use crate::context::use_lang;
 use leptos::prelude::*;
-use observatorio_core::i18n::Lang;
+use observatorio_core::lang::Lang;
 use observatorio_core::model::Country;
 use observatorio_core::ocds::indicators::KEY_INDICATORS;
 use observatorio_core::ocds::process::Process;

@@ -6,7 +6,7 @@ use crate::components::bits::save_file;
 use crate::components::chart::Chart;
 use crate::context::use_lang;
 use leptos::prelude::*;
-use observatorio_core::i18n::Lang;
+use observatorio_core::lang::Lang;
 use observatorio_core::model::{Country, Dataset, Text};
 use observatorio_core::ocds::indicators::{KeyFigures, KeyUnit, KEY_INDICATORS};
 use observatorio_core::ocds::tables::{comparison, comparison_chart, per_year, series, Market};

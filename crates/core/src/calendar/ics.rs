@@ -2,7 +2,7 @@
 //! caller converts with a [`ZoneDb`]), whole-day events as dates with an exclusive end.
 
 use super::zones::{event_utc, ZoneDb};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::model::{Event, EventTime, LinkKind};
 use crate::routes::{encode_segment, Page};
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, Timelike};

@@ -5,7 +5,7 @@ use crate::routes::encode_segment;
 use serde::{Deserialize, Serialize};
 
 pub const MAX_NAME: usize = 100;
-pub const MAX_EMAIL: usize = 254;
+pub use crate::model::MAX_EMAIL;
 pub const MAX_MESSAGE: usize = 2000;
 
 /// What the reader has typed so far.
@@ -26,16 +26,7 @@ pub enum DraftError {
     EmailInvalid,
 }
 
-/// A plausible e-mail address (the form service checks it for real).
-pub fn plausible_email(s: &str) -> bool {
-    let Some((local, domain)) = s.rsplit_once('@') else { return false };
-    !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && s.len() <= MAX_EMAIL
-        && !s.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ',' | ';' | '"'))
-}
+pub use crate::model::plausible_email;
 
 impl Draft {
     /// Storage key of an event's draft.

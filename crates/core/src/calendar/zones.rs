@@ -102,11 +102,8 @@ impl ZoneDb for TzDb {
     }
 }
 
-/// Whether the tz database knows a zone (native only: the content checker).
 #[cfg(feature = "checker")]
-pub fn known_zone(zone: &str) -> bool {
-    zone.parse::<chrono_tz::Tz>().is_ok()
-}
+pub use crate::model::known_zone;
 
 #[cfg(test)]
 mod tests {

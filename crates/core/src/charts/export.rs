@@ -1,7 +1,7 @@
 //! Downloads for reuse: CSV (RFC 4180, UTF-8 with BOM so spreadsheets read accents) and JSON,
 //! with the reader's language for labels and plain machine-readable numbers.
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::model::{Cell, Dataset};
 use serde_json::{json, Map, Value};
 

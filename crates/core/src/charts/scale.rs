@@ -113,8 +113,8 @@ impl Magnitude {
     }
 
     /// "millones" / "millions"; Spanish "billón" is 10^12 (not the English billion).
-    pub fn word(self, lang: crate::i18n::Lang) -> Option<&'static str> {
-        let es = lang == crate::i18n::Lang::Es;
+    pub fn word(self, lang: crate::lang::Lang) -> Option<&'static str> {
+        let es = lang == crate::lang::Lang::Es;
         Some(match self {
             Magnitude::One => return None,
             Magnitude::Thousand => {

@@ -5,7 +5,8 @@
 use super::scale::{decimals_for, nice_ticks, Magnitude, Scale};
 use super::spec::ChartSpec;
 use super::text::{text_width, wrap};
-use crate::i18n::{format_number, Lang};
+use crate::i18n::format_number;
+use crate::lang::Lang;
 use crate::model::ChartKind;
 
 pub const LABEL_PX: f64 = 13.0;

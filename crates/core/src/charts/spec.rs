@@ -1,7 +1,7 @@
 //! What a chart shows, read from a dataset: categories (the text columns), series (the number
 //! columns) and their values, in the reader's language.
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::model::{Cell, ChartKind, ColumnKind, Dataset};
 
 #[derive(Clone, Debug, PartialEq)]

@@ -3,7 +3,7 @@
 
 use super::scene::full_value;
 use super::spec::ChartSpec;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::model::ChartKind;
 
 pub fn summary(spec: &ChartSpec, lang: Lang) -> String {

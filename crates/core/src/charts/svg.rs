@@ -94,7 +94,7 @@ mod tests {
     use super::*;
     use crate::charts::scene::layout;
     use crate::charts::spec::ChartSpec;
-    use crate::i18n::Lang;
+    use crate::lang::Lang;
     use crate::model::{parse_file, Dataset};
 
     #[test]

@@ -224,7 +224,7 @@ mod event_tests {
 
 #[cfg(test)]
 mod strings_tests {
-    use crate::i18n::Lang;
+    use crate::lang::Lang;
     use crate::model::Country;
 
     #[test]

@@ -389,6 +389,12 @@ pub(crate) fn check_document(c: &mut Checker, p: &str, r: &RawDocument) -> Docum
 
 /// A plausible IANA zone name ("Area/Location", ASCII): the browser's check, which has no tz
 /// database of its own (an unknown zone there shows the stored local time only).
+/// Whether the tz database knows a zone (the content checker).
+#[cfg(feature = "checker")]
+pub fn known_zone(zone: &str) -> bool {
+    zone.parse::<chrono_tz::Tz>().is_ok()
+}
+
 #[cfg_attr(feature = "checker", allow(dead_code))]
 fn plausible_zone(tz: &str) -> bool {
     let mut parts = tz.split('/');
@@ -412,7 +418,7 @@ fn check_participation(c: &mut Checker, p: &str, r: &RawParticipation) -> Partic
         }
     });
     let email = r.email.as_deref().and_then(|e| {
-        let ok = crate::calendar::participate::plausible_email(e.trim());
+        let ok = super::values::plausible_email(e.trim());
         if !ok {
             c.error(&format!("{p}.email"), ProblemKind::BadEmail { value: e.chars().take(80).collect() });
         }
@@ -448,7 +454,7 @@ pub(crate) fn check_event(c: &mut Checker, p: &str, r: &RawEvent) -> Event {
     if let Some(tz) = &r.timezone {
         // Natively the tz database decides; the browser checks the shape and lets Intl judge.
         #[cfg(feature = "checker")]
-        let known = crate::calendar::zones::known_zone(tz);
+        let known = known_zone(tz);
         #[cfg(not(feature = "checker"))]
         let known = plausible_zone(tz);
         if !known {

@@ -249,7 +249,7 @@ impl EventRow {
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct EventIndex {
     pub topics: Vec<String>,
-    /// (`filter::organizer_key` of the name, the name).
+    /// (`model::organizer_key` of the name, the name).
     pub organizers: Vec<(String, Text)>,
     pub rows: Vec<EventRow>,
 }
@@ -262,7 +262,7 @@ impl EventIndex {
         let rows = events
             .iter()
             .map(|e| {
-                let key = crate::filter::organizer_key(&e.organizer);
+                let key = crate::model::organizer_key(&e.organizer);
                 let organizer = match organizers.iter().position(|(k, _)| *k == key) {
                     Some(i) => i,
                     None => {
@@ -476,7 +476,7 @@ mod tests {
                 (r.start, r.end, r.country, r.format, &r.title),
                 (e.start, e.end, e.country, e.format, &e.title)
             );
-            assert_eq!(back.organizer_key(i), crate::filter::organizer_key(&e.organizer));
+            assert_eq!(back.organizer_key(i), crate::model::organizer_key(&e.organizer));
             assert_eq!(back.organizers[usize::from(r.organizer)].1, e.organizer);
             for t in &topics {
                 assert_eq!(back.has_topic(i, t), e.topics.contains(t), "{} {t}", e.id);

@@ -4,7 +4,7 @@
 use super::content::*;
 use super::problem::{Problem, ProblemKind, Severity};
 use super::raw::*;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::collections::HashSet;

@@ -15,5 +15,5 @@ pub use content::*;
 pub use load::{check_file, check_size, parse_file, size_cap, ContentFile, FileError, Loaded, FORMAT_VERSION};
 pub use problem::{Problem, ProblemKind, Severity};
 pub use refs::check_references;
-pub use text::{Blocks, Text};
-pub use values::{is_valid_id, Country, EventTime, PartialDate, SafeUrl};
+pub use text::{organizer_key, Blocks, Text, MAX_KEY};
+pub use values::{is_valid_id, plausible_email, Country, EventTime, PartialDate, SafeUrl, MAX_EMAIL};

@@ -1,6 +1,6 @@
 //! What can be wrong with a content file, worded for the editor who has to fix it.
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 #[cfg(feature = "checker")]
 use std::fmt;
 

@@ -1,7 +1,7 @@
 //! Bilingual text: Spanish is required, English expected; the reader's language is shown, with
 //! Spanish as the fallback so nothing is ever blank.
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Text {
@@ -46,4 +46,30 @@ impl Blocks {
     pub fn is_fallback(&self, lang: Lang) -> bool {
         lang == Lang::En && self.en.is_none()
     }
+}
+
+/// The longest key made from a name (`organizer_key`), as the filters read it back from a URL.
+pub const MAX_KEY: usize = 100;
+
+/// A stable URL key for an organizer: its Spanish name, lowercased, accents folded, words joined
+/// by hyphens ("Comité de Compras Públicas" → "comite-de-compras-publicas").
+pub fn organizer_key(name: &Text) -> String {
+    let mut out = String::new();
+    for c in name.es.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'á' | 'à' | 'ä' | 'â' => 'a',
+            'é' | 'è' | 'ë' | 'ê' => 'e',
+            'í' | 'ì' | 'ï' | 'î' => 'i',
+            'ó' | 'ò' | 'ö' | 'ô' => 'o',
+            'ú' | 'ù' | 'ü' | 'û' => 'u',
+            'ñ' => 'n',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').chars().take(MAX_KEY).collect()
 }

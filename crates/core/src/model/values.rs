@@ -226,6 +226,20 @@ pub fn is_valid_id(id: &str) -> bool {
         && !id.contains("--")
 }
 
+/// The longest e-mail address (RFC 5321's path limit).
+pub const MAX_EMAIL: usize = 254;
+
+/// A plausible e-mail address (the form service checks it for real).
+pub fn plausible_email(s: &str) -> bool {
+    let Some((local, domain)) = s.rsplit_once('@') else { return false };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && s.len() <= MAX_EMAIL
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ',' | ';' | '"'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

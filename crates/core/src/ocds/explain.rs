@@ -118,8 +118,8 @@ pub const GLOSSARY: [(&str, &str, &str); 22] = [
 ];
 
 /// A glossary entry's text in a language.
-pub fn term(entry: &(&'static str, &'static str, &'static str), lang: crate::i18n::Lang) -> &'static str {
-    if lang == crate::i18n::Lang::Es {
+pub fn term(entry: &(&'static str, &'static str, &'static str), lang: crate::lang::Lang) -> &'static str {
+    if lang == crate::lang::Lang::Es {
         entry.1
     } else {
         entry.2
@@ -127,14 +127,14 @@ pub fn term(entry: &(&'static str, &'static str, &'static str), lang: crate::i18
 }
 
 /// The explanation of an indicator in a language.
-pub fn explain(id: &str, lang: crate::i18n::Lang) -> Option<&'static str> {
-    EXPLANATIONS.iter().find(|e| e.0 == id).map(|e| if lang == crate::i18n::Lang::Es { e.1 } else { e.2 })
+pub fn explain(id: &str, lang: crate::lang::Lang) -> Option<&'static str> {
+    EXPLANATIONS.iter().find(|e| e.0 == id).map(|e| if lang == crate::lang::Lang::Es { e.1 } else { e.2 })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
+    use crate::lang::Lang;
 
     #[test]
     fn every_indicator_is_explained_in_both_languages() {

@@ -3,7 +3,7 @@
 //! uses), reference and limitations. Shown at `?methodology=<indicator id>`.
 
 use super::indicators::Reason;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 pub struct Method {
     pub id: &'static str,

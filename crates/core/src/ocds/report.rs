@@ -4,7 +4,6 @@
 use super::indicators::{Detail, Facts, Stats, Summary, KEY_FIELDS};
 use super::process::{Method, Process};
 use crate::filter::{read, set, year};
-use crate::model::Country;
 
 /// R003's default threshold (Cardinal's), in days.
 pub const DEFAULT_DAYS: u32 = 15;
@@ -13,20 +12,7 @@ pub const TOP_BUYERS: usize = 10;
 /// Suppliers counted in each buyer's concentration.
 pub const TOP_SUPPLIERS: usize = 3;
 
-/// The member a page is about, from its URL segment ("colombia"); the Alliance has none.
-pub fn country_slug(c: Country) -> &'static str {
-    match c {
-        Country::Ap => "",
-        Country::Cl => "chile",
-        Country::Co => "colombia",
-        Country::Mx => "mexico",
-        Country::Pe => "peru",
-    }
-}
-
-pub fn country_from_slug(s: &str) -> Option<Country> {
-    Country::ALL.into_iter().find(|c| *c != Country::Ap && country_slug(*c) == s)
-}
+pub use crate::routes::{country_from_slug, country_slug};
 
 /// A method filter value: a code of OCDS's list, or "unknown" for processes without one.
 pub fn method_code(m: Option<Method>) -> &'static str {
@@ -400,7 +386,7 @@ mod tests {
         assert_eq!(o.buyers[0], ("B1".to_string(), "Uno".to_string(), 2));
         assert_eq!(o.categories, ["goods", "works"]);
         assert_eq!(o.methods, [None, Some(Method::Open), Some(Method::Direct)]);
-        assert_eq!(country_from_slug("peru"), Some(Country::Pe));
+        assert_eq!(country_from_slug("peru"), Some(crate::model::Country::Pe));
         assert_eq!(country_from_slug(""), None);
     }
 }

@@ -5,7 +5,7 @@
 use super::digest::Source;
 use super::indicators::{Facts, KeyFigures, KeySums, KeyUnit, KEY_INDICATORS};
 use super::process::Process;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::model::{Blocks, Cell, ChartKind, Column, ColumnKind, Country, Dataset, Text};
 
 fn both(f: impl Fn(Lang) -> String) -> Text {

@@ -2,7 +2,7 @@
 //! the highlighting of matched words. The index itself is built in `ship` and read in `index`.
 
 use super::text::{is_stop, tokens};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::model::{Country, Dataset, Document, Event, NewsItem, Text, Topic};
 use chrono::NaiveDate;
 use std::collections::HashSet;

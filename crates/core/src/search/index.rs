@@ -8,7 +8,7 @@ use super::ship::{
     SuggestFile, Suggestion, VocabFile, FORMAT, SCALE,
 };
 use super::text::{stem_en, stem_es, typo_budget, within};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::model::Country;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};

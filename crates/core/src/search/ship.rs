@@ -20,7 +20,7 @@
 
 use super::engine::{Doc, Kind};
 use super::text::{is_stop, tokens};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::model::{Country, Text};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -11,7 +11,7 @@ fn main() -> std::process::ExitCode {
 }
 
 mod cli {
-    use observatorio_core::i18n::Lang;
+    use observatorio_core::lang::Lang;
     use observatorio_core::model::{
         check_references, parse_file, Dataset, Document, Event, NewsItem, Problem, Severity, Topic,
     };

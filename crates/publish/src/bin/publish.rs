@@ -131,7 +131,7 @@ fn write_app(
     base: Option<String>,
     worker: Option<String>,
 ) -> Result<(), String> {
-    use observatorio_core::i18n::Lang;
+    use observatorio_core::lang::Lang;
     use observatorio_publish::{bundle, offline};
     let read = |f: Option<String>, what: &str| {
         let f = f.ok_or_else(|| format!("--app needs {what}"))?;
