@@ -1,4 +1,5 @@
-//! The publishing step, run when the site is built: files derived from the checked content.
+//! The publishing step, run when the site is built: files derived from the checked content
+//! (`input::Content`, parsed once) and the configuration (`input::Config`).
 //! - The home page's digest: the few items the home page shows, in the same format as the full
 //!   files (so the browser reads them with the same code), so the first view downloads a fixed,
 //!   small amount whatever the size of the archive.
@@ -10,8 +11,8 @@
 //! - One file per news item, document and event, for their pages.
 //! - The search index, in parts (see `search::ship`).
 
-use chrono::NaiveDate;
-use observatorio_core::model::{parse_file, ContentFile, Dataset, Event, NewsItem, Site, Topic};
+use crate::input::{Config, Content, InContent};
+use observatorio_core::model::{ContentFile, Dataset, Event, NewsItem, Site, Topic};
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 
@@ -59,13 +60,13 @@ fn ids<T: ContentFile>(items: &[T]) -> Vec<String> {
 
 /// The home digest: (file name, JSON text) for `content/home/`. Files that cannot be read are
 /// left out, and the browser then falls back to the full file (and its error message).
-pub fn home_digest(texts: &HashMap<String, String>, today: NaiveDate) -> Vec<(String, String)> {
+pub fn home_digest(c: &Content, cfg: &Config) -> Vec<(String, String)> {
+    let today = cfg.today;
     let mut out = Vec::new();
-    let raw = |name: &str| texts.get(name).and_then(|t| serde_json::from_str::<Value>(t).ok());
-    let text = |name: &str| texts.get(name).map(String::as_str).unwrap_or("");
+    let raw = |name: &str| c.json(name).cloned();
     let mut emit = |name: &str, v: Value| out.push((name.to_string(), v.to_string()));
 
-    if let (Ok(site), Some(mut r)) = (parse_file::<Site>(text(Site::FILE)), raw(Site::FILE)) {
+    if let (Ok(site), Some(mut r)) = (&c.site, raw(Site::FILE)) {
         if !site.items.is_empty() {
             if let Some(Value::Object(m)) = r.get_mut("site") {
                 first_paragraph(m, "about");
@@ -73,7 +74,7 @@ pub fn home_digest(texts: &HashMap<String, String>, today: NaiveDate) -> Vec<(St
             emit(Site::FILE, r);
         }
     }
-    if let (Ok(news), Some(r)) = (parse_file::<NewsItem>(text(NewsItem::FILE)), raw(NewsItem::FILE)) {
+    if let (Ok(news), Some(r)) = (&c.news, raw(NewsItem::FILE)) {
         let keep = ids(&news.items[..news.items.len().min(HOME_NEWS)]);
         // Home cards show the summary, never the article: the body (required by the format)
         // is reduced to an ellipsis.
@@ -85,7 +86,7 @@ pub fn home_digest(texts: &HashMap<String, String>, today: NaiveDate) -> Vec<(St
             }),
         );
     }
-    if let (Ok(events), Some(r)) = (parse_file::<Event>(text(Event::FILE)), raw(Event::FILE)) {
+    if let (Ok(events), Some(r)) = (&c.events, raw(Event::FILE)) {
         let upcoming = events.items.iter().filter(|e| !e.is_past(today)).take(HOME_UPCOMING);
         let past: Vec<&Event> = events.items.iter().filter(|e| e.is_past(today)).collect();
         let recent = past.iter().rev().take(HOME_RECENT).rev().copied();
@@ -101,7 +102,7 @@ pub fn home_digest(texts: &HashMap<String, String>, today: NaiveDate) -> Vec<(St
             }),
         );
     }
-    if let (Ok(data), Some(r)) = (parse_file::<Dataset>(text(Dataset::FILE)), raw(Dataset::FILE)) {
+    if let (Ok(data), Some(r)) = (&c.datasets, raw(Dataset::FILE)) {
         let keep: Vec<String> =
             data.items.iter().filter(|d| !d.highlights.is_empty()).take(HOME_FIGURES).map(|d| d.id.clone()).collect();
         emit(
@@ -117,7 +118,7 @@ pub fn home_digest(texts: &HashMap<String, String>, today: NaiveDate) -> Vec<(St
             }),
         );
     }
-    if let (Ok(topics), Some(r)) = (parse_file::<Topic>(text(Topic::FILE)), raw(Topic::FILE)) {
+    if let (Ok(topics), Some(r)) = (&c.topics, raw(Topic::FILE)) {
         emit(
             Topic::FILE,
             pick(&r, "topics", &ids(&topics.items), |m| {
@@ -132,15 +133,16 @@ pub fn home_digest(texts: &HashMap<String, String>, today: NaiveDate) -> Vec<(St
 /// address of the deployed site (with its sub-folder), used for UIDs and event links; `stamp`
 /// is the DTSTAMP. Member-country feeds also carry the Alliance-wide events, which concern every
 /// member.
-pub fn calendars(events_text: &str, site_url: &str, stamp: chrono::NaiveDateTime) -> Vec<(String, String)> {
+pub fn calendars(c: &Content, cfg: &Config) -> Vec<(String, String)> {
     use observatorio_core::calendar::ics::calendar;
     use observatorio_core::calendar::zones::TzDb;
     use observatorio_core::lang::Lang;
     use observatorio_core::model::Country;
     use observatorio_core::published::{event_calendar, events_calendar};
-    let Ok(events) = parse_file::<Event>(events_text) else {
+    let Ok(events) = &c.events else {
         return Vec::new();
     };
+    let (site_url, stamp) = (cfg.site.as_str(), cfg.stamp());
     let mut out = Vec::new();
     for lang in [Lang::Es, Lang::En] {
         let t = lang.t();
@@ -158,72 +160,58 @@ pub fn calendars(events_text: &str, site_url: &str, stamp: chrono::NaiveDateTime
     out
 }
 
-/// A file as the app would have it after downloading (a missing file: "not found").
-fn loaded<T: ContentFile>(texts: &HashMap<String, String>) -> observatorio::api::Res<T> {
-    match texts.get(T::FILE) {
-        Some(t) => parse_file::<T>(t).map(std::sync::Arc::new),
-        None => Err(observatorio_core::model::FileError::Http { file: T::FILE.to_string(), status: 404 }),
-    }
-}
-
-/// A loaded file's items; none when it is missing or unreadable.
-fn of<T>(file: &observatorio::api::Res<T>) -> &[T] {
-    file.as_ref().map_or(&[], |l| l.items.as_slice())
-}
-
-/// A file's checked items; none when it is missing or unreadable (the checker reports it).
-fn items<T: ContentFile>(texts: &HashMap<String, String>) -> Vec<T> {
-    texts.get(T::FILE).and_then(|t| parse_file::<T>(t).ok()).map(|l| l.items).unwrap_or_default()
-}
-
 /// The comment form services the events name (their endpoints), for the security policy.
-pub fn form_services(texts: &HashMap<String, String>) -> Vec<String> {
-    items::<observatorio_core::model::Event>(texts)
-        .into_iter()
-        .filter_map(|e| e.participation.form.map(|f| f.as_str().to_string()))
-        .collect()
+pub fn form_services(c: &Content) -> Vec<String> {
+    c.items::<Event>().iter().filter_map(|e| e.participation.form.as_ref().map(|f| f.as_str().to_string())).collect()
 }
 
 /// News feeds, sitemap and robots.txt: (path relative to the site root, text). A file that
 /// cannot be read contributes nothing (the checker reports it).
-pub fn site_files(texts: &HashMap<String, String>, site_url: &str) -> Vec<(String, String)> {
+pub fn site_files(c: &Content, cfg: &Config) -> Vec<(String, String)> {
     use crate::feeds::{atom, feed_items, robots, rss, sitemaps, Pages};
     use observatorio_core::lang::Lang;
     use observatorio_core::model::{Country, Document};
     use observatorio_core::published::news_feed as feed_path;
-    let news: Vec<NewsItem> = items(texts);
+    let (news, site_url) = (c.items::<NewsItem>(), cfg.site.as_str());
     let mut out = Vec::new();
     for lang in Lang::ALL {
         for country in std::iter::once(None).chain(Country::ALL.iter().copied().filter(|c| *c != Country::Ap).map(Some))
         {
-            let list = feed_items(&news, country);
+            let list = feed_items(news, country);
             out.push((feed_path(lang, country, false), rss(&list, lang, country, site_url)));
             out.push((feed_path(lang, country, true), atom(&list, lang, country, site_url)));
         }
     }
-    let (topics, documents, events, datasets): (Vec<Topic>, Vec<Document>, Vec<Event>, Vec<Dataset>) =
-        (items(texts), items(texts), items(texts), items(texts));
-    let pages = Pages { topics: &topics, news: &news, documents: &documents, events: &events, datasets: &datasets };
+    let pages = Pages {
+        topics: c.items::<Topic>(),
+        news,
+        documents: c.items::<Document>(),
+        events: c.items::<Event>(),
+        datasets: c.items::<Dataset>(),
+    };
     out.extend(sitemaps(&pages.list(), site_url));
     out.push(("robots.txt".into(), robots(site_url)));
     out
 }
 
 /// The embeddable widgets' static pages and their oEmbed descriptions (see `widget::page`).
-pub fn widgets(texts: &HashMap<String, String>, today: NaiveDate, site_url: &str) -> Vec<(String, String)> {
-    let (topics, news, events, datasets): (Vec<Topic>, Vec<NewsItem>, Vec<Event>, Vec<Dataset>) =
-        (items(texts), items(texts), items(texts), items(texts));
-    let c = crate::widget_page::Content { topics: &topics, news: &news, events: &events, datasets: &datasets };
-    crate::widget_page::all(&c, today, site_url)
+pub fn widgets(c: &Content, cfg: &Config) -> Vec<(String, String)> {
+    let w = crate::widget_page::Content {
+        topics: c.items::<Topic>(),
+        news: c.items::<NewsItem>(),
+        events: c.items::<Event>(),
+        datasets: c.items::<Dataset>(),
+    };
+    crate::widget_page::all(&w, cfg.today, cfg.site.as_str())
 }
 
 /// One file per news item, document and event (`content/items/<kind>/<id>.json`, in the format
 /// of the full file with that one item), so an item's page (where shared links land) downloads
 /// its item and not the archive. Items without a valid id are left to the full file.
-pub fn item_files(texts: &HashMap<String, String>) -> Vec<(String, String)> {
+pub fn item_files(c: &Content) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for key in ["news", "documents", "events"] {
-        let Some(raw) = texts.get(&format!("{key}.json")).and_then(|t| serde_json::from_str::<Value>(t).ok()) else {
+        let Some(raw) = c.json(&format!("{key}.json")) else {
             continue;
         };
         for item in raw.get(key).and_then(Value::as_array).into_iter().flatten() {
@@ -242,23 +230,22 @@ pub fn item_files(texts: &HashMap<String, String>) -> Vec<(String, String)> {
 /// The news, document and event lists in pages (see `model::list`): an index of what their
 /// filters (and the events' month grid) read, and page files of the items in the list's order
 /// (checked items only, as the app shows them).
-pub fn list_files(texts: &HashMap<String, String>) -> Vec<(String, String)> {
-    let topics: Vec<String> = items::<Topic>(texts).into_iter().map(|t| t.id).collect();
+pub fn list_files(c: &Content) -> Vec<(String, String)> {
+    let topics: Vec<String> = c.items::<Topic>().iter().map(|t| t.id.clone()).collect();
     let mut out = Vec::new();
-    list_of::<NewsItem>(texts, &topics, &mut out);
-    list_of::<observatorio_core::model::Document>(texts, &topics, &mut out);
-    list_of::<observatorio_core::model::Event>(texts, &topics, &mut out);
+    list_of::<NewsItem>(c, &topics, &mut out);
+    list_of::<observatorio_core::model::Document>(c, &topics, &mut out);
+    list_of::<observatorio_core::model::Event>(c, &topics, &mut out);
     out
 }
 
-fn list_of<T: observatorio_core::model::list::Listed>(
-    texts: &HashMap<String, String>,
+fn list_of<T: observatorio_core::model::list::Listed + InContent>(
+    c: &Content,
     topics: &[String],
     out: &mut Vec<(String, String)>,
 ) {
     use observatorio_core::model::list::LIST_FILE_PAGE;
-    let Some(text) = texts.get(T::FILE) else { return };
-    let (Ok(loaded), Ok(raw)) = (parse_file::<T>(text), serde_json::from_str::<Value>(text)) else { return };
+    let (Ok(loaded), Some(raw)) = (T::of(c), c.json(T::FILE)) else { return };
     // The raw items by id, to write each checked item as the editor wrote it.
     let by_id: HashMap<&str, &Value> = raw
         .get(T::KEY)
@@ -319,13 +306,12 @@ fn tool_docs() -> Vec<observatorio_core::search::Doc> {
 
 /// The search index, in the parts a browser fetches as queries need them (see `search::ship`).
 /// A file that cannot be read contributes nothing (the checker reports it).
-pub fn search(texts: &HashMap<String, String>, extra: Vec<observatorio_core::search::Doc>) -> Vec<(String, String)> {
+pub fn search(c: &Content, extra: Vec<observatorio_core::search::Doc>) -> Vec<(String, String)> {
     use observatorio_core::lang::Lang;
     use observatorio_core::model::Document;
-    let (topics, news, documents): (Vec<Topic>, Vec<NewsItem>, Vec<Document>) =
-        (items(texts), items(texts), items(texts));
-    let (events, datasets): (Vec<Event>, Vec<Dataset>) = (items(texts), items(texts));
-    let mut docs = observatorio_core::search::engine::docs_of(&news, &documents, &events, &topics, &datasets);
+    let (topics, news, documents) = (c.items::<Topic>(), c.items::<NewsItem>(), c.items::<Document>());
+    let (events, datasets) = (c.items::<Event>(), c.items::<Dataset>());
+    let mut docs = observatorio_core::search::engine::docs_of(news, documents, events, topics, datasets);
     docs.extend(tool_docs());
     docs.extend(extra);
     let shipped = observatorio_core::search::ship::ship(docs);
@@ -346,35 +332,29 @@ pub fn search(texts: &HashMap<String, String>, extra: Vec<observatorio_core::sea
 /// app's 404.html fallback because of `limit` (pages per language, list pages first, then the
 /// newest items). `template` is the built index.html.
 pub fn prerendered(
-    texts: &HashMap<String, String>,
-    today: NaiveDate,
+    c: &Content,
+    cfg: &Config,
     template: &str,
-    site_url: &str,
-    limit: usize,
     chunks: &std::collections::BTreeMap<String, Vec<String>>,
 ) -> (Vec<(String, String)>, usize) {
+    let (today, site_url, limit) = (cfg.today, cfg.site.as_str(), cfg.prerender_limit);
     use crate::prerender::{file_path, pages, render};
     use observatorio_core::lang::Lang;
-    // Each file parsed once: the pages' list and their first views read the same items.
+    // The pages' list and their first views read the same items, parsed once.
     let preset = observatorio::api::Preset {
-        site: loaded(texts),
-        topics: loaded(texts),
-        news: loaded(texts),
-        documents: loaded(texts),
-        events: loaded(texts),
-        datasets: loaded(texts),
+        site: c.site.clone(),
+        topics: c.topics.clone(),
+        news: c.news.clone(),
+        documents: c.documents.clone(),
+        events: c.events.clone(),
+        datasets: c.datasets.clone(),
     };
     let base = crate::prerender::template_base(template);
-    // "https://example.org/obs/" → "https://example.org"
-    let origin = site_url.find("://").map_or("", |at| {
-        let host = &site_url[at + 3..];
-        &site_url[..at + 3 + host.find('/').unwrap_or(host.len())]
-    });
+    let origin = cfg.site.origin().unwrap_or("");
     let mut out = Vec::new();
     let mut skipped = 0;
     for lang in Lang::ALL {
-        let p = &preset;
-        let all = pages(lang, of(&p.topics), of(&p.news), of(&p.documents), of(&p.events), of(&p.datasets));
+        let all = pages(lang, c.items(), c.items(), c.items(), c.items(), c.items());
         skipped += all.len().saturating_sub(limit);
         for meta in all.iter().take(limit) {
             let view = crate::prerender::drawn_by_app(&meta.page).then(|| {
@@ -564,6 +544,16 @@ pub fn ocds_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
+    use observatorio_core::model::parse_file;
+
+    fn content(texts: &HashMap<String, String>) -> Content {
+        Content::from_texts(texts.clone())
+    }
+
+    fn config(site: &str, today: NaiveDate) -> Config {
+        Config::new(site, today)
+    }
 
     #[test]
     fn processes_buyers_and_suppliers_become_search_documents_within_caps() {
@@ -616,7 +606,7 @@ mod tests {
     #[test]
     fn each_item_has_a_file_with_that_item_only() {
         let mut texts = bundled();
-        let out: HashMap<String, String> = item_files(&texts).into_iter().collect();
+        let out: HashMap<String, String> = item_files(&content(&texts)).into_iter().collect();
         let news = parse_file::<NewsItem>(&texts["news.json"]).unwrap().items;
         let docs = parse_file::<observatorio_core::model::Document>(&texts["documents.json"]).unwrap().items;
         let events = parse_file::<Event>(&texts["events.json"]).unwrap().items;
@@ -636,7 +626,7 @@ mod tests {
         texts.insert("news.json".into(), r#"{"format":1,"news":[{"id":"../x"},{"id":"ok-1"}]}"#.into());
         texts.remove("documents.json");
         texts.remove("events.json");
-        let paths: Vec<String> = item_files(&texts).into_iter().map(|(p, _)| p).collect();
+        let paths: Vec<String> = item_files(&content(&texts)).into_iter().map(|(p, _)| p).collect();
         assert_eq!(paths, ["content/items/news/ok-1.json"]);
     }
 
@@ -644,7 +634,8 @@ mod tests {
     fn the_digest_is_valid_content_and_small() {
         let texts = bundled();
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
-        let out: HashMap<String, String> = home_digest(&texts, today).into_iter().collect();
+        let out: HashMap<String, String> =
+            home_digest(&content(&texts), &config("https://ejemplo.org/", today)).into_iter().collect();
         assert_eq!(out.len(), 5);
         let news = parse_file::<NewsItem>(&out["news.json"]).unwrap();
         assert!(news.problems.is_empty());
@@ -685,7 +676,10 @@ mod tests {
     fn a_broken_file_is_left_out_of_the_digest() {
         let mut texts = bundled();
         texts.insert("news.json".into(), "{ not json".into());
-        let out = home_digest(&texts, NaiveDate::from_ymd_opt(2026, 11, 28).unwrap());
+        let out = home_digest(
+            &content(&texts),
+            &config("https://ejemplo.org/", NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()),
+        );
         assert!(out.iter().all(|(f, _)| f != "news.json"));
         assert_eq!(out.len(), 4);
     }
@@ -699,13 +693,17 @@ mod tests {
     fn first_views_are_rendered_by_the_app_components() {
         let texts = bundled();
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
-        let (pages, skipped) =
-            prerendered(&texts, today, &template("/obs/"), "https://ejemplo.org/obs/", 5_000, &Default::default());
+        let (pages, skipped) = prerendered(
+            &content(&texts),
+            &config("https://ejemplo.org/obs/", today),
+            &template("/obs/"),
+            &Default::default(),
+        );
         assert_eq!(skipped, 0);
         let page = |path: &str| pages.iter().find(|(p, _)| p == path).map(|(_, h)| h.as_str()).unwrap();
         // An article: its body, topic tags and back link, inside the header and footer, with
         // links carrying the deployment base; no skeleton, so nothing to flash.
-        let news: Vec<NewsItem> = items(&texts);
+        let news: Vec<NewsItem> = content(&texts).items::<NewsItem>().to_vec();
         let launch = news.iter().find(|n| n.id == "observatory-launch").unwrap();
         let html = page("es/news/observatory-launch/index.html");
         assert!(html.contains("<div id=app data-ssr data-date=2026-11-28><a href=\"#main\" class=\"skip-link\">"));
@@ -753,7 +751,8 @@ mod tests {
         let mut texts = bundled();
         texts.remove("events.json");
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
-        let (pages, _) = prerendered(&texts, today, &template("/"), "https://ejemplo.org/", 5_000, &Default::default());
+        let (pages, _) =
+            prerendered(&content(&texts), &config("https://ejemplo.org/", today), &template("/"), &Default::default());
         let home = &pages.iter().find(|(p, _)| p == "es/index.html").unwrap().1;
         assert!(home.contains("class=\"load-error\"") && home.contains("observatory-launch"));
     }
@@ -774,7 +773,7 @@ mod tests {
         }
         list.push(json!({ "id": "broken", "date": "2024-02-30" }));
         texts.insert("news.json".into(), raw.to_string());
-        let files: HashMap<String, String> = list_files(&texts).into_iter().collect();
+        let files: HashMap<String, String> = list_files(&content(&texts)).into_iter().collect();
         let loaded = parse_file::<NewsItem>(&texts["news.json"]).unwrap();
         let ix = parse_index("lists/news.json", &files["content/lists/news.json"]).unwrap();
         assert_eq!(ix.rows.len(), loaded.items.len());

@@ -15,6 +15,8 @@ pub mod feeds;
 pub mod files;
 /// The HTTP headers (security policy, caching, types) written for static hosts.
 pub mod headers;
+/// The input, checked once: configuration and content.
+pub mod input;
 /// The service worker, web app manifests and offline pages.
 pub mod offline;
 /// Static HTML per shareable URL, for link previews.

@@ -295,6 +295,14 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+fn content(texts: &HashMap<String, String>) -> observatorio_publish::input::Content {
+    observatorio_publish::input::Content::from_texts(texts.clone())
+}
+
+fn config() -> observatorio_publish::input::Config {
+    observatorio_publish::input::Config::new("https://example.org/", today())
+}
+
 fn texts() -> HashMap<String, String> {
     let mut texts = HashMap::new();
     for name in ["site.json", "topics.json", "news.json", "documents.json", "events.json", "datasets.json"] {
@@ -334,8 +342,8 @@ fn content_files() {
     // The full files, the home page's digests and the items' own files: the same formats.
     let t = texts();
     let mut seeds: Vec<String> = t.values().cloned().collect();
-    seeds.extend(observatorio_publish::files::home_digest(&t, today()).into_iter().map(|(_, b)| b));
-    seeds.extend(observatorio_publish::files::item_files(&t).into_iter().map(|(_, b)| b));
+    seeds.extend(observatorio_publish::files::home_digest(&content(&t), &config()).into_iter().map(|(_, b)| b));
+    seeds.extend(observatorio_publish::files::item_files(&content(&t)).into_iter().map(|(_, b)| b));
     check(Target {
         name: "content_files",
         seeds: bytes(seeds),
@@ -355,7 +363,7 @@ fn content_files() {
 
 #[test]
 fn list_indexes_and_pages() {
-    let files = observatorio_publish::files::list_files(&texts());
+    let files = observatorio_publish::files::list_files(&content(&texts()));
     check(Target {
         name: "list_indexes_and_pages",
         seeds: bytes(files.into_iter().map(|(_, b)| b)),
@@ -376,7 +384,7 @@ fn list_indexes_and_pages() {
 
 #[test]
 fn search_index_parts() {
-    let files = observatorio_publish::files::search(&texts(), Vec::new());
+    let files = observatorio_publish::files::search(&content(&texts()), Vec::new());
     check(Target {
         name: "search_index_parts",
         seeds: bytes(files.into_iter().map(|(_, b)| b)),

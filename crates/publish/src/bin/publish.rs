@@ -13,7 +13,7 @@
 
 fn main() -> std::process::ExitCode {
     use observatorio_core::model::PartialDate;
-    use std::collections::HashMap;
+    use observatorio_publish::input::{Config, Content, SiteUrl};
     use std::path::PathBuf;
 
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,45 +35,46 @@ fn main() -> std::process::ExitCode {
                 .and_then(|e| e.checked_add_days(chrono::Days::new(days)))
                 .unwrap_or_default()
         });
-    let mut texts = HashMap::new();
-    for name in ["site.json", "topics.json", "news.json", "documents.json", "events.json", "datasets.json"] {
-        if let Ok(t) = std::fs::read_to_string(PathBuf::from(src).join(name)) {
-            texts.insert(name.to_string(), t);
-        }
-    }
+    // The input, read and checked once, then passed to every writer.
+    let content = Content::read(&PathBuf::from(src));
     let site_url = std::env::var("SITE_URL").ok().filter(|u| !u.trim().is_empty()).unwrap_or_else(|| {
-        texts
-            .get("site.json")
-            .and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok())
+        content
+            .json("site.json")
             .and_then(|v| v["site"]["url"].as_str().map(str::to_string))
             .unwrap_or_else(|| "https://observatorio.invalid/".into())
     });
-    let out = PathBuf::from(out);
     let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    let cfg = Config {
+        site: SiteUrl::new(&site_url),
+        today,
+        prerender_limit: std::env::var("PRERENDER_LIMIT").ok().and_then(|v| v.parse().ok()).unwrap_or(5_000),
+        base: flag("--base").unwrap_or_else(|| "/".into()),
+    };
+    if cfg.site.origin().is_none() {
+        eprintln!("publish: the site address {site_url} is not an http(s) URL: absolute links start with it as it is");
+    }
+    let out = PathBuf::from(out);
     if let Some(app) = flag("--app") {
         if let Err(e) = write_app(&out, &app, flag("--template"), flag("--css"), flag("--base"), flag("--worker")) {
             eprintln!("publish: {e}");
             return std::process::ExitCode::FAILURE;
         }
     }
-    let home: Vec<(String, String)> = observatorio_publish::files::home_digest(&texts, today)
+    let home: Vec<(String, String)> = observatorio_publish::files::home_digest(&content, &cfg)
         .into_iter()
         .map(|(name, body)| (observatorio_core::published::home_file(&name), body))
         .collect();
-    let stamp = today.and_hms_opt(0, 0, 0).unwrap_or_default();
-    let events = texts.get("events.json").map(String::as_str).unwrap_or("");
-    let calendars = observatorio_publish::files::calendars(events, &site_url, stamp);
-    let site = observatorio_publish::files::site_files(&texts, &site_url);
+    let calendars = observatorio_publish::files::calendars(&content, &cfg);
+    let site = observatorio_publish::files::site_files(&content, &cfg);
     // Link-preview pages, from the built index.html (absent when run on a bare folder).
-    let limit = std::env::var("PRERENDER_LIMIT").ok().and_then(|v| v.parse().ok()).unwrap_or(5_000);
     let chunks = std::fs::read_to_string(out.join(observatorio_publish::bundle::MANIFEST))
         .map(|t| observatorio_publish::bundle::splits_of_manifest(&t))
         .unwrap_or_default();
     let (pages, skipped) = match std::fs::read_to_string(out.join("index.html")) {
-        Ok(template) => observatorio_publish::files::prerendered(&texts, today, &template, &site_url, limit, &chunks),
+        Ok(template) => observatorio_publish::files::prerendered(&content, &cfg, &template, &chunks),
         Err(_) => (Vec::new(), 0),
     };
-    let widgets = observatorio_publish::files::widgets(&texts, today, &site_url);
+    let widgets = observatorio_publish::files::widgets(&content, &cfg);
     let ocds_dir = args
         .iter()
         .position(|a| a == "--ocds")
@@ -85,12 +86,12 @@ fn main() -> std::process::ExitCode {
         eprintln!("publish: {p}");
     }
     let n_ocds = ocds.len().saturating_sub(1) / 2;
-    let mut items = observatorio_publish::files::item_files(&texts);
+    let mut items = observatorio_publish::files::item_files(&content);
     let n_items = items.len();
-    let lists = observatorio_publish::files::list_files(&texts);
+    let lists = observatorio_publish::files::list_files(&content);
     let n_lists = lists.len();
     items.extend(lists);
-    let search = observatorio_publish::files::search(&texts, ocds_docs);
+    let search = observatorio_publish::files::search(&content, ocds_docs);
     let n_search = search.len();
     // A new build's index replaces the old one whole (its parts live in a folder per version).
     let _ = std::fs::remove_dir_all(out.join("search"));
@@ -108,7 +109,7 @@ fn main() -> std::process::ExitCode {
         }
     }
     // The headers last: their policy hashes the inline scripts and styles of the pages above.
-    match write_headers(&out, flag("--base").as_deref().unwrap_or("/"), &texts) {
+    match write_headers(&out, &cfg.base, &content) {
         Ok(()) => {}
         Err(e) => {
             eprintln!("publish: {e}");
@@ -116,7 +117,8 @@ fn main() -> std::process::ExitCode {
         }
     }
     println!(
-        "publish: {n_home} home digest files, {n_cal} calendar files, {n_site} feed/sitemap/robots files, {n_pages} link-preview pages ({skipped} left to the app past PRERENDER_LIMIT={limit}), {n_widgets} widget pages and oEmbed files, {n_ocds} OCDS digests, {n_items} item files, {n_lists} list index and page files, {n_search} search index files in {} (as of {today}, for {site_url})",
+        "publish: {n_home} home digest files, {n_cal} calendar files, {n_site} feed/sitemap/robots files, {n_pages} link-preview pages ({skipped} left to the app past PRERENDER_LIMIT={}), {n_widgets} widget pages and oEmbed files, {n_ocds} OCDS digests, {n_items} item files, {n_lists} list index and page files, {n_search} search index files in {} (as of {today}, for {site_url})",
+        cfg.prerender_limit,
         out.display()
     );
     std::process::ExitCode::SUCCESS
@@ -175,7 +177,7 @@ fn write_app(
 fn write_headers(
     out: &std::path::Path,
     base: &str,
-    texts: &std::collections::HashMap<String, String>,
+    content: &observatorio_publish::input::Content,
 ) -> Result<(), String> {
     use observatorio_publish::headers::{self, Inline, Site};
     fn walk(dir: &std::path::Path, into: &mut Vec<std::path::PathBuf>) {
@@ -213,7 +215,7 @@ fn write_headers(
         .map(|e| e.file_name().to_string_lossy().to_string())
         .find(|n| n.len() >= 8 && n.chars().all(|c| c.is_ascii_hexdigit()));
     let services =
-        observatorio_publish::files::form_services(texts).iter().filter_map(|u| headers::origin_of(u)).collect();
+        observatorio_publish::files::form_services(content).iter().filter_map(|u| headers::origin_of(u)).collect();
     let site =
         Site { base: observatorio_core::routes::base_href(base), pages, widgets, services, search_version, feeds };
     let rules = site.rules();
