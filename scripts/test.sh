@@ -19,8 +19,16 @@ fi
 rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
 rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
 
-log "formatting"
+# The view! blocks' formatter (rustfmt leaves macros alone); options in leptosfmt.toml.
+LEPTOSFMT_VERSION=0.1.33
+if [ "$(leptosfmt --version 2>/dev/null || true)" != "leptosfmt $LEPTOSFMT_VERSION" ]; then
+  log "installing leptosfmt $LEPTOSFMT_VERSION (about 2 minutes, once)"
+  cargo install leptosfmt --version "$LEPTOSFMT_VERSION" --locked --force
+fi
+
+log "formatting (rustfmt, and leptosfmt for view! blocks)"
 cargo fmt --all -- --check
+leptosfmt --quiet --check src crates/publish/src
 log "clippy (native and wasm32)"
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p observatorio --features csr --lib --bin observatorio -- -D warnings

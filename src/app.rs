@@ -35,7 +35,7 @@ fn routed(store: Option<Store>, base: String) -> impl IntoView {
     provide_context(Base(base.clone()));
     view! {
         <Router base=base>
-            <Shell/>
+            <Shell />
         </Router>
     }
 }
@@ -70,7 +70,7 @@ pub fn render_first_view(
 fn RootRedirect() -> impl IntoView {
     let search = use_location().search.get_untracked();
     let to = if search.is_empty() { "/es/".to_string() } else { format!("/es/?{}", search.trim_start_matches('?')) };
-    view! { <Redirect path=to/> }
+    view! { <Redirect path=to /> }
 }
 
 /// Header, main and footer around the current page, in the URL's language. A flat route table
@@ -112,37 +112,37 @@ fn Shell() -> impl IntoView {
     // but not the router itself, which must stay to complete the navigation.
     let chrome_top = move || {
         lang.track();
-        view! { <Header/> }
+        view! { <Header /> }
     };
     let keep = move || {
         lang.track();
-        view! { <crate::components::keep::KeepOffline/> }
+        view! { <crate::components::keep::KeepOffline /> }
     };
     let chrome_bottom = move || {
         lang.track();
-        view! { <Footer/> }
+        view! { <Footer /> }
     };
     view! {
         {chrome_top}
         <main id="main" tabindex="-1">
-            <FlatRoutes fallback=|| view! { <NotFoundPage/> }>
-                <Route path=path!("/") view=RootRedirect/>
-                <Route path=path!("/:lang") view=chunked(View::Home)/>
-                <Route path=path!("/:lang/topics") view=chunked(View::Topics)/>
-                <Route path=path!("/:lang/topics/:id") view=chunked(View::Topic)/>
-                <Route path=path!("/:lang/news") view=chunked(View::News)/>
-                <Route path=path!("/:lang/news/:id") view=chunked(View::NewsItem)/>
-                <Route path=path!("/:lang/documents") view=chunked(View::Documents)/>
-                <Route path=path!("/:lang/documents/:id") view=chunked(View::Document)/>
-                <Route path=path!("/:lang/events") view=chunked(View::Events)/>
-                <Route path=path!("/:lang/events/:id") view=chunked(View::Event)/>
-                <Route path=path!("/:lang/data") view=chunked(View::Data)/>
-                <Route path=path!("/:lang/data/:id") view=chunked(View::Dataset)/>
-                <Route path=path!("/:lang/about") view=chunked(View::About)/>
-                <Route path=path!("/:lang/search") view=chunked(View::Search)/>
-                <Route path=path!("/:lang/embed") view=chunked(View::Embed)/>
-                <Route path=path!("/:lang/indicators") view=chunked(View::Indicators)/>
-                <Route path=path!("/:lang/indicators/:country") view=chunked(View::Indicators)/>
+            <FlatRoutes fallback=|| view! { <NotFoundPage /> }>
+                <Route path=path!("/") view=RootRedirect />
+                <Route path=path!("/:lang") view=chunked(View::Home) />
+                <Route path=path!("/:lang/topics") view=chunked(View::Topics) />
+                <Route path=path!("/:lang/topics/:id") view=chunked(View::Topic) />
+                <Route path=path!("/:lang/news") view=chunked(View::News) />
+                <Route path=path!("/:lang/news/:id") view=chunked(View::NewsItem) />
+                <Route path=path!("/:lang/documents") view=chunked(View::Documents) />
+                <Route path=path!("/:lang/documents/:id") view=chunked(View::Document) />
+                <Route path=path!("/:lang/events") view=chunked(View::Events) />
+                <Route path=path!("/:lang/events/:id") view=chunked(View::Event) />
+                <Route path=path!("/:lang/data") view=chunked(View::Data) />
+                <Route path=path!("/:lang/data/:id") view=chunked(View::Dataset) />
+                <Route path=path!("/:lang/about") view=chunked(View::About) />
+                <Route path=path!("/:lang/search") view=chunked(View::Search) />
+                <Route path=path!("/:lang/embed") view=chunked(View::Embed) />
+                <Route path=path!("/:lang/indicators") view=chunked(View::Indicators) />
+                <Route path=path!("/:lang/indicators/:country") view=chunked(View::Indicators) />
             </FlatRoutes>
             {keep}
         </main>
@@ -159,7 +159,7 @@ fn per_lang(
         let known = use_context::<Known>().map(|k| k.0);
         let page = page.clone();
         (move || match known.map(|k| k.get()) {
-            Some(None) => view! { <NotFoundPage/> }.into_any(),
+            Some(None) => view! { <NotFoundPage /> }.into_any(),
             _ => page(),
         })
         .into_any()
@@ -179,11 +179,11 @@ fn chunked(view: View) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static {
         (move || match chunks.state(chunk) {
             State::Ready => match crate::chunks::build(view) {
                 Some(Ok(v)) => v,
-                _ => view! { <ChunkFailed chunk=chunk/> }.into_any(),
+                _ => view! { <ChunkFailed chunk=chunk /> }.into_any(),
             },
-            State::Failed => view! { <ChunkFailed chunk=chunk/> }.into_any(),
-            State::Stale => view! { <ChunkFailed chunk=chunk stale=true/> }.into_any(),
-            State::Idle | State::Loading => view! { <ChunkSkeleton view=view/> }.into_any(),
+            State::Failed => view! { <ChunkFailed chunk=chunk /> }.into_any(),
+            State::Stale => view! { <ChunkFailed chunk=chunk stale=true /> }.into_any(),
+            State::Idle | State::Loading => view! { <ChunkSkeleton view=view /> }.into_any(),
         })
         .into_any()
     })
@@ -197,7 +197,7 @@ fn ChunkSkeleton(view: View) -> impl IntoView {
     view! {
         <div class="page">
             <p class="section-name">{view.section(lang)}</p>
-            <Skeleton lines=6/>
+            <Skeleton lines=6 />
         </div>
     }
 }
@@ -221,7 +221,9 @@ fn ChunkFailed(chunk: Chunk, #[prop(optional)] stale: bool) -> impl IntoView {
         <div class="page">
             <div class="load-error chunk-error" role="alert" data-stale=stale.then_some("")>
                 <p class="load-error-message">{message}</p>
-                <button type="button" class="button" on:click=act>{action}</button>
+                <button type="button" class="button" on:click=act>
+                    {action}
+                </button>
             </div>
         </div>
     }

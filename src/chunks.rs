@@ -140,29 +140,29 @@ type Built = Result<AnyView, ChunkError>;
 fn content_view(view: View) -> Built {
     use crate::pages::*;
     Ok(match view {
-        View::NewsItem => view! { <NewsItemPage/> }.into_any(),
-        View::About => view! { <AboutPage/> }.into_any(),
-        View::Topics => view! { <TopicsPage/> }.into_any(),
-        View::News => view! { <NewsListPage/> }.into_any(),
-        View::Documents => view! { <DocumentsPage/> }.into_any(),
-        View::Document => view! { <DocumentPage/> }.into_any(),
-        View::Events => view! { <EventsPage/> }.into_any(),
-        View::Event => view! { <EventPage/> }.into_any(),
-        View::Data => view! { <DataPage/> }.into_any(),
-        View::Dataset => view! { <DatasetPage/> }.into_any(),
-        View::Topic => view! { <TopicPage/> }.into_any(),
-        _ => view! { <HomePage/> }.into_any(),
+        View::NewsItem => view! { <NewsItemPage /> }.into_any(),
+        View::About => view! { <AboutPage /> }.into_any(),
+        View::Topics => view! { <TopicsPage /> }.into_any(),
+        View::News => view! { <NewsListPage /> }.into_any(),
+        View::Documents => view! { <DocumentsPage /> }.into_any(),
+        View::Document => view! { <DocumentPage /> }.into_any(),
+        View::Events => view! { <EventsPage /> }.into_any(),
+        View::Event => view! { <EventPage /> }.into_any(),
+        View::Data => view! { <DataPage /> }.into_any(),
+        View::Dataset => view! { <DatasetPage /> }.into_any(),
+        View::Topic => view! { <TopicPage /> }.into_any(),
+        _ => view! { <HomePage /> }.into_any(),
     })
 }
 
 #[wasm_split(indicators, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_indicators))]
 fn indicators_view(_view: View) -> Built {
-    Ok(view! { <crate::pages::IndicatorsPage/> }.into_any())
+    Ok(view! { <crate::pages::IndicatorsPage /> }.into_any())
 }
 
 #[wasm_split(search, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_search))]
 fn search_view(_view: View) -> Built {
-    Ok(view! { <crate::pages::SearchPage/> }.into_any())
+    Ok(view! { <crate::pages::SearchPage /> }.into_any())
 }
 
 /// The search box's suggestions for `typed` (see `search_loader::box_suggestions`); `None` if the
@@ -221,7 +221,7 @@ pub fn forget_item(path: String) -> Result<Task<()>, ChunkError> {
 
 #[wasm_split(embed, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_embed))]
 fn embed_view(_view: View) -> Built {
-    Ok(view! { <crate::pages::EmbedPage/> }.into_any())
+    Ok(view! { <crate::pages::EmbedPage /> }.into_any())
 }
 
 /// Polls a future once. The split wrappers are `async` only to load their chunk: once their

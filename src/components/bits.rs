@@ -11,11 +11,7 @@ use observatorio_core::model::{Blocks, Country, SafeUrl, Text};
 pub fn Tx(#[prop(into)] text: Text) -> impl IntoView {
     let lang = use_lang();
     let t2 = text.clone();
-    view! {
-        <span lang=if t2.is_fallback(lang) { Some("es") } else { None }>
-            {text.get(lang).to_string()}
-        </span>
-    }
+    view! { <span lang=if t2.is_fallback(lang) { Some("es") } else { None }>{text.get(lang).to_string()}</span> }
 }
 
 /// Paragraphs of plain text. Content is never parsed as HTML.
@@ -41,7 +37,15 @@ pub fn ExternalLink(url: SafeUrl, children: Children) -> impl IntoView {
             rel=(!mailto).then_some("noopener noreferrer")
         >
             {children()}
-            {(!mailto).then(|| view! { <span class="sr-only">{format!(" ({}, {})", lang.t().external, lang.t().new_tab)}</span> <span class="ext" aria-hidden="true">"↗"</span> })}
+            {(!mailto)
+                .then(|| {
+                    view! {
+                        <span class="sr-only">{format!(" ({}, {})", lang.t().external, lang.t().new_tab)}</span>
+                        <span class="ext" aria-hidden="true">
+                            "↗"
+                        </span>
+                    }
+                })}
         </a>
     }
 }
@@ -63,7 +67,11 @@ pub fn SampleBadge(sample: bool) -> impl IntoView {
 #[component]
 pub fn CountryTag(country: Country) -> impl IntoView {
     let lang = use_lang();
-    view! { <span class="tag country" data-country=country.code()>{lang.t().country(country)}</span> }
+    view! {
+        <span class="tag country" data-country=country.code()>
+            {lang.t().country(country)}
+        </span>
+    }
 }
 
 /// Sets the document title and description for the current view.

@@ -153,31 +153,68 @@ pub fn MonthGrid(
     view! {
         <div class="calendar">
             <div class="cal-head" node_ref=head>
-                <a class="button secondary icon" aria-label=labels[0] on:click=nav(targets[0])><span aria-hidden="true">"‹"</span></a>
+                <a class="button secondary icon" aria-label=labels[0] on:click=nav(targets[0])>
+                    <span aria-hidden="true">"‹"</span>
+                </a>
                 <h2 id="cal-title" aria-live="polite"></h2>
-                <a class="button secondary icon" aria-label=labels[1] on:click=nav(targets[1])><span aria-hidden="true">"›"</span></a>
-                <a class="button secondary" on:click=nav(targets[2])>{t.this_month}</a>
+                <a class="button secondary icon" aria-label=labels[1] on:click=nav(targets[1])>
+                    <span aria-hidden="true">"›"</span>
+                </a>
+                <a class="button secondary" on:click=nav(targets[2])>
+                    {t.this_month}
+                </a>
             </div>
-            <table node_ref=grid role="grid" class="month-grid" aria-labelledby="cal-title" aria-describedby="cal-hint" on:keydown=on_key on:click=on_click>
-                <thead><tr>
-                    {(0..7).map(|i| view! { <th scope="col" abbr=t.weekdays[i]><span aria-hidden="true">{t.weekdays_short[i]}</span><span class="sr-only">{t.weekdays[i]}</span></th> }).collect_view()}
-                </tr></thead>
+            <table
+                node_ref=grid
+                role="grid"
+                class="month-grid"
+                aria-labelledby="cal-title"
+                aria-describedby="cal-hint"
+                on:keydown=on_key
+                on:click=on_click
+            >
+                <thead>
+                    <tr>
+                        {(0..7)
+                            .map(|i| {
+                                view! {
+                                    <th scope="col" abbr=t.weekdays[i]>
+                                        <span aria-hidden="true">{t.weekdays_short[i]}</span>
+                                        <span class="sr-only">{t.weekdays[i]}</span>
+                                    </th>
+                                }
+                            })
+                            .collect_view()}
+                    </tr>
+                </thead>
                 <tbody>
-                    {(0..GRID_WEEKS).map(|_| view! {
-                        <tr>{(0..7).map(|_| view! {
-                            <td role="gridcell" aria-selected="false" class="day">
-                                <button type="button" tabindex="-1">
-                                    <span class="day-num" aria-hidden="true"></span>
-                                    <span class="dot" aria-hidden="true"></span>
-                                    // One text node per day (titles on wide screens only, by CSS).
-                                    <span class="cell-events" aria-hidden="true"></span>
-                                </button>
-                            </td>
-                        }).collect_view()}</tr>
-                    }).collect_view()}
+                    {(0..GRID_WEEKS)
+                        .map(|_| {
+                            view! {
+                                <tr>
+                                    {(0..7)
+                                        .map(|_| {
+                                            view! {
+                                                <td role="gridcell" aria-selected="false" class="day">
+                                                    <button type="button" tabindex="-1">
+                                                        <span class="day-num" aria-hidden="true"></span>
+                                                        <span class="dot" aria-hidden="true"></span>
+                                                        // One text node per day (titles on wide screens only, by CSS).
+                                                        <span class="cell-events" aria-hidden="true"></span>
+                                                    </button>
+                                                </td>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
-            <p id="cal-hint" class="muted small">{t.grid_hint}</p>
+            <p id="cal-hint" class="muted small">
+                {t.grid_hint}
+            </p>
         </div>
     }
 }
@@ -319,8 +356,16 @@ pub fn ZoneTable(event: Event) -> impl IntoView {
             };
             view! {
                 <tr class:mine=mine class:own=r.zone == zone>
-                    <th scope="row">{place}{mine.then(|| view! { " " <span class="tag">{t.your_time}</span> })}
-                        <span class="offset">{offset_label(r.offset)}</span></th>
+                    <th scope="row">
+                        {place}
+                        {mine
+                            .then(|| {
+                                view! {
+                                    " "
+                                    <span class="tag">{t.your_time}</span>
+                                }
+                            })} <span class="offset">{offset_label(r.offset)}</span>
+                    </th>
                     <td>{zone_time(lang, base, r.start)}</td>
                     <td>{(r.end != r.start).then(|| zone_time(lang, base, r.end))}</td>
                 </tr>
@@ -331,7 +376,15 @@ pub fn ZoneTable(event: Event) -> impl IntoView {
         <div class="table-scroll">
             <table class="zones">
                 <caption>{t.times_title}</caption>
-                <thead><tr><th scope="col"><span class="sr-only">{t.time_zone}</span></th><th scope="col">{t.starts}</th><th scope="col">{t.ends}</th></tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">
+                            <span class="sr-only">{t.time_zone}</span>
+                        </th>
+                        <th scope="col">{t.starts}</th>
+                        <th scope="col">{t.ends}</th>
+                    </tr>
+                </thead>
                 <tbody>{body}</tbody>
             </table>
         </div>
@@ -353,8 +406,13 @@ pub fn AddToCalendar(event: Event) -> impl IntoView {
         <section class="add-calendar" aria-labelledby="add-cal-title">
             <h2 id="add-cal-title">{t.add_to_calendar}</h2>
             <p class="actions">
-                <a class="button secondary" href=ics download=format!("{}.ics", event.id) rel="external">{t.download_ics}</a>
-                <a class="button secondary" href=google target="_blank" rel="noopener noreferrer">{t.google_calendar}<span class="sr-only">{format!(" ({})", t.new_tab)}</span></a>
+                <a class="button secondary" href=ics download=format!("{}.ics", event.id) rel="external">
+                    {t.download_ics}
+                </a>
+                <a class="button secondary" href=google target="_blank" rel="noopener noreferrer">
+                    {t.google_calendar}
+                    <span class="sr-only">{format!(" ({})", t.new_tab)}</span>
+                </a>
             </p>
         </section>
     }
@@ -366,12 +424,26 @@ pub fn FeedLinks() -> impl IntoView {
     let lang = use_lang();
     let t = lang.t();
     let feed = move |c: Option<Country>, label: &'static str| {
-        view! { <a href=href(&format!("/{}", events_calendar(lang, c))) rel="external">{label}</a> }
+        view! {
+            <a href=href(&format!("/{}", events_calendar(lang, c))) rel="external">
+                {label}
+            </a>
+        }
     };
     view! {
         <p class="feeds small">
             {t.subscribe} " " {feed(None, t.all_countries)}
-            {Country::ALL.iter().copied().filter(|c| *c != Country::Ap).map(|c| view! { " · " {feed(Some(c), t.country(c))} }).collect_view()}
+            {Country::ALL
+                .iter()
+                .copied()
+                .filter(|c| *c != Country::Ap)
+                .map(|c| {
+                    view! {
+                        " · "
+                        {feed(Some(c), t.country(c))}
+                    }
+                })
+                .collect_view()}
         </p>
     }
 }
@@ -380,5 +452,9 @@ pub fn FeedLinks() -> impl IntoView {
 #[component]
 pub fn EventLink(event: Event) -> impl IntoView {
     let lang = use_lang();
-    view! { <A href=Page::Event(event.id.clone()).href(lang)><Tx text=event.title/></A> }
+    view! {
+        <A href=Page::Event(event.id.clone()).href(lang)>
+            <Tx text=event.title />
+        </A>
+    }
 }

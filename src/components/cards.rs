@@ -18,10 +18,18 @@ pub fn NewsCard(item: NewsItem, #[prop(default = 3)] level: u8) -> impl IntoView
         <article class="card">
             <p class="meta">
                 <time datetime=date.iso()>{format_partial_date(lang, &date)}</time>
-                " " <CountryTag country=item.country/> <SampleBadge sample=item.sample/>
+                " "
+                <CountryTag country=item.country />
+                <SampleBadge sample=item.sample />
             </p>
-            <Heading level=level><A href=href><Tx text=title/></A></Heading>
-            <p><Tx text=item.summary/></p>
+            <Heading level=level>
+                <A href=href>
+                    <Tx text=title />
+                </A>
+            </Heading>
+            <p>
+                <Tx text=item.summary />
+            </p>
         </article>
     }
 }
@@ -37,12 +45,21 @@ pub fn DocCard(doc: Document, #[prop(default = 3)] level: u8) -> impl IntoView {
         <article class="card">
             <p class="meta">
                 <span class="tag">{lang.t().doc_kind(kind)}</span>
-                " " <time datetime=date.iso()>{format_partial_date(lang, &date)}</time>
-                " " <CountryTag country=doc.country/> <SampleBadge sample=doc.sample/>
+                " "
+                <time datetime=date.iso()>{format_partial_date(lang, &date)}</time>
+                " "
+                <CountryTag country=doc.country />
+                <SampleBadge sample=doc.sample />
             </p>
-            <Heading level=level><A href=Page::Document(id.clone()).href(lang)><Tx text=doc.title/></A></Heading>
-            <p class="byline">{lang.t().author_kind(author)} " · " <Tx text=doc.author.name/></p>
-            <p><Tx text=doc.summary/></p>
+            <Heading level=level>
+                <A href=Page::Document(id.clone()).href(lang)>
+                    <Tx text=doc.title />
+                </A>
+            </Heading>
+            <p class="byline">{lang.t().author_kind(author)} " · " <Tx text=doc.author.name /></p>
+            <p>
+                <Tx text=doc.summary />
+            </p>
         </article>
     }
 }
@@ -63,21 +80,54 @@ pub fn EventCard(event: Event, #[prop(default = 3)] level: u8, past: bool) -> im
     view! {
         <article class="card event-card" class:past=past>
             <p class="meta">
-                <span class="tag" class:tag-upcoming=!past>{if past { lang.t().past } else { lang.t().upcoming }}</span>
-                " " <span class="tag">{lang.t().event_format(format)}</span>
-                " " <CountryTag country=event.country/> <SampleBadge sample=event.sample/>
+                <span class="tag" class:tag-upcoming=!past>
+                    {if past { lang.t().past } else { lang.t().upcoming }}
+                </span>
+                " "
+                <span class="tag">{lang.t().event_format(format)}</span>
+                " "
+                <CountryTag country=event.country />
+                <SampleBadge sample=event.sample />
             </p>
-            <Heading level=level><A href=Page::Event(id.clone()).href(lang)><Tx text=event.title/></A></Heading>
-            <p class="when"><time datetime=start.date().to_string()>{event_when(lang, &start, &end, tz.as_deref())}</time></p>
-            {place.map(|p| view! { <p class="where"><Tx text=p/></p> })}
-            <p><Tx text=event.summary/></p>
-            {(!recordings.is_empty()).then(|| view! {
-                <ul class="links compact">
-                    {recordings.into_iter().map(|l| view! {
-                        <li><ExternalLink url=l.url><span aria-hidden="true">"▶ "</span><Tx text=l.label/></ExternalLink></li>
-                    }).collect_view()}
-                </ul>
-            })}
+            <Heading level=level>
+                <A href=Page::Event(id.clone()).href(lang)>
+                    <Tx text=event.title />
+                </A>
+            </Heading>
+            <p class="when">
+                <time datetime=start.date().to_string()>{event_when(lang, &start, &end, tz.as_deref())}</time>
+            </p>
+            {place
+                .map(|p| {
+                    view! {
+                        <p class="where">
+                            <Tx text=p />
+                        </p>
+                    }
+                })}
+            <p>
+                <Tx text=event.summary />
+            </p>
+            {(!recordings.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="links compact">
+                            {recordings
+                                .into_iter()
+                                .map(|l| {
+                                    view! {
+                                        <li>
+                                            <ExternalLink url=l.url>
+                                                <span aria-hidden="true">"▶ "</span>
+                                                <Tx text=l.label />
+                                            </ExternalLink>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
         </article>
     }
 }
@@ -88,8 +138,14 @@ pub fn TopicCard(topic: Topic, #[prop(default = 3)] level: u8) -> impl IntoView 
     let id = topic.id.clone();
     view! {
         <article class="card topic-card">
-            <Heading level=level><A href=Page::Topic(id.clone()).href(lang)><Tx text=topic.title/></A></Heading>
-            <p><Tx text=topic.summary/></p>
+            <Heading level=level>
+                <A href=Page::Topic(id.clone()).href(lang)>
+                    <Tx text=topic.title />
+                </A>
+            </Heading>
+            <p>
+                <Tx text=topic.summary />
+            </p>
         </article>
     }
 }
@@ -123,7 +179,9 @@ pub fn KeyFigure(figure: Highlight, dataset: String) -> impl IntoView {
     view! {
         <A href=Page::Dataset(dataset.clone()).href(lang) attr:class="key-figure">
             <span class="figure">{value}</span>
-            <span class="figure-label"><Tx text=label/></span>
+            <span class="figure-label">
+                <Tx text=label />
+            </span>
         </A>
     }
 }

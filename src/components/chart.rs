@@ -72,9 +72,12 @@ fn draw(scene: &Scene, uid: &str, selected: RwSignal<Option<usize>>) -> impl Int
                 let class = if class == RuleClass::Zero { "ct-zero" } else { "ct-grid" };
                 view! { <line x1=f(x1) y1=f(y1) x2=f(x2) y2=f(y2) class=class></line> }.into_any()
             }
-            Mark::Text { x, y, text, anchor: a, class } => {
-                view! { <text x=f(x) y=f(y) text-anchor=anchor(a) class=text_class(class)>{text}</text> }.into_any()
+            Mark::Text { x, y, text, anchor: a, class } => view! {
+                <text x=f(x) y=f(y) text-anchor=anchor(a) class=text_class(class)>
+                    {text}
+                </text>
             }
+            .into_any(),
             Mark::Line { d, series } => view! { <path d=d class=format!("ct-line l{}", series % 5)></path> }.into_any(),
             Mark::Rect { x, y, w, h, series, point, rest } => {
                 let fill = if rest { "var(--rest)".to_string() } else { fill(uid, series) };
@@ -83,11 +86,21 @@ fn draw(scene: &Scene, uid: &str, selected: RwSignal<Option<usize>>) -> impl Int
                     Some(p) => {
                         let label = scene.points[p].text.clone();
                         view! {
-                            <rect x=f(x) y=f(y) width=f(w) height=f(h) fill=fill tabindex="0" role="img" aria-label=label
-                                class="ct-point" class:selected=move || selected.get() == Some(p)
+                            <rect
+                                x=f(x)
+                                y=f(y)
+                                width=f(w)
+                                height=f(h)
+                                fill=fill
+                                tabindex="0"
+                                role="img"
+                                aria-label=label
+                                class="ct-point"
+                                class:selected=move || selected.get() == Some(p)
                                 on:focus=move |_| selected.set(Some(p))
                                 on:mouseenter=move |_| selected.set(Some(p))
-                                on:click=move |_| selected.set(Some(p))></rect>
+                                on:click=move |_| selected.set(Some(p))
+                            ></rect>
                         }
                         .into_any()
                     }
@@ -103,11 +116,17 @@ fn draw(scene: &Scene, uid: &str, selected: RwSignal<Option<usize>>) -> impl Int
                     _ => format!("M{},{} l6,10 h-12 z", f(x), f(y - 6.0)),
                 };
                 view! {
-                    <path d=d class=format!("ct-dot l{}", series % 5) tabindex="0" role="img" aria-label=label
+                    <path
+                        d=d
+                        class=format!("ct-dot l{}", series % 5)
+                        tabindex="0"
+                        role="img"
+                        aria-label=label
                         class:selected=move || selected.get() == Some(point)
                         on:focus=move |_| selected.set(Some(point))
                         on:mouseenter=move |_| selected.set(Some(point))
-                        on:click=move |_| selected.set(Some(point))></path>
+                        on:click=move |_| selected.set(Some(point))
+                    ></path>
                 }
                 .into_any()
             }
@@ -190,7 +209,13 @@ pub fn Chart(
                     // Set through the CSSOM (style: properties), which a strict policy allows,
                     // not as a `style` attribute, which it blocks.
                     view! {
-                        <div class="chart-tip" aria-hidden="true" style:left=left style:right=right style:top=format!("{top:.1}%")>
+                        <div
+                            class="chart-tip"
+                            aria-hidden="true"
+                            style:left=left
+                            style:right=right
+                            style:top=format!("{top:.1}%")
+                        >
                             {pt.text.clone()}
                         </div>
                     }
@@ -209,14 +234,28 @@ pub fn Chart(
                     .enumerate()
                     .map(|(i, series)| {
                         let swatch = if kind == ChartKind::Line {
-                            view! { <svg class="swatch" viewBox="0 0 24 12" aria-hidden="true"><path d="M0,6 H24" class=format!("ct-line l{}", i % 5)></path></svg> }.into_any()
+                            view! {
+                                <svg class="swatch" viewBox="0 0 24 12" aria-hidden="true">
+                                    <path d="M0,6 H24" class=format!("ct-line l{}", i % 5)></path>
+                                </svg>
+                            }
+                            .into_any()
                         } else {
-                            view! { <svg class="swatch" viewBox="0 0 12 12" aria-hidden="true"><rect width="12" height="12" fill=fill(&uid, i)></rect></svg> }.into_any()
+                            view! {
+                                <svg class="swatch" viewBox="0 0 12 12" aria-hidden="true">
+                                    <rect width="12" height="12" fill=fill(&uid, i)></rect>
+                                </svg>
+                            }
+                            .into_any()
                         };
                         view! { <li>{swatch} {series.name.clone()}</li> }
                     })
                     .collect_view();
-                view! { <ul class="legend" aria-label=lang.t().legend>{items}</ul> }
+                view! {
+                    <ul class="legend" aria-label=lang.t().legend>
+                        {items}
+                    </ul>
+                }
             })
         })
     };
@@ -235,7 +274,12 @@ pub fn Chart(
                         }
                         None => l.t().not_stated.to_string(),
                     };
-                    view! { <div class="key-figure static"><span class="figure">{value}</span><span class="figure-label">{cat.clone()}</span></div> }
+                    view! {
+                        <div class="key-figure static">
+                            <span class="figure">{value}</span>
+                            <span class="figure-label">{cat.clone()}</span>
+                        </div>
+                    }
                 })
                 .collect_view()
         })
@@ -248,9 +292,29 @@ pub fn Chart(
         let t = l.t();
         view! {
             <ul class="chart-actions">
-                <li><a class="button secondary" download=format!("{}.csv", ds.id) href=data_url("text/csv", &export::csv(&ds, l))>{t.download_csv}</a></li>
-                <li><a class="button secondary" download=format!("{}.json", ds.id) href=data_url("application/json", &export::json(&ds, l, &url))>{t.download_json}</a></li>
-                <li><a class="permalink" href=page>{t.permalink}</a></li>
+                <li>
+                    <a
+                        class="button secondary"
+                        download=format!("{}.csv", ds.id)
+                        href=data_url("text/csv", &export::csv(&ds, l))
+                    >
+                        {t.download_csv}
+                    </a>
+                </li>
+                <li>
+                    <a
+                        class="button secondary"
+                        download=format!("{}.json", ds.id)
+                        href=data_url("application/json", &export::json(&ds, l, &url))
+                    >
+                        {t.download_json}
+                    </a>
+                </li>
+                <li>
+                    <a class="permalink" href=page>
+                        {t.permalink}
+                    </a>
+                </li>
             </ul>
         }
     };
@@ -258,41 +322,87 @@ pub fn Chart(
     let src = dataset.clone();
     let (figure_id, labelled_by, body_uid) = (uid.clone(), title_id.clone(), uid.clone());
     view! {
-        <figure class="chart" id=figure_id aria-labelledby=labelled_by on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { selected.set(None) }>
-            <Heading level=level><span id=title_id><Tx text=dataset.title.clone()/></span></Heading>
-            <p class="chart-subtitle"><Tx text=dataset.summary.clone()/> " " <SampleBadge sample=dataset.sample/></p>
+        <figure
+            class="chart"
+            id=figure_id
+            aria-labelledby=labelled_by
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    selected.set(None)
+                }
+            }
+        >
+            <Heading level=level>
+                <span id=title_id>
+                    <Tx text=dataset.title.clone() />
+                </span>
+            </Heading>
+            <p class="chart-subtitle">
+                <Tx text=dataset.summary.clone() />
+                " "
+                <SampleBadge sample=dataset.sample />
+            </p>
             <div class="chart-toolbar">
-                <button type="button" class="button secondary" aria-pressed=move || show_table.get().to_string()
-                    on:click=move |_| show_table.update(|t| *t = !*t)>
+                <button
+                    type="button"
+                    class="button secondary"
+                    aria-pressed=move || show_table.get().to_string()
+                    on:click=move |_| show_table.update(|t| *t = !*t)
+                >
                     {move || if show_table.get() { lang.t().view_chart } else { lang.t().view_table }}
                 </button>
-                {move || (!show_table.get() && kind != ChartKind::Figures).then(|| scene.with(|s| s.axis_title.clone()).map(|t| view! { <span class="axis-title">{t}</span> }))}
+                {move || {
+                    (!show_table.get() && kind != ChartKind::Figures)
+                        .then(|| {
+                            scene.with(|s| s.axis_title.clone()).map(|t| view! { <span class="axis-title">{t}</span> })
+                        })
+                }}
             </div>
-            <Show when=move || !show_table.get() fallback=move || view! { <DataTable dataset=live.get()/> }>
+            <Show when=move || !show_table.get() fallback=move || view! { <DataTable dataset=live.get() /> }>
                 {
                     let (legend, uid) = (legend.clone(), body_uid.clone());
                     if kind == ChartKind::Figures {
-                    view! { <div class="figures">{figures}</div> }.into_any()
-                } else {
-                    view! {
-                        <div class="chart-frame" node_ref=frame on:mouseleave=move |_| selected.set(None)>
-                            {move || scene.with(|s| draw(s, &uid, selected))}
-                            {tip}
-                        </div>
-                        {legend}
-                        <p class="chart-hint muted">{lang.t().chart_hint}</p>
-                    }.into_any()
-                }}
+                        view! { <div class="figures">{figures}</div> }.into_any()
+                    } else {
+                        view! {
+                            <div class="chart-frame" node_ref=frame on:mouseleave=move |_| selected.set(None)>
+                                {move || scene.with(|s| draw(s, &uid, selected))}
+                                {tip}
+                            </div>
+                            {legend}
+                            <p class="chart-hint muted">{lang.t().chart_hint}</p>
+                        }
+                            .into_any()
+                    }
+                }
             </Show>
-            <p class="chart-summary"><strong>{lang.t().summary_label} ": "</strong>{move || spec.with(|s| summary(s, lang))}</p>
+            <p class="chart-summary">
+                <strong>{lang.t().summary_label} ": "</strong>
+                {move || spec.with(|s| summary(s, lang))}
+            </p>
             <figcaption>
-                <p><strong>{lang.t().source} ": "</strong>
+                <p>
+                    <strong>{lang.t().source} ": "</strong>
                     {match src.source_url.clone() {
-                        Some(u) => view! { <ExternalLink url=u><Tx text=src.source.clone()/></ExternalLink> }.into_any(),
-                        None => view! { <Tx text=src.source.clone()/> }.into_any(),
+                        Some(u) => {
+                            view! {
+                                <ExternalLink url=u>
+                                    <Tx text=src.source.clone() />
+                                </ExternalLink>
+                            }
+                                .into_any()
+                        }
+                        None => view! { <Tx text=src.source.clone() /> }.into_any(),
                     }}
                 </p>
-                {(!src.notes.es.is_empty()).then(|| view! { <div class="chart-notes"><Paragraphs blocks=src.notes.clone()/></div> })}
+                {(!src.notes.es.is_empty())
+                    .then(|| {
+                        view! {
+                            <div class="chart-notes">
+                                <Paragraphs blocks=src.notes.clone() />
+                            </div>
+                        }
+                    })}
             </figcaption>
             {downloads}
         </figure>

@@ -137,69 +137,144 @@ pub fn CommentForm(event_id: String, title: String, form: Option<SafeUrl>, email
     view! {
         <section class="comment" aria-labelledby="comment-title">
             <h2 id="comment-title">{t.comment_title}</h2>
-            <Show when=move || status.get() == Status::Sent fallback=move || {
-                let (e_name, e_email, e_msg, submit, m1, m2) = (e_name.clone(), e_email.clone(), e_msg.clone(), submit.clone(), m1.clone(), m2.clone());
-                view! {
-                    <form class="comment-form" on:submit=submit novalidate>
-                        <div class="field">
-                            <label for="c-name">{t.form_name}</label>
-                            <input id="c-name" name="name" autocomplete="name" maxlength=MAX_NAME
-                                prop:value=move || draft.with(|d| d.name.clone())
-                                on:input=move |ev| e_name(|d, v| d.name = v, event_target_value(&ev))/>
-                        </div>
-                        <div class="field">
-                            <label for="c-email">{t.form_email}</label>
-                            <input id="c-email" name="email" type="email" autocomplete="email" maxlength=MAX_EMAIL
-                                prop:value=move || draft.with(|d| d.email.clone())
-                                on:input=move |ev| e_email(|d, v| d.email = v, event_target_value(&ev))/>
-                        </div>
-                        <div class="field">
-                            <label for="c-message">{t.form_message}</label>
-                            <textarea id="c-message" name="message" rows="5" maxlength=MAX_MESSAGE required
-                                aria-describedby="c-count c-draft"
-                                prop:value=move || draft.with(|d| d.message.clone())
-                                on:input=move |ev| e_msg(|d, v| d.message = v, event_target_value(&ev))></textarea>
-                            <p id="c-count" class="muted small">{move || format!("{} / {MAX_MESSAGE} {}", draft.with(|d| d.message.chars().count()), t.characters)}</p>
-                        </div>
-                        // Hidden from people (and from assistive technology); bots fill it.
-                        <div class="hp" aria-hidden="true">
-                            <label for="c-website">{t.form_honeypot}</label>
-                            <input id="c-website" name="website" tabindex="-1" autocomplete="off"
-                                on:input=move |ev| set_honeypot.set(event_target_value(&ev))/>
-                        </div>
-                        // Said as soon as the browser refuses to store the draft.
-                        <p id="c-draft" class="muted small" role="status" class:form-error=move || !stored.get()>
-                            {move || if stored.get() { t.form_draft } else { t.form_draft_unsaved }}
-                        </p>
-                        <p class="form-error" role="alert">{error_text}</p>
-                        {if has_form {
-                            view! {
-                                <p class="actions">
-                                    <button type="submit" class="button" disabled=move || status.get() == Status::Sending>
-                                        {move || if status.get() == Status::Sending { t.form_sending } else { t.form_send }}
-                                    </button>
+            <Show
+                when=move || status.get() == Status::Sent
+                fallback=move || {
+                    let (e_name, e_email, e_msg, submit, m1, m2) = (
+                        e_name.clone(),
+                        e_email.clone(),
+                        e_msg.clone(),
+                        submit.clone(),
+                        m1.clone(),
+                        m2.clone(),
+                    );
+                    view! {
+                        <form class="comment-form" on:submit=submit novalidate>
+                            <div class="field">
+                                <label for="c-name">{t.form_name}</label>
+                                <input
+                                    id="c-name"
+                                    name="name"
+                                    autocomplete="name"
+                                    maxlength=MAX_NAME
+                                    prop:value=move || draft.with(|d| d.name.clone())
+                                    on:input=move |ev| e_name(|d, v| d.name = v, event_target_value(&ev))
+                                />
+                            </div>
+                            <div class="field">
+                                <label for="c-email">{t.form_email}</label>
+                                <input
+                                    id="c-email"
+                                    name="email"
+                                    type="email"
+                                    autocomplete="email"
+                                    maxlength=MAX_EMAIL
+                                    prop:value=move || draft.with(|d| d.email.clone())
+                                    on:input=move |ev| e_email(|d, v| d.email = v, event_target_value(&ev))
+                                />
+                            </div>
+                            <div class="field">
+                                <label for="c-message">{t.form_message}</label>
+                                <textarea
+                                    id="c-message"
+                                    name="message"
+                                    rows="5"
+                                    maxlength=MAX_MESSAGE
+                                    required
+                                    aria-describedby="c-count c-draft"
+                                    prop:value=move || draft.with(|d| d.message.clone())
+                                    on:input=move |ev| e_msg(|d, v| d.message = v, event_target_value(&ev))
+                                ></textarea>
+                                <p id="c-count" class="muted small">
+                                    {move || {
+                                        format!(
+                                            "{} / {MAX_MESSAGE} {}",
+                                            draft.with(|d| d.message.chars().count()),
+                                            t.characters,
+                                        )
+                                    }}
                                 </p>
-                                <p class="muted small">{t.form_via} " " <code>{host.clone()}</code></p>
-                            }.into_any()
-                        } else {
-                            view! {
-                                <p class="muted small">{t.form_email_only} " " <code>{email_to.clone()}</code></p>
-                                <p class="actions"><a class="button" href=move || m1().unwrap_or_default()>{t.form_by_email}</a></p>
-                            }.into_any()
-                        }}
-                        <div role="status" aria-live="polite">
-                            {move || (status.get() == Status::Failed).then(|| view! {
-                                <p class="notice error">{t.form_failed}
-                                    {m2().map(|href| view! { " " {t.form_or_email} ": " <a href=href>{t.form_by_email}</a> })}
-                                    "."
-                                </p>
-                            })}
-                        </div>
-                    </form>
+                            </div>
+                            // Hidden from people (and from assistive technology); bots fill it.
+                            <div class="hp" aria-hidden="true">
+                                <label for="c-website">{t.form_honeypot}</label>
+                                <input
+                                    id="c-website"
+                                    name="website"
+                                    tabindex="-1"
+                                    autocomplete="off"
+                                    on:input=move |ev| set_honeypot.set(event_target_value(&ev))
+                                />
+                            </div>
+                            // Said as soon as the browser refuses to store the draft.
+                            <p id="c-draft" class="muted small" role="status" class:form-error=move || !stored.get()>
+                                {move || if stored.get() { t.form_draft } else { t.form_draft_unsaved }}
+                            </p>
+                            <p class="form-error" role="alert">
+                                {error_text}
+                            </p>
+                            {if has_form {
+                                view! {
+                                    <p class="actions">
+                                        <button
+                                            type="submit"
+                                            class="button"
+                                            disabled=move || status.get() == Status::Sending
+                                        >
+                                            {move || {
+                                                if status.get() == Status::Sending {
+                                                    t.form_sending
+                                                } else {
+                                                    t.form_send
+                                                }
+                                            }}
+                                        </button>
+                                    </p>
+                                    <p class="muted small">{t.form_via} " " <code>{host.clone()}</code></p>
+                                }
+                                    .into_any()
+                            } else {
+                                view! {
+                                    <p class="muted small">{t.form_email_only} " " <code>{email_to.clone()}</code></p>
+                                    <p class="actions">
+                                        <a class="button" href=move || m1().unwrap_or_default()>
+                                            {t.form_by_email}
+                                        </a>
+                                    </p>
+                                }
+                                    .into_any()
+                            }}
+                            <div role="status" aria-live="polite">
+                                {move || {
+                                    (status.get() == Status::Failed)
+                                        .then(|| {
+                                            view! {
+                                                <p class="notice error">
+                                                    {t.form_failed}
+                                                    {m2()
+                                                        .map(|href| {
+                                                            view! {
+                                                                " "
+                                                                {t.form_or_email}
+                                                                ": "
+                                                                <a href=href>{t.form_by_email}</a>
+                                                            }
+                                                        })} "."
+                                                </p>
+                                            }
+                                        })
+                                }}
+                            </div>
+                        </form>
+                    }
                 }
-            }>
-                <p class="notice ok" role="status">{t.form_sent}</p>
-                <button type="button" class="button secondary" on:click=move |_| set_status.set(Status::Editing)>{t.form_new}</button>
+            >
+                <p class="notice ok" role="status">
+                    {t.form_sent}
+                </p>
+                <button type="button" class="button secondary" on:click=move |_| set_status.set(Status::Editing)>
+                    {t.form_new}
+                </button>
             </Show>
         </section>
     }

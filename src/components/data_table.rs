@@ -39,7 +39,11 @@ pub fn DataTable(dataset: Dataset) -> impl IntoView {
                     Some(u) => format!("{} ({})", c.label.get(l), u.get(l)),
                     None => c.label.get(l).to_string(),
                 };
-                view! { <th scope="col" class:num=c.kind == ColumnKind::Number>{label}</th> }
+                view! {
+                    <th scope="col" class:num=c.kind == ColumnKind::Number>
+                        {label}
+                    </th>
+                }
             })
             .collect_view();
         let rows = d
@@ -57,8 +61,12 @@ pub fn DataTable(dataset: Dataset) -> impl IntoView {
                         if i == 0 {
                             view! { <th scope="row">{text}</th> }.into_any()
                         } else {
-                            view! { <td class:num=col.kind == ColumnKind::Number aria-label=aria>{text}</td> }
-                                .into_any()
+                            view! {
+                                <td class:num=col.kind == ColumnKind::Number aria-label=aria>
+                                    {text}
+                                </td>
+                            }
+                            .into_any()
                         }
                     })
                     .collect_view();
@@ -69,7 +77,9 @@ pub fn DataTable(dataset: Dataset) -> impl IntoView {
             <div class="table-wrap" role="region" tabindex="0" aria-labelledby=caption_id.clone()>
                 <table>
                     <caption id=caption_id.clone()>{d.title.get(l).to_string()}</caption>
-                    <thead><tr>{head}</tr></thead>
+                    <thead>
+                        <tr>{head}</tr>
+                    </thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>

@@ -87,11 +87,21 @@ pub fn FilterBar(fields: Vec<FilterField>, path: String, count: usize, ignored: 
                 <div class="filter">
                     <label for=id.clone()>{f.label}</label>
                     <select id=id name=key on:change=on_change>
-                        <option value="" selected=selected.is_none()>{lang.t().filter_all}</option>
-                        {f.options.into_iter().map(|(value, label)| {
-                            let sel = selected.as_deref() == Some(value.as_str());
-                            view! { <option value=value selected=sel>{label}</option> }
-                        }).collect_view()}
+                        <option value="" selected=selected.is_none()>
+                            {lang.t().filter_all}
+                        </option>
+                        {f
+                            .options
+                            .into_iter()
+                            .map(|(value, label)| {
+                                let sel = selected.as_deref() == Some(value.as_str());
+                                view! {
+                                    <option value=value selected=sel>
+                                        {label}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
                     </select>
                 </div>
             }
@@ -103,12 +113,21 @@ pub fn FilterBar(fields: Vec<FilterField>, path: String, count: usize, ignored: 
         </form>
         <p class="result-count" role="status">
             {format!("{count} {}", lang.t().results)}
-            {any_selected.then(|| view! { " · " <leptos_router::components::A href=observatorio_core::routes::href(&path2)>{lang.t().clear_filters}</leptos_router::components::A> })}
+            {any_selected
+                .then(|| {
+                    view! {
+                        " · "
+                        <leptos_router::components::A href=observatorio_core::routes::href(
+                            &path2,
+                        )>{lang.t().clear_filters}</leptos_router::components::A>
+                    }
+                })}
         </p>
-        {(!ignored.is_empty()).then(|| {
-            let list = ignored.join(", ");
-            view! { <p class="notice">{lang.t().ignored_filters} " " <code>{list.clone()}</code></p> }
-        })}
+        {(!ignored.is_empty())
+            .then(|| {
+                let list = ignored.join(", ");
+                view! { <p class="notice">{lang.t().ignored_filters} " " <code>{list.clone()}</code></p> }
+            })}
     }
 }
 
@@ -139,7 +158,13 @@ pub fn paged(
     let lang = use_lang();
     let (limit, set_limit) = signal(LIST_PAGE.min(total));
     let item = StoredValue::new(item);
-    let items = move || view! { <For each=move || 0..limit.get() key=|i| *i let:i>{item.with_value(|f| f(i))}</For> };
+    let items = move || {
+        view! {
+            <For each=move || 0..limit.get() key=|i| *i let:i>
+                {item.with_value(|f| f(i))}
+            </For>
+        }
+    };
     let list = if ordered {
         view! { <ol class=class>{items}</ol> }.into_any()
     } else {
@@ -149,7 +174,11 @@ pub fn paged(
         {list}
         <Show when=move || { limit.get() < total }>
             <p class="more">
-                <button type="button" class="button secondary" on:click=move |_| set_limit.update(|n| *n = (*n + LIST_PAGE).min(total))>
+                <button
+                    type="button"
+                    class="button secondary"
+                    on:click=move |_| set_limit.update(|n| *n = (*n + LIST_PAGE).min(total))
+                >
                     {move || format!("{} ({} / {total})", lang.t().show_more, limit.get())}
                 </button>
             </p>
@@ -177,7 +206,7 @@ pub fn filtered_list<T: Clone + Send + Sync + 'static>(
         paged(false, class, count, move |i| card(shown[i].clone()))
     };
     view! {
-        <FilterBar fields=fields path=path count=count ignored=ignored/>
+        <FilterBar fields=fields path=path count=count ignored=ignored />
         {list}
     }
     .into_any()
@@ -198,7 +227,7 @@ pub fn filtered_rows<T: Listed<Index = ListIndex> + Facets + Clone + PartialEq +
     let empty = move || view! { <p class="empty">{lang.t().no_results}</p> }.into_any();
     let (count, body) = rows_list(list, rows, keep, class, card, empty);
     view! {
-        <FilterBar fields=fields path=path count=count ignored=ignored/>
+        <FilterBar fields=fields path=path count=count ignored=ignored />
         {body}
     }
     .into_any()
@@ -240,13 +269,15 @@ pub fn paged_items<T: Listed + Clone + PartialEq + Send + Sync + 'static>(
         (move || match list.item(&rows, at) {
             None => view! {
                 <div class="card skeleton" aria-hidden="true">
-                    <div class="skeleton-line"></div><div class="skeleton-line"></div><div class="skeleton-line"></div>
+                    <div class="skeleton-line"></div>
+                    <div class="skeleton-line"></div>
+                    <div class="skeleton-line"></div>
                 </div>
             }
             .into_any(),
             Some(Ok(item)) => card(item),
             Some(Err(error)) if first => {
-                view! { <LoadError error=error retry=move || list.retry_item(at)/> }.into_any()
+                view! { <LoadError error=error retry=move || list.retry_item(at) /> }.into_any()
             }
             Some(Err(_)) => ().into_any(),
         })

@@ -83,19 +83,32 @@ pub fn KeepOffline() -> impl IntoView {
             view! {
                 <div class="keep-offline" role="status">
                     {match state.get() {
-                        State::Kept => view! {
-                            <span>"✓ " {t.kept_offline}</span>
-                            <button type="button" class="link-button" on:click=remove>{t.offline_remove}</button>
-                            <a href=list rel="external">{t.offline_heading}</a>
+                        State::Kept => {
+                            view! {
+                                <span>"✓ " {t.kept_offline}</span>
+                                <button type="button" class="link-button" on:click=remove>
+                                    {t.offline_remove}
+                                </button>
+                                <a href=list rel="external">
+                                    {t.offline_heading}
+                                </a>
+                            }
+                                .into_any()
                         }
-                        .into_any(),
-                        s => view! {
-                            <button type="button" class="button secondary" on:click=keep disabled=s == State::Saving>
-                                {t.keep_offline}
-                            </button>
-                            {(s == State::Failed).then(|| view! { <p class="form-error">{t.keep_failed}</p> })}
+                        s => {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="button secondary"
+                                    on:click=keep
+                                    disabled=s == State::Saving
+                                >
+                                    {t.keep_offline}
+                                </button>
+                                {(s == State::Failed).then(|| view! { <p class="form-error">{t.keep_failed}</p> })}
+                            }
+                                .into_any()
                         }
-                        .into_any(),
                     }}
                 </div>
             }

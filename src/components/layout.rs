@@ -42,23 +42,41 @@ pub fn Header() -> impl IntoView {
         .into_iter()
         .map(|(page, label)| {
             let exact = page == Page::Home;
-            view! { <li><A href=page.href(l) exact=exact>{label}</A></li> }
+            view! {
+                <li>
+                    <A href=page.href(l) exact=exact>
+                        {label}
+                    </A>
+                </li>
+            }
         })
         .collect_view()
     };
     view! {
-        <a class="skip-link" href="#main">{t.skip_to_content}</a>
+        <a class="skip-link" href="#main">
+            {t.skip_to_content}
+        </a>
         <header class="site-header">
             <div class="bar">
                 <A href=Page::Home.href(lang) exact=true attr:class="brand">
-                    <span class="brand-mark" aria-hidden="true">"AP"</span>
+                    <span class="brand-mark" aria-hidden="true">
+                        "AP"
+                    </span>
                     <span class="brand-name">{t.short_name}</span>
                     <span class="sr-only">{format!(" — {}", t.home)}</span>
                 </A>
                 <div class="bar-actions">
-                    <A href=other_href attr:class="lang-switch" attr:hreflang=lang.other().code() attr:lang=lang.other().code() attr:aria-label=t.switch_label>
+                    <A
+                        href=other_href
+                        attr:class="lang-switch"
+                        attr:hreflang=lang.other().code()
+                        attr:lang=lang.other().code()
+                        attr:aria-label=t.switch_label
+                    >
                         <span class="wide">{t.switch_to}</span>
-                        <span class="narrow" aria-hidden="true">{lang.other().code().to_uppercase()}</span>
+                        <span class="narrow" aria-hidden="true">
+                            {lang.other().code().to_uppercase()}
+                        </span>
                     </A>
                     <button
                         type="button"
@@ -71,7 +89,9 @@ pub fn Header() -> impl IntoView {
                     </button>
                 </div>
             </div>
-            <div class="search-row"><SearchBox/></div>
+            <div class="search-row">
+                <SearchBox />
+            </div>
             <nav id="site-nav" class="site-nav" class:open=move || open.get() aria-label=t.nav_label>
                 <ul>{nav}</ul>
             </nav>
@@ -90,7 +110,9 @@ pub fn Footer() -> impl IntoView {
             <p>
                 <A href=Page::Embed.href(lang)>{t.embed}</A>
                 " · "
-                <a href=observatorio_core::published::offline_href(lang) rel="external">{t.offline_heading}</a>
+                <a href=observatorio_core::published::offline_href(lang) rel="external">
+                    {t.offline_heading}
+                </a>
             </p>
         </footer>
     }

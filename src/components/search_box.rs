@@ -142,12 +142,28 @@ pub fn SearchBox() -> impl IntoView {
     let option_id = |i: usize| format!("search-option-{i}");
     let go_click = go.clone();
     view! {
-        <form class="search-form" role="search" aria-label=t.search_label action=Page::Search.href(lang)
-            on:submit=move |ev| ev.prevent_default()>
-            <label for="site-search" class="sr-only">{t.search_label}</label>
-            <input node_ref=input id="site-search" name="q" type="search" autocomplete="off" spellcheck="false"
-                maxlength="200" placeholder=t.search_placeholder
-                role="combobox" aria-autocomplete="list" aria-controls="search-suggestions"
+        <form
+            class="search-form"
+            role="search"
+            aria-label=t.search_label
+            action=Page::Search.href(lang)
+            on:submit=move |ev| ev.prevent_default()
+        >
+            <label for="site-search" class="sr-only">
+                {t.search_label}
+            </label>
+            <input
+                node_ref=input
+                id="site-search"
+                name="q"
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                maxlength="200"
+                placeholder=t.search_placeholder
+                role="combobox"
+                aria-autocomplete="list"
+                aria-controls="search-suggestions"
                 aria-expanded=move || expanded().to_string()
                 aria-activedescendant=move || active.get().filter(|_| expanded()).map(option_id)
                 aria-keyshortcuts="/"
@@ -163,56 +179,100 @@ pub fn SearchBox() -> impl IntoView {
                 }
                 on:keydown=on_key
                 on:blur=move |_| {
-                    // Let a click on a suggestion land first; keep the list if the box has the
-                    // focus again by then (typing right after a navigation moved it to the page).
-                    set_timeout(move || {
-                        if document().active_element().is_none_or(|a| a.id() != "site-search") {
-                            set_open.set(false);
-                        }
-                    }, std::time::Duration::from_millis(150));
-                }/>
+                    set_timeout(
+                        move || {
+                            if document().active_element().is_none_or(|a| a.id() != "site-search") {
+                                set_open.set(false);
+                            }
+                        },
+                        std::time::Duration::from_millis(150),
+                    );
+                }
+            />
             // data-q: the query the list was drawn for (benchmarks and tests wait on it), and
             // aria-busy while parts of the index load.
-            <ul id="search-suggestions" role="listbox" class="suggestions" aria-label=t.search_suggestions hidden=move || !expanded()
-                data-q=move || text.get() aria-busy=move || loading().to_string()>
+            <ul
+                id="search-suggestions"
+                role="listbox"
+                class="suggestions"
+                aria-label=t.search_suggestions
+                hidden=move || !expanded()
+                data-q=move || text.get()
+                aria-busy=move || loading().to_string()
+            >
                 // Nothing to show yet: the parts this query needs are loading. Always there,
                 // shown or hidden, rather than drawn in the list below: redrawing that list
                 // left a line added there behind once the loading ended.
-                <li role="option" aria-disabled="true" aria-selected="false" class="loading"
-                    hidden=move || !(suggestions.with(Vec::is_empty) && loading() && !text.with(|q| q.trim().is_empty()))>
+                <li
+                    role="option"
+                    aria-disabled="true"
+                    aria-selected="false"
+                    class="loading"
+                    hidden=move || {
+                        !(suggestions.with(Vec::is_empty) && loading() && !text.with(|q| q.trim().is_empty()))
+                    }
+                >
                     {lang.t().loading}
                 </li>
                 {move || {
                     let go = go_click.clone();
                     let list = suggestions.get();
                     let n = list.len();
-                    let items = list.into_iter().enumerate().map(|(i, (to, kind, title))| {
-                        let go = go.clone();
-                        view! {
-                            <li id=option_id(i) role="option" aria-selected=move || (active.get() == Some(i)).to_string()
-                                on:mousedown=move |ev| { ev.prevent_default(); go(to.clone()); }>
-                                <span class="tag">{lang.t().kind(kind)}</span> " " <span>{marked(title)}</span>
-                            </li>
-                        }
-                    }).collect_view();
+                    let items = list
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (to, kind, title))| {
+                            let go = go.clone();
+                            view! {
+                                <li
+                                    id=option_id(i)
+                                    role="option"
+                                    aria-selected=move || (active.get() == Some(i)).to_string()
+                                    on:mousedown=move |ev| {
+                                        ev.prevent_default();
+                                        go(to.clone());
+                                    }
+                                >
+                                    <span class="tag">{lang.t().kind(kind)}</span>
+                                    " "
+                                    <span>{marked(title)}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view();
                     let q = text.get();
                     view! {
                         {items}
-                        {(!q.trim().is_empty()).then(|| {
-                            let go = go.clone();
-                            let to = results_path(lang, &q);
-                            view! {
-                                <li id=option_id(n) role="option" class="all" aria-selected=move || (active.get() == Some(n)).to_string()
-                                    on:mousedown=move |ev| { ev.prevent_default(); go(to.clone()); }>
-                                    {format!("{} «{}»", lang.t().search_all, q.trim())}
-                                </li>
-                            }
-                        })}
+                        {(!q.trim().is_empty())
+                            .then(|| {
+                                let go = go.clone();
+                                let to = results_path(lang, &q);
+                                view! {
+                                    <li
+                                        id=option_id(n)
+                                        role="option"
+                                        class="all"
+                                        aria-selected=move || (active.get() == Some(n)).to_string()
+                                        on:mousedown=move |ev| {
+                                            ev.prevent_default();
+                                            go(to.clone());
+                                        }
+                                    >
+                                        {format!("{} «{}»", lang.t().search_all, q.trim())}
+                                    </li>
+                                }
+                            })}
                     }
                 }}
             </ul>
             <span class="sr-only" role="status" aria-live="polite">
-                {move || if expanded() { format!("{} {}", suggestions.with(Vec::len), lang.t().search_suggestions) } else { String::new() }}
+                {move || {
+                    if expanded() {
+                        format!("{} {}", suggestions.with(Vec::len), lang.t().search_suggestions)
+                    } else {
+                        String::new()
+                    }
+                }}
             </span>
         </form>
     }

@@ -32,17 +32,17 @@ type Renderer<T> = Arc<dyn Fn(Arc<Loaded<T>>) -> AnyView + Send + Sync>;
 fn loader<T: Send + Sync + 'static>(file: File<T>, render: Renderer<T>, lines: usize) -> AnyView {
     file.request();
     (move || match file.parsed.get() {
-        None => view! { <Skeleton lines=lines/> }.into_any(),
+        None => view! { <Skeleton lines=lines /> }.into_any(),
         Some(Ok(loaded)) => {
             let skipped = loaded.skipped();
             let problems = loaded.clone();
             view! {
                 {render(loaded)}
-                {(skipped > 0).then(|| view! { <SkippedNotice skipped=skipped loaded=problems/> })}
+                {(skipped > 0).then(|| view! { <SkippedNotice skipped=skipped loaded=problems /> })}
             }
             .into_any()
         }
-        Some(Err(error)) => view! { <LoadError error=error retry=move || file.retry()/> }.into_any(),
+        Some(Err(error)) => view! { <LoadError error=error retry=move || file.retry() /> }.into_any(),
     })
     .into_any()
 }
@@ -58,18 +58,22 @@ where
 {
     list.request();
     move || match list.rows.get() {
-        None => view! { <Skeleton/> }.into_any(),
+        None => view! { <Skeleton /> }.into_any(),
         Some(Ok(rows)) => {
             // Items left out for errors are reported where the full file was read.
             let notice = match &rows {
                 Rows::Full(loaded) if loaded.skipped() > 0 => {
-                    Some(view! { <SkippedNotice skipped=loaded.skipped() loaded=loaded.clone()/> })
+                    Some(view! { <SkippedNotice skipped=loaded.skipped() loaded=loaded.clone() /> })
                 }
                 _ => None,
             };
-            view! { {render(rows)} {notice} }.into_any()
+            view! {
+                {render(rows)}
+                {notice}
+            }
+            .into_any()
         }
-        Some(Err(error)) => view! { <LoadError error=error retry=move || list.retry()/> }.into_any(),
+        Some(Err(error)) => view! { <LoadError error=error retry=move || list.retry() /> }.into_any(),
     }
 }
 
@@ -91,7 +95,9 @@ pub fn LoadError(error: FileError, retry: impl Fn() + Send + Sync + 'static) -> 
     view! {
         <div class="load-error" role="alert">
             <p class="load-error-message">{error.message(lang)}</p>
-            <button type="button" class="button" on:click=move |_| retry()>{lang.t().retry}</button>
+            <button type="button" class="button" on:click=move |_| retry()>
+                {lang.t().retry}
+            </button>
             <details>
                 <summary>{lang.t().error_details}</summary>
                 <code>{e2.detail(lang)}</code>
@@ -111,7 +117,16 @@ fn SkippedNotice<T: Send + Sync + 'static>(skipped: usize, loaded: Arc<Loaded<T>
             <ul>
                 {move || {
                     let l = lang;
-                    errors.iter().map(|p| view! { <li><code>{format!("{}: {}: {}", p.file, p.path, p.message(l))}</code></li> }).collect_view()
+                    errors
+                        .iter()
+                        .map(|p| {
+                            view! {
+                                <li>
+                                    <code>{format!("{}: {}: {}", p.file, p.path, p.message(l))}</code>
+                                </li>
+                            }
+                        })
+                        .collect_view()
                 }}
             </ul>
         </details>

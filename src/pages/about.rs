@@ -12,13 +12,33 @@ pub fn AboutPage() -> impl IntoView {
     view! {
         <div class="page prose">
             <h1>{lang.t().about}</h1>
-            <Section res=store.site render=|site| {
-                site.items.first().cloned().map(|s| view! {
-                    <p class="lead"><Tx text=s.tagline/></p>
-                    <Paragraphs blocks=s.about/>
-                    {s.url.map(|u| view! { <p><ExternalLink url=u><Tx text=s.name/></ExternalLink></p> })}
-                })
-            }/>
+            <Section
+                res=store.site
+                render=|site| {
+                    site.items
+                        .first()
+                        .cloned()
+                        .map(|s| {
+                            view! {
+                                <p class="lead">
+                                    <Tx text=s.tagline />
+                                </p>
+                                <Paragraphs blocks=s.about />
+                                {s
+                                    .url
+                                    .map(|u| {
+                                        view! {
+                                            <p>
+                                                <ExternalLink url=u>
+                                                    <Tx text=s.name />
+                                                </ExternalLink>
+                                            </p>
+                                        }
+                                    })}
+                            }
+                        })
+                }
+            />
             <p class="muted">{lang.t().footer_content}</p>
         </div>
     }

@@ -21,21 +21,30 @@ pub fn DataPage() -> impl IntoView {
     view! {
         <div class="page">
             <h1>{lang.t().data}</h1>
-            <Section res=store.datasets render=move |data| {
-                let data = data.clone();
-                move || {
-                    let l = lang;
-                    let (filter, ignored) = parsed.get();
-                    let topics = topics_now(store);
-                    let fields = vec![
-                        FilterField::topic(l, &topics, filter.topic.clone()),
-                        FilterField::country(l, filter.country),
-                        FilterField::year(l, data.items.iter().map(|d| d.year), filter.year),
-                    ];
-                    let bar = (Page::Data.path(l), fields, ignored);
-                    filtered_list(bar, &data.items, |d| filter.matches(d), "dataset-list", |d| view! { <Chart dataset=d level=2/> }.into_any())
+            <Section
+                res=store.datasets
+                render=move |data| {
+                    let data = data.clone();
+                    move || {
+                        let l = lang;
+                        let (filter, ignored) = parsed.get();
+                        let topics = topics_now(store);
+                        let fields = vec![
+                            FilterField::topic(l, &topics, filter.topic.clone()),
+                            FilterField::country(l, filter.country),
+                            FilterField::year(l, data.items.iter().map(|d| d.year), filter.year),
+                        ];
+                        let bar = (Page::Data.path(l), fields, ignored);
+                        filtered_list(
+                            bar,
+                            &data.items,
+                            |d| filter.matches(d),
+                            "dataset-list",
+                            |d| view! { <Chart dataset=d level=2 /> }.into_any(),
+                        )
+                    }
                 }
-            }/>
+            />
         </div>
     }
 }
@@ -48,23 +57,38 @@ pub fn DatasetPage() -> impl IntoView {
     use_item_meta(store.datasets, id, |l| l.t().data, |i| (&i.title, &i.summary));
     view! {
         <div class="page">
-            <Section res=store.datasets lines=6 render=move |data| {
-                let data = data.clone();
-                move || {
-                    let wanted = id.get();
-                    let Some(d) = data.items.iter().find(|d| d.id == wanted).cloned() else {
-                        return view! { <NotFoundItem id=wanted back=Page::Data back_label=|l| l.t().back_to_data/> }.into_any();
-                    };
-                    view! {
-                        <article class="article">
-                            <p class="meta"><span class="tag">{d.year}</span> " " <CountryTag country=d.country/> <SampleBadge sample=d.sample/></p>
-                            <Chart dataset=d.clone() level=1/>
-                            <TopicTags ids=d.topics.clone()/>
-                            <p><A href=Page::Data.href(lang)>{lang.t().back_to_data}</A></p>
-                        </article>
-                    }.into_any()
+            <Section
+                res=store.datasets
+                lines=6
+                render=move |data| {
+                    let data = data.clone();
+                    move || {
+                        let wanted = id.get();
+                        let Some(d) = data.items.iter().find(|d| d.id == wanted).cloned() else {
+                            return view! {
+                                <NotFoundItem id=wanted back=Page::Data back_label=|l| l.t().back_to_data />
+                            }
+                                .into_any();
+                        };
+                        view! {
+                            <article class="article">
+                                <p class="meta">
+                                    <span class="tag">{d.year}</span>
+                                    " "
+                                    <CountryTag country=d.country />
+                                    <SampleBadge sample=d.sample />
+                                </p>
+                                <Chart dataset=d.clone() level=1 />
+                                <TopicTags ids=d.topics.clone() />
+                                <p>
+                                    <A href=Page::Data.href(lang)>{lang.t().back_to_data}</A>
+                                </p>
+                            </article>
+                        }
+                            .into_any()
+                    }
                 }
-            }/>
+            />
         </div>
     }
 }

@@ -25,23 +25,49 @@ pub fn DocumentsPage() -> impl IntoView {
     view! {
         <div class="page">
             <h1>{lang.t().documents}</h1>
-            <RowsSection list=store.lists().documents render=move |rows| {
-                move || {
-                    let l = lang;
-                    let t = l.t();
-                    let (filter, ignored) = parsed.get();
-                    let topics = topics_now(store);
-                    let fields = vec![
-                        FilterField { key: "type", label: t.filter_type, options: DocKind::ALL.iter().map(|k| (k.code().to_string(), t.doc_kind(*k).to_string())).collect(), selected: filter.kind.map(|k| k.code().to_string()) },
-                        FilterField { key: "author", label: t.filter_author, options: AuthorKind::ALL.iter().map(|a| (a.code().to_string(), t.author_kind(*a).to_string())).collect(), selected: filter.author.map(|a| a.code().to_string()) },
-                        FilterField::country(l, filter.country),
-                        FilterField::topic(l, &topics, filter.topic.clone()),
-                        FilterField::year(l, rows.years().into_iter(), filter.year),
-                    ];
-                    let bar = (Page::Documents.path(l), fields, ignored);
-                    filtered_rows(bar, store.lists().documents, &rows, |d| filter.matches(d), "cards", |d| view! { <DocCard doc=d level=2/> }.into_any())
+            <RowsSection
+                list=store.lists().documents
+                render=move |rows| {
+                    move || {
+                        let l = lang;
+                        let t = l.t();
+                        let (filter, ignored) = parsed.get();
+                        let topics = topics_now(store);
+                        let fields = vec![
+                            FilterField {
+                                key: "type",
+                                label: t.filter_type,
+                                options: DocKind::ALL
+                                    .iter()
+                                    .map(|k| (k.code().to_string(), t.doc_kind(*k).to_string()))
+                                    .collect(),
+                                selected: filter.kind.map(|k| k.code().to_string()),
+                            },
+                            FilterField {
+                                key: "author",
+                                label: t.filter_author,
+                                options: AuthorKind::ALL
+                                    .iter()
+                                    .map(|a| (a.code().to_string(), t.author_kind(*a).to_string()))
+                                    .collect(),
+                                selected: filter.author.map(|a| a.code().to_string()),
+                            },
+                            FilterField::country(l, filter.country),
+                            FilterField::topic(l, &topics, filter.topic.clone()),
+                            FilterField::year(l, rows.years().into_iter(), filter.year),
+                        ];
+                        let bar = (Page::Documents.path(l), fields, ignored);
+                        filtered_rows(
+                            bar,
+                            store.lists().documents,
+                            &rows,
+                            |d| filter.matches(d),
+                            "cards",
+                            |d| view! { <DocCard doc=d level=2 /> }.into_any(),
+                        )
+                    }
                 }
-            }/>
+            />
         </div>
     }
 }
@@ -63,62 +89,116 @@ pub fn DocumentPage() -> impl IntoView {
     let (copy_state, set_copy_state) = signal(CopyState::Idle);
     view! {
         <div class="page">
-            <Section res=file lines=6 render=move |docs| {
-                let docs = docs.clone();
-                move || {
-                    let wanted = id.get();
-                    let l = lang;
-                    let t = l.t();
-                    match docs.items.iter().find(|d| d.id == wanted).cloned() {
-                        None => view! { <NotFoundItem id=wanted back=Page::Documents back_label=|l| l.t().back_to_documents/> }.into_any(),
-                        Some(d) => {
-                            let page_url = format!("{}{}", crate::context::origin().unwrap_or_default(), Page::Document(d.id.clone()).href(l));
-                            let cite = citation(&d, l, t.site_name, &page_url);
-                            let cite2 = cite.clone();
-                            let copy = move |_| {
-                                let text = cite2.clone();
-                                leptos::task::spawn_local(async move {
-                                    let clipboard = window().navigator().clipboard();
-                                    let ok = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await.is_ok();
-                                    set_copy_state.set(if ok { CopyState::Copied } else { CopyState::Failed });
-                                });
-                            };
-                            let date = d.date;
-                            view! {
-                                <article class="article prose">
-                                    <p class="meta">
-                                        <span class="tag">{t.doc_kind(d.kind)}</span>
-                                        " " <CountryTag country=d.country/> <SampleBadge sample=d.sample/>
-                                    </p>
-                                    <h1><Tx text=d.title.clone()/></h1>
-                                    <dl class="facts">
-                                        <dt>{t.author}</dt><dd>{t.author_kind(d.author.kind)} " · " <Tx text=d.author.name.clone()/></dd>
-                                        <dt>{t.date}</dt><dd><time datetime=date.iso()>{format_partial_date(l, &date)}</time></dd>
-                                    </dl>
-                                    <p class="lead"><Tx text=d.summary.clone()/></p>
-                                    <Paragraphs blocks=d.body.clone()/>
-                                    {match d.url.clone() {
-                                        Some(u) => view! { <p><ExternalLink url=u><span class="button">{t.download}</span></ExternalLink></p> }.into_any(),
-                                        None => view! { <p class="notice">{t.no_download}</p> }.into_any(),
-                                    }}
-                                    <section class="citation" aria-labelledby="cite-title">
-                                        <h2 id="cite-title">{t.citation}</h2>
-                                        <p class="cite-text" id="cite-text">{cite}</p>
-                                        <button type="button" class="button secondary" on:click=copy aria-describedby="cite-text">{t.copy}</button>
-                                        <span class="copy-status" role="status">{move || match copy_state.get() {
-                                            CopyState::Idle => "",
-                                            CopyState::Copied => lang.t().copied,
-                                            CopyState::Failed => lang.t().copy_failed,
-                                        }}</span>
-                                    </section>
-                                    <TopicTags ids=d.topics.clone()/>
-                                    <p><A href=Page::Documents.href(lang)>{lang.t().back_to_documents}</A></p>
-                                </article>
-                            }.into_any()
+            <Section
+                res=file
+                lines=6
+                render=move |docs| {
+                    let docs = docs.clone();
+                    move || {
+                        let wanted = id.get();
+                        let l = lang;
+                        let t = l.t();
+                        match docs.items.iter().find(|d| d.id == wanted).cloned() {
+                            None => {
+                                view! {
+                                    <NotFoundItem
+                                        id=wanted
+                                        back=Page::Documents
+                                        back_label=|l| l.t().back_to_documents
+                                    />
+                                }
+                                    .into_any()
+                            }
+                            Some(d) => {
+                                let page_url = format!(
+                                    "{}{}",
+                                    crate::context::origin().unwrap_or_default(),
+                                    Page::Document(d.id.clone()).href(l),
+                                );
+                                let cite = citation(&d, l, t.site_name, &page_url);
+                                let cite2 = cite.clone();
+                                let copy = move |_| {
+                                    let text = cite2.clone();
+                                    leptos::task::spawn_local(async move {
+                                        let clipboard = window().navigator().clipboard();
+                                        let ok = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text))
+                                            .await
+                                            .is_ok();
+                                        set_copy_state.set(if ok { CopyState::Copied } else { CopyState::Failed });
+                                    });
+                                };
+                                let date = d.date;
+                                view! {
+                                    <article class="article prose">
+                                        <p class="meta">
+                                            <span class="tag">{t.doc_kind(d.kind)}</span>
+                                            " "
+                                            <CountryTag country=d.country />
+                                            <SampleBadge sample=d.sample />
+                                        </p>
+                                        <h1>
+                                            <Tx text=d.title.clone() />
+                                        </h1>
+                                        <dl class="facts">
+                                            <dt>{t.author}</dt>
+                                            <dd>
+                                                {t.author_kind(d.author.kind)} " · " <Tx text=d.author.name.clone() />
+                                            </dd>
+                                            <dt>{t.date}</dt>
+                                            <dd>
+                                                <time datetime=date.iso()>{format_partial_date(l, &date)}</time>
+                                            </dd>
+                                        </dl>
+                                        <p class="lead">
+                                            <Tx text=d.summary.clone() />
+                                        </p>
+                                        <Paragraphs blocks=d.body.clone() />
+                                        {match d.url.clone() {
+                                            Some(u) => {
+                                                view! {
+                                                    <p>
+                                                        <ExternalLink url=u>
+                                                            <span class="button">{t.download}</span>
+                                                        </ExternalLink>
+                                                    </p>
+                                                }
+                                                    .into_any()
+                                            }
+                                            None => view! { <p class="notice">{t.no_download}</p> }.into_any(),
+                                        }}
+                                        <section class="citation" aria-labelledby="cite-title">
+                                            <h2 id="cite-title">{t.citation}</h2>
+                                            <p class="cite-text" id="cite-text">
+                                                {cite}
+                                            </p>
+                                            <button
+                                                type="button"
+                                                class="button secondary"
+                                                on:click=copy
+                                                aria-describedby="cite-text"
+                                            >
+                                                {t.copy}
+                                            </button>
+                                            <span class="copy-status" role="status">
+                                                {move || match copy_state.get() {
+                                                    CopyState::Idle => "",
+                                                    CopyState::Copied => lang.t().copied,
+                                                    CopyState::Failed => lang.t().copy_failed,
+                                                }}
+                                            </span>
+                                        </section>
+                                        <TopicTags ids=d.topics.clone() />
+                                        <p>
+                                            <A href=Page::Documents.href(lang)>{lang.t().back_to_documents}</A>
+                                        </p>
+                                    </article>
+                                }
+                                    .into_any()
+                            }
                         }
                     }
                 }
-            }/>
+            />
         </div>
     }
 }

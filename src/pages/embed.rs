@@ -97,8 +97,24 @@ pub fn EmbedPage() -> impl IntoView {
         view! {
             <div class="field">
                 <label for=id>{label}</label>
-                <select id=id on:change=move |ev| { let v = event_target_value(&ev); set(&|o| on(o, &v)); }>
-                    {options.into_iter().map(|(v, l)| { let sel = v.clone(); view! { <option value=v selected=move || current.get() == sel>{l}</option> } }).collect_view()}
+                <select
+                    id=id
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        set(&|o| on(o, &v));
+                    }
+                >
+                    {options
+                        .into_iter()
+                        .map(|(v, l)| {
+                            let sel = v.clone();
+                            view! {
+                                <option value=v selected=move || current.get() == sel>
+                                    {l}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
             </div>
         }
@@ -135,58 +151,200 @@ pub fn EmbedPage() -> impl IntoView {
             <p class="lead">{w.embed_intro}</p>
             <div class="embed-grid">
                 <form class="embed-options" on:submit=|ev| ev.prevent_default()>
-                    {select("embed-kind", w.widget, kinds, Signal::derive(move || opts.with(|o| o.kind.code().to_string())), |o, v| o.kind = Kind::parse(v).unwrap_or_default())}
-                    {select("embed-lang", w.language, langs, Signal::derive(move || opts.with(|o| o.lang.code().to_string())), |o, v| o.lang = Lang::from_code(v).unwrap_or_default())}
+                    {select(
+                        "embed-kind",
+                        w.widget,
+                        kinds,
+                        Signal::derive(move || opts.with(|o| o.kind.code().to_string())),
+                        |o, v| o.kind = Kind::parse(v).unwrap_or_default(),
+                    )}
+                    {select(
+                        "embed-lang",
+                        w.language,
+                        langs,
+                        Signal::derive(move || opts.with(|o| o.lang.code().to_string())),
+                        |o, v| o.lang = Lang::from_code(v).unwrap_or_default(),
+                    )}
                     <Show when=is_chart>
                         <div class="field">
                             <label for="embed-dataset">{w.dataset}</label>
-                            <select id="embed-dataset" on:change=move |ev| { let v = event_target_value(&ev); set(&|o| o.dataset = Some(v.clone())); }>
-                                {move || charts().into_iter().map(|(id, title, _)| { let sel = id.clone(); view! { <option value=id selected=move || effective.with(|o| o.dataset.as_deref() == Some(sel.as_str()))>{title}</option> } }).collect_view()}
+                            <select
+                                id="embed-dataset"
+                                on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    set(&|o| o.dataset = Some(v.clone()));
+                                }
+                            >
+                                {move || {
+                                    charts()
+                                        .into_iter()
+                                        .map(|(id, title, _)| {
+                                            let sel = id.clone();
+                                            view! {
+                                                <option
+                                                    value=id
+                                                    selected=move || {
+                                                        effective.with(|o| o.dataset.as_deref() == Some(sel.as_str()))
+                                                    }
+                                                >
+                                                    {title}
+                                                </option>
+                                            }
+                                        })
+                                        .collect_view()
+                                }}
                             </select>
                         </div>
                     </Show>
                     <Show when=lists>
-                        {select("embed-country", t.filter_country, countries.clone(), Signal::derive(move || opts.with(|o| o.country.map(|c| c.code().to_string()).unwrap_or_default())), |o, v| o.country = Country::parse(v))}
-                        <div class="field">
+                        {select(
+                            "embed-country",
+                            t.filter_country,
+                            countries.clone(),
+                            Signal::derive(move || {
+                                opts.with(|o| o.country.map(|c| c.code().to_string()).unwrap_or_default())
+                            }),
+                            |o, v| o.country = Country::parse(v),
+                        )} <div class="field">
                             <label for="embed-area">{t.filter_topic}</label>
-                            <select id="embed-area" on:change=move |ev| { let v = event_target_value(&ev); set(&|o| o.area = widget::valid_id(&v).then(|| v.clone())); }>
+                            <select
+                                id="embed-area"
+                                on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    set(&|o| o.area = widget::valid_id(&v).then(|| v.clone()));
+                                }
+                            >
                                 <option value="">{w.all_areas}</option>
-                                {move || topics_now(store).into_iter().map(|tp| { let sel = tp.id.clone(); view! { <option value=tp.id.clone() selected=move || opts.with(|o| o.area.as_deref() == Some(sel.as_str()))>{tp.title.get(lang).to_string()}</option> } }).collect_view()}
+                                {move || {
+                                    topics_now(store)
+                                        .into_iter()
+                                        .map(|tp| {
+                                            let sel = tp.id.clone();
+                                            view! {
+                                                <option
+                                                    value=tp.id.clone()
+                                                    selected=move || {
+                                                        opts.with(|o| o.area.as_deref() == Some(sel.as_str()))
+                                                    }
+                                                >
+                                                    {tp.title.get(lang).to_string()}
+                                                </option>
+                                            }
+                                        })
+                                        .collect_view()
+                                }}
                             </select>
-                        </div>
-                        <div class="field">
+                        </div> <div class="field">
                             <label for="embed-n">{w.count}" (1–"{MAX_COUNT}")"</label>
-                            <input id="embed-n" type="number" inputmode="numeric" min="1" max=MAX_COUNT.to_string() prop:value=move || count_text.get()
-                                aria-invalid=move || (!count_ok()).to_string() aria-describedby="embed-n-error"
-                                on:input=move |ev| count_text.set(event_target_value(&ev))/>
-                            <p id="embed-n-error" class="field-error" role="alert">{move || (!count_ok()).then_some(lang.w().count_range)}</p>
+                            <input
+                                id="embed-n"
+                                type="number"
+                                inputmode="numeric"
+                                min="1"
+                                max=MAX_COUNT.to_string()
+                                prop:value=move || count_text.get()
+                                aria-invalid=move || (!count_ok()).to_string()
+                                aria-describedby="embed-n-error"
+                                on:input=move |ev| count_text.set(event_target_value(&ev))
+                            />
+                            <p id="embed-n-error" class="field-error" role="alert">
+                                {move || (!count_ok()).then_some(lang.w().count_range)}
+                            </p>
                         </div>
                     </Show>
-                    {select("embed-theme", w.theme, themes, Signal::derive(move || opts.with(|o| o.theme.code().to_string())), |o, v| o.theme = Theme::parse(v).unwrap_or_default())}
+                    {select(
+                        "embed-theme",
+                        w.theme,
+                        themes,
+                        Signal::derive(move || opts.with(|o| o.theme.code().to_string())),
+                        |o, v| o.theme = Theme::parse(v).unwrap_or_default(),
+                    )}
                     <fieldset class="field">
                         <legend>{w.accent}</legend>
-                        <label class="check"><input type="checkbox" prop:checked=move || !accent_on.get() on:change=move |ev| accent_on.set(!event_target_checked(&ev))/>" "{w.default_accent}</label>
-                        <input id="embed-accent" type="color" aria-label=w.accent prop:value=move || accent_text.get() disabled=move || !accent_on.get()
-                            on:input=move |ev| accent_text.set(event_target_value(&ev))/>
+                        <label class="check">
+                            <input
+                                type="checkbox"
+                                prop:checked=move || !accent_on.get()
+                                on:change=move |ev| accent_on.set(!event_target_checked(&ev))
+                            />
+                            " "
+                            {w.default_accent}
+                        </label>
+                        <input
+                            id="embed-accent"
+                            type="color"
+                            aria-label=w.accent
+                            prop:value=move || accent_text.get()
+                            disabled=move || !accent_on.get()
+                            on:input=move |ev| accent_text.set(event_target_value(&ev))
+                        />
                     </fieldset>
-                    <label class="check field"><input id="embed-compact" type="checkbox" prop:checked=move || opts.with(|o| o.compact) on:change=move |ev| { let c = event_target_checked(&ev); set(&|o| o.compact = c); }/>" "{w.compact}</label>
+                    <label class="check field">
+                        <input
+                            id="embed-compact"
+                            type="checkbox"
+                            prop:checked=move || opts.with(|o| o.compact)
+                            on:change=move |ev| {
+                                let c = event_target_checked(&ev);
+                                set(&|o| o.compact = c);
+                            }
+                        />
+                        " "
+                        {w.compact}
+                    </label>
                 </form>
                 <section class="embed-preview" aria-labelledby="embed-preview-title">
                     <h2 id="embed-preview-title">{w.preview}</h2>
-                    <iframe id="embed-preview" node_ref=frame src=preview_src title=move || effective.with(|o| o.lang.w().kind_title(o.kind))
-                        style:height=move || format!("{}px", height.get()) on:load=hello></iframe>
+                    <iframe
+                        id="embed-preview"
+                        node_ref=frame
+                        src=preview_src
+                        title=move || effective.with(|o| o.lang.w().kind_title(o.kind))
+                        style:height=move || format!("{}px", height.get())
+                        on:load=hello
+                    ></iframe>
                 </section>
             </div>
             <section class="embed-code" aria-labelledby="embed-snippet-title">
                 <h2 id="embed-snippet-title">{w.snippet}</h2>
                 <p class="muted">{w.snippet_help}</p>
-                <textarea id="embed-snippet" readonly rows="5" spellcheck="false" prop:value=snippet aria-labelledby="embed-snippet-title"></textarea>
-                <p><button type="button" class="button" on:click=move |_| copy("snippet", snippet())>{w.copy}</button>" "<span role="status">{status("snippet")}</span></p>
+                <textarea
+                    id="embed-snippet"
+                    readonly
+                    rows="5"
+                    spellcheck="false"
+                    prop:value=snippet
+                    aria-labelledby="embed-snippet-title"
+                ></textarea>
+                <p>
+                    <button type="button" class="button" on:click=move |_| copy("snippet", snippet())>
+                        {w.copy}
+                    </button>
+                    " "
+                    <span role="status">{status("snippet")}</span>
+                </p>
                 <h2 id="embed-iframe-title">{w.iframe}</h2>
                 <p class="muted">{w.iframe_help}</p>
-                <textarea id="embed-iframe" readonly rows="3" spellcheck="false" prop:value=iframe_code aria-labelledby="embed-iframe-title"></textarea>
-                <p><button type="button" class="button secondary" on:click=move |_| copy("iframe", iframe_code())>{w.copy}</button>" "<span role="status">{status("iframe")}</span></p>
-                <p><a type="application/json+oembed" href=oembed_href>{w.oembed}</a></p>
+                <textarea
+                    id="embed-iframe"
+                    readonly
+                    rows="3"
+                    spellcheck="false"
+                    prop:value=iframe_code
+                    aria-labelledby="embed-iframe-title"
+                ></textarea>
+                <p>
+                    <button type="button" class="button secondary" on:click=move |_| copy("iframe", iframe_code())>
+                        {w.copy}
+                    </button>
+                    " "
+                    <span role="status">{status("iframe")}</span>
+                </p>
+                <p>
+                    <a type="application/json+oembed" href=oembed_href>
+                        {w.oembed}
+                    </a>
+                </p>
             </section>
         </div>
     }

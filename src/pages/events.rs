@@ -59,76 +59,103 @@ pub fn EventsPage() -> impl IntoView {
     view! {
         <div class="page">
             <h1>{lang.t().events}</h1>
-            <RowsSection list=store.lists().events render=move |rows| {
-                // The agenda's filters and the month grid read the index (published, or made
-                // from the full file); the cards read the events a page file at a time.
-                let ix: Arc<EventIndex> = match &rows {
-                    Rows::Full(loaded) => Arc::new(EventIndex::of_events(&loaded.items)),
-                    Rows::Paged(ix) => ix.clone(),
-                };
-                let list = store.lists().events;
-                // By label, then key (an archive of thousands of events has a handful).
-                let mut organizers: Vec<(String, String)> =
-                    ix.organizers.iter().map(|(k, name)| (k.clone(), name.get(lang).to_string())).collect();
-                organizers.sort_unstable_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
-                move || {
-                    let l = lang;
-                    let t = l.t();
-                    let (filter, ignored) = filters.get();
-                    let topics = topics_now(store);
-                    let formats = EventFormat::CODES
-                        .iter()
-                        .filter_map(|c| EventFormat::parse(c))
-                        .map(|f| (f.code().to_string(), t.event_format(Some(f)).to_string()))
-                        .collect();
-                    let fields = vec![
-                        FilterField::country(l, filter.country),
-                        FilterField::topic(l, &topics, filter.topic.clone()),
-                        FilterField { key: "format", label: t.filter_format, options: formats, selected: filter.format.map(|f| f.code().to_string()) },
-                        FilterField { key: "organizer", label: t.filter_organizer, options: organizers.clone(), selected: filter.organizer.clone() },
-                    ];
-                    let shown: Arc<Vec<usize>> = Arc::new((0..ix.rows.len()).filter(|i| filter.matches_row(&ix, *i)).collect());
-                    let count = shown.len();
-                    let (ix, rows) = (ix.clone(), rows.clone());
-                    let body = move || {
-                        let (ix, shown, rows) = (ix.clone(), shown.clone(), rows.clone());
-                        match mode() {
-                            EventView::Agenda => agenda(list, &rows, &ix, &shown, today),
-                            EventView::Month => {
-                                // Indices of the events that touch the month's grid: no event is copied.
-                                let grid_events = ix.clone();
-                                let in_grid = Memo::new(move |_| {
-                                    let (first, last) = month().grid_range();
-                                    shown
-                                        .iter()
-                                        .copied()
-                                        .filter(|i| {
-                                            let e = &ix.rows[*i];
-                                            e.start.date() <= last && e.end.date().max(e.start.date()) >= first
-                                        })
-                                        .collect::<Vec<usize>>()
-                                });
-                                let selected = Signal::derive(move || {
-                                    let m = month();
-                                    day().filter(|d| m.contains(*d))
-                                });
-                                let all = grid_events.clone();
-                                view! {
-                                    <MonthGrid events=grid_events shown=in_grid.into() month=Signal::derive(month) selected=selected today=today on_go=on_go/>
-                                    {move || in_grid.with(|on| day_list(list, &rows, &all, on, month(), selected.get()))}
-                                }
-                                .into_any()
-                            }
-                        }
+            <RowsSection
+                list=store.lists().events
+                render=move |rows| {
+                    let ix: Arc<EventIndex> = match &rows {
+                        Rows::Full(loaded) => Arc::new(EventIndex::of_events(&loaded.items)),
+                        Rows::Paged(ix) => ix.clone(),
                     };
-                    view! {
-                        <ViewSwitch current=mode()/>
-                        <FilterBar fields=fields path=Page::Events.path(l) count=count ignored=ignored/>
-                        {body}
-                        <FeedLinks/>
+                    let list = store.lists().events;
+                    let mut organizers: Vec<(String, String)> = ix
+                        .organizers
+                        .iter()
+                        .map(|(k, name)| (k.clone(), name.get(lang).to_string()))
+                        .collect();
+                    organizers.sort_unstable_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+                    move || {
+                        let l = lang;
+                        let t = l.t();
+                        let (filter, ignored) = filters.get();
+                        let topics = topics_now(store);
+                        let formats = EventFormat::CODES
+                            .iter()
+                            .filter_map(|c| EventFormat::parse(c))
+                            .map(|f| (f.code().to_string(), t.event_format(Some(f)).to_string()))
+                            .collect();
+                        let fields = vec![
+                            FilterField::country(l, filter.country),
+                            FilterField::topic(l, &topics, filter.topic.clone()),
+                            FilterField {
+                                key: "format",
+                                label: t.filter_format,
+                                options: formats,
+                                selected: filter.format.map(|f| f.code().to_string()),
+                            },
+                            FilterField {
+                                key: "organizer",
+                                label: t.filter_organizer,
+                                options: organizers.clone(),
+                                selected: filter.organizer.clone(),
+                            },
+                        ];
+                        let shown: Arc<Vec<usize>> = Arc::new(
+                            (0..ix.rows.len()).filter(|i| filter.matches_row(&ix, *i)).collect(),
+                        );
+                        let count = shown.len();
+                        let (ix, rows) = (ix.clone(), rows.clone());
+                        let body = move || {
+                            let (ix, shown, rows) = (ix.clone(), shown.clone(), rows.clone());
+                            match mode() {
+                                EventView::Agenda => agenda(list, &rows, &ix, &shown, today),
+                                EventView::Month => {
+                                    let grid_events = ix.clone();
+                                    let in_grid = Memo::new(move |_| {
+                                        let (first, last) = month().grid_range();
+                                        shown
+                                            .iter()
+                                            .copied()
+                                            .filter(|i| {
+                                                let e = &ix.rows[*i];
+                                                e.start.date() <= last && e.end.date().max(e.start.date()) >= first
+                                            })
+                                            .collect::<Vec<usize>>()
+                                    });
+                                    let selected = Signal::derive(move || {
+                                        let m = month();
+                                        day().filter(|d| m.contains(*d))
+                                    });
+                                    let all = grid_events.clone();
+                                    // The agenda's filters and the month grid read the index (published, or made
+                                    // from the full file); the cards read the events a page file at a time.
+                                    // By label, then key (an archive of thousands of events has a handful).
+                                    // Indices of the events that touch the month's grid: no event is copied.
+                                    view! {
+                                        <MonthGrid
+                                            events=grid_events
+                                            shown=in_grid.into()
+                                            month=Signal::derive(month)
+                                            selected=selected
+                                            today=today
+                                            on_go=on_go
+                                        />
+                                        {move || {
+                                            in_grid.with(|on| day_list(list, &rows, &all, on, month(), selected.get()))
+                                        }}
+                                    }
+                                        .into_any()
+                                }
+                            }
+                        };
+                        view! {
+                            <ViewSwitch current=mode() />
+                            <FilterBar fields=fields path=Page::Events.path(l) count=count ignored=ignored />
+                            {body}
+                            <FeedLinks />
+                        }
                     }
                 }
-            }/>
+            />
         </div>
     }
 }
@@ -151,8 +178,12 @@ fn ViewSwitch(current: EventView) -> impl IntoView {
     view! {
         <nav class="view-switch" aria-label=t.calendar_view>
             // Plain links: the router's <A> marks every link to this path as current.
-            <a href=link(None) aria-current=(current == EventView::Agenda).then_some("page")>{t.view_agenda}</a>
-            <a href=link(Some("month")) aria-current=(current == EventView::Month).then_some("page")>{t.view_month}</a>
+            <a href=link(None) aria-current=(current == EventView::Agenda).then_some("page")>
+                {t.view_agenda}
+            </a>
+            <a href=link(Some("month")) aria-current=(current == EventView::Month).then_some("page")>
+                {t.view_month}
+            </a>
         </nav>
     }
 }
@@ -179,12 +210,15 @@ fn agenda(
                 event_cards(list, rows, upcoming, today)
             }}
         </section>
-        {has_past.then(|| view! {
-            <section aria-labelledby="past-title">
-                <h2 id="past-title">{t.past_events}</h2>
-                {event_cards(list, rows, past, today)}
-            </section>
-        })}
+        {has_past
+            .then(|| {
+                view! {
+                    <section aria-labelledby="past-title">
+                        <h2 id="past-title">{t.past_events}</h2>
+                        {event_cards(list, rows, past, today)}
+                    </section>
+                }
+            })}
     }
     .into_any()
 }
@@ -198,7 +232,7 @@ pub(crate) fn event_cards(
 ) -> AnyView {
     paged_items(list, rows, positions, "cards", move |e| {
         let past = e.is_past(today);
-        view! { <EventCard event=e past=past/> }.into_any()
+        view! { <EventCard event=e past=past /> }.into_any()
     })
 }
 
@@ -251,75 +285,199 @@ pub fn EventPage() -> impl IntoView {
     use_item_meta(file, id, |l| l.t().events, |i| (&i.title, &i.summary));
     view! {
         <div class="page">
-            <Section res=file lines=6 render=move |events| {
-                let events = events.clone();
-                move || {
-                    let wanted = id.get();
-                    let l = lang;
-                    let t = l.t();
-                    let Some(e) = events.items.iter().find(|e| e.id == wanted).cloned() else {
-                        return view! { <NotFoundItem id=wanted back=Page::Events back_label=|l| l.t().back_to_events/> }.into_any();
-                    };
-                    let past = e.is_past(today());
-                    let (recordings, other): (Vec<_>, Vec<_>) = e.links.iter().cloned().partition(|lk| matches!(lk.kind, LinkKind::Recording | LinkKind::Material));
-                    // Before the event, registration links lead the "take part" section.
-                    let (register, other): (Vec<_>, Vec<_>) = other.into_iter().partition(|lk| !past && lk.kind == LinkKind::Registration);
-                    let part = e.participation.clone();
-                    let can_comment = !past && (part.form.is_some() || part.email.is_some());
-                    let take_part = !past && (e.how_to_take_part.is_some() || !register.is_empty() || can_comment);
-                    let when = event_when(l, &e.start, &e.end, e.timezone.as_deref());
-                    view! {
-                        <article class="article prose">
-                            <p class="meta">
-                                <span class="tag" class:tag-upcoming=!past>{if past { t.past } else { t.upcoming }}</span>
-                                " " <CountryTag country=e.country/> <SampleBadge sample=e.sample/>
-                            </p>
-                            <h1><Tx text=e.title.clone()/></h1>
-                            <p class="lead"><Tx text=e.summary.clone()/></p>
-                            <dl class="facts">
-                                <dt>{t.when}</dt><dd><time datetime=e.start.date().to_string()>{when}</time></dd>
-                                {e.timezone.clone().map(|tz| view! { <dt>{t.time_zone}</dt><dd><code>{tz}</code></dd> })}
-                                <dt>{t.format}</dt><dd>{t.event_format(e.format)}</dd>
-                                {e.place.clone().map(|p| view! { <dt>{t.where_}</dt><dd><Tx text=p/></dd> })}
-                                <dt>{t.organizer}</dt><dd><Tx text=e.organizer.clone()/></dd>
-                            </dl>
-                            <ZoneTable event=e.clone()/>
-                            <Paragraphs blocks=e.body.clone()/>
-                            {take_part.then(|| view! {
-                                <section class="take-part" aria-labelledby="take-part-title">
-                                    <h2 id="take-part-title">{t.how_to_take_part}</h2>
-                                    {e.how_to_take_part.clone().map(|h| view! { <p><Tx text=h/></p> })}
-                                    {(!register.is_empty()).then(|| view! {
-                                        <p class="actions">{register.into_iter().map(|lk| view! {
-                                            <ExternalLink url=lk.url><Tx text=lk.label/></ExternalLink>
-                                        }).collect_view()}</p>
+            <Section
+                res=file
+                lines=6
+                render=move |events| {
+                    let events = events.clone();
+                    move || {
+                        let wanted = id.get();
+                        let l = lang;
+                        let t = l.t();
+                        let Some(e) = events.items.iter().find(|e| e.id == wanted).cloned() else {
+                            return view! {
+                                <NotFoundItem id=wanted back=Page::Events back_label=|l| l.t().back_to_events />
+                            }
+                                .into_any();
+                        };
+                        let past = e.is_past(today());
+                        let (recordings, other): (Vec<_>, Vec<_>) = e
+                            .links
+                            .iter()
+                            .cloned()
+                            .partition(|lk| matches!(lk.kind, LinkKind::Recording | LinkKind::Material));
+                        let (register, other): (Vec<_>, Vec<_>) = other
+                            .into_iter()
+                            .partition(|lk| !past && lk.kind == LinkKind::Registration);
+                        let part = e.participation.clone();
+                        let can_comment = !past && (part.form.is_some() || part.email.is_some());
+                        let take_part = !past && (e.how_to_take_part.is_some() || !register.is_empty() || can_comment);
+                        let when = event_when(l, &e.start, &e.end, e.timezone.as_deref());
+                        // Before the event, registration links lead the "take part" section.
+                        view! {
+                            <article class="article prose">
+                                <p class="meta">
+                                    <span class="tag" class:tag-upcoming=!past>
+                                        {if past { t.past } else { t.upcoming }}
+                                    </span>
+                                    " "
+                                    <CountryTag country=e.country />
+                                    <SampleBadge sample=e.sample />
+                                </p>
+                                <h1>
+                                    <Tx text=e.title.clone() />
+                                </h1>
+                                <p class="lead">
+                                    <Tx text=e.summary.clone() />
+                                </p>
+                                <dl class="facts">
+                                    <dt>{t.when}</dt>
+                                    <dd>
+                                        <time datetime=e.start.date().to_string()>{when}</time>
+                                    </dd>
+                                    {e
+                                        .timezone
+                                        .clone()
+                                        .map(|tz| {
+                                            view! {
+                                                <dt>{t.time_zone}</dt>
+                                                <dd>
+                                                    <code>{tz}</code>
+                                                </dd>
+                                            }
+                                        })}
+                                    <dt>{t.format}</dt>
+                                    <dd>{t.event_format(e.format)}</dd>
+                                    {e
+                                        .place
+                                        .clone()
+                                        .map(|p| {
+                                            view! {
+                                                <dt>{t.where_}</dt>
+                                                <dd>
+                                                    <Tx text=p />
+                                                </dd>
+                                            }
+                                        })}
+                                    <dt>{t.organizer}</dt>
+                                    <dd>
+                                        <Tx text=e.organizer.clone() />
+                                    </dd>
+                                </dl>
+                                <ZoneTable event=e.clone() />
+                                <Paragraphs blocks=e.body.clone() />
+                                {take_part
+                                    .then(|| {
+                                        view! {
+                                            <section class="take-part" aria-labelledby="take-part-title">
+                                                <h2 id="take-part-title">{t.how_to_take_part}</h2>
+                                                {e
+                                                    .how_to_take_part
+                                                    .clone()
+                                                    .map(|h| {
+                                                        view! {
+                                                            <p>
+                                                                <Tx text=h />
+                                                            </p>
+                                                        }
+                                                    })}
+                                                {(!register.is_empty())
+                                                    .then(|| {
+                                                        view! {
+                                                            <p class="actions">
+                                                                {register
+                                                                    .into_iter()
+                                                                    .map(|lk| {
+                                                                        view! {
+                                                                            <ExternalLink url=lk.url>
+                                                                                <Tx text=lk.label />
+                                                                            </ExternalLink>
+                                                                        }
+                                                                    })
+                                                                    .collect_view()}
+                                                            </p>
+                                                        }
+                                                    })}
+                                                {part
+                                                    .email
+                                                    .clone()
+                                                    .filter(|_| part.form.is_some())
+                                                    .map(|m| {
+                                                        view! {
+                                                            <p>
+                                                                {t.write_to} " "
+                                                                <a href=format!("mailto:{m}")>{m.clone()}</a>
+                                                            </p>
+                                                        }
+                                                    })}
+                                            </section>
+                                        }
                                     })}
-                                    {part.email.clone().filter(|_| part.form.is_some()).map(|m| view! {
-                                        <p>{t.write_to} " " <a href=format!("mailto:{m}")>{m.clone()}</a></p>
+                                {can_comment
+                                    .then(|| {
+                                        view! {
+                                            <CommentForm
+                                                event_id=e.id.clone()
+                                                title=e.title.get(l).to_string()
+                                                form=part.form.clone()
+                                                email=part.email.clone()
+                                            />
+                                        }
                                     })}
-                                </section>
-                            })}
-                            {can_comment.then(|| view! {
-                                <CommentForm event_id=e.id.clone() title=e.title.get(l).to_string() form=part.form.clone() email=part.email.clone()/>
-                            })}
-                            <AddToCalendar event=e.clone()/>
-                            {(!recordings.is_empty()).then(|| view! {
-                                <h2>{t.recordings}</h2>
-                                <ul class="links">{recordings.into_iter().map(|lk| view! { <li><ExternalLink url=lk.url><Tx text=lk.label/></ExternalLink></li> }).collect_view()}</ul>
-                            })}
-                            {(!other.is_empty()).then(|| view! {
-                                <h2>{t.links}</h2>
-                                <ul class="links">{other.into_iter().map(|lk| {
-                                    let kind = lk.kind;
-                                    view! { <li><ExternalLink url=lk.url><span class="tag">{t.link_kind(kind)}</span> " " <Tx text=lk.label/></ExternalLink></li> }
-                                }).collect_view()}</ul>
-                            })}
-                            <TopicTags ids=e.topics.clone()/>
-                            <p><A href=Page::Events.href(lang)>{lang.t().back_to_events}</A></p>
-                        </article>
-                    }.into_any()
+                                <AddToCalendar event=e.clone() />
+                                {(!recordings.is_empty())
+                                    .then(|| {
+                                        view! {
+                                            <h2>{t.recordings}</h2>
+                                            <ul class="links">
+                                                {recordings
+                                                    .into_iter()
+                                                    .map(|lk| {
+                                                        view! {
+                                                            <li>
+                                                                <ExternalLink url=lk.url>
+                                                                    <Tx text=lk.label />
+                                                                </ExternalLink>
+                                                            </li>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </ul>
+                                        }
+                                    })}
+                                {(!other.is_empty())
+                                    .then(|| {
+                                        view! {
+                                            <h2>{t.links}</h2>
+                                            <ul class="links">
+                                                {other
+                                                    .into_iter()
+                                                    .map(|lk| {
+                                                        let kind = lk.kind;
+                                                        view! {
+                                                            <li>
+                                                                <ExternalLink url=lk.url>
+                                                                    <span class="tag">{t.link_kind(kind)}</span>
+                                                                    " "
+                                                                    <Tx text=lk.label />
+                                                                </ExternalLink>
+                                                            </li>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </ul>
+                                        }
+                                    })}
+                                <TopicTags ids=e.topics.clone() />
+                                <p>
+                                    <A href=Page::Events.href(lang)>{lang.t().back_to_events}</A>
+                                </p>
+                            </article>
+                        }
+                            .into_any()
+                    }
                 }
-            }/>
+            />
         </div>
     }
 }

@@ -24,16 +24,32 @@ pub fn HomePage() -> impl IntoView {
             </section>
 
             <section class="home-about" aria-labelledby="about-title">
-                <h2 id="about-title" class="sr-only">{t.about}</h2>
-                <Section res=store.site lines=2 render=move |site| {
-                    site.items.first().cloned().map(|s| {
-                    let first = observatorio_core::model::Blocks { es: s.about.es.iter().take(1).cloned().collect(), en: s.about.en.as_ref().map(|e| e.iter().take(1).cloned().collect()) };
-                    view! {
-                        <div class="about-intro"><Paragraphs blocks=first/></div>
-                        <p><A href=Page::About.href(lang)>{t.read_more}</A></p>
+                <h2 id="about-title" class="sr-only">
+                    {t.about}
+                </h2>
+                <Section
+                    res=store.site
+                    lines=2
+                    render=move |site| {
+                        site.items
+                            .first()
+                            .cloned()
+                            .map(|s| {
+                                let first = observatorio_core::model::Blocks {
+                                    es: s.about.es.iter().take(1).cloned().collect(),
+                                    en: s.about.en.as_ref().map(|e| e.iter().take(1).cloned().collect()),
+                                };
+                                view! {
+                                    <div class="about-intro">
+                                        <Paragraphs blocks=first />
+                                    </div>
+                                    <p>
+                                        <A href=Page::About.href(lang)>{t.read_more}</A>
+                                    </p>
+                                }
+                            })
                     }
-                    })
-                }/>
+                />
             </section>
 
             <section aria-labelledby="news-title">
@@ -41,11 +57,22 @@ pub fn HomePage() -> impl IntoView {
                     <h2 id="news-title">{t.latest_news}</h2>
                     <A href=Page::News.href(lang)>{t.all_news}</A>
                 </div>
-                <Section res=store.news render=|news| view! {
-                    <div class="cards">
-                        {news.items.iter().take(3).cloned().map(|n| view! { <NewsCard item=n/> }).collect_view()}
-                    </div>
-                }/>
+                <Section
+                    res=store.news
+                    render=|news| {
+                        view! {
+                            <div class="cards">
+                                {news
+                                    .items
+                                    .iter()
+                                    .take(3)
+                                    .cloned()
+                                    .map(|n| view! { <NewsCard item=n /> })
+                                    .collect_view()}
+                            </div>
+                        }
+                    }
+                />
             </section>
 
             <section aria-labelledby="events-title">
@@ -53,20 +80,49 @@ pub fn HomePage() -> impl IntoView {
                     <h2 id="events-title">{t.upcoming_events}</h2>
                     <A href=Page::Events.href(lang)>{t.all_events}</A>
                 </div>
-                <Section res=store.events render=move |events| {
-                    let today = today();
-                    let upcoming: Vec<_> = events.items.iter().filter(|e| !e.is_past(today)).take(3).cloned().collect();
-                    let recent: Vec<_> = events.items.iter().rev().filter(|e| e.is_past(today)).take(2).cloned().collect();
-                    view! {
-                        {if upcoming.is_empty() {
-                            view! { <p class="muted">{t.no_upcoming}</p> }.into_any()
-                        } else {
-                            view! { <div class="cards">{upcoming.into_iter().map(|e| view! { <EventCard event=e past=false/> }).collect_view()}</div> }.into_any()
-                        }}
-                        <h3 class="subhead">{t.recent_events}</h3>
-                        <div class="cards">{recent.into_iter().map(|e| view! { <EventCard event=e past=true level=4/> }).collect_view()}</div>
+                <Section
+                    res=store.events
+                    render=move |events| {
+                        let today = today();
+                        let upcoming: Vec<_> = events
+                            .items
+                            .iter()
+                            .filter(|e| !e.is_past(today))
+                            .take(3)
+                            .cloned()
+                            .collect();
+                        let recent: Vec<_> = events
+                            .items
+                            .iter()
+                            .rev()
+                            .filter(|e| e.is_past(today))
+                            .take(2)
+                            .cloned()
+                            .collect();
+                        view! {
+                            {if upcoming.is_empty() {
+                                view! { <p class="muted">{t.no_upcoming}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <div class="cards">
+                                        {upcoming
+                                            .into_iter()
+                                            .map(|e| view! { <EventCard event=e past=false /> })
+                                            .collect_view()}
+                                    </div>
+                                }
+                                    .into_any()
+                            }}
+                            <h3 class="subhead">{t.recent_events}</h3>
+                            <div class="cards">
+                                {recent
+                                    .into_iter()
+                                    .map(|e| view! { <EventCard event=e past=true level=4 /> })
+                                    .collect_view()}
+                            </div>
+                        }
                     }
-                }/>
+                />
             </section>
 
             <section aria-labelledby="figures-title">
@@ -74,12 +130,23 @@ pub fn HomePage() -> impl IntoView {
                     <h2 id="figures-title">{move || t.key_figures}</h2>
                     <A href=Page::Data.href(lang)>{t.all_data}</A>
                 </div>
-                <Section res=store.datasets lines=2 render=|data| view! {
-                    <div class="figures">
-                        {data.items.iter().flat_map(|d| d.highlights.iter().take(1).map(move |h| (d.id.clone(), h.clone()))).take(4)
-                            .map(|(id, h)| view! { <KeyFigure figure=h dataset=id/> }).collect_view()}
-                    </div>
-                }/>
+                <Section
+                    res=store.datasets
+                    lines=2
+                    render=|data| {
+                        view! {
+                            <div class="figures">
+                                {data
+                                    .items
+                                    .iter()
+                                    .flat_map(|d| d.highlights.iter().take(1).map(move |h| (d.id.clone(), h.clone())))
+                                    .take(4)
+                                    .map(|(id, h)| view! { <KeyFigure figure=h dataset=id /> })
+                                    .collect_view()}
+                            </div>
+                        }
+                    }
+                />
             </section>
 
             <section aria-labelledby="topics-title">
@@ -87,11 +154,16 @@ pub fn HomePage() -> impl IntoView {
                     <h2 id="topics-title">{t.thematic_areas}</h2>
                     <A href=Page::Topics.href(lang)>{t.topics}</A>
                 </div>
-                <Section res=store.topics render=|topics| view! {
-                    <div class="cards cards-compact">
-                        {topics.items.iter().cloned().map(|tp| view! { <TopicCard topic=tp/> }).collect_view()}
-                    </div>
-                }/>
+                <Section
+                    res=store.topics
+                    render=|topics| {
+                        view! {
+                            <div class="cards cards-compact">
+                                {topics.items.iter().cloned().map(|tp| view! { <TopicCard topic=tp /> }).collect_view()}
+                            </div>
+                        }
+                    }
+                />
             </section>
         </div>
     }

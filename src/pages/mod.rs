@@ -96,9 +96,21 @@ pub(crate) fn TopicTags(ids: Vec<String>) -> impl IntoView {
             .filter_map(|id| topics.iter().find(|t| &t.id == id))
             .map(|t| {
                 let title = t.title.get(l).to_string();
-                view! { <li><A href=Page::Topic(t.id.clone()).href(l) attr:class="tag topic-tag">{title}</A></li> }
+                view! {
+                    <li>
+                        <A href=Page::Topic(t.id.clone()).href(l) attr:class="tag topic-tag">
+                            {title}
+                        </A>
+                    </li>
+                }
             })
             .collect();
-        (!tags.is_empty()).then(|| view! { <ul class="tags" aria-label=l.t().topics>{tags}</ul> })
+        (!tags.is_empty()).then(|| {
+            view! {
+                <ul class="tags" aria-label=l.t().topics>
+                    {tags}
+                </ul>
+            }
+        })
     }
 }

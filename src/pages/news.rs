@@ -22,30 +22,45 @@ pub fn NewsListPage() -> impl IntoView {
     view! {
         <div class="page">
             <h1>{lang.t().news}</h1>
-            <RowsSection list=store.lists().news render=move |rows| {
-                move || {
-                    let l = lang;
-                    let (filter, ignored) = parsed.get();
-                    let topics = topics_now(store);
-                    let fields = vec![
-                        FilterField::country(l, filter.country),
-                        FilterField::year(l, rows.years().into_iter(), filter.year),
-                        FilterField::topic(l, &topics, filter.topic.clone()),
-                    ];
-                    let bar = (Page::News.path(l), fields, ignored);
-                    // The feed of the chosen member country (with the Alliance's news), else all.
-                    let country = filter.country.filter(|c| *c != observatorio_core::model::Country::Ap);
-                    let feed = |atom| observatorio_core::routes::href(&format!("/{}", observatorio_core::published::news_feed(l, country, atom)));
-                    view! {
-                        {filtered_rows(bar, store.lists().news, &rows, |n| filter.matches(n), "cards", |n| view! { <NewsCard item=n level=2/> }.into_any())}
-                        <p class="feeds small">{l.t().subscribe_news} " "
-                            <a href=feed(false) rel="external" type="application/rss+xml">"RSS"</a> " · "
-                            <a href=feed(true) rel="external" type="application/atom+xml">"Atom"</a>
-                            {country.map(|c| format!(" ({})", l.t().country(c)))}
-                        </p>
+            <RowsSection
+                list=store.lists().news
+                render=move |rows| {
+                    move || {
+                        let l = lang;
+                        let (filter, ignored) = parsed.get();
+                        let topics = topics_now(store);
+                        let fields = vec![
+                            FilterField::country(l, filter.country),
+                            FilterField::year(l, rows.years().into_iter(), filter.year),
+                            FilterField::topic(l, &topics, filter.topic.clone()),
+                        ];
+                        let bar = (Page::News.path(l), fields, ignored);
+                        let country = filter.country.filter(|c| *c != observatorio_core::model::Country::Ap);
+                        let feed = |atom| observatorio_core::routes::href(
+                            &format!("/{}", observatorio_core::published::news_feed(l, country, atom)),
+                        );
+                        // The feed of the chosen member country (with the Alliance's news), else all.
+                        view! {
+                            {filtered_rows(
+                                bar,
+                                store.lists().news,
+                                &rows,
+                                |n| filter.matches(n),
+                                "cards",
+                                |n| view! { <NewsCard item=n level=2 /> }.into_any(),
+                            )}
+                            <p class="feeds small">
+                                {l.t().subscribe_news} " "
+                                <a href=feed(false) rel="external" type="application/rss+xml">
+                                    "RSS"
+                                </a> " · " <a href=feed(true) rel="external" type="application/atom+xml">
+                                    "Atom"
+                                </a> {country.map(|c| format!(" ({})", l.t().country(c)))}
+                            </p>
+                        }
                     }
                 }
-            }/>
+            />
         </div>
     }
 }
@@ -59,37 +74,68 @@ pub fn NewsItemPage() -> impl IntoView {
     use_item_meta(file, id, |l| l.t().news, |i| (&i.title, &i.summary));
     view! {
         <div class="page">
-            <Section res=file lines=6 render=move |news| {
-                let news = news.clone();
-                move || {
-                    let wanted = id.get();
-                    match news.items.iter().find(|n| n.id == wanted).cloned() {
-                        None => view! { <NotFoundItem id=wanted back=Page::News back_label=|l| l.t().back_to_news/> }.into_any(),
-                        Some(n) => {
-                            let date = n.date;
-                            view! {
-                                <article class="article prose">
-                                    <p class="meta">
-                                        <time datetime=date.iso()>{format_partial_date(lang, &date)}</time>
-                                        " " <CountryTag country=n.country/> <SampleBadge sample=n.sample/>
-                                    </p>
-                                    <h1><Tx text=n.title/></h1>
-                                    <p class="lead"><Tx text=n.summary/></p>
-                                    <Paragraphs blocks=n.body/>
-                                    {(!n.links.is_empty()).then(|| view! {
-                                        <h2>{lang.t().links}</h2>
-                                        <ul class="links">
-                                            {n.links.into_iter().map(|lk| view! { <li><ExternalLink url=lk.url><Tx text=lk.label/></ExternalLink></li> }).collect_view()}
-                                        </ul>
-                                    })}
-                                    <TopicTags ids=n.topics/>
-                                    <p><A href=Page::News.href(lang)>{lang.t().back_to_news}</A></p>
-                                </article>
-                            }.into_any()
+            <Section
+                res=file
+                lines=6
+                render=move |news| {
+                    let news = news.clone();
+                    move || {
+                        let wanted = id.get();
+                        match news.items.iter().find(|n| n.id == wanted).cloned() {
+                            None => {
+                                view! { <NotFoundItem id=wanted back=Page::News back_label=|l| l.t().back_to_news /> }
+                                    .into_any()
+                            }
+                            Some(n) => {
+                                let date = n.date;
+                                view! {
+                                    <article class="article prose">
+                                        <p class="meta">
+                                            <time datetime=date.iso()>{format_partial_date(lang, &date)}</time>
+                                            " "
+                                            <CountryTag country=n.country />
+                                            <SampleBadge sample=n.sample />
+                                        </p>
+                                        <h1>
+                                            <Tx text=n.title />
+                                        </h1>
+                                        <p class="lead">
+                                            <Tx text=n.summary />
+                                        </p>
+                                        <Paragraphs blocks=n.body />
+                                        {(!n.links.is_empty())
+                                            .then(|| {
+                                                view! {
+                                                    <h2>{lang.t().links}</h2>
+                                                    <ul class="links">
+                                                        {n
+                                                            .links
+                                                            .into_iter()
+                                                            .map(|lk| {
+                                                                view! {
+                                                                    <li>
+                                                                        <ExternalLink url=lk.url>
+                                                                            <Tx text=lk.label />
+                                                                        </ExternalLink>
+                                                                    </li>
+                                                                }
+                                                            })
+                                                            .collect_view()}
+                                                    </ul>
+                                                }
+                                            })}
+                                        <TopicTags ids=n.topics />
+                                        <p>
+                                            <A href=Page::News.href(lang)>{lang.t().back_to_news}</A>
+                                        </p>
+                                    </article>
+                                }
+                                    .into_any()
+                            }
                         }
                     }
                 }
-            }/>
+            />
         </div>
     }
 }

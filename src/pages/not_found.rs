@@ -13,7 +13,11 @@ pub fn NotFoundPage() -> impl IntoView {
         <div class="page not-found">
             <h1>{lang.t().not_found_title}</h1>
             <p>{lang.t().not_found_text}</p>
-            <p><A href=Page::Home.href(lang) attr:class="button">{lang.t().go_home}</A></p>
+            <p>
+                <A href=Page::Home.href(lang) attr:class="button">
+                    {lang.t().go_home}
+                </A>
+            </p>
         </div>
     }
 }
@@ -31,7 +35,11 @@ pub fn NotFoundItem(
         <div class="not-found">
             <h1>{lang.t().not_found_title}</h1>
             <p>{lang.t().not_found_item} " «" <code>{id.clone()}</code> "»."</p>
-            <p><A href=back.href(lang) attr:class="button">{back_label(lang)}</A></p>
+            <p>
+                <A href=back.href(lang) attr:class="button">
+                    {back_label(lang)}
+                </A>
+            </p>
         </div>
     }
 }

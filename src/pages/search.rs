@@ -29,7 +29,13 @@ enum State {
 
 /// Skeleton lines while a part loads.
 fn skeleton() -> impl IntoView {
-    view! { <div class="skeleton" aria-busy="true"><div class="skeleton-line"></div><div class="skeleton-line"></div><div class="skeleton-line"></div></div> }
+    view! {
+        <div class="skeleton" aria-busy="true">
+            <div class="skeleton-line"></div>
+            <div class="skeleton-line"></div>
+            <div class="skeleton-line"></div>
+        </div>
+    }
 }
 
 #[component]
@@ -81,9 +87,18 @@ pub fn SearchPage() -> impl IntoView {
             <form class="search-page-form" role="search" on:submit=submit>
                 <label for="search-q">{t.search_label}</label>
                 <div class="search-row-inline">
-                    <input id="search-q" type="search" name="q" maxlength="200" autocomplete="off"
-                        prop:value=move || draft.get() on:input=move |ev| set_draft.set(event_target_value(&ev))/>
-                    <button type="submit" class="button">{t.search}</button>
+                    <input
+                        id="search-q"
+                        type="search"
+                        name="q"
+                        maxlength="200"
+                        autocomplete="off"
+                        prop:value=move || draft.get()
+                        on:input=move |ev| set_draft.set(event_target_value(&ev))
+                    />
+                    <button type="submit" class="button">
+                        {t.search}
+                    </button>
                 </div>
             </form>
             {move || {
@@ -91,45 +106,131 @@ pub fn SearchPage() -> impl IntoView {
                 let l = lang;
                 let t = l.t();
                 let query = Query::parse(&f.q, false);
-                let partial = move || (data.failed.get() > 0).then(|| view! { <p class="notice">{t.search_partial}</p> });
+                let partial = move || {
+                    (data.failed.get() > 0).then(|| view! { <p class="notice">{t.search_partial}</p> })
+                };
                 match state.get() {
                     State::Loading => skeleton().into_any(),
-                    State::Unavailable => view! { <p class="notice" role="alert">{t.search_unavailable}</p> }.into_any(),
+                    State::Unavailable => {
+                        view! {
+                            <p class="notice" role="alert">
+                                {t.search_unavailable}
+                            </p>
+                        }
+                            .into_any()
+                    }
                     State::Empty => view! { <p class="muted">{t.search_empty}</p> }.into_any(),
-                    State::NoHits { did_you_mean, latest } => view! {
-                        <p class="empty" role="status">{t.search_none} " «" {f.q.clone()} "»."</p>
-                        {did_you_mean.map(|s| offer(l, s))}
-                        {partial}
-                        <h2>{t.latest_items}</h2>
-                        <ul class="results">{latest.into_iter().map(|n| view! {
-                            <li class="result">{move || data.with(|ix| ix.text(n).map(|d| d.cloned())).flatten().map(|d| view! {
-                                <span class="tag">{l.t().kind(d.kind)}</span> " " <a href=doc_href(d.kind, &d.id, l)>{d.title.get(l).to_string()}</a>
-                            })}</li>
-                        }).collect_view()}</ul>
-                    }.into_any(),
+                    State::NoHits { did_you_mean, latest } => {
+                        view! {
+                            <p class="empty" role="status">
+                                {t.search_none}
+                                " «"
+                                {f.q.clone()}
+                                "»."
+                            </p>
+                            {did_you_mean.map(|s| offer(l, s))}
+                            {partial}
+                            <h2>{t.latest_items}</h2>
+                            <ul class="results">
+                                {latest
+                                    .into_iter()
+                                    .map(|n| {
+                                        view! {
+                                            <li class="result">
+                                                {move || {
+                                                    data.with(|ix| ix.text(n).map(|d| d.cloned()))
+                                                        .flatten()
+                                                        .map(|d| {
+                                                            view! {
+                                                                <span class="tag">{l.t().kind(d.kind)}</span>
+                                                                " "
+                                                                <a href=doc_href(
+                                                                    d.kind,
+                                                                    &d.id,
+                                                                    l,
+                                                                )>{d.title.get(l).to_string()}</a>
+                                                            }
+                                                        })
+                                                }}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                            .into_any()
+                    }
                     State::Hits { shown, facets, did_you_mean } => {
                         let count = shown.len();
                         let topics = topics_now(store);
-                        let topic_label = |id: &str| topics.iter().find(|tp| tp.id == id).map_or(id.to_string(), |tp| tp.title.get(l).to_string());
+                        let topic_label = |id: &str| {
+                            topics
+                                .iter()
+                                .find(|tp| tp.id == id)
+                                .map_or(id.to_string(), |tp| tp.title.get(l).to_string())
+                        };
                         let fields = vec![
-                            FilterField { key: "kind", label: t.filter_kind, options: facets.kinds.iter().map(|(k, n)| (k.code().to_string(), format!("{} ({n})", t.kind(*k)))).collect(), selected: f.facets.kind.map(|k| k.code().to_string()) },
-                            FilterField { key: "country", label: t.filter_country, options: facets.countries.iter().map(|(c, n)| (c.code().to_string(), format!("{} ({n})", t.country(*c)))).collect(), selected: f.facets.country.map(|c| c.code().to_string()) },
-                            FilterField { key: "topic", label: t.filter_topic, options: facets.topics.iter().map(|(id, n)| (id.clone(), format!("{} ({n})", topic_label(id)))).collect(), selected: f.facets.topic.clone() },
-                            FilterField { key: "year", label: t.filter_year, options: facets.years.iter().map(|(y, n)| (y.to_string(), format!("{y} ({n})"))).collect(), selected: f.facets.year.map(|y| y.to_string()) },
+                            FilterField {
+                                key: "kind",
+                                label: t.filter_kind,
+                                options: facets
+                                    .kinds
+                                    .iter()
+                                    .map(|(k, n)| (k.code().to_string(), format!("{} ({n})", t.kind(*k))))
+                                    .collect(),
+                                selected: f.facets.kind.map(|k| k.code().to_string()),
+                            },
+                            FilterField {
+                                key: "country",
+                                label: t.filter_country,
+                                options: facets
+                                    .countries
+                                    .iter()
+                                    .map(|(c, n)| (c.code().to_string(), format!("{} ({n})", t.country(*c))))
+                                    .collect(),
+                                selected: f.facets.country.map(|c| c.code().to_string()),
+                            },
+                            FilterField {
+                                key: "topic",
+                                label: t.filter_topic,
+                                options: facets
+                                    .topics
+                                    .iter()
+                                    .map(|(id, n)| (id.clone(), format!("{} ({n})", topic_label(id))))
+                                    .collect(),
+                                selected: f.facets.topic.clone(),
+                            },
+                            FilterField {
+                                key: "year",
+                                label: t.filter_year,
+                                options: facets
+                                    .years
+                                    .iter()
+                                    .map(|(y, n)| (y.to_string(), format!("{y} ({n})")))
+                                    .collect(),
+                                selected: f.facets.year.map(|y| y.to_string()),
+                            },
                         ];
                         let path = with_query(&Page::Search.path(l), &[], &[("q", Some(f.q.clone()))]);
                         let full = query.terms.len();
                         let query = StoredValue::new(query);
-                        let results = paged(true, "results", count, move |i| {
-                            let h = shown[i].clone();
-                            view! { <li class="result">{move || result(h.clone(), query.get_value(), full)}</li> }.into_any()
-                        });
+                        let results = paged(
+                            true,
+                            "results",
+                            count,
+                            move |i| {
+                                let h = shown[i].clone();
+                                view! { <li class="result">{move || result(h.clone(), query.get_value(), full)}</li> }
+                                    .into_any()
+                            },
+                        );
                         view! {
                             {did_you_mean.map(|s| offer(l, s))}
-                            <FilterBar fields=fields path=path count=count ignored=ignored/>
+                            <FilterBar fields=fields path=path count=count ignored=ignored />
                             {partial}
                             {results}
-                        }.into_any()
+                        }
+                            .into_any()
                     }
                 }
             }}
@@ -149,7 +250,12 @@ fn result(h: Hit, query: Query, full: usize) -> AnyView {
     // Some(None): the text could not be loaded (recorded as missing): a note instead.
     let loaded = data.with(|ix| Ok(ix.text(h.doc)?.map(|d| (d.clone(), ix.matched(h.doc, &query)))));
     let Some(loaded) = loaded else {
-        return view! { <div class="skeleton" aria-busy="true"><div class="skeleton-line"></div></div> }.into_any();
+        return view! {
+            <div class="skeleton" aria-busy="true">
+                <div class="skeleton-line"></div>
+            </div>
+        }
+        .into_any();
     };
     let Some((d, matched)) = loaded else {
         return view! { <p class="muted">{l.t().search_item_failed}</p> }.into_any();
@@ -161,12 +267,14 @@ fn result(h: Hit, query: Query, full: usize) -> AnyView {
     view! {
         <p class="meta">
             <span class="tag">{l.t().kind(d.kind)}</span>
-            {d.country.map(|c| view! { <CountryTag country=c/> })}
+            {d.country.map(|c| view! { <CountryTag country=c /> })}
             {date.map(|x| view! { <span>{x}</span> })}
-            <SampleBadge sample=d.sample/>
+            <SampleBadge sample=d.sample />
             {partial.then(|| view! { <span class="muted">{l.t().partial_match}</span> })}
         </p>
-        <h2 class="result-title"><a href=doc_href(d.kind, &d.id, l)>{marked(title)}</a></h2>
+        <h2 class="result-title">
+            <a href=doc_href(d.kind, &d.id, l)>{marked(title)}</a>
+        </h2>
         <p class="snippet">{marked(snip)}</p>
     }
     .into_any()

@@ -20,9 +20,21 @@ pub fn TopicsPage() -> impl IntoView {
     view! {
         <div class="page">
             <h1>{lang.t().topics}</h1>
-            <Section res=store.topics render=|topics| view! {
-                <div class="cards">{topics.items.iter().cloned().map(|tp| view! { <TopicCard topic=tp level=2/> }).collect_view()}</div>
-            }/>
+            <Section
+                res=store.topics
+                render=|topics| {
+                    view! {
+                        <div class="cards">
+                            {topics
+                                .items
+                                .iter()
+                                .cloned()
+                                .map(|tp| view! { <TopicCard topic=tp level=2 /> })
+                                .collect_view()}
+                        </div>
+                    }
+                }
+            />
         </div>
     }
 }
@@ -38,59 +50,129 @@ pub fn TopicPage() -> impl IntoView {
     let nothing = move || view! { <p class="muted">{lang.t().nothing_tagged}</p> }.into_any();
     view! {
         <div class="page">
-            <Section res=store.topics lines=3 render=move |topics| {
-                let topics = topics.clone();
-                move || {
-                    let wanted = id.get();
-                    match topics.items.iter().find(|t| t.id == wanted).cloned() {
-                        None => view! { <NotFoundItem id=wanted back=Page::Topics back_label=|l| l.t().back_to_topics/> }.into_any(),
-                        Some(tp) => view! {
-                            <h1><Tx text=tp.title/></h1>
-                            <p class="lead"><Tx text=tp.summary/></p>
-                            <div class="prose"><Paragraphs blocks=tp.description/></div>
-                        }.into_any(),
+            <Section
+                res=store.topics
+                lines=3
+                render=move |topics| {
+                    let topics = topics.clone();
+                    move || {
+                        let wanted = id.get();
+                        match topics.items.iter().find(|t| t.id == wanted).cloned() {
+                            None => {
+                                view! {
+                                    <NotFoundItem id=wanted back=Page::Topics back_label=|l| l.t().back_to_topics />
+                                }
+                                    .into_any()
+                            }
+                            Some(tp) => {
+                                view! {
+                                    <h1>
+                                        <Tx text=tp.title />
+                                    </h1>
+                                    <p class="lead">
+                                        <Tx text=tp.summary />
+                                    </p>
+                                    <div class="prose">
+                                        <Paragraphs blocks=tp.description />
+                                    </div>
+                                }
+                                    .into_any()
+                            }
+                        }
                     }
                 }
-            }/>
-            <Show when=move || matches!(store.topics.parsed.get(), Some(Ok(t)) if t.items.iter().any(|t| t.id == id.get()))>
+            />
+            <Show when=move || {
+                matches!(store.topics.parsed.get(), Some(Ok(t)) if t.items.iter().any(|t| t.id == id.get()))
+            }>
                 <section aria-labelledby="topic-news">
                     <h2 id="topic-news">{lang.t().related_news}</h2>
-                    <RowsSection list=store.lists().news render=move |rows| move || {
-                        let wanted = id.get();
-                        rows_list(store.lists().news, &rows, |n| n.has_topic(&wanted), "cards", |n| view! { <NewsCard item=n/> }.into_any(), nothing).1
-                    }/>
+                    <RowsSection
+                        list=store.lists().news
+                        render=move |rows| move || {
+                            let wanted = id.get();
+                            rows_list(
+                                    store.lists().news,
+                                    &rows,
+                                    |n| n.has_topic(&wanted),
+                                    "cards",
+                                    |n| view! { <NewsCard item=n /> }.into_any(),
+                                    nothing,
+                                )
+                                .1
+                        }
+                    />
                 </section>
                 <section aria-labelledby="topic-docs">
                     <h2 id="topic-docs">{lang.t().related_documents}</h2>
-                    <RowsSection list=store.lists().documents render=move |rows| move || {
-                        let wanted = id.get();
-                        rows_list(store.lists().documents, &rows, |d| d.has_topic(&wanted), "cards", |d| view! { <DocCard doc=d/> }.into_any(), nothing).1
-                    }/>
+                    <RowsSection
+                        list=store.lists().documents
+                        render=move |rows| move || {
+                            let wanted = id.get();
+                            rows_list(
+                                    store.lists().documents,
+                                    &rows,
+                                    |d| d.has_topic(&wanted),
+                                    "cards",
+                                    |d| view! { <DocCard doc=d /> }.into_any(),
+                                    nothing,
+                                )
+                                .1
+                        }
+                    />
                 </section>
                 <section aria-labelledby="topic-events">
                     <h2 id="topic-events">{lang.t().related_events}</h2>
                     // The events index, newest first; each card once its page file is there.
-                    <RowsSection list=store.lists().events render=move |rows| move || {
-                        let wanted = id.get();
-                        let tagged: Vec<usize> = match &rows {
-                            Rows::Full(loaded) => loaded.items.iter().enumerate().rev().filter(|(_, e)| e.topics.contains(&wanted)).map(|(i, _)| i).collect(),
-                            Rows::Paged(ix) => (0..ix.rows.len()).rev().filter(|i| ix.has_topic(*i, &wanted)).collect(),
-                        };
-                        if tagged.is_empty() {
-                            nothing()
-                        } else {
-                            super::events::event_cards(store.lists().events, &rows, tagged, today())
+                    <RowsSection
+                        list=store.lists().events
+                        render=move |rows| move || {
+                            let wanted = id.get();
+                            let tagged: Vec<usize> = match &rows {
+                                Rows::Full(loaded) => {
+                                    loaded
+                                        .items
+                                        .iter()
+                                        .enumerate()
+                                        .rev()
+                                        .filter(|(_, e)| e.topics.contains(&wanted))
+                                        .map(|(i, _)| i)
+                                        .collect()
+                                }
+                                Rows::Paged(ix) => {
+                                    (0..ix.rows.len()).rev().filter(|i| ix.has_topic(*i, &wanted)).collect()
+                                }
+                            };
+                            if tagged.is_empty() {
+                                nothing()
+                            } else {
+                                super::events::event_cards(store.lists().events, &rows, tagged, today())
+                            }
                         }
-                    }/>
+                    />
                 </section>
                 <section aria-labelledby="topic-data">
                     <h2 id="topic-data">{lang.t().related_data}</h2>
-                    <Section res=store.datasets render=move |data| {
-                        let data = data.clone();
-                        list(lang.t().nothing_tagged, data.items.iter().filter(|d| tagged(&d.topics)).cloned().map(|d| view! { <Chart dataset=d level=3/> }).collect::<Vec<_>>())
-                    }/>
+                    <Section
+                        res=store.datasets
+                        render=move |data| {
+                            let data = data.clone();
+                            list(
+                                lang.t().nothing_tagged,
+                                data
+                                    .items
+                                    .iter()
+                                    .filter(|d| tagged(&d.topics))
+                                    .cloned()
+                                    .map(|d| view! { <Chart dataset=d level=3 /> })
+                                    .collect::<Vec<_>>(),
+                            )
+                        }
+                    />
                 </section>
-                <p><A href=Page::Topics.href(lang)>{lang.t().back_to_topics}</A></p>
+                <p>
+                    <A href=Page::Topics.href(lang)>{lang.t().back_to_topics}</A>
+                </p>
             </Show>
         </div>
     }

@@ -27,9 +27,13 @@ pub fn MethodologyView(country: Country, id: String) -> impl IntoView {
     let Some(m) = of(&id) else {
         return view! {
             <section class="methodology" aria-labelledby="methodology-title">
-                <p><a href=back>{"← "}{o.back}</a></p>
+                <p>
+                    <a href=back>{"← "}{o.back}</a>
+                </p>
                 <h2 id="methodology-title">{o.methodology}</h2>
-                <p class="notice" role="status">{o.methodology_unknown}</p>
+                <p class="notice" role="status">
+                    {o.methodology_unknown}
+                </p>
             </section>
         }
         .into_any();
@@ -39,22 +43,37 @@ pub fn MethodologyView(country: Country, id: String) -> impl IntoView {
     let back_to = format!("{back}#{}", m.id);
     view! {
         <section class="methodology" aria-labelledby="methodology-title">
-            <p><a href=back_to>{"← "}{o.back}</a></p>
+            <p>
+                <a href=back_to>{"← "}{o.back}</a>
+            </p>
             <p class="kicker">{o.methodology}</p>
             <h2 id="methodology-title">{o.indicator(m.id)}</h2>
             <dl class="methodology-parts">
-                <dt>{o.m_definition}</dt><dd>{explain(m.id, l).unwrap_or_default()}</dd>
-                <dt>{o.m_formula}</dt><dd>{pick(m.formula, l)}</dd>
-                <dt>{o.m_threshold}</dt><dd>{m.threshold.map_or(o.m_no_threshold, |t| pick(t, l))}</dd>
+                <dt>{o.m_definition}</dt>
+                <dd>{explain(m.id, l).unwrap_or_default()}</dd>
+                <dt>{o.m_formula}</dt>
+                <dd>{pick(m.formula, l)}</dd>
+                <dt>{o.m_threshold}</dt>
+                <dd>{m.threshold.map_or(o.m_no_threshold, |t| pick(t, l))}</dd>
                 <dt>{o.m_exclusions}</dt>
-                <dd>{if m.exclusions.is_empty() {
-                    view! { <p>{o.m_no_exclusions}</p> }.into_any()
-                } else {
-                    view! { <p>{o.m_exclusions_intro}</p><ul>{exclusions}</ul> }.into_any()
-                }}</dd>
+                <dd>
+                    {if m.exclusions.is_empty() {
+                        view! { <p>{o.m_no_exclusions}</p> }.into_any()
+                    } else {
+                        view! {
+                            <p>{o.m_exclusions_intro}</p>
+                            <ul>{exclusions}</ul>
+                        }
+                            .into_any()
+                    }}
+                </dd>
                 <dt>{o.m_reference}</dt>
-                <dd>{pick(m.reference, l)} " " {url.map(|u| view! { <ExternalLink url=u>{o.m_reference_link}</ExternalLink> })}</dd>
-                <dt>{o.m_limitations}</dt><dd>{pick(m.limitations, l)}</dd>
+                <dd>
+                    {pick(m.reference, l)} " "
+                    {url.map(|u| view! { <ExternalLink url=u>{o.m_reference_link}</ExternalLink> })}
+                </dd>
+                <dt>{o.m_limitations}</dt>
+                <dd>{pick(m.limitations, l)}</dd>
             </dl>
         </section>
     }

@@ -246,7 +246,13 @@ pub fn IndicatorsPage() -> impl IntoView {
             .into_iter()
             .map(|c| {
                 let current = (Some(c) == here).then_some("page");
-                view! { <li><a href=Page::Indicators(c).href(lang) aria-current=current>{lang.t().country(c)}</a></li> }
+                view! {
+                    <li>
+                        <a href=Page::Indicators(c).href(lang) aria-current=current>
+                            {lang.t().country(c)}
+                        </a>
+                    </li>
+                }
             })
             .collect_view()
     };
@@ -256,14 +262,19 @@ pub fn IndicatorsPage() -> impl IntoView {
         };
         // A methodology needs no data: shown at once.
         if let Some(id) = wanted_methodology.get() {
-            return view! { <MethodologyView country=c id=id/> }.into_any();
+            return view! { <MethodologyView country=c id=id /> }.into_any();
         }
         match store.manifest.get() {
-            None => view! { <Progress done=0 total=0/> }.into_any(),
-            Some(Err(e)) => {
-                view! { <div class="load-error" role="alert"><p>{o.manifest_error}</p><p><code>{e}</code></p></div> }
-                    .into_any()
+            None => view! { <Progress done=0 total=0 /> }.into_any(),
+            Some(Err(e)) => view! {
+                <div class="load-error" role="alert">
+                    <p>{o.manifest_error}</p>
+                    <p>
+                        <code>{e}</code>
+                    </p>
+                </div>
             }
+            .into_any(),
             Some(Ok(m)) => {
                 let sources: Vec<Source> = m.0 .0.sources.iter().filter(|s| in_country(s, c)).cloned().collect();
                 if sources.is_empty() {
@@ -272,10 +283,10 @@ pub fn IndicatorsPage() -> impl IntoView {
                 let states = page_sources.get();
                 let done = states.iter().filter(|(_, loading)| !*loading).count();
                 if done < states.len() {
-                    return view! { <Progress done=done total=states.len()/> }.into_any();
+                    return view! { <Progress done=done total=states.len() /> }.into_any();
                 }
                 let Some(p) = pool.get() else {
-                    return view! { <Progress done=done total=states.len() computing=true/> }.into_any();
+                    return view! { <Progress done=done total=states.len() computing=true /> }.into_any();
                 };
                 let failed: Vec<(Source, String)> = store.states.with_untracked(|st| {
                     sources
@@ -288,21 +299,36 @@ pub fn IndicatorsPage() -> impl IntoView {
                 });
                 // Sources the manifest itself got wrong (left out), named.
                 let manifest_problems = m.0 .1.clone();
-                let manifest_problems = (!manifest_problems.is_empty()).then(|| view! {
-                    <div class="notice"><ul>{manifest_problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}</ul></div>
+                let manifest_problems = (!manifest_problems.is_empty()).then(|| {
+                    view! {
+                        <div class="notice">
+                            <ul>
+                                {manifest_problems
+                                    .into_iter()
+                                    .map(|p| {
+                                        view! {
+                                            <li>
+                                                <code>{p}</code>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </div>
+                    }
                 });
                 // Each part follows only what it shows, so a filter change redraws the filters
                 // and the figures, not the data-quality panel.
                 if let Some((party, key)) = wanted_profile.get() {
                     let days = parsed.with_untracked(|(f, _)| f.days());
-                    return view! { <ProfileView country=c pool=p.clone() party=party key=key days=days/> }.into_any();
+                    return view! { <ProfileView country=c pool=p.clone() party=party key=key days=days /> }.into_any();
                 }
                 if showing_list.get() {
                     let p = p.clone();
                     return (move || {
                         let (Some(sel), Some(l)) = (selection.get(), list.get()) else { return ().into_any() };
                         let filter = parsed.with(|(f, _)| f.clone());
-                        view! { <ProcessList country=c pool=p.clone() sel=sel filter=filter list=l/> }.into_any()
+                        view! { <ProcessList country=c pool=p.clone() sel=sel filter=filter list=l /> }.into_any()
                     })
                     .into_any();
                 }
@@ -313,7 +339,7 @@ pub fn IndicatorsPage() -> impl IntoView {
                         return ().into_any();
                     };
                     let (filter, ignored) = parsed.get();
-                    view! { <Filters country=c options=opts filter=filter ignored=ignored count=sel.0.len()/> }
+                    view! { <Filters country=c options=opts filter=filter ignored=ignored count=sel.0.len() /> }
                         .into_any()
                 };
                 // Built once per country and data; its figures follow the filters in place.
@@ -327,12 +353,12 @@ pub fn IndicatorsPage() -> impl IntoView {
                 };
                 view! {
                     {manifest_problems}
-                    <Failures failed=failed.clone()/>
+                    <Failures failed=failed.clone() />
                     {filters}
-                    <Dashboard live=live/>
-                    <MarketView market=p.0.market.clone()/>
-                    <Quality pool=p failed=failed/>
-                    <Glossary/>
+                    <Dashboard live=live />
+                    <MarketView market=p.0.market.clone() />
+                    <Quality pool=p failed=failed />
+                    <Glossary />
                 }
                 .into_any()
             }
@@ -340,13 +366,17 @@ pub fn IndicatorsPage() -> impl IntoView {
     };
     view! {
         <div class="page indicators">
-            <h1>{move || match country.get() {
-                Some(Country::Ap) => o.title.to_string(),
-                Some(c) => format!("{} — {}", o.title, lang.t().country(c)),
-                None => lang.t().not_found_title.to_string(),
-            }}</h1>
+            <h1>
+                {move || match country.get() {
+                    Some(Country::Ap) => o.title.to_string(),
+                    Some(c) => format!("{} — {}", o.title, lang.t().country(c)),
+                    None => lang.t().not_found_title.to_string(),
+                }}
+            </h1>
             <p class="lead">{o.intro}</p>
-            <nav class="country-tabs" aria-label=o.countries_label><ul>{tabs}</ul></nav>
+            <nav class="country-tabs" aria-label=o.countries_label>
+                <ul>{tabs}</ul>
+            </nav>
             {body}
         </div>
     }
@@ -380,8 +410,14 @@ fn Failures(failed: Vec<(Source, String)>) -> impl IntoView {
         .map(|(s, e)| {
             view! {
                 <div class="load-error" role="alert">
-                    <p><strong>{if lang == Lang::Es { s.name.es.clone() } else { s.name.en.clone() }}</strong> ": " {lang.o().source_error}</p>
-                    <p><code>{e}</code></p>
+                    <p>
+                        <strong>{if lang == Lang::Es { s.name.es.clone() } else { s.name.en.clone() }}</strong>
+                        ": "
+                        {lang.o().source_error}
+                    </p>
+                    <p>
+                        <code>{e}</code>
+                    </p>
                 </div>
             }
         })
@@ -461,7 +497,7 @@ fn Filters(
     let basis = o.basis(&self::count(lang, opts.processes), &observatorio_core::ocds::report::year_runs(&opts.years));
     view! {
         <p class="basis muted">{basis}</p>
-        <FilterBar fields=fields path=Page::Indicators(country).path(lang) count=count ignored=ignored/>
+        <FilterBar fields=fields path=Page::Indicators(country).path(lang) count=count ignored=ignored />
     }
 }
 
@@ -475,12 +511,20 @@ fn coverage_note(lang: Lang, coverage: &Coverage, total: usize) -> AnyView {
     let reasons = coverage.reasons();
     view! {
         <p class="coverage">{o.based(coverage.used, total, |n| count(lang, n))}</p>
-        {(!reasons.is_empty()).then(|| view! {
-            <details class="left-out">
-                <summary>{o.left_out}</summary>
-                <ul>{reasons.into_iter().map(|(r, n)| view! { <li>{format!("{}: {}", o.reason(r), count(lang, n))}</li> }).collect_view()}</ul>
-            </details>
-        })}
+        {(!reasons.is_empty())
+            .then(|| {
+                view! {
+                    <details class="left-out">
+                        <summary>{o.left_out}</summary>
+                        <ul>
+                            {reasons
+                                .into_iter()
+                                .map(|(r, n)| view! { <li>{format!("{}: {}", o.reason(r), count(lang, n))}</li> })
+                                .collect_view()}
+                        </ul>
+                    </details>
+                }
+            })}
     }
     .into_any()
 }
@@ -489,7 +533,11 @@ fn coverage_note(lang: Lang, coverage: &Coverage, total: usize) -> AnyView {
 fn rows_note(lang: Lang, shown: usize, all: usize, coverage: &Coverage, total: usize) -> AnyView {
     let more = (all > shown)
         .then(|| view! { <p class="muted">{format!("{} {}", count(lang, all), lang.o().more_buyers)}</p> });
-    view! { {more} {coverage_note(lang, coverage, total)} }.into_any()
+    view! {
+        {more}
+        {coverage_note(lang, coverage, total)}
+    }
+    .into_any()
 }
 
 /// What one indicator card shows; recomputed per filter change, drawn in place.
@@ -529,13 +577,27 @@ fn card(lang: Lang, country: Country, id: &'static str, data: Memo<CardData>) ->
         <section class="ind-card" id=id aria-labelledby=format!("{id}-h")>
             <h2 id=format!("{id}-h")>{o.indicator(id)}</h2>
             <p class="ind-figure">
-                <a class="figure" href=move || data.with(|d| d.href.clone())>{move || data.with(|d| d.figure.clone())}</a>
-                " " <span class="ind-detail">{move || data.with(|d| d.detail.clone())}</span>
+                <a class="figure" href=move || data.with(|d| d.href.clone())>
+                    {move || data.with(|d| d.figure.clone())}
+                </a>
+                " "
+                <span class="ind-detail">{move || data.with(|d| d.detail.clone())}</span>
             </p>
-            {move || data.with(|d| d.outliers.clone()).map(|(href, text)| view! { <p class="outliers"><a href=href>{text}</a></p> })}
+            {move || {
+                data.with(|d| d.outliers.clone())
+                    .map(|(href, text)| {
+                        view! {
+                            <p class="outliers">
+                                <a href=href>{text}</a>
+                            </p>
+                        }
+                    })
+            }}
             {move || data.with(|d| coverage_note(lang, &d.coverage, d.total))}
             <p class="explain">{explain(id, lang).unwrap_or_default()}</p>
-            <p class="methodology-link"><a href=methodology_href(lang, country, id)>{o.methodology_link}</a></p>
+            <p class="methodology-link">
+                <a href=methodology_href(lang, country, id)>{o.methodology_link}</a>
+            </p>
         </section>
     }
     .into_any()
@@ -595,12 +657,12 @@ fn Dashboard(live: Live) -> impl IntoView {
             {stats_card("award-to-signature", |r| &r.signature, List::Signature, o.days, 1)}
             {stats_card("contracted-vs-estimated", |r| &r.ratio, List::Ratio, "", 2)}
         </div>
-        {(live.country == Country::Ap).then(|| view! { <Comparison live=live/> })}
-        <Series live=live/>
-        <Mix live=live/>
-        <Buyers live=live/>
-        <Concentrations live=live/>
-        <Missing live=live/>
+        {(live.country == Country::Ap).then(|| view! { <Comparison live=live /> })}
+        <Series live=live />
+        <Mix live=live />
+        <Buyers live=live />
+        <Concentrations live=live />
+        <Missing live=live />
     }
 }
 
@@ -616,14 +678,36 @@ fn table_section(
     after: impl Fn() -> Option<AnyView> + Send + Sync + 'static,
 ) -> AnyView {
     let o = lang.o();
-    let head = head.into_iter().map(|(label, num)| view! { <th scope="col" class:num=num>{label}</th> }).collect_view();
+    let head = head
+        .into_iter()
+        .map(|(label, num)| {
+            view! {
+                <th scope="col" class:num=num>
+                    {label}
+                </th>
+            }
+        })
+        .collect_view();
     view! {
         <section class="ind-section" id=id aria-labelledby=format!("{id}-title")>
             <h2 id=format!("{id}-title")>{o.indicator(id)}</h2>
-            <p class="explain">{explain(id, lang).unwrap_or_default()} " " <a href=methodology_href(lang, country, id)>{o.methodology_link}</a></p>
+            <p class="explain">
+                {explain(id, lang).unwrap_or_default()} " "
+                <a href=methodology_href(lang, country, id)>{o.methodology_link}</a>
+            </p>
             {chart}
-            <div class="table-wrap" role="region" tabindex="0" aria-label=format!("{} — {}", o.indicator(id), o.table)>
-                <table class="data-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>
+            <div
+                class="table-wrap"
+                role="region"
+                tabindex="0"
+                aria-label=format!("{} — {}", o.indicator(id), o.table)
+            >
+                <table class="data-table">
+                    <thead>
+                        <tr>{head}</tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
             </div>
             {after}
         </section>
@@ -675,16 +759,18 @@ fn Mix(live: Live) -> impl IntoView {
     });
     let rows = move || {
         let (Some(r), f) = (live.report.get(), live.filter.get()) else { return ().into_any() };
-        r.0
-            .mix
+        r.0.mix
             .iter()
             .map(|m| {
-                let value = m.value.iter().map(|(c, v)| format!("{} {c}", num(lang, *v, 0))).collect::<Vec<_>>().join(" · ");
+                let value =
+                    m.value.iter().map(|(c, v)| format!("{} {c}", num(lang, *v, 0))).collect::<Vec<_>>().join(" · ");
                 view! {
                     <tr>
                         <th scope="row">{o.method(m.method)}</th>
                         <td>{m.local_names.join(" · ")}</td>
-                        <td class="num"><a href=live.href(lang, &f, Some(List::Method(m.method)))>{count(lang, m.count)}</a></td>
+                        <td class="num">
+                            <a href=live.href(lang, &f, Some(List::Method(m.method)))>{count(lang, m.count)}</a>
+                        </td>
                         <td class="num">{value}</td>
                     </tr>
                 }
@@ -693,7 +779,7 @@ fn Mix(live: Live) -> impl IntoView {
             .into_any()
     };
     let permalink = format!("{}#procedure-mix", Page::Indicators(country).href(lang));
-    let chart = view! { <Chart dataset=Signal::from(dataset) level=3 permalink=permalink/> }.into_any();
+    let chart = view! { <Chart dataset=Signal::from(dataset) level=3 permalink=permalink /> }.into_any();
     let head = vec![(o.mix_method, false), (o.mix_local, false), (o.mix_count, true), (o.mix_value, true)];
     let after = move || live.report.get().map(|r| coverage_note(lang, &r.0.mix_coverage, r.0.total));
     table_section(lang, live.country, "procedure-mix", Some(chart), head, rows, after)
@@ -705,17 +791,27 @@ fn Buyers(live: Live) -> impl IntoView {
     let o = lang.o();
     let rows = move || {
         let (Some(r), filter) = (live.report.get(), live.filter.get()) else { return ().into_any() };
-        r.0
-            .buyers
+        r.0.buyers
             .iter()
             .map(|b| {
                 let f = Filter { buyer: Some(b.buyer.clone()), ..filter.clone() };
                 let share = if b.processes > 0 { b.non_competitive as f64 / b.processes as f64 } else { 0.0 };
                 view! {
                     <tr>
-                        <th scope="row"><a href=profile_href(lang, live.country, Party::Buyer, &b.buyer)>{b.name.clone().unwrap_or_else(|| b.buyer.clone())}</a></th>
-                        <td class="num"><a href=live.href(lang, &f, Some(List::All))>{count(lang, b.processes)}</a></td>
-                        <td class="num"><a href=live.href(lang, &f, Some(List::NonCompetitive))>{count(lang, b.non_competitive)}</a></td>
+                        <th scope="row">
+                            <a href=profile_href(
+                                lang,
+                                live.country,
+                                Party::Buyer,
+                                &b.buyer,
+                            )>{b.name.clone().unwrap_or_else(|| b.buyer.clone())}</a>
+                        </th>
+                        <td class="num">
+                            <a href=live.href(lang, &f, Some(List::All))>{count(lang, b.processes)}</a>
+                        </td>
+                        <td class="num">
+                            <a href=live.href(lang, &f, Some(List::NonCompetitive))>{count(lang, b.non_competitive)}</a>
+                        </td>
                         <td class="num">{pct(lang, share)}</td>
                     </tr>
                 }
@@ -739,8 +835,7 @@ fn Concentrations(live: Live) -> impl IntoView {
     let o = lang.o();
     let rows = move || {
         let (Some(r), filter) = (live.report.get(), live.filter.get()) else { return ().into_any() };
-        r.0
-            .concentration
+        r.0.concentration
             .iter()
             .map(|c| {
                 let f = Filter { buyer: Some(c.buyer.clone()), ..filter.clone() };
@@ -757,14 +852,28 @@ fn Concentrations(live: Live) -> impl IntoView {
                 let top = top
                     .into_iter()
                     .enumerate()
-                    .map(|(i, a)| view! { {a} {(i + 1 < n_top).then_some(" · ")} })
+                    .map(|(i, a)| {
+                        view! {
+                            {a}
+                            {(i + 1 < n_top).then_some(" · ")}
+                        }
+                    })
                     .collect_view();
                 view! {
                     <tr>
-                        <th scope="row"><a href=profile_href(lang, live.country, Party::Buyer, &c.buyer)>{c.name.clone().unwrap_or_else(|| c.buyer.clone())}</a></th>
+                        <th scope="row">
+                            <a href=profile_href(
+                                lang,
+                                live.country,
+                                Party::Buyer,
+                                &c.buyer,
+                            )>{c.name.clone().unwrap_or_else(|| c.buyer.clone())}</a>
+                        </th>
                         <td>{c.currency.clone()}</td>
                         <td class="num">{num(lang, c.total, 0)}</td>
-                        <td class="num"><a href=live.href(lang, &f, Some(List::Concentration))>{pct(lang, c.share)}</a></td>
+                        <td class="num">
+                            <a href=live.href(lang, &f, Some(List::Concentration))>{pct(lang, c.share)}</a>
+                        </td>
                         <td>{top}</td>
                     </tr>
                 }
@@ -798,7 +907,9 @@ fn Missing(live: Live) -> impl IntoView {
                 view! {
                     <tr>
                         <th scope="row">{o.field_name(field)} " " <code>{*field}</code></th>
-                        <td class="num"><a href=live.href(lang, &filter, Some(List::Missing(i)))>{count(lang, *n)}</a></td>
+                        <td class="num">
+                            <a href=live.href(lang, &filter, Some(List::Missing(i)))>{count(lang, *n)}</a>
+                        </td>
                         <td class="num">{pct(lang, *n as f64 / total)}</td>
                     </tr>
                 }
@@ -818,7 +929,14 @@ fn Glossary() -> impl IntoView {
     let o = lang.o();
     let items = observatorio_core::ocds::explain::GLOSSARY
         .iter()
-        .map(|g| view! { <dt><code>{g.0}</code></dt><dd>{observatorio_core::ocds::explain::term(g, lang)}</dd> })
+        .map(|g| {
+            view! {
+                <dt>
+                    <code>{g.0}</code>
+                </dt>
+                <dd>{observatorio_core::ocds::explain::term(g, lang)}</dd>
+            }
+        })
         .collect_view();
     view! {
         <section class="ind-section glossary" id="glossary" aria-labelledby="glossary-title">
@@ -848,32 +966,110 @@ fn Quality(pool: Shared<Pool>, failed: Vec<(Source, String)>) -> impl IntoView {
                 .as_deref()
                 .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
                 .map(|d| observatorio_core::i18n::format_date(lang, d));
-            let problems = d.problems.iter().take(20).map(|p| view! { <li><code>{p.clone()}</code></li> }).collect_view();
+            let problems = d
+                .problems
+                .iter()
+                .take(20)
+                .map(|p| {
+                    view! {
+                        <li>
+                            <code>{p.clone()}</code>
+                        </li>
+                    }
+                })
+                .collect_view();
             let more = d.problems.len().saturating_sub(20);
             view! {
                 <article class="source" data-source=s.id.clone()>
-                    <h3 id=format!("quality-{}", s.id)>{name(s)} " " <SampleBadge sample=s.sample/></h3>
-                    <p class="muted">{s.publisher.clone()} {site.map(|u| view! { " · " <ExternalLink url=u>{o.publisher_site}</ExternalLink> })}</p>
+                    <h3 id=format!("quality-{}", s.id)>{name(s)} " " <SampleBadge sample=s.sample /></h3>
+                    <p class="muted">
+                        {s.publisher.clone()}
+                        {site
+                            .map(|u| {
+                                view! {
+                                    " · "
+                                    <ExternalLink url=u>{o.publisher_site}</ExternalLink>
+                                }
+                            })}
+                    </p>
                     <dl class="facts">
-                        {s.licence.clone().map(|l| view! { <dt>{o.licence}</dt><dd>{l}</dd> })}
-                        {(!period.is_empty()).then(|| view! { <dt>{o.period}</dt><dd>{period.clone()}</dd> })}
-                        {published.map(|d| view! { <dt>{o.data_date}</dt><dd>{d}</dd> })}
-                        <dt>{o.files}</dt><dd>{count(lang, d.files.len())}</dd>
-                        <dt>{lang.o().mix_count}</dt><dd>{count(lang, d.processes.len())}</dd>
-                        {(d.damaged > 0).then(|| view! { <dt>{o.damaged}</dt><dd>{count(lang, d.damaged)}</dd> })}
-                        {(d.broken_text > 0).then(|| view! { <dt>{o.broken_text}</dt><dd>{count(lang, d.broken_text)}</dd> })}
+                        {s
+                            .licence
+                            .clone()
+                            .map(|l| {
+                                view! {
+                                    <dt>{o.licence}</dt>
+                                    <dd>{l}</dd>
+                                }
+                            })}
+                        {(!period.is_empty())
+                            .then(|| {
+                                view! {
+                                    <dt>{o.period}</dt>
+                                    <dd>{period.clone()}</dd>
+                                }
+                            })}
+                        {published
+                            .map(|d| {
+                                view! {
+                                    <dt>{o.data_date}</dt>
+                                    <dd>{d}</dd>
+                                }
+                            })} <dt>{o.files}</dt><dd>{count(lang, d.files.len())}</dd> <dt>{lang.o().mix_count}</dt>
+                        <dd>{count(lang, d.processes.len())}</dd>
+                        {(d.damaged > 0)
+                            .then(|| {
+                                view! {
+                                    <dt>{o.damaged}</dt>
+                                    <dd>{count(lang, d.damaged)}</dd>
+                                }
+                            })}
+                        {(d.broken_text > 0)
+                            .then(|| {
+                                view! {
+                                    <dt>{o.broken_text}</dt>
+                                    <dd>{count(lang, d.broken_text)}</dd>
+                                }
+                            })}
                     </dl>
                     {if d.problems.is_empty() {
                         view! { <p>{o.no_problems}</p> }.into_any()
                     } else {
-                        view! { <p>{o.problems}</p><ul class="problems">{problems}</ul>{(more > 0).then(|| view! { <p class="muted">{format!("+{more}")}</p> })} }.into_any()
+                        view! {
+                            <p>{o.problems}</p>
+                            <ul class="problems">{problems}</ul>
+                            {(more > 0).then(|| view! { <p class="muted">{format!("+{more}")}</p> })}
+                        }
+                            .into_any()
                     }}
-                    <div class="table-wrap" role="region" tabindex="0" aria-labelledby=format!("quality-{}", s.id)><table class="data-table compact">
-                        <thead><tr><th scope="col">{o.field}</th><th scope="col" class="num">{o.missing}</th></tr></thead>
-                        <tbody>{d.missing.iter().map(|(f, m)| view! {
-                            <tr><th scope="row">{o.field_name(f)} " " <code>{*f}</code></th><td class="num">{format!("{} ({})", count(lang, *m), pct(lang, *m as f64 / n))}</td></tr>
-                        }).collect_view()}</tbody>
-                    </table></div>
+                    <div class="table-wrap" role="region" tabindex="0" aria-labelledby=format!("quality-{}", s.id)>
+                        <table class="data-table compact">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{o.field}</th>
+                                    <th scope="col" class="num">
+                                        {o.missing}
+                                    </th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {d
+                                    .missing
+                                    .iter()
+                                    .map(|(f, m)| {
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{o.field_name(f)} " " <code>{*f}</code></th>
+                                                <td class="num">
+                                                    {format!("{} ({})", count(lang, *m), pct(lang, *m as f64 / n))}
+                                                </td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
                 </article>
             }
         })
@@ -884,7 +1080,9 @@ fn Quality(pool: Shared<Pool>, failed: Vec<(Source, String)>) -> impl IntoView {
             view! {
                 <article class="source failed" data-source=s.id.clone()>
                     <h3>{name(&s)}</h3>
-                    <p class="load-error"><code>{e}</code></p>
+                    <p class="load-error">
+                        <code>{e}</code>
+                    </p>
                 </article>
             }
         })
@@ -984,7 +1182,10 @@ fn ProcessList(
                     .into_iter()
                     .enumerate()
                     .map(|(i, (k, n))| {
-                        view! { <a href=profile_href(lang, country, Party::Supplier, &k)>{n}</a> {(i + 1 < n_sup).then_some(" · ")} }
+                        view! {
+                            <a href=profile_href(lang, country, Party::Supplier, &k)>{n}</a>
+                            {(i + 1 < n_sup).then_some(" · ")}
+                        }
                     })
                     .collect_view();
                 let buyer_name = p.buyer_name.clone().or_else(|| p.buyer.clone()).unwrap_or_else(|| "—".into());
@@ -1015,34 +1216,81 @@ fn ProcessList(
                         .map(|u| view! { <ExternalLink url=u>{o.ocds_data}</ExternalLink> }.into_any())
                 } else if !file.is_empty() {
                     Some(
-                        view! { <a href=observatorio_core::routes::href(&format!("/{file}")) type="application/json">{o.ocds_data}</a> }
-                            .into_any(),
+                        view! {
+                            <a href=observatorio_core::routes::href(&format!("/{file}")) type="application/json">
+                                {o.ocds_data}
+                            </a>
+                        }
+                        .into_any(),
                     )
                 } else {
                     None
                 };
                 view! {
                     <h3 class="process-title">{title}</h3>
-                    <p class="ocid"><code>{ocid}</code></p>
+                    <p class="ocid">
+                        <code>{ocid}</code>
+                    </p>
                     <dl class="process-facts">
-                        <dt>{o.buyer}</dt><dd>{buyer_view}</dd>
-                        {(n_sup > 0).then(|| view! { <dt>{o.suppliers}</dt><dd>{suppliers_view}</dd> })}
-                        <dt>{o.filter_method}</dt><dd>{method}</dd>
-                        {value_text.map(|v| view! { <dt>{o.value}</dt><dd>{v}</dd> })}
-                        {dates.into_iter().filter_map(|(l, v)| v.map(|v| view! { <dt>{l}</dt><dd>{v}</dd> })).collect_view()}
+                        <dt>{o.buyer}</dt>
+                        <dd>{buyer_view}</dd>
+                        {(n_sup > 0)
+                            .then(|| {
+                                view! {
+                                    <dt>{o.suppliers}</dt>
+                                    <dd>{suppliers_view}</dd>
+                                }
+                            })}
+                        <dt>{o.filter_method}</dt>
+                        <dd>{method}</dd>
+                        {value_text
+                            .map(|v| {
+                                view! {
+                                    <dt>{o.value}</dt>
+                                    <dd>{v}</dd>
+                                }
+                            })}
+                        {dates
+                            .into_iter()
+                            .filter_map(|(l, v)| {
+                                v.map(|v| {
+                                    view! {
+                                        <dt>{l}</dt>
+                                        <dd>{v}</dd>
+                                    }
+                                })
+                            })
+                            .collect_view()}
                     </dl>
                     <p class="process-links">
-                        {page.map(|u| view! { <ExternalLink url=u>{o.publisher_page}</ExternalLink> " " })}
-                        {doc.map(|u| view! { <ExternalLink url=u>{o.process_document}</ExternalLink> " " })}
-                        {link}
+                        {page
+                            .map(|u| {
+                                view! {
+                                    <ExternalLink url=u>{o.publisher_page}</ExternalLink>
+                                    " "
+                                }
+                            })}
+                        {doc
+                            .map(|u| {
+                                view! {
+                                    <ExternalLink url=u>{o.process_document}</ExternalLink>
+                                    " "
+                                }
+                            })} {link}
                     </p>
                 }
                 .into_any()
             };
             view! {
                 <li class="process">
-                    {measured.map(|m| view! { <p class="measure"><strong>{m}</strong></p> })}
-                    {body}
+                    {measured
+                        .map(|m| {
+                            view! {
+                                <p class="measure">
+                                    <strong>{m}</strong>
+                                </p>
+                            }
+                        })} {body}
                 </li>
             }
             .into_any()
@@ -1072,10 +1320,14 @@ fn ProcessList(
     };
     view! {
         <section class="process-list" aria-labelledby="process-list-title">
-            <p><a href=back.clone()>{"← "}{o.back}</a></p>
+            <p>
+                <a href=back.clone()>{"← "}{o.back}</a>
+            </p>
             <h2 id="process-list-title">{heading}</h2>
             {(!known).then(|| view! { <p class="notice">{o.unknown_list}</p> })}
-            <p class="result-count" role="status">{format!("{} {}", count(lang, total), o.processes_word)}</p>
+            <p class="result-count" role="status">
+                {format!("{} {}", count(lang, total), o.processes_word)}
+            </p>
             {downloads(lang, "processes", data)}
             {licences}
             {paged(true, "processes", total, item)}

@@ -38,9 +38,13 @@ pub fn ProfileView(country: Country, pool: Shared<Pool>, party: Party, key: Stri
     let Some(p) = profile(&ps, &pool.0.facts, days, party, &key, |i| pool.0.member(i)) else {
         return view! {
             <section class="profile" aria-labelledby="profile-title">
-                <p><a href=back>{"← "}{o.back}</a></p>
+                <p>
+                    <a href=back>{"← "}{o.back}</a>
+                </p>
                 <h2 id="profile-title">{key.clone()}</h2>
-                <p class="notice" role="status">{o.profile_unknown}</p>
+                <p class="notice" role="status">
+                    {o.profile_unknown}
+                </p>
             </section>
         }
         .into_any();
@@ -76,7 +80,14 @@ pub fn ProfileView(country: Country, pool: Shared<Pool>, party: Party, key: Stri
         .iter()
         .map(|(m, n)| {
             let f = Filter { method: Some(*m), ..own.clone() };
-            view! { <tr><th scope="row">{o.method(*m)}</th><td class="num"><a href=list(&f)>{count(l, *n)}</a></td></tr> }
+            view! {
+                <tr>
+                    <th scope="row">{o.method(*m)}</th>
+                    <td class="num">
+                        <a href=list(&f)>{count(l, *n)}</a>
+                    </td>
+                </tr>
+            }
         })
         .collect_view();
     let other = match party {
@@ -98,24 +109,54 @@ pub fn ProfileView(country: Country, pool: Shared<Pool>, party: Party, key: Stri
                     };
                     view! {
                         <tr>
-                            <th scope="row"><a href=profile_href(l, member, other, &x.key)>{x.name.clone().unwrap_or_else(|| x.key.clone())}</a></th>
-                            <td class="num"><a href=list(&pair)>{count(l, x.processes)}</a></td>
+                            <th scope="row">
+                                <a href=profile_href(
+                                    l,
+                                    member,
+                                    other,
+                                    &x.key,
+                                )>{x.name.clone().unwrap_or_else(|| x.key.clone())}</a>
+                            </th>
+                            <td class="num">
+                                <a href=list(&pair)>{count(l, x.processes)}</a>
+                            </td>
                             <td class="num">{num(l, x.value, 0)}</td>
                             <td class="num">{pct(l, x.share)}</td>
                         </tr>
                     }
                 })
                 .collect_view();
-            let more = (c.partners.len() > 20).then(|| view! { <p class="muted">{format!("{} {}", count(l, c.partners.len()), o.more_partners)}</p> });
+            let more = (c.partners.len() > 20).then(
+                || view! { <p class="muted">{format!("{} {}", count(l, c.partners.len()), o.more_partners)}</p> },
+            );
             view! {
                 <h4>{format!("{} · {} {}", c.currency, num(l, c.total, 0), o.awarded_word)}</h4>
-                <p class="hhi"><strong>{format!("HHI: {}", num(l, c.hhi, 0))}</strong> " " <span class="muted">{o.hhi_scale(c.hhi)}</span></p>
-                <div class="table-wrap" role="region" tabindex="0" aria-label=format!("{} {} — {}", o.partners(party), c.currency, o.table)>
+                <p class="hhi">
+                    <strong>{format!("HHI: {}", num(l, c.hhi, 0))}</strong>
+                    " "
+                    <span class="muted">{o.hhi_scale(c.hhi)}</span>
+                </p>
+                <div
+                    class="table-wrap"
+                    role="region"
+                    tabindex="0"
+                    aria-label=format!("{} {} — {}", o.partners(party), c.currency, o.table)
+                >
                     <table class="data-table">
-                        <thead><tr>
-                            <th scope="col">{o.partners(party)}</th><th scope="col" class="num">{o.mix_count}</th>
-                            <th scope="col" class="num">{o.awarded}</th><th scope="col" class="num">{o.share}</th>
-                        </tr></thead>
+                        <thead>
+                            <tr>
+                                <th scope="col">{o.partners(party)}</th>
+                                <th scope="col" class="num">
+                                    {o.mix_count}
+                                </th>
+                                <th scope="col" class="num">
+                                    {o.awarded}
+                                </th>
+                                <th scope="col" class="num">
+                                    {o.share}
+                                </th>
+                            </tr>
+                        </thead>
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
@@ -129,27 +170,53 @@ pub fn ProfileView(country: Country, pool: Shared<Pool>, party: Party, key: Stri
         .map(|y| {
             let f = Filter { year: Some(y.year), ..own.clone() };
             let value = y.value.iter().map(|(c, v)| format!("{} {c}", num(l, *v, 0))).collect::<Vec<_>>().join(" · ");
-            view! { <tr><th scope="row">{y.year}</th><td class="num"><a href=list(&f)>{count(l, y.processes)}</a></td><td class="num">{value}</td></tr> }
+            view! {
+                <tr>
+                    <th scope="row">{y.year}</th>
+                    <td class="num">
+                        <a href=list(&f)>{count(l, y.processes)}</a>
+                    </td>
+                    <td class="num">{value}</td>
+                </tr>
+            }
         })
         .collect_view();
     let no_partners = p.concentration.is_empty().then(|| view! { <p class="muted">{o.no_partners}</p> });
     view! {
         <section class="profile" aria-labelledby="profile-title">
-            <p><a href=back>{"← "}{o.back}</a></p>
+            <p>
+                <a href=back>{"← "}{o.back}</a>
+            </p>
             <p class="kicker">{kind} " · " {l.t().country(member)}</p>
             <h2 id="profile-title">{name}</h2>
             <p class="muted matched">{matched} " " <code>{key.clone()}</code></p>
-            <p class="profile-count"><a class="figure" href=list(&own)>{format!("{} {}", count(l, p.processes.len()), o.processes_word)}</a></p>
+            <p class="profile-count">
+                <a class="figure" href=list(&own)>
+                    {format!("{} {}", count(l, p.processes.len()), o.processes_word)}
+                </a>
+            </p>
             <h3>{o.profile_figures}</h3>
             <div class="table-wrap" role="region" tabindex="0" aria-label=o.profile_figures>
                 <table class="data-table">
-                    <thead><tr><th scope="col">{o.indicator_word}</th><th scope="col" class="num">{kind}</th><th scope="col" class="num">{l.t().country(member)}</th></tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">{o.indicator_word}</th>
+                            <th scope="col" class="num">
+                                {kind}
+                            </th>
+                            <th scope="col" class="num">
+                                {l.t().country(member)}
+                            </th>
+                        </tr>
+                    </thead>
                     <tbody>{figures}</tbody>
                 </table>
             </div>
             <p class="muted">{o.profile_compare}</p>
             <h3>{o.indicator("procedure-mix")}</h3>
-            <table class="data-table"><tbody>{mix}</tbody></table>
+            <table class="data-table">
+                <tbody>{mix}</tbody>
+            </table>
             <h3>{o.partners(party)}</h3>
             <p class="explain">{o.hhi_explain}</p>
             {no_partners}
@@ -157,7 +224,17 @@ pub fn ProfileView(country: Country, pool: Shared<Pool>, party: Party, key: Stri
             <h3>{o.per_year_title}</h3>
             <div class="table-wrap" role="region" tabindex="0" aria-label=o.per_year_title>
                 <table class="data-table">
-                    <thead><tr><th scope="col">{o.year}</th><th scope="col" class="num">{o.mix_count}</th><th scope="col" class="num">{o.mix_value}</th></tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">{o.year}</th>
+                            <th scope="col" class="num">
+                                {o.mix_count}
+                            </th>
+                            <th scope="col" class="num">
+                                {o.mix_value}
+                            </th>
+                        </tr>
+                    </thead>
                     <tbody>{years}</tbody>
                 </table>
             </div>

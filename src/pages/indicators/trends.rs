@@ -38,15 +38,41 @@ pub(super) fn downloads(
     let json = data.clone();
     view! {
         <ul class="downloads">
-            <li><button type="button" class="button secondary" on:click=move |_| {
-                if let Some(d) = data() { save_file(&format!("{name}.csv"), "text/csv", &observatorio_core::charts::export::csv(&d, l)) }
-            }>{t.download_csv}</button></li>
-            <li><button type="button" class="button secondary" on:click=move |_| {
-                if let Some(d) = json() {
-                    let url = window().location().href().unwrap_or_default();
-                    save_file(&format!("{name}.json"), "application/json", &observatorio_core::charts::export::json(&d, l, &url))
-                }
-            }>{t.download_json}</button></li>
+            <li>
+                <button
+                    type="button"
+                    class="button secondary"
+                    on:click=move |_| {
+                        if let Some(d) = data() {
+                            save_file(
+                                &format!("{name}.csv"),
+                                "text/csv",
+                                &observatorio_core::charts::export::csv(&d, l),
+                            )
+                        }
+                    }
+                >
+                    {t.download_csv}
+                </button>
+            </li>
+            <li>
+                <button
+                    type="button"
+                    class="button secondary"
+                    on:click=move |_| {
+                        if let Some(d) = json() {
+                            let url = window().location().href().unwrap_or_default();
+                            save_file(
+                                &format!("{name}.json"),
+                                "application/json",
+                                &observatorio_core::charts::export::json(&d, l, &url),
+                            )
+                        }
+                    }
+                >
+                    {t.download_json}
+                </button>
+            </li>
         </ul>
     }
     .into_any()
@@ -67,9 +93,16 @@ pub fn Comparison(live: Live) -> impl IntoView {
             .map(|(c, k)| {
                 view! {
                     <tr>
-                        <th scope="row"><a href=Page::Indicators(c).href(l)>{l.t().country(c)}</a></th>
+                        <th scope="row">
+                            <a href=Page::Indicators(c).href(l)>{l.t().country(c)}</a>
+                        </th>
                         <td class="num">{count(l, k.processes)}</td>
-                        {k.values.iter().zip(KEY_INDICATORS).map(|(v, (_, u))| view! { <td class="num">{cell(l, u, *v)}</td> }).collect_view()}
+                        {k
+                            .values
+                            .iter()
+                            .zip(KEY_INDICATORS)
+                            .map(|(v, (_, u))| view! { <td class="num">{cell(l, u, *v)}</td> })
+                            .collect_view()}
                     </tr>
                 }
             })
@@ -77,17 +110,31 @@ pub fn Comparison(live: Live) -> impl IntoView {
     };
     let head = KEY_INDICATORS
         .iter()
-        .map(|(id, _)| view! { <th scope="col" class="num">{o.indicator(id)}</th> })
+        .map(|(id, _)| {
+            view! {
+                <th scope="col" class="num">
+                    {o.indicator(id)}
+                </th>
+            }
+        })
         .collect_view();
     let permalink = format!("{}#comparison", Page::Indicators(Country::Ap).href(l));
     view! {
         <section class="ind-section" id="comparison" aria-labelledby="comparison-title">
             <h2 id="comparison-title">{o.comparison}</h2>
             <p class="explain">{o.comparison_intro}</p>
-            <Chart dataset=Signal::from(chart) level=3 permalink=permalink/>
+            <Chart dataset=Signal::from(chart) level=3 permalink=permalink />
             <div class="table-wrap" role="region" tabindex="0" aria-label=format!("{} — {}", o.comparison, o.table)>
                 <table class="data-table comparison">
-                    <thead><tr><th scope="col">{o.member}</th><th scope="col" class="num">{o.mix_count}</th>{head}</tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">{o.member}</th>
+                            <th scope="col" class="num">
+                                {o.mix_count}
+                            </th>
+                            {head}
+                        </tr>
+                    </thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
@@ -131,7 +178,15 @@ pub fn Series(live: Live) -> impl IntoView {
     });
     let head = move || {
         lines.with(|(_, ls)| {
-            ls.iter().map(|(c, _, _)| view! { <th scope="col" class="num">{l.t().country(*c)}</th> }).collect_view()
+            ls.iter()
+                .map(|(c, _, _)| {
+                    view! {
+                        <th scope="col" class="num">
+                            {l.t().country(*c)}
+                        </th>
+                    }
+                })
+                .collect_view()
         })
     };
     let rows = move || {
@@ -151,14 +206,25 @@ pub fn Series(live: Live) -> impl IntoView {
                         view! { <td class="num">{text}</td> }
                     })
                     .collect_view();
-                view! { <tr><th scope="row">{*year}</th>{cells}</tr> }
+                view! {
+                    <tr>
+                        <th scope="row">{*year}</th>
+                        {cells}
+                    </tr>
+                }
             })
             .collect_view()
     };
     let pick = KEY_INDICATORS
         .iter()
         .enumerate()
-        .map(|(i, (id, _))| view! { <option value=i.to_string() selected=move || key.get() == i>{o.indicator(id)}</option> })
+        .map(|(i, (id, _))| {
+            view! {
+                <option value=i.to_string() selected=move || key.get() == i>
+                    {o.indicator(id)}
+                </option>
+            }
+        })
         .collect_view();
     // One CSV per series: every indicator per year.
     let per_series = move || {
@@ -180,9 +246,23 @@ pub fn Series(live: Live) -> impl IntoView {
                 };
                 let t = l.t();
                 view! {
-                    <li><button type="button" class="button secondary" on:click=move |_| {
-                        if let Some(d) = data() { save_file(&format!("{name}.csv"), "text/csv", &observatorio_core::charts::export::csv(&d, l)) }
-                    }>{t.country(c)}</button></li>
+                    <li>
+                        <button
+                            type="button"
+                            class="button secondary"
+                            on:click=move |_| {
+                                if let Some(d) = data() {
+                                    save_file(
+                                        &format!("{name}.csv"),
+                                        "text/csv",
+                                        &observatorio_core::charts::export::csv(&d, l),
+                                    )
+                                }
+                            }
+                        >
+                            {t.country(c)}
+                        </button>
+                    </li>
                 }
             })
             .collect_view()
@@ -203,11 +283,16 @@ pub fn Series(live: Live) -> impl IntoView {
             // Drawn anew for another indicator (its title and unit change); in place for filters.
             {move || {
                 key.track();
-                view! { <Chart dataset=Signal::from(chart) level=3 permalink=permalink.clone()/> }
+                view! { <Chart dataset=Signal::from(chart) level=3 permalink=permalink.clone() /> }
             }}
             <div class="table-wrap" role="region" tabindex="0" aria-label=format!("{} — {}", o.series_title, o.table)>
                 <table class="data-table series">
-                    <thead><tr><th scope="col">{o.year}</th>{head}</tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">{o.year}</th>
+                            {head}
+                        </tr>
+                    </thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
@@ -266,14 +351,40 @@ pub fn MarketView(market: Shared<Market>) -> impl IntoView {
             <h3>{o.new_suppliers}</h3>
             <div class="table-wrap" role="region" tabindex="0" aria-label=o.new_suppliers>
                 <table class="data-table">
-                    <thead><tr><th scope="col">{o.year}</th><th scope="col" class="num">{o.suppliers}</th><th scope="col" class="num">{o.new_word}</th><th scope="col" class="num">{o.share}</th></tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">{o.year}</th>
+                            <th scope="col" class="num">
+                                {o.suppliers}
+                            </th>
+                            <th scope="col" class="num">
+                                {o.new_word}
+                            </th>
+                            <th scope="col" class="num">
+                                {o.share}
+                            </th>
+                        </tr>
+                    </thead>
                     <tbody>{years}</tbody>
                 </table>
             </div>
             <h3>{o.market_hhi}</h3>
             <div class="table-wrap" role="region" tabindex="0" aria-label=o.market_hhi>
                 <table class="data-table">
-                    <thead><tr><th scope="col">{o.currency}</th><th scope="col" class="num">{o.suppliers}</th><th scope="col" class="num">{o.awarded}</th><th scope="col" class="num">"HHI"</th></tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">{o.currency}</th>
+                            <th scope="col" class="num">
+                                {o.suppliers}
+                            </th>
+                            <th scope="col" class="num">
+                                {o.awarded}
+                            </th>
+                            <th scope="col" class="num">
+                                "HHI"
+                            </th>
+                        </tr>
+                    </thead>
                     <tbody>{conc}</tbody>
                 </table>
             </div>
