@@ -11,7 +11,8 @@ use crate::context::use_lang;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use observatorio_core::i18n::format_number;
+// The page's numbers, through i18n's formatters.
+use observatorio_core::i18n::{format_count as count, format_number as num, format_share as pct};
 use observatorio_core::lang::Lang;
 use observatorio_core::model::{Blocks, Cell, ChartKind, Column, ColumnKind, Country, Dataset, SafeUrl, Text};
 use observatorio_core::ocds::digest::Source;
@@ -99,18 +100,6 @@ impl Pool {
 
 fn in_country(s: &Source, c: Country) -> bool {
     c == Country::Ap || s.country == c.code()
-}
-
-fn num(l: Lang, v: f64, d: usize) -> String {
-    format_number(l, v, d)
-}
-
-fn count(l: Lang, n: usize) -> String {
-    format_number(l, n as f64, 0)
-}
-
-fn pct(l: Lang, share: f64) -> String {
-    format!("{} %", format_number(l, share * 100.0, 1))
 }
 
 #[component]

@@ -97,59 +97,12 @@ pub struct Scene {
     pub axis_title: Option<String>,
 }
 
-/// The value in full, as tooltips and tables show it: "más de 5.790.000".
-pub fn full_value(lang: Lang, v: f64, at_least: bool, unit: Option<&str>) -> String {
-    let decimals = if v.fract() == 0.0 { 0 } else { significant_decimals(v) };
-    let mut s = format_number(lang, v, decimals);
-    if let Some(u) = unit {
-        if u == "%" {
-            s.push_str(if lang == Lang::Es { "\u{a0}%" } else { "%" });
-        } else {
-            s.push('\u{a0}');
-            s.push_str(u);
-        }
-    }
-    if at_least {
-        s = format!("{} {s}", lang.t().at_least);
-    }
-    s
-}
-
-/// Enough decimals for two significant digits below 1, one otherwise (at most 6).
-fn significant_decimals(v: f64) -> usize {
-    let a = v.abs();
-    if a == 0.0 || a >= 1.0 {
-        1
-    } else {
-        ((-a.log10()).ceil() as usize + 1).min(6)
-    }
-}
+/// The value in full, as tooltips and tables show it (see `i18n::format_value`).
+pub use crate::i18n::format_value as full_value;
 
 /// A value label in the axis' magnitude: 7.84e9 with billions → "7,84".
 pub fn short_value(lang: Lang, v: f64, mag: Magnitude) -> String {
-    let x = v / mag.divisor();
-    let a = x.abs();
-    let decimals = if x.fract() == 0.0 {
-        0
-    } else if a < 1.0 {
-        significant_decimals(x)
-    } else if a < 10.0 {
-        2
-    } else if a < 100.0 {
-        1
-    } else {
-        0
-    };
-    trim_zeros(format_number(lang, x, decimals), lang)
-}
-
-fn trim_zeros(s: String, lang: Lang) -> String {
-    let point = if lang == Lang::Es { ',' } else { '.' };
-    if !s.contains(point) {
-        return s;
-    }
-    let t = s.trim_end_matches('0');
-    t.trim_end_matches(point).to_string()
+    crate::i18n::format_short(lang, v / mag.divisor())
 }
 
 fn axis_title(lang: Lang, unit: Option<&str>, mag: Magnitude) -> Option<String> {

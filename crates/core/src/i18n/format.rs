@@ -107,6 +107,72 @@ pub fn format_number(lang: Lang, value: f64, decimals: usize) -> String {
     out
 }
 
+/// A value in full, as charts' tooltips, tables and summaries show it: "más de 5.790.000",
+/// "42,9 %" (a qualifier and the unit kept).
+pub fn format_value(lang: Lang, v: f64, at_least: bool, unit: Option<&str>) -> String {
+    let decimals = if v.fract() == 0.0 { 0 } else { significant_decimals(v) };
+    let mut s = format_number(lang, v, decimals);
+    if let Some(u) = unit {
+        if u == "%" {
+            s.push_str(if lang == Lang::Es { "\u{a0}%" } else { "%" });
+        } else {
+            s.push('\u{a0}');
+            s.push_str(u);
+        }
+    }
+    if at_least {
+        s = format!("{} {s}", lang.t().at_least);
+    }
+    s
+}
+
+/// Enough decimals for two significant digits below 1, one otherwise (at most 6).
+fn significant_decimals(v: f64) -> usize {
+    let a = v.abs();
+    if a == 0.0 || a >= 1.0 {
+        1
+    } else {
+        ((-a.log10()).ceil() as usize + 1).min(6)
+    }
+}
+
+/// A value already in its axis' magnitude, as an axis label: 7.84 → "7,84", 150.0 → "150"
+/// (two or three significant digits, trailing zeros dropped).
+pub fn format_short(lang: Lang, x: f64) -> String {
+    let a = x.abs();
+    let decimals = if x.fract() == 0.0 {
+        0
+    } else if a < 1.0 {
+        significant_decimals(x)
+    } else if a < 10.0 {
+        2
+    } else if a < 100.0 {
+        1
+    } else {
+        0
+    };
+    trim_zeros(format_number(lang, x, decimals), lang)
+}
+
+fn trim_zeros(s: String, lang: Lang) -> String {
+    let point = if lang == Lang::Es { ',' } else { '.' };
+    if !s.contains(point) {
+        return s;
+    }
+    let t = s.trim_end_matches('0');
+    t.trim_end_matches(point).to_string()
+}
+
+/// A count: "1.234" / "1,234".
+pub fn format_count(lang: Lang, n: usize) -> String {
+    format_number(lang, n as f64, 0)
+}
+
+/// A share (0.25) as the indicators show it: "25,0 %" / "25.0 %".
+pub fn format_share(lang: Lang, share: f64) -> String {
+    format!("{} %", format_number(lang, share * 100.0, 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
