@@ -400,7 +400,7 @@ fn Failures(failed: Vec<(Source, String)>) -> impl IntoView {
             view! {
                 <div class="load-error" role="alert">
                     <p>
-                        <strong>{if lang == Lang::Es { s.name.es.clone() } else { s.name.en.clone() }}</strong>
+                        <strong>{lang.pick(&s.name.es, &s.name.en).clone()}</strong>
                         ": "
                         {lang.o().source_error}
                     </p>
@@ -939,7 +939,7 @@ fn Glossary() -> impl IntoView {
 fn Quality(pool: Shared<Pool>, failed: Vec<(Source, String)>) -> impl IntoView {
     let lang = use_lang();
     let o = lang.o();
-    let name = move |s: &Source| if lang == Lang::Es { s.name.es.clone() } else { s.name.en.clone() };
+    let name = move |s: &Source| lang.pick(&s.name.es, &s.name.en).clone();
     let read = pool
         .0
         .sources

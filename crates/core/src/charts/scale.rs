@@ -114,37 +114,12 @@ impl Magnitude {
 
     /// "millones" / "millions"; Spanish "billón" is 10^12 (not the English billion).
     pub fn word(self, lang: crate::lang::Lang) -> Option<&'static str> {
-        let es = lang == crate::lang::Lang::Es;
         Some(match self {
             Magnitude::One => return None,
-            Magnitude::Thousand => {
-                if es {
-                    "miles"
-                } else {
-                    "thousands"
-                }
-            }
-            Magnitude::Million => {
-                if es {
-                    "millones"
-                } else {
-                    "millions"
-                }
-            }
-            Magnitude::Billion => {
-                if es {
-                    "miles de millones"
-                } else {
-                    "billions"
-                }
-            }
-            Magnitude::Trillion => {
-                if es {
-                    "billones"
-                } else {
-                    "trillions"
-                }
-            }
+            Magnitude::Thousand => lang.pick("miles", "thousands"),
+            Magnitude::Million => lang.pick("millones", "millions"),
+            Magnitude::Billion => lang.pick("miles de millones", "billions"),
+            Magnitude::Trillion => lang.pick("billones", "trillions"),
         })
     }
 }

@@ -11,11 +11,10 @@ pub fn summary(spec: &ChartSpec, lang: Lang) -> String {
     let unit = spec.unit.as_deref();
     let n = spec.categories.len();
     if spec.values().next().is_none() {
-        return if es {
-            "La fuente no publica los valores de este gráfico.".into()
-        } else {
-            "The source does not publish this chart's values.".into()
-        };
+        return lang.pick(
+            "La fuente no publica los valores de este gráfico.".into(),
+            "The source does not publish this chart's values.".into(),
+        );
     }
     // Stacked charts are summarised by their totals.
     let series: Vec<(String, Vec<Option<f64>>)> = if spec.is_stacked() {
@@ -39,13 +38,10 @@ pub fn summary(spec: &ChartSpec, lang: Lang) -> String {
         let val = |v: f64| full_value(lang, v, false, unit);
         let sentence = match known.as_slice() {
             [] => continue,
-            [(i, v)] => {
-                if es {
-                    format!("{prefix}un solo dato, «{}»: {}.", cat(*i), val(*v))
-                } else {
-                    format!("{prefix}a single value, “{}”: {}.", cat(*i), val(*v))
-                }
-            }
+            [(i, v)] => lang.pick(
+                format!("{prefix}un solo dato, «{}»: {}.", cat(*i), val(*v)),
+                format!("{prefix}a single value, “{}”: {}.", cat(*i), val(*v)),
+            ),
             _ => {
                 let max = known.iter().copied().fold((0, f64::MIN), |a, b| if b.1 > a.1 { b } else { a });
                 let min = known.iter().copied().fold((0, f64::MAX), |a, b| if b.1 < a.1 { b } else { a });
@@ -56,22 +52,17 @@ pub fn summary(spec: &ChartSpec, lang: Lang) -> String {
                         max.1 - min.1,
                         if (max.1 - min.1).fract() == 0.0 { 0 } else { 1 },
                     );
-                    if es {
-                        format!("{pp} puntos porcentuales")
-                    } else {
-                        format!("{pp} percentage points")
-                    }
+                    lang.pick(format!("{pp} puntos porcentuales"), format!("{pp} percentage points"))
                 } else {
                     val(max.1 - min.1)
                 };
                 let ratio =
                     (min.1 > 0.0 && max.1 / min.1 >= 1.5).then(|| crate::i18n::format_number(lang, max.1 / min.1, 1));
                 if max.1 == min.1 {
-                    if es {
-                        format!("{prefix}todos los valores son iguales: {}.", val(max.1))
-                    } else {
-                        format!("{prefix}all values are equal: {}.", val(max.1))
-                    }
+                    lang.pick(
+                        format!("{prefix}todos los valores son iguales: {}.", val(max.1)),
+                        format!("{prefix}all values are equal: {}.", val(max.1)),
+                    )
                 } else if es {
                     let times = ratio.map(|r| format!(", {r} veces más")).unwrap_or_default();
                     format!(
@@ -96,11 +87,10 @@ pub fn summary(spec: &ChartSpec, lang: Lang) -> String {
         parts.push(sentence);
         let missing = values.iter().filter(|v| v.is_none()).count();
         if missing > 0 {
-            parts.push(if es {
-                format!("{prefix}sin dato para {missing} de {n} categorías.")
-            } else {
-                format!("{prefix}no value for {missing} of {n} categories.")
-            });
+            parts.push(lang.pick(
+                format!("{prefix}sin dato para {missing} de {n} categorías."),
+                format!("{prefix}no value for {missing} of {n} categories."),
+            ));
         }
     }
     parts.iter().map(|p| capitalise(p)).collect::<Vec<_>>().join(" ")

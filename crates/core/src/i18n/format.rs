@@ -155,7 +155,7 @@ pub fn format_short(lang: Lang, x: f64) -> String {
 }
 
 fn trim_zeros(s: String, lang: Lang) -> String {
-    let point = if lang == Lang::Es { ',' } else { '.' };
+    let point = lang.pick(',', '.');
     if !s.contains(point) {
         return s;
     }
@@ -215,9 +215,8 @@ mod tests {
 
 /// The city readers know a zone by: "America/Mexico_City" → "Ciudad de México".
 pub fn zone_city(lang: Lang, tz: &str) -> String {
-    let es = lang == Lang::Es;
     match tz {
-        "America/Mexico_City" => if es { "Ciudad de México" } else { "Mexico City" }.into(),
+        "America/Mexico_City" => lang.pick("Ciudad de México", "Mexico City").into(),
         "America/Bogota" => "Bogotá".into(),
         "America/Lima" => "Lima".into(),
         "America/Santiago" => "Santiago".into(),

@@ -606,184 +606,62 @@ impl Strings {
         std::ptr::eq(self, &ES)
     }
 
+    /// The one of two values in these strings' language (see `Lang::pick`).
+    pub fn pick<T>(&self, es: T, en: T) -> T {
+        if self.is_es() {
+            es
+        } else {
+            en
+        }
+    }
+
     pub fn country(&self, c: Country) -> &'static str {
-        let es = self.is_es();
         match c {
-            Country::Ap => {
-                if es {
-                    "Alianza del Pacífico"
-                } else {
-                    "Pacific Alliance"
-                }
-            }
+            Country::Ap => self.pick("Alianza del Pacífico", "Pacific Alliance"),
             Country::Cl => "Chile",
             Country::Co => "Colombia",
-            Country::Mx => {
-                if es {
-                    "México"
-                } else {
-                    "Mexico"
-                }
-            }
-            Country::Pe => {
-                if es {
-                    "Perú"
-                } else {
-                    "Peru"
-                }
-            }
+            Country::Mx => self.pick("México", "Mexico"),
+            Country::Pe => self.pick("Perú", "Peru"),
         }
     }
 
     pub fn doc_kind(&self, k: DocKind) -> &'static str {
-        let es = self.is_es();
         match k {
-            DocKind::Study => {
-                if es {
-                    "Estudio"
-                } else {
-                    "Study"
-                }
-            }
-            DocKind::Statistics => {
-                if es {
-                    "Estadística"
-                } else {
-                    "Statistics"
-                }
-            }
-            DocKind::Article => {
-                if es {
-                    "Artículo"
-                } else {
-                    "Article"
-                }
-            }
-            DocKind::Declaration => {
-                if es {
-                    "Declaración"
-                } else {
-                    "Declaration"
-                }
-            }
-            DocKind::Report => {
-                if es {
-                    "Informe"
-                } else {
-                    "Report"
-                }
-            }
-            DocKind::Portfolio => {
-                if es {
-                    "Portafolio"
-                } else {
-                    "Portfolio"
-                }
-            }
-            DocKind::Guide => {
-                if es {
-                    "Guía"
-                } else {
-                    "Guide"
-                }
-            }
+            DocKind::Study => self.pick("Estudio", "Study"),
+            DocKind::Statistics => self.pick("Estadística", "Statistics"),
+            DocKind::Article => self.pick("Artículo", "Article"),
+            DocKind::Declaration => self.pick("Declaración", "Declaration"),
+            DocKind::Report => self.pick("Informe", "Report"),
+            DocKind::Portfolio => self.pick("Portafolio", "Portfolio"),
+            DocKind::Guide => self.pick("Guía", "Guide"),
         }
     }
 
     pub fn author_kind(&self, k: AuthorKind) -> &'static str {
-        let es = self.is_es();
         match k {
-            AuthorKind::Committee => {
-                if es {
-                    "Comité de Compras Públicas"
-                } else {
-                    "Public Procurement Committee"
-                }
-            }
-            AuthorKind::Collaborator => {
-                if es {
-                    "Colaboración invitada"
-                } else {
-                    "Invited collaborator"
-                }
-            }
-            AuthorKind::Alliance => {
-                if es {
-                    "Otra instancia de la Alianza"
-                } else {
-                    "Other Alliance body"
-                }
-            }
-            AuthorKind::External => {
-                if es {
-                    "Fuente externa"
-                } else {
-                    "External source"
-                }
-            }
+            AuthorKind::Committee => self.pick("Comité de Compras Públicas", "Public Procurement Committee"),
+            AuthorKind::Collaborator => self.pick("Colaboración invitada", "Invited collaborator"),
+            AuthorKind::Alliance => self.pick("Otra instancia de la Alianza", "Other Alliance body"),
+            AuthorKind::External => self.pick("Fuente externa", "External source"),
         }
     }
 
     pub fn event_format(&self, f: Option<EventFormat>) -> &'static str {
-        let es = self.is_es();
         match f {
-            Some(EventFormat::Online) => {
-                if es {
-                    "En línea"
-                } else {
-                    "Online"
-                }
-            }
-            Some(EventFormat::InPerson) => {
-                if es {
-                    "Presencial"
-                } else {
-                    "In person"
-                }
-            }
-            Some(EventFormat::Hybrid) => {
-                if es {
-                    "Híbrido"
-                } else {
-                    "Hybrid"
-                }
-            }
+            Some(EventFormat::Online) => self.pick("En línea", "Online"),
+            Some(EventFormat::InPerson) => self.pick("Presencial", "In person"),
+            Some(EventFormat::Hybrid) => self.pick("Híbrido", "Hybrid"),
             None => self.format_unknown,
         }
     }
 
     pub fn link_kind(&self, k: LinkKind) -> &'static str {
-        let es = self.is_es();
         match k {
-            LinkKind::Info => {
-                if es {
-                    "Información"
-                } else {
-                    "Information"
-                }
-            }
-            LinkKind::Registration => {
-                if es {
-                    "Inscripción"
-                } else {
-                    "Registration"
-                }
-            }
-            LinkKind::Recording => {
-                if es {
-                    "Grabación"
-                } else {
-                    "Recording"
-                }
-            }
+            LinkKind::Info => self.pick("Información", "Information"),
+            LinkKind::Registration => self.pick("Inscripción", "Registration"),
+            LinkKind::Recording => self.pick("Grabación", "Recording"),
             LinkKind::Material => "Material",
-            LinkKind::Source => {
-                if es {
-                    "Fuente"
-                } else {
-                    "Source"
-                }
-            }
+            LinkKind::Source => self.pick("Fuente", "Source"),
         }
     }
 }

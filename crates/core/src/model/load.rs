@@ -188,47 +188,42 @@ pub fn check_size(file: &str, path: &str, bytes: u64) -> Result<(), FileError> {
 /// "12.3 MB" / "12,3 MB": sizes in messages for readers.
 fn megabytes(bytes: u64, lang: Lang) -> String {
     let mb = format!("{:.1}", bytes as f64 / 1_000_000.0);
-    let mb = if lang == Lang::Es { mb.replace('.', ",") } else { mb };
+    let mb = lang.pick(mb.replace('.', ","), mb);
     format!("{mb} MB")
 }
 
 impl FileError {
     /// A message for readers, in their language; editors get the details from `detail`.
     pub fn message(&self, lang: Lang) -> String {
-        let es = lang == Lang::Es;
         match self {
-            FileError::Network { .. } => if es {
-                "No se pudo conectar para cargar esta sección. Compruebe su conexión e inténtelo de nuevo."
-            } else {
-                "We could not connect to load this section. Check your connection and try again."
-            }
-            .into(),
-            FileError::Http { status: 404, .. } => if es {
-                "No se encontró el contenido de esta sección (archivo ausente)."
-            } else {
-                "The content of this section was not found (missing file)."
-            }
-            .into(),
-            FileError::Http { status, .. } => {
-                if es {
-                    format!("El servidor no entregó el contenido de esta sección (error {status}).")
-                } else {
-                    format!("The server did not deliver this section's content (error {status}).")
-                }
-            }
-            FileError::Invalid(_) => if es {
-                "El contenido de esta sección tiene un error y no se puede mostrar."
-            } else {
-                "This section's content has an error and cannot be shown."
-            }
-            .into(),
+            FileError::Network { .. } => lang
+                .pick(
+                    "No se pudo conectar para cargar esta sección. Compruebe su conexión e inténtelo de nuevo.",
+                    "We could not connect to load this section. Check your connection and try again.",
+                )
+                .into(),
+            FileError::Http { status: 404, .. } => lang
+                .pick(
+                    "No se encontró el contenido de esta sección (archivo ausente).",
+                    "The content of this section was not found (missing file).",
+                )
+                .into(),
+            FileError::Http { status, .. } => lang.pick(
+                format!("El servidor no entregó el contenido de esta sección (error {status})."),
+                format!("The server did not deliver this section's content (error {status})."),
+            ),
+            FileError::Invalid(_) => lang
+                .pick(
+                    "El contenido de esta sección tiene un error y no se puede mostrar.",
+                    "This section's content has an error and cannot be shown.",
+                )
+                .into(),
             FileError::TooLarge { file, bytes, cap } => {
                 let (size, max) = (megabytes(*bytes, lang), megabytes(*cap, lang));
-                if es {
-                    format!("El archivo {file} es demasiado grande para mostrarlo ({size}; el máximo es {max}).")
-                } else {
-                    format!("The file {file} is too large to show ({size}; the limit is {max}).")
-                }
+                lang.pick(
+                    format!("El archivo {file} es demasiado grande para mostrarlo ({size}; el máximo es {max})."),
+                    format!("The file {file} is too large to show ({size}; the limit is {max})."),
+                )
             }
         }
     }

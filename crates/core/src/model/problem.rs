@@ -101,176 +101,76 @@ impl Problem {
     /// What is wrong, in the editor's language.
     pub fn message(&self, lang: Lang) -> String {
         use ProblemKind::*;
-        let es = lang == Lang::Es;
         match &self.kind {
-            Syntax { line, column, detail } => {
-                if es {
-                    format!("el archivo no es JSON válido (línea {line}, columna {column}: {detail})")
-                } else {
-                    format!("the file is not valid JSON (line {line}, column {column}: {detail})")
-                }
-            }
-            Shape { detail } => {
-                if es {
-                    format!("forma inesperada: {detail}")
-                } else {
-                    format!("unexpected shape: {detail}")
-                }
-            }
-            Ocds { detail } => {
-                if es {
-                    format!("datos de contratación abierta: {detail}")
-                } else {
-                    format!("open contracting data: {detail}")
-                }
-            }
-            Format { found: Some(v) } => {
-                if es {
-                    format!("versión de formato {v} no admitida (se admite {})", super::FORMAT_VERSION)
-                } else {
-                    format!("format version {v} is not supported (this site reads {})", super::FORMAT_VERSION)
-                }
-            }
+            Syntax { line, column, detail } => lang.pick(
+                format!("el archivo no es JSON válido (línea {line}, columna {column}: {detail})"),
+                format!("the file is not valid JSON (line {line}, column {column}: {detail})"),
+            ),
+            Shape { detail } => lang.pick(format!("forma inesperada: {detail}"), format!("unexpected shape: {detail}")),
+            Ocds { detail } => lang
+                .pick(format!("datos de contratación abierta: {detail}"), format!("open contracting data: {detail}")),
+            Format { found: Some(v) } => lang.pick(
+                format!("versión de formato {v} no admitida (se admite {})", super::FORMAT_VERSION),
+                format!("format version {v} is not supported (this site reads {})", super::FORMAT_VERSION),
+            ),
             Format { found: None } => {
-                if es {
-                    "falta el campo \"format\"".into()
-                } else {
-                    "the \"format\" field is missing".into()
-                }
+                lang.pick("falta el campo \"format\"".into(), "the \"format\" field is missing".into())
             }
-            MissingSpanish => {
-                if es {
-                    "falta el texto en español".into()
-                } else {
-                    "the Spanish text is missing".into()
-                }
-            }
+            MissingSpanish => lang.pick("falta el texto en español".into(), "the Spanish text is missing".into()),
             MissingEnglish => {
-                if es {
-                    "falta la traducción al inglés".into()
-                } else {
-                    "the English translation is missing".into()
-                }
+                lang.pick("falta la traducción al inglés".into(), "the English translation is missing".into())
             }
-            EmptyText => {
-                if es {
-                    "el texto está vacío".into()
-                } else {
-                    "the text is empty".into()
-                }
-            }
+            EmptyText => lang.pick("el texto está vacío".into(), "the text is empty".into()),
             BadDate { value } => {
-                if es {
-                    format!("fecha no válida: \"{value}\"")
-                } else {
-                    format!("not a valid date: \"{value}\"")
-                }
+                lang.pick(format!("fecha no válida: \"{value}\""), format!("not a valid date: \"{value}\""))
             }
-            BadEventTime { value } => {
-                if es {
-                    format!("fecha u hora no válida: \"{value}\"")
-                } else {
-                    format!("not a valid date or time: \"{value}\"")
-                }
-            }
-            MixedEventTimes => {
-                if es {
-                    "el inicio y el fin mezclan día completo y hora".into()
-                } else {
-                    "start and end mix a whole day with a time".into()
-                }
-            }
+            BadEventTime { value } => lang
+                .pick(format!("fecha u hora no válida: \"{value}\""), format!("not a valid date or time: \"{value}\"")),
+            MixedEventTimes => lang.pick(
+                "el inicio y el fin mezclan día completo y hora".into(),
+                "start and end mix a whole day with a time".into(),
+            ),
             EndBeforeStart => {
-                if es {
-                    "el evento termina antes de empezar".into()
-                } else {
-                    "the event ends before it starts".into()
-                }
+                lang.pick("el evento termina antes de empezar".into(), "the event ends before it starts".into())
             }
             BadTimeZone { value } => {
-                if es {
-                    format!("zona horaria desconocida: \"{value}\"")
-                } else {
-                    format!("unknown time zone: \"{value}\"")
-                }
+                lang.pick(format!("zona horaria desconocida: \"{value}\""), format!("unknown time zone: \"{value}\""))
             }
-            BadFormEndpoint { value } => {
-                if es {
-                    format!("el formulario debe enviarse a una dirección https: \"{value}\"")
-                } else {
-                    format!("the form must post to an https address: \"{value}\"")
-                }
-            }
-            BadEmail { value } => {
-                if es {
-                    format!("correo electrónico no válido: \"{value}\"")
-                } else {
-                    format!("not a valid e-mail address: \"{value}\"")
-                }
-            }
+            BadFormEndpoint { value } => lang.pick(
+                format!("el formulario debe enviarse a una dirección https: \"{value}\""),
+                format!("the form must post to an https address: \"{value}\""),
+            ),
+            BadEmail { value } => lang.pick(
+                format!("correo electrónico no válido: \"{value}\""),
+                format!("not a valid e-mail address: \"{value}\""),
+            ),
             BadId { value } => {
-                if es {
-                    format!("identificador no válido: \"{value}\"")
-                } else {
-                    format!("not a valid id: \"{value}\"")
-                }
+                lang.pick(format!("identificador no válido: \"{value}\""), format!("not a valid id: \"{value}\""))
             }
             DuplicateId { value } => {
-                if es {
-                    format!("identificador repetido: \"{value}\"")
-                } else {
-                    format!("duplicate id: \"{value}\"")
-                }
+                lang.pick(format!("identificador repetido: \"{value}\""), format!("duplicate id: \"{value}\""))
             }
             UnknownReference { kind, value } => {
-                if es {
-                    format!("{kind} \"{value}\" no existe")
-                } else {
-                    format!("{kind} \"{value}\" does not exist")
-                }
+                lang.pick(format!("{kind} \"{value}\" no existe"), format!("{kind} \"{value}\" does not exist"))
             }
             BadUrl { value } => {
-                if es {
-                    format!("enlace no permitido: \"{value}\"")
-                } else {
-                    format!("link not allowed: \"{value}\"")
-                }
+                lang.pick(format!("enlace no permitido: \"{value}\""), format!("link not allowed: \"{value}\""))
             }
             UnknownCountry { value } => {
-                if es {
-                    format!("país desconocido: \"{value}\"")
-                } else {
-                    format!("unknown country: \"{value}\"")
-                }
+                lang.pick(format!("país desconocido: \"{value}\""), format!("unknown country: \"{value}\""))
             }
             UnknownCode { value, .. } => {
-                if es {
-                    format!("valor desconocido: \"{value}\"")
-                } else {
-                    format!("unknown value: \"{value}\"")
-                }
+                lang.pick(format!("valor desconocido: \"{value}\""), format!("unknown value: \"{value}\""))
             }
-            RowLength { expected, found } => {
-                if es {
-                    format!("la fila tiene {found} celdas y hay {expected} columnas")
-                } else {
-                    format!("the row has {found} cells but there are {expected} columns")
-                }
-            }
-            NotANumber => {
-                if es {
-                    "esta columna es numérica: la celda debe ser un número o null".into()
-                } else {
-                    "this column is numeric: the cell must be a number or null".into()
-                }
-            }
-            Empty => {
-                if es {
-                    "la lista está vacía".into()
-                } else {
-                    "the list is empty".into()
-                }
-            }
+            RowLength { expected, found } => lang.pick(
+                format!("la fila tiene {found} celdas y hay {expected} columnas"),
+                format!("the row has {found} cells but there are {expected} columns"),
+            ),
+            NotANumber => lang.pick(
+                "esta columna es numérica: la celda debe ser un número o null".into(),
+                "this column is numeric: the cell must be a number or null".into(),
+            ),
+            Empty => lang.pick("la lista está vacía".into(), "the list is empty".into()),
         }
     }
 
@@ -279,98 +179,86 @@ impl Problem {
     #[cfg(feature = "checker")]
     pub fn hint(&self, lang: Lang) -> String {
         use ProblemKind::*;
-        let es = lang == Lang::Es;
         match &self.kind {
-            Syntax { .. } => if es {
-                "revise comas, comillas y llaves cerca de esa posición"
-            } else {
-                "check commas, quotes and brackets near that position"
-            }
+            Syntax { .. } => lang.pick(
+                "revise comas, comillas y llaves cerca de esa posición",
+                "check commas, quotes and brackets near that position",
+            )
             .into(),
-            Shape { .. } => if es {
-                "compare con el ejemplo de docs/content.md"
-            } else {
-                "compare with the example in docs/content.md"
-            }
+            Shape { .. } => lang.pick(
+                "compare con el ejemplo de docs/content.md",
+                "compare with the example in docs/content.md",
+            )
             .into(),
-            Ocds { .. } => if es {
-                "vea «ocds/sources.json» en docs/content.md; un archivo OCDS se publica tal como lo entrega su publicador"
-            } else {
-                "see \"ocds/sources.json\" in docs/content.md; an OCDS file is published as its publisher provides it"
-            }
+            Ocds { .. } => lang.pick(
+                "vea «ocds/sources.json» en docs/content.md; un archivo OCDS se publica tal como lo entrega su publicador",
+                "see \"ocds/sources.json\" in docs/content.md; an OCDS file is published as its publisher provides it",
+            )
             .into(),
             Format { .. } => format!("\"format\": {}", super::FORMAT_VERSION),
             MissingSpanish | EmptyText => {
-                if es { "escriba el texto en \"es\"" } else { "write the text under \"es\"" }.into()
+                lang.pick("escriba el texto en \"es\"", "write the text under \"es\"").into()
             }
             MissingEnglish => {
-                if es { "añada \"en\" con la traducción" } else { "add \"en\" with the translation" }.into()
+                lang.pick("añada \"en\" con la traducción", "add \"en\" with the translation").into()
             }
-            BadDate { .. } => if es {
-                "use AAAA, AAAA-MM o AAAA-MM-DD, p. ej. 2023-12-04"
-            } else {
-                "use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2023-12-04"
-            }
+            BadDate { .. } => lang.pick(
+                "use AAAA, AAAA-MM o AAAA-MM-DD, p. ej. 2023-12-04",
+                "use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2023-12-04",
+            )
             .into(),
-            BadEventTime { .. } | MixedEventTimes => if es {
-                "use AAAA-MM-DD para un día completo o AAAA-MM-DDTHH:MM (hora local) en inicio y fin"
-            } else {
-                "use YYYY-MM-DD for a whole day or YYYY-MM-DDTHH:MM (local time) for both start and end"
-            }
+            BadEventTime { .. } | MixedEventTimes => lang.pick(
+                "use AAAA-MM-DD para un día completo o AAAA-MM-DDTHH:MM (hora local) en inicio y fin",
+                "use YYYY-MM-DD for a whole day or YYYY-MM-DDTHH:MM (local time) for both start and end",
+            )
             .into(),
-            EndBeforeStart => if es { "corrija \"start\" o \"end\"" } else { "correct \"start\" or \"end\"" }.into(),
+            EndBeforeStart => lang.pick("corrija \"start\" o \"end\"", "correct \"start\" or \"end\"").into(),
             BadTimeZone { .. } => {
-                if es { "use un nombre IANA, p. ej. America/Lima" } else { "use an IANA name, e.g. America/Lima" }
+                lang.pick("use un nombre IANA, p. ej. America/Lima", "use an IANA name, e.g. America/Lima")
                     .into()
             }
-            BadFormEndpoint { .. } => if es {
-                "use la dirección https que le dio su servicio de formularios, p. ej. https://formspree.io/f/abcd1234"
-            } else {
-                "use the https address your form service gave you, e.g. https://formspree.io/f/abcd1234"
-            }
+            BadFormEndpoint { .. } => lang.pick(
+                "use la dirección https que le dio su servicio de formularios, p. ej. https://formspree.io/f/abcd1234",
+                "use the https address your form service gave you, e.g. https://formspree.io/f/abcd1234",
+            )
             .into(),
-            BadEmail { .. } => if es { "p. ej. eventos@ejemplo.org" } else { "e.g. events@example.org" }.into(),
-            BadId { .. } => if es {
-                "solo minúsculas sin tilde, cifras y guiones, p. ej. cumbre-lima-2019"
-            } else {
-                "only lowercase letters without accents, digits and hyphens, e.g. lima-summit-2019"
-            }
+            BadEmail { .. } => lang.pick("p. ej. eventos@ejemplo.org", "e.g. events@example.org").into(),
+            BadId { .. } => lang.pick(
+                "solo minúsculas sin tilde, cifras y guiones, p. ej. cumbre-lima-2019",
+                "only lowercase letters without accents, digits and hyphens, e.g. lima-summit-2019",
+            )
             .into(),
             DuplicateId { .. } => {
-                if es { "cada elemento necesita un identificador propio" } else { "give each item its own id" }.into()
+                lang.pick("cada elemento necesita un identificador propio", "give each item its own id").into()
             }
-            UnknownReference { .. } => if es {
-                "use un identificador existente o créelo primero"
-            } else {
-                "use an existing id or create it first"
-            }
+            UnknownReference { .. } => lang.pick(
+                "use un identificador existente o créelo primero",
+                "use an existing id or create it first",
+            )
             .into(),
-            BadUrl { .. } => if es {
-                "solo se admiten enlaces https://, http:// o mailto:"
-            } else {
-                "only https://, http:// or mailto: links are allowed"
-            }
+            BadUrl { .. } => lang.pick(
+                "solo se admiten enlaces https://, http:// o mailto:",
+                "only https://, http:// or mailto: links are allowed",
+            )
             .into(),
-            UnknownCountry { .. } => if es {
-                "use AP (toda la Alianza), CL, CO, MX o PE"
-            } else {
-                "use AP (the whole Alliance), CL, CO, MX or PE"
-            }
+            UnknownCountry { .. } => lang.pick(
+                "use AP (toda la Alianza), CL, CO, MX o PE",
+                "use AP (the whole Alliance), CL, CO, MX or PE",
+            )
             .into(),
             UnknownCode { expected, .. } => {
-                format!("{}: {}", if es { "valores admitidos" } else { "allowed values" }, expected.join(", "))
+                format!("{}: {}", lang.pick("valores admitidos", "allowed values"), expected.join(", "))
             }
             RowLength { .. } => {
-                if es { "una celda por columna, en el mismo orden" } else { "one cell per column, in the same order" }
+                lang.pick("una celda por columna, en el mismo orden", "one cell per column, in the same order")
                     .into()
             }
-            NotANumber => if es {
-                "escriba el número sin comillas ni separadores, p. ej. 2710734"
-            } else {
-                "write the number without quotes or separators, e.g. 2710734"
-            }
+            NotANumber => lang.pick(
+                "escriba el número sin comillas ni separadores, p. ej. 2710734",
+                "write the number without quotes or separators, e.g. 2710734",
+            )
             .into(),
-            Empty => if es { "añada al menos un elemento" } else { "add at least one item" }.into(),
+            Empty => lang.pick("añada al menos un elemento", "add at least one item").into(),
         }
     }
 }
