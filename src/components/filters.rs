@@ -12,7 +12,7 @@ use observatorio_core::filter::years;
 use observatorio_core::lang::Lang;
 use observatorio_core::model::list::{Facets, ListIndex, Listed};
 use observatorio_core::model::{Country, Topic};
-use observatorio_core::routes::encode_segment;
+use observatorio_core::routes::with_query;
 
 /// The query pairs of the address bar as it is now (the calendar updates it in place, without
 /// the router, so the router's copy may be older).
@@ -73,13 +73,7 @@ pub fn FilterBar(fields: Vec<FilterField>, path: String, count: usize, ignored: 
             let id = format!("filter-{key}");
             let on_change = move |ev: leptos::ev::Event| {
                 let value = event_target_value(&ev);
-                let mut pairs: Vec<(String, String)> = location_query().into_iter().filter(|(k, _)| k != key).collect();
-                if !value.is_empty() {
-                    pairs.push((key.to_string(), value));
-                }
-                let q: Vec<String> =
-                    pairs.iter().map(|(k, v)| format!("{}={}", encode_segment(k), encode_segment(v))).collect();
-                let to = if q.is_empty() { path.clone() } else { format!("{path}?{}", q.join("&")) };
+                let to = with_query(&path, &location_query(), &[(key, (!value.is_empty()).then_some(value))]);
                 navigate(&to, NavigateOptions { scroll: false, ..Default::default() });
             };
             let selected = f.selected.clone();

@@ -264,14 +264,9 @@ impl SearchFilter {
     }
 }
 
-/// "?a=1&b=2", or "" when nothing is set. Values are ids and codes, which need no escaping.
+/// "?a=1&b=2", or "" when nothing is set (see `routes::query_string`).
 fn query(pairs: &[(&str, Option<String>)]) -> String {
-    let parts: Vec<String> = pairs.iter().filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={v}"))).collect();
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", parts.join("&"))
-    }
+    crate::routes::query_string(pairs.iter().filter_map(|(k, v)| Some((*k, v.as_deref()?))))
 }
 
 /// Distinct years, newest first, for a year filter's options.

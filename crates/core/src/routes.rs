@@ -135,6 +135,18 @@ pub fn parse_query(search: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The one way the site writes a query string: `?k=v&…` in the pairs' order, keys and values
+/// percent-encoded; "" when there are none.
+pub fn query_string<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let q: Vec<String> =
+        pairs.into_iter().map(|(k, v)| format!("{}={}", encode_segment(k), encode_segment(v))).collect();
+    if q.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", q.join("&"))
+    }
+}
+
 /// `path` with the current query changed: each key in `changes` is removed, then set again if
 /// it has a value. Keys and values are percent-encoded.
 pub fn with_query(path: &str, current: &[(String, String)], changes: &[(&str, Option<String>)]) -> String {
@@ -144,11 +156,7 @@ pub fn with_query(path: &str, current: &[(String, String)], changes: &[(&str, Op
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
     pairs.extend(changes.iter().filter_map(|(k, v)| v.as_deref().map(|v| (*k, v))));
-    if pairs.is_empty() {
-        return path.to_string();
-    }
-    let q: Vec<String> = pairs.iter().map(|(k, v)| format!("{}={}", encode_segment(k), encode_segment(v))).collect();
-    format!("{path}?{}", q.join("&"))
+    format!("{path}{}", query_string(pairs))
 }
 
 /// Removes the deployment base ("/observatorio") from a browser path.
@@ -295,6 +303,8 @@ mod tests {
         );
         assert_eq!(with_query("/es/events", &cur, &[("country", None), ("month", None)]), "/es/events");
         assert_eq!(with_query("/x", &[], &[("q", Some("a b&c".into()))]), "/x?q=a%20b%26c");
+        assert_eq!(query_string([("q", "a b&c"), ("accent", "#0a0")]), "?q=a%20b%26c&accent=%230a0");
+        assert_eq!(query_string([]), "");
     }
 
     #[test]

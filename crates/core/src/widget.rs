@@ -230,9 +230,7 @@ impl Options {
 
     /// The widget's full URL on a site (`site` ends with `/`).
     pub fn url(&self, site: &str) -> String {
-        let query: Vec<String> =
-            self.pairs().iter().map(|(k, v)| format!("{k}={}", crate::routes::encode_segment(v))).collect();
-        let q = if query.is_empty() { String::new() } else { format!("?{}", query.join("&")) };
+        let q = crate::routes::query_string(self.pairs().iter().map(|(k, v)| (*k, v.as_str())));
         format!("{site}{}{q}", self.path())
     }
 
