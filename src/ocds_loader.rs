@@ -162,6 +162,20 @@ pub fn load_manifest(store: OcdsStore) {
     }
 }
 
+/// Reads the manifest again (its error's retry).
+pub fn retry_manifest(store: OcdsStore) {
+    store.manifest.set(None);
+    load_manifest(store);
+}
+
+/// Reads a source again (its error's retry): the page shows its progress until it settles.
+pub fn retry_source(store: OcdsStore, s: Source) {
+    store.states.update(|st| {
+        st.insert(s.id.clone(), SourceState::Loading);
+    });
+    spawn_local(load_source_into(store, s));
+}
+
 /// Reads one source and records what came of it.
 pub async fn load_source_into(store: OcdsStore, s: Source) {
     let id = s.id.clone();

@@ -88,21 +88,66 @@ pub fn Skeleton(#[prop(default = 3)] lines: usize) -> impl IntoView {
     }
 }
 
+/// A content file's failure (see `ErrorNotice`): the details folded, as readers of a section
+/// need the message and the retry first.
 #[component]
 pub fn LoadError(error: FileError, retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
     let lang = use_lang();
-    let e2 = error.clone();
-    view! {
-        <div class="load-error" role="alert">
-            <p class="load-error-message">{error.message(lang)}</p>
-            <button type="button" class="button" on:click=move |_| retry()>
-                {lang.t().retry}
-            </button>
-            <details>
-                <summary>{lang.t().error_details}</summary>
-                <code>{e2.detail(lang)}</code>
-            </details>
-        </div>
+    view! { <ErrorNotice message=error.message(lang) detail=error.detail(lang) folded=true retry=retry /> }
+}
+
+/// Every failure a view shows, in one form: what happened in the reader's language (after the
+/// `subject` it concerns, when there is one), the detail an editor or a researcher needs (the
+/// file and what was wrong: folded, or in view where the file's name is the point) and a retry.
+#[component]
+pub fn ErrorNotice(
+    message: String,
+    detail: String,
+    #[prop(optional)] subject: Option<String>,
+    #[prop(optional)] folded: bool,
+    retry: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = use_lang();
+    let message = match subject {
+        Some(s) => view! {
+            <p class="load-error-message">
+                <strong>{s}</strong>
+                ": "
+                {message}
+            </p>
+        }
+        .into_any(),
+        None => view! { <p class="load-error-message">{message}</p> }.into_any(),
+    };
+    let retry = move |_| retry();
+    // Folded, the retry comes before the details; in view, after them.
+    if folded {
+        view! {
+            <div class="load-error" role="alert">
+                {message}
+                <button type="button" class="button" on:click=retry>
+                    {lang.t().retry}
+                </button>
+                <details>
+                    <summary>{lang.t().error_details}</summary>
+                    <code>{detail}</code>
+                </details>
+            </div>
+        }
+        .into_any()
+    } else {
+        view! {
+            <div class="load-error" role="alert">
+                {message}
+                <p>
+                    <code>{detail}</code>
+                </p>
+                <button type="button" class="button" on:click=retry>
+                    {lang.t().retry}
+                </button>
+            </div>
+        }
+        .into_any()
     }
 }
 

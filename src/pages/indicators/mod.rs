@@ -26,7 +26,10 @@ use observatorio_core::ocds::tables::{process_list, Listed, Trends};
 use observatorio_core::routes::{with_query, Page};
 use std::sync::Arc;
 
-use crate::ocds_loader::{load_details, load_manifest, load_source_into, next_task, use_ocds};
+use crate::components::section::ErrorNotice;
+use crate::ocds_loader::{
+    load_details, load_manifest, load_source_into, next_task, retry_manifest, retry_source, use_ocds,
+};
 pub use crate::ocds_loader::{Shared, SourceData, SourceState};
 
 mod methodology;
@@ -255,14 +258,7 @@ pub fn IndicatorsPage() -> impl IntoView {
         }
         match store.manifest.get() {
             None => view! { <Progress done=0 total=0 /> }.into_any(),
-            Some(Err(e)) => view! {
-                <div class="load-error" role="alert">
-                    <p>{o.manifest_error}</p>
-                    <p>
-                        <code>{e}</code>
-                    </p>
-                </div>
-            }
+            Some(Err(e)) => view! { <ErrorNotice message=o.manifest_error.to_string() detail=e retry=move || retry_manifest(store) /> }
             .into_any(),
             Some(Ok(m)) => {
                 let sources: Vec<Source> = m.0 .0.sources.iter().filter(|s| in_country(s, c)).cloned().collect();
@@ -394,20 +390,18 @@ fn Progress(done: usize, total: usize, #[prop(optional)] computing: bool) -> imp
 #[component]
 fn Failures(failed: Vec<(Source, String)>) -> impl IntoView {
     let lang = use_lang();
+    let store = use_ocds();
     failed
         .into_iter()
         .map(|(s, e)| {
+            let name = lang.pick(&s.name.es, &s.name.en).clone();
             view! {
-                <div class="load-error" role="alert">
-                    <p>
-                        <strong>{lang.pick(&s.name.es, &s.name.en).clone()}</strong>
-                        ": "
-                        {lang.o().source_error}
-                    </p>
-                    <p>
-                        <code>{e}</code>
-                    </p>
-                </div>
+                <ErrorNotice
+                    subject=name
+                    message=lang.o().source_error.to_string()
+                    detail=e
+                    retry=move || retry_source(store, s.clone())
+                />
             }
         })
         .collect_view()
