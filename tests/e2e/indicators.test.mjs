@@ -313,6 +313,32 @@ test('a truncated source is named and the other sources still show', async () =>
   await page.context().close();
 });
 
+test('a source or the manifest that fails can be read again with its retry, and the page completes', async () => {
+  // The digest fails once (a dropped connection), then the server answers again.
+  let failures = 1;
+  const page = await open('/es/indicators', {
+    setup: (p) => p.route('**/ocds/digest/peru-seace-2024.json*', (route) => (failures-- > 0 ? route.abort() : route.continue())),
+  });
+  const error = page.locator('.load-error', { hasText: 'no se pudo leer' }).first();
+  assert.match(await error.innerText(), /ocds\/digest\/peru-seace-2024\.json/);
+  const before = await page.locator('#data-quality .source:not(.failed)').count();
+  await error.locator('button', { hasText: 'Reintentar' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('#data-quality .source:not(.failed)').length === n + 1, before);
+  assert.equal(await page.locator('.load-error', { hasText: 'no se pudo leer' }).count(), 0);
+  await page.context().close();
+  // The manifest itself: its error, then the page once it is read.
+  let down = 1;
+  const manifest = await openLoaded(browser, site.url + '/en/indicators', {
+    setup: (p) => p.route('**/ocds/manifest.json*', (route) => (down-- > 0 ? route.fulfill({ status: 503, body: '' }) : route.continue())),
+  });
+  const box = manifest.locator('.load-error').first();
+  assert.match(await box.innerText(), /list of data sources \(ocds\/manifest\.json\) could not be read[\s\S]*HTTP 503/);
+  await box.locator('button', { hasText: 'Try again' }).click();
+  await manifest.locator('#data-quality .source').first().waitFor();
+  assert.equal(await manifest.locator('.load-error').count(), 0);
+  await manifest.context().close();
+});
+
 test('sources named by URL are read in the browser; an oversized one is refused by name', async () => {
   const file = '/ocds/mexico/jalisco/sample/records/ocds-xs1qbl-15-0010-00-2017.json';
   const page = await open('/es/indicators/peru', {
