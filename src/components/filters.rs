@@ -106,7 +106,7 @@ pub fn FilterBar(fields: Vec<FilterField>, path: String, count: usize, ignored: 
             {selects}
         </form>
         <p class="result-count" role="status">
-            {format!("{count} {}", lang.t().results)}
+            {observatorio_core::i18n::format_counted(lang, count, lang.t().result_one, lang.t().results)}
             {any_selected
                 .then(|| {
                     view! {

@@ -118,6 +118,8 @@ test('links lead to the article, and a news filter narrows the list and lives in
   await page.goto(site.url + '/en/documents?author=committee');
   await page.waitForSelector('.card');
   assert.equal(await page.locator('.card').count(), 1);
+  // A count of one reads in the singular.
+  assert.match(await page.locator('.result-count').innerText(), /^1 result(?!s)/);
   assert.match(await page.locator('.card h2').innerText(), /^Sample: A guide/);
   assert.ok(await page.locator('.card .badge.sample').isVisible(), 'sample content is marked');
   await page.context().close();

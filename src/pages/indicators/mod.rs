@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_params_map, use_query_map};
 // The page's numbers, through i18n's formatters.
-use observatorio_core::i18n::{format_count as count, format_number as num, format_share as pct};
+use observatorio_core::i18n::{format_count as count, format_counted, format_number as num, format_share as pct};
 use observatorio_core::lang::Lang;
 use observatorio_core::model::{Blocks, Cell, ChartKind, Column, ColumnKind, Country, Dataset, SafeUrl, Text};
 use observatorio_core::ocds::digest::Source;
@@ -620,7 +620,10 @@ fn Dashboard(live: Live) -> impl IntoView {
                 coverage: st.coverage.clone(),
                 total: r.0.total,
                 outliers: (st.outlier_count > 0).then(|| {
-                    (live.href(l, &f, Some(List::Outliers)), format!("{} {}", count(l, st.outlier_count), o.outliers))
+                    (
+                        live.href(l, &f, Some(List::Outliers)),
+                        format_counted(l, st.outlier_count, o.outlier_one, o.outliers),
+                    )
                 }),
             }
         });
@@ -1309,7 +1312,7 @@ fn ProcessList(
             <h2 id="process-list-title">{heading}</h2>
             {(!known).then(|| view! { <p class="notice">{o.unknown_list}</p> })}
             <p class="result-count" role="status">
-                {format!("{} {}", count(lang, total), o.processes_word)}
+                {format_counted(lang, total, o.process_one, o.processes_word)}
             </p>
             {downloads(lang, "processes", data)}
             {licences}

@@ -192,7 +192,7 @@ pub fn ProfileView(country: Country, pool: Shared<Pool>, party: Party, key: Stri
             <p class="muted matched">{matched} " " <code>{key.clone()}</code></p>
             <p class="profile-count">
                 <a class="figure" href=list(&own)>
-                    {format!("{} {}", count(l, p.processes.len()), o.processes_word)}
+                    {observatorio_core::i18n::format_counted(l, p.processes.len(), o.process_one, o.processes_word)}
                 </a>
             </p>
             <h3>{o.profile_figures}</h3>

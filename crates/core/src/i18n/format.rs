@@ -168,6 +168,12 @@ pub fn format_count(lang: Lang, n: usize) -> String {
     format_number(lang, n as f64, 0)
 }
 
+/// A count with its noun, singular for one: "1 resultado", "2 resultados", "1.234 procesos"
+/// (`one` and `many` in the reader's language).
+pub fn format_counted(lang: Lang, n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", format_count(lang, n), if n == 1 { one } else { many })
+}
+
 /// A share (0.25) as the indicators show it: "25,0 %" / "25.0 %".
 pub fn format_share(lang: Lang, share: f64) -> String {
     format!("{} %", format_number(lang, share * 100.0, 1))
@@ -176,6 +182,14 @@ pub fn format_share(lang: Lang, share: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_agree_with_their_noun() {
+        assert_eq!(format_counted(Lang::Es, 1, "resultado", "resultados"), "1 resultado");
+        assert_eq!(format_counted(Lang::Es, 0, "resultado", "resultados"), "0 resultados");
+        assert_eq!(format_counted(Lang::En, 1234, "process", "processes"), "1,234 processes");
+        assert_eq!(format_share(Lang::Es, 0.25), "25,0 %");
+    }
 
     #[test]
     fn dates_in_both_languages() {

@@ -19,6 +19,9 @@ pub struct IndicatorStrings {
     pub filter_method: &'static str,
     pub filter_days: &'static str,
     pub processes_word: &'static str,
+    /// The singulars of `processes_word` and `outliers` (counts of one).
+    pub process_one: &'static str,
+    pub outlier_one: &'static str,
     pub based_on: &'static str,
     pub left_out: &'static str,
     pub see_processes: &'static str,
@@ -133,14 +136,16 @@ impl IndicatorStrings {
     }
 
     /// What the page's figures rest on: "Cifras calculadas sobre 62 procesos de 2015–2018, 2024
-    /// y 2026." (`processes` already formatted; `runs` from `report::year_runs`.)
+    /// y 2026." (`processes` already formatted, "1" with the singular; `runs` from
+    /// `report::year_runs`.)
     pub fn basis(&self, processes: &str, runs: &[(i32, i32)]) -> String {
         let years = self.years(runs);
+        let noun = if processes == "1" { self.process_one } else { self.processes_word };
         match (self.es, years.is_empty()) {
-            (true, false) => format!("Cifras calculadas sobre {processes} procesos de {years}."),
-            (true, true) => format!("Cifras calculadas sobre {processes} procesos sin año publicado."),
-            (false, false) => format!("Figures computed from {processes} processes of {years}."),
-            (false, true) => format!("Figures computed from {processes} processes with no year published."),
+            (true, false) => format!("Cifras calculadas sobre {processes} {noun} de {years}."),
+            (true, true) => format!("Cifras calculadas sobre {processes} {noun} sin año publicado."),
+            (false, false) => format!("Figures computed from {processes} {noun} of {years}."),
+            (false, true) => format!("Figures computed from {processes} {noun} with no year published."),
         }
     }
 
@@ -274,7 +279,8 @@ impl IndicatorStrings {
 
     /// "Basado en 120 de 400 procesos".
     pub fn based(&self, used: usize, total: usize, fmt: impl Fn(usize) -> String) -> String {
-        format!("{} {} {} {} {}", self.based_on, fmt(used), self.pick("de", "of"), fmt(total), self.processes_word)
+        let noun = if total == 1 { self.process_one } else { self.processes_word };
+        format!("{} {} {} {} {noun}", self.based_on, fmt(used), self.pick("de", "of"), fmt(total))
     }
 
     /// "Leyendo los datos: 2 de 4 fuentes…"
@@ -303,6 +309,8 @@ pub const ES: IndicatorStrings = IndicatorStrings {
     filter_method: "Modalidad",
     filter_days: "Plazo corto: menos de (días)",
     processes_word: "procesos",
+    process_one: "proceso",
+    outlier_one: "caso atípico",
     based_on: "Basado en",
     left_out: "Procesos que quedaron fuera",
     see_processes: "Ver los procesos",
@@ -416,6 +424,8 @@ pub const EN: IndicatorStrings = IndicatorStrings {
     filter_method: "Method",
     filter_days: "Short period: under (days)",
     processes_word: "processes",
+    process_one: "process",
+    outlier_one: "outlier",
     based_on: "Based on",
     left_out: "Processes left out",
     see_processes: "See the processes",
@@ -540,6 +550,8 @@ mod tests {
         assert_eq!(EN.basis("21", &[(2024, 2024)]), "Figures computed from 21 processes of 2024.");
         assert_eq!(EN.basis("2", &[(2016, 2016), (2018, 2018)]), "Figures computed from 2 processes of 2016 and 2018.");
         assert!(ES.basis("0", &[]).contains("sin año"));
+        assert_eq!(EN.basis("1", &[(2024, 2024)]), "Figures computed from 1 process of 2024.");
+        assert_eq!(ES.based(1, 1, |n| n.to_string()), format!("{} 1 de 1 proceso", ES.based_on));
         assert_eq!(EN.progress(1, 4), "Reading the data: 1 of 4 sources…");
         assert_eq!(ES.category("works"), "Obras");
     }

@@ -6,8 +6,8 @@ mod strings;
 mod widget;
 
 pub use format::{
-    event_when, format_count, format_date, format_number, format_partial_date, format_share, format_short,
-    format_value, hhmm, month_name, zone_city,
+    event_when, format_count, format_counted, format_date, format_number, format_partial_date, format_share,
+    format_short, format_value, hhmm, month_name, zone_city,
 };
 pub use indicators::IndicatorStrings;
 pub use strings::Strings;
