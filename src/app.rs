@@ -139,6 +139,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/:lang/data") view=chunked(View::Data) />
                 <Route path=path!("/:lang/data/:id") view=chunked(View::Dataset) />
                 <Route path=path!("/:lang/about") view=chunked(View::About) />
+                <Route path=path!("/:lang/about/:id") view=chunked(View::Info) />
                 <Route path=path!("/:lang/search") view=chunked(View::Search) />
                 <Route path=path!("/:lang/embed") view=chunked(View::Embed) />
                 <Route path=path!("/:lang/indicators") view=chunked(View::Indicators) />

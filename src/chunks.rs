@@ -52,6 +52,7 @@ pub enum View {
     Home,
     NewsItem,
     About,
+    Info,
     Topics,
     News,
     Documents,
@@ -83,6 +84,7 @@ impl View {
             Page::Data => View::Data,
             Page::Dataset(_) => View::Dataset,
             Page::About => View::About,
+            Page::Info(_) => View::Info,
             Page::Search => View::Search,
             Page::Embed => View::Embed,
             Page::Indicators(_) => View::Indicators,
@@ -93,7 +95,7 @@ impl View {
         match self {
             View::Home | View::NewsItem | View::About | View::Topics | View::Topic => Chunk::Content,
             View::News | View::Documents | View::Document | View::Events | View::Event => Chunk::Content,
-            View::Data | View::Dataset => Chunk::Content,
+            View::Data | View::Dataset | View::Info => Chunk::Content,
             View::Indicators => Chunk::Indicators,
             View::Search => Chunk::Search,
             View::Embed => Chunk::Embed,
@@ -111,7 +113,7 @@ impl View {
         match self {
             View::Home => t.home,
             View::NewsItem | View::News => t.news,
-            View::About => t.about,
+            View::About | View::Info => t.about,
             View::Documents | View::Document => t.documents,
             View::Topics => t.topics,
             View::Events | View::Event => t.events,
@@ -142,6 +144,7 @@ fn content_view(view: View) -> Built {
     Ok(match view {
         View::NewsItem => view! { <NewsItemPage /> }.into_any(),
         View::About => view! { <AboutPage /> }.into_any(),
+        View::Info => view! { <InfoPage /> }.into_any(),
         View::Topics => view! { <TopicsPage /> }.into_any(),
         View::News => view! { <NewsListPage /> }.into_any(),
         View::Documents => view! { <DocumentsPage /> }.into_any(),
@@ -390,6 +393,7 @@ pub fn view_of_path(path: &str) -> Option<View> {
         ("data", None) => View::Data,
         ("data", Some(_)) => View::Dataset,
         ("about", None) => View::About,
+        ("about", Some(_)) => View::Info,
         ("search", None) => View::Search,
         ("embed", None) => View::Embed,
         ("indicators", _) => View::Indicators,
@@ -469,6 +473,7 @@ mod tests {
             Page::Event("c".into()),
             Page::Dataset("d".into()),
             Page::Topic("e".into()),
+            Page::Info(observatorio_core::model::InfoKind::Licence),
             Page::Indicators(observatorio_core::model::Country::Pe),
         ] {
             assert_eq!(view_of_path(&page.path(Lang::Es)), Some(View::of(&page)), "{page:?}");

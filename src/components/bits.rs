@@ -27,11 +27,12 @@ pub fn Paragraphs(#[prop(into)] blocks: Blocks) -> impl IntoView {
 
 /// A link that leaves the site: only checked http(s)/mailto URLs, new tab for web pages.
 #[component]
-pub fn ExternalLink(url: SafeUrl, children: Children) -> impl IntoView {
+pub fn ExternalLink(url: SafeUrl, #[prop(optional)] class: Option<&'static str>, children: Children) -> impl IntoView {
     let lang = use_lang();
     let mailto = url.is_mailto();
     view! {
         <a
+            class=class
             href=url.as_str().to_string()
             target=(!mailto).then_some("_blank")
             rel=(!mailto).then_some("noopener noreferrer")

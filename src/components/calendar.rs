@@ -403,9 +403,11 @@ pub fn AddToCalendar(event: Event) -> impl IntoView {
         .unwrap_or_default();
     let google = google_link(&event, lang, &page);
     view! {
-        <section class="add-calendar" aria-labelledby="add-cal-title">
-            <h2 id="add-cal-title">{t.add_to_calendar}</h2>
-            <p class="actions">
+        <div class="add-calendar" role="group" aria-labelledby="add-cal-title">
+            <span id="add-cal-title" class="actions-label">
+                {t.add_to_calendar}
+            </span>
+            <span class="actions">
                 <a class="button secondary" href=ics download=format!("{}.ics", event.id) rel="external">
                     {t.download_ics}
                 </a>
@@ -413,8 +415,8 @@ pub fn AddToCalendar(event: Event) -> impl IntoView {
                     {t.google_calendar}
                     <span class="sr-only">{format!(" ({})", t.new_tab)}</span>
                 </a>
-            </p>
-        </section>
+            </span>
+        </div>
     }
 }
 

@@ -6,8 +6,18 @@ use crate::context::use_lang;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use observatorio_core::calendar::participate::{is_bot, Draft, DraftError, MAX_EMAIL, MAX_MESSAGE, MAX_NAME};
+use observatorio_core::model::InfoKind;
 use observatorio_core::model::SafeUrl;
-use observatorio_core::routes::encode_segment;
+use observatorio_core::routes::{encode_segment, Page};
+
+/// The field an error is about (its element's id).
+fn field_of(e: DraftError) -> &'static str {
+    match e {
+        DraftError::MessageEmpty | DraftError::MessageTooLong => "c-message",
+        DraftError::NameTooLong => "c-name",
+        DraftError::EmailInvalid => "c-email",
+    }
+}
 
 #[derive(Clone, Copy, PartialEq)]
 enum Status {
@@ -61,7 +71,14 @@ async fn post(endpoint: &str, fields: &[(&'static str, String)]) -> bool {
 }
 
 #[component]
-pub fn CommentForm(event_id: String, title: String, form: Option<SafeUrl>, email: Option<String>) -> impl IntoView {
+pub fn CommentForm(
+    event_id: String,
+    title: String,
+    /// Who receives what the form collects, named in its privacy notice.
+    organizer: String,
+    form: Option<SafeUrl>,
+    email: Option<String>,
+) -> impl IntoView {
     let lang = use_lang();
     let t = lang.t();
     let key = Draft::key(&event_id);
@@ -97,6 +114,12 @@ pub fn CommentForm(event_id: String, title: String, form: Option<SafeUrl>, email
             let d = draft.get_untracked();
             if let Err(e) = d.validate() {
                 set_status.set(Status::Invalid(e));
+                // The field at fault takes the focus; its message is tied to it.
+                if let Some(el) = document().get_element_by_id(field_of(e)) {
+                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                        let _ = el.focus();
+                    }
+                }
                 return;
             }
             // Bots that fill the hidden field are told it worked, and nothing is sent.
@@ -118,14 +141,31 @@ pub fn CommentForm(event_id: String, title: String, form: Option<SafeUrl>, email
             });
         }
     };
-    let error_text = move || match status.get() {
-        Status::Invalid(e) => Some(match e {
+    // The message of a field's error, shown under it (and read with it: `aria-describedby`).
+    let error_of = move |field: &'static str| match status.get() {
+        Status::Invalid(e) if field_of(e) == field => Some(match e {
             DraftError::MessageEmpty => t.form_err_empty,
             DraftError::MessageTooLong => t.form_err_long,
             DraftError::NameTooLong => t.form_err_name,
             DraftError::EmailInvalid => t.form_err_email,
         }),
         _ => None,
+    };
+    let invalid = move |field: &'static str| error_of(field).map(|_| "true");
+    let described = move |field: &'static str, always: &'static str| match error_of(field) {
+        Some(_) => format!("{field}-error {always}").trim().to_string(),
+        None => always.to_string(),
+    };
+    let field_error = move |field: &'static str| {
+        move || {
+            error_of(field).map(|m| {
+                view! {
+                    <p id=format!("{field}-error") class="form-error" role="alert">
+                        {m}
+                    </p>
+                }
+            })
+        }
     };
     let has_form = form.is_some();
     let host = form.as_ref().map(|f| f.as_str().split('/').nth(2).unwrap_or("").to_string()).unwrap_or_default();
@@ -157,9 +197,12 @@ pub fn CommentForm(event_id: String, title: String, form: Option<SafeUrl>, email
                                     name="name"
                                     autocomplete="name"
                                     maxlength=MAX_NAME
+                                    aria-invalid=move || invalid("c-name")
+                                    aria-describedby=move || Some(described("c-name", "")).filter(|d| !d.is_empty())
                                     prop:value=move || draft.with(|d| d.name.clone())
                                     on:input=move |ev| e_name(|d, v| d.name = v, event_target_value(&ev))
                                 />
+                                {field_error("c-name")}
                             </div>
                             <div class="field">
                                 <label for="c-email">{t.form_email}</label>
@@ -169,9 +212,12 @@ pub fn CommentForm(event_id: String, title: String, form: Option<SafeUrl>, email
                                     type="email"
                                     autocomplete="email"
                                     maxlength=MAX_EMAIL
+                                    aria-invalid=move || invalid("c-email")
+                                    aria-describedby=move || Some(described("c-email", "")).filter(|d| !d.is_empty())
                                     prop:value=move || draft.with(|d| d.email.clone())
                                     on:input=move |ev| e_email(|d, v| d.email = v, event_target_value(&ev))
                                 />
+                                {field_error("c-email")}
                             </div>
                             <div class="field">
                                 <label for="c-message">{t.form_message}</label>
@@ -181,10 +227,12 @@ pub fn CommentForm(event_id: String, title: String, form: Option<SafeUrl>, email
                                     rows="5"
                                     maxlength=MAX_MESSAGE
                                     required
-                                    aria-describedby="c-count c-draft"
+                                    aria-invalid=move || invalid("c-message")
+                                    aria-describedby=move || described("c-message", "c-count c-draft")
                                     prop:value=move || draft.with(|d| d.message.clone())
                                     on:input=move |ev| e_msg(|d, v| d.message = v, event_target_value(&ev))
                                 ></textarea>
+                                {field_error("c-message")}
                                 <p id="c-count" class="muted small">
                                     {move || {
                                         format!(
@@ -210,9 +258,6 @@ pub fn CommentForm(event_id: String, title: String, form: Option<SafeUrl>, email
                             <p id="c-draft" class="muted small" role="status" class:form-error=move || !stored.get()>
                                 {move || if stored.get() { t.form_draft } else { t.form_draft_unsaved }}
                             </p>
-                            <p class="form-error" role="alert">
-                                {error_text}
-                            </p>
                             {if has_form {
                                 view! {
                                     <p class="actions">
@@ -235,7 +280,10 @@ pub fn CommentForm(event_id: String, title: String, form: Option<SafeUrl>, email
                                     .into_any()
                             } else {
                                 view! {
-                                    <p class="muted small">{t.form_email_only} " " <code>{email_to.clone()}</code></p>
+                                    <p class="small">
+                                        {t.form_email_only} " "
+                                        <a href=format!("mailto:{email_to}")>{email_to.clone()}</a> "."
+                                    </p>
                                     <p class="actions">
                                         <a class="button" href=move || m1().unwrap_or_default()>
                                             {t.form_by_email}
@@ -244,6 +292,10 @@ pub fn CommentForm(event_id: String, title: String, form: Option<SafeUrl>, email
                                 }
                                     .into_any()
                             }}
+                            <p class="muted small privacy-note">
+                                {t.form_privacy(&organizer)} " "
+                                <a href=Page::Info(InfoKind::Privacy).href(lang)>{t.info(InfoKind::Privacy)}</a> "."
+                            </p>
                             <div role="status" aria-live="polite">
                                 {move || {
                                     (status.get() == Status::Failed)

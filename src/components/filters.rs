@@ -17,6 +17,10 @@ use observatorio_core::routes::with_query;
 /// The query pairs of the address bar as it is now (the calendar updates it in place, without
 /// the router, so the router's copy may be older).
 pub fn location_query() -> Vec<(String, String)> {
+    // First views rendered at build time have no query (and no window).
+    if cfg!(not(target_arch = "wasm32")) {
+        return Vec::new();
+    }
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     observatorio_core::routes::parse_query(&search)
 }
@@ -29,41 +33,97 @@ pub struct FilterField {
     /// (value in the URL, visible label)
     pub options: Vec<(String, String)>,
     pub selected: Option<String>,
+    /// How many items each option would show with the other filters kept (same order as
+    /// `options`), where the page can count them.
+    pub counts: Option<Vec<usize>>,
 }
 
 impl FilterField {
+    fn new(key: &'static str, label: &'static str, options: Vec<(String, String)>, selected: Option<String>) -> Self {
+        FilterField { key, label, options, selected, counts: None }
+    }
+
     /// The member countries and the Alliance.
     pub fn country(lang: Lang, selected: Option<Country>) -> Self {
         let t = lang.t();
         let options = Country::ALL.iter().map(|c| (c.code().to_string(), t.country(*c).to_string())).collect();
-        FilterField {
-            key: "country",
-            label: t.filter_country,
-            options,
-            selected: selected.map(|c| c.code().to_string()),
-        }
+        FilterField::new("country", t.filter_country, options, selected.map(|c| c.code().to_string()))
     }
 
     /// The years that occur in a list, newest first.
     pub fn year(lang: Lang, occurring: impl Iterator<Item = i32>, selected: Option<i32>) -> Self {
         let options = years(occurring).into_iter().map(|y| (y.to_string(), y.to_string())).collect();
-        FilterField { key: "year", label: lang.t().filter_year, options, selected: selected.map(|y| y.to_string()) }
+        FilterField::new("year", lang.t().filter_year, options, selected.map(|y| y.to_string()))
     }
 
     /// The thematic areas (empty until topics.json has loaded).
     pub fn topic(lang: Lang, topics: &[Topic], selected: Option<String>) -> Self {
         let options = topics.iter().map(|tp| (tp.id.clone(), tp.title.get(lang).to_string())).collect();
-        FilterField { key: "topic", label: lang.t().filter_topic, options, selected }
+        FilterField::new("topic", lang.t().filter_topic, options, selected)
+    }
+
+    /// The label of the chosen option, for its chip.
+    fn chosen(&self) -> Option<&str> {
+        let v = self.selected.as_deref()?;
+        Some(self.options.iter().find(|(value, _)| value == v).map(|(_, l)| l.as_str()).unwrap_or(v))
     }
 }
 
-/// A row of selects; changing one rewrites that key of the query and navigates.
+/// Each field's options counted: `count(pairs)` is how many items the query `pairs` shows; an
+/// option's count is that of the current query with its key set to the option.
+pub fn with_counts(fields: &mut [FilterField], count: impl Fn(&[(String, String)]) -> usize) {
+    let now = location_query();
+    for f in fields.iter_mut() {
+        let counts = f
+            .options
+            .iter()
+            .map(|(value, _)| {
+                let mut pairs: Vec<(String, String)> = now.iter().filter(|(k, _)| k != f.key).cloned().collect();
+                pairs.push((f.key.to_string(), value.clone()));
+                count(&pairs)
+            })
+            .collect();
+        f.counts = Some(counts);
+    }
+}
+
+thread_local! {
+    /// The lists whose filters the reader opened in this visit: they stay open as the list is
+    /// drawn again after each change.
+    static OPEN: std::cell::RefCell<std::collections::HashSet<String>> = Default::default();
+}
+
+/// Results first: the count, one "Filter" control that opens the selects, the active filters as
+/// chips that each remove one; changing a select rewrites that key of the query and navigates.
+/// When nothing matches, the page says so and offers to remove each filter.
 #[component]
 pub fn FilterBar(fields: Vec<FilterField>, path: String, count: usize, ignored: Vec<String>) -> impl IntoView {
     let lang = use_lang();
+    let t = lang.t();
     let navigate = use_navigate();
-    let path2 = path.clone();
-    let any_selected = fields.iter().any(|f| f.selected.is_some());
+    let now = location_query();
+    let chips: Vec<(String, String)> = fields
+        .iter()
+        .filter_map(|f| {
+            let label = f.chosen()?;
+            let to = observatorio_core::routes::href(&with_query(&path, &now, &[(f.key, None)]));
+            Some((format!("{}: {label}", f.label), to))
+        })
+        .collect();
+    let active = chips.len();
+    let open = OPEN.with(|o| o.borrow().contains(&path));
+    let key_path = path.clone();
+    let on_toggle = move |ev: leptos::ev::Event| {
+        let opened = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+        OPEN.with(|o| {
+            let mut o = o.borrow_mut();
+            if opened {
+                o.insert(key_path.clone());
+            } else {
+                o.remove(&key_path);
+            }
+        });
+    };
     let selects = fields
         .into_iter()
         .map(|f| {
@@ -77,18 +137,24 @@ pub fn FilterBar(fields: Vec<FilterField>, path: String, count: usize, ignored: 
                 navigate(&to, NavigateOptions { scroll: false, ..Default::default() });
             };
             let selected = f.selected.clone();
+            let counts = f.counts.clone();
             view! {
                 <div class="filter">
                     <label for=id.clone()>{f.label}</label>
                     <select id=id name=key on:change=on_change>
                         <option value="" selected=selected.is_none()>
-                            {lang.t().filter_all}
+                            {t.filter_all}
                         </option>
                         {f
                             .options
                             .into_iter()
-                            .map(|(value, label)| {
+                            .enumerate()
+                            .map(|(i, (value, label))| {
                                 let sel = selected.as_deref() == Some(value.as_str());
+                                let label = match counts.as_ref().and_then(|c| c.get(i)) {
+                                    Some(n) => format!("{label} ({})", observatorio_core::i18n::format_count(lang, *n)),
+                                    None => label,
+                                };
                                 view! {
                                     <option value=value selected=sel>
                                         {label}
@@ -101,26 +167,82 @@ pub fn FilterBar(fields: Vec<FilterField>, path: String, count: usize, ignored: 
             }
         })
         .collect_view();
+    let chip_list = |chips: Vec<(String, String)>| {
+        chips
+            .into_iter()
+            .map(|(label, to)| {
+                let aria = format!("{}: {label}", t.remove_filter);
+                view! {
+                    <li>
+                        <leptos_router::components::A href=to attr:class="chip" attr:aria-label=aria>
+                            <span>{label}</span>
+                            <span class="chip-x" aria-hidden="true">
+                                "×"
+                            </span>
+                        </leptos_router::components::A>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let clear = observatorio_core::routes::href(&path);
+    let summary = match active {
+        0 => t.filter_open.to_string(),
+        n => format!("{} ({n})", t.filter_open),
+    };
     view! {
-        <form class="filter-bar" role="search" aria-label=lang.t().filters on:submit=|ev| ev.prevent_default()>
-            {selects}
-        </form>
-        <p class="result-count" role="status">
-            {observatorio_core::i18n::format_counted(lang, count, lang.t().result_one, lang.t().results)}
-            {any_selected
-                .then(|| {
-                    view! {
-                        " · "
-                        <leptos_router::components::A href=observatorio_core::routes::href(
-                            &path2,
-                        )>{lang.t().clear_filters}</leptos_router::components::A>
-                    }
-                })}
-        </p>
+        <div class="filter-head">
+            <p class="result-count" role="status">
+                {if count == 0 && active > 0 {
+                    t.no_match.to_string()
+                } else {
+                    observatorio_core::i18n::format_counted(lang, count, t.result_one, t.results)
+                }}
+            </p>
+            <details class="filters" open=open on:toggle=on_toggle>
+                <summary class="button secondary">{summary}</summary>
+                <form class="filter-bar" role="search" aria-label=t.filters on:submit=|ev| ev.prevent_default()>
+                    {selects}
+                </form>
+            </details>
+        </div>
+        {(active > 0 && count > 0)
+            .then(|| {
+                view! {
+                    <ul class="chips" aria-label=t.active_filters>
+                        {chip_list(chips.clone())}
+                        {(active > 1)
+                            .then(|| {
+                                view! {
+                                    <li>
+                                        <leptos_router::components::A href=clear.clone() attr:class="chip-clear">
+                                            {t.clear_filters}
+                                        </leptos_router::components::A>
+                                    </li>
+                                }
+                            })}
+                    </ul>
+                }
+            })}
+        {(active > 0 && count == 0)
+            .then(|| {
+                view! {
+                    <div class="empty widen">
+                        <p>{t.widen_intro}</p>
+                        <ul class="chips">
+                            {chip_list(chips.clone())} <li>
+                                <leptos_router::components::A href=clear.clone() attr:class="chip-clear">
+                                    {t.clear_filters}
+                                </leptos_router::components::A>
+                            </li>
+                        </ul>
+                    </div>
+                }
+            })}
         {(!ignored.is_empty())
             .then(|| {
                 let list = ignored.join(", ");
-                view! { <p class="notice">{lang.t().ignored_filters} " " <code>{list.clone()}</code></p> }
+                view! { <p class="notice">{t.ignored_filters} " " <code>{list.clone()}</code></p> }
             })}
     }
 }
@@ -192,10 +314,12 @@ pub fn filtered_list<T: Clone + Send + Sync + 'static>(
 ) -> AnyView {
     let lang = use_lang();
     let (path, fields, ignored) = bar;
+    let filtered = fields.iter().any(|f| f.selected.is_some());
     let shown: Vec<T> = items.iter().filter(|i| keep(i)).cloned().collect();
     let count = shown.len();
     let list = if shown.is_empty() {
-        view! { <p class="empty">{lang.t().no_results}</p> }.into_any()
+        // A filter that leaves nothing is told by the bar, with the ways to widen it.
+        (!filtered).then(|| view! { <p class="empty">{lang.t().no_results}</p> }).into_any()
     } else {
         paged(false, class, count, move |i| card(shown[i].clone()))
     };
@@ -218,7 +342,8 @@ pub fn filtered_rows<T: Listed<Index = ListIndex> + Facets + Clone + PartialEq +
 ) -> AnyView {
     let lang = use_lang();
     let (path, fields, ignored) = bar;
-    let empty = move || view! { <p class="empty">{lang.t().no_results}</p> }.into_any();
+    let filtered = fields.iter().any(|f| f.selected.is_some());
+    let empty = move || (!filtered).then(|| view! { <p class="empty">{lang.t().no_results}</p> }).into_any();
     let (count, body) = rows_list(list, rows, keep, class, card, empty);
     view! {
         <FilterBar fields=fields path=path count=count ignored=ignored />

@@ -59,9 +59,13 @@ pub fn Header() -> impl IntoView {
         <header class="site-header">
             <div class="bar">
                 <A href=Page::Home.href(lang) exact=true attr:class="brand">
-                    <span class="brand-mark" aria-hidden="true">
-                        "AP"
-                    </span>
+                    // The mark: four rising bars, one per member in its colour, on the white disc.
+                    <svg class="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+                        <rect x="6" y="17" width="4" height="8" rx="1" fill="#0039a6"></rect>
+                        <rect x="11.3" y="12" width="4" height="13" rx="1" fill="#e0b400"></rect>
+                        <rect x="16.6" y="8" width="4" height="17" rx="1" fill="#006847"></rect>
+                        <rect x="21.9" y="13" width="4" height="12" rx="1" fill="#d91023"></rect>
+                    </svg>
                     <span class="brand-name">{t.short_name}</span>
                     <span class="sr-only">{format!(" — {}", t.home)}</span>
                 </A>
@@ -105,6 +109,20 @@ pub fn Footer() -> impl IntoView {
     let t = lang.t();
     view! {
         <footer class="site-footer">
+            <nav class="footer-nav" aria-label=t.info_footer()>
+                <ul>
+                    {observatorio_core::model::InfoKind::ALL
+                        .iter()
+                        .map(|&k| {
+                            view! {
+                                <li>
+                                    <A href=Page::Info(k).href(lang)>{t.info(k)}</A>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
             <p>{t.footer_note}</p>
             <p class="muted">{t.footer_content}</p>
             <p>

@@ -5,7 +5,7 @@ use super::{use_id, use_item_meta, NotFoundItem, TopicTags};
 use crate::api::{topics_now, use_store};
 use crate::components::bits::{use_meta, CountryTag, ExternalLink, Paragraphs, SampleBadge, Tx};
 use crate::components::cards::DocCard;
-use crate::components::filters::{filtered_rows, use_query_filter, FilterField};
+use crate::components::filters::{filtered_rows, use_query_filter, with_counts, FilterField};
 use crate::components::section::{RowsSection, Section};
 use crate::context::use_lang;
 use leptos::prelude::*;
@@ -33,7 +33,7 @@ pub fn DocumentsPage() -> impl IntoView {
                         let t = l.t();
                         let (filter, ignored) = parsed.get();
                         let topics = topics_now(store);
-                        let fields = vec![
+                        let mut fields = vec![
                             FilterField {
                                 key: "type",
                                 label: t.filter_type,
@@ -42,6 +42,7 @@ pub fn DocumentsPage() -> impl IntoView {
                                     .map(|k| (k.code().to_string(), t.doc_kind(*k).to_string()))
                                     .collect(),
                                 selected: filter.kind.map(|k| k.code().to_string()),
+                                counts: None,
                             },
                             FilterField {
                                 key: "author",
@@ -51,11 +52,19 @@ pub fn DocumentsPage() -> impl IntoView {
                                     .map(|a| (a.code().to_string(), t.author_kind(*a).to_string()))
                                     .collect(),
                                 selected: filter.author.map(|a| a.code().to_string()),
+                                counts: None,
                             },
                             FilterField::country(l, filter.country),
                             FilterField::topic(l, &topics, filter.topic.clone()),
                             FilterField::year(l, rows.years().into_iter(), filter.year),
                         ];
+                        with_counts(
+                            &mut fields,
+                            |pairs| {
+                                let (f, _) = DocFilter::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+                                rows.positions(|d| f.matches(d)).len()
+                            },
+                        );
                         let bar = (Page::Documents.path(l), fields, ignored);
                         filtered_rows(
                             bar,

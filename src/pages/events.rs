@@ -8,7 +8,7 @@ use crate::components::bits::{use_meta, CountryTag, ExternalLink, Paragraphs, Sa
 use crate::components::calendar::{month_url, AddToCalendar, FeedLinks, MonthGrid, ZoneTable};
 use crate::components::cards::EventCard;
 use crate::components::comment_form::CommentForm;
-use crate::components::filters::{paged_items, use_query_filter, FilterBar, FilterField};
+use crate::components::filters::{paged_items, use_query_filter, with_counts, FilterBar, FilterField};
 use crate::components::section::{RowsSection, Section};
 use crate::context::use_lang;
 use leptos::prelude::*;
@@ -83,7 +83,7 @@ pub fn EventsPage() -> impl IntoView {
                             .filter_map(|c| EventFormat::parse(c))
                             .map(|f| (f.code().to_string(), t.event_format(Some(f)).to_string()))
                             .collect();
-                        let fields = vec![
+                        let mut fields = vec![
                             FilterField::country(l, filter.country),
                             FilterField::topic(l, &topics, filter.topic.clone()),
                             FilterField {
@@ -91,14 +91,25 @@ pub fn EventsPage() -> impl IntoView {
                                 label: t.filter_format,
                                 options: formats,
                                 selected: filter.format.map(|f| f.code().to_string()),
+                                counts: None,
                             },
                             FilterField {
                                 key: "organizer",
                                 label: t.filter_organizer,
                                 options: organizers.clone(),
                                 selected: filter.organizer.clone(),
+                                counts: None,
                             },
                         ];
+                        with_counts(
+                            &mut fields,
+                            |pairs| {
+                                let (f, _) = EventFilter::from_query(
+                                    pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+                                );
+                                (0..ix.rows.len()).filter(|i| f.matches_row(&ix, *i)).count()
+                            },
+                        );
                         let shown: Arc<Vec<usize>> = Arc::new(
                             (0..ix.rows.len()).filter(|i| filter.matches_row(&ix, *i)).collect(),
                         );
@@ -311,7 +322,8 @@ pub fn EventPage() -> impl IntoView {
                             .partition(|lk| !past && lk.kind == LinkKind::Registration);
                         let part = e.participation.clone();
                         let can_comment = !past && (part.form.is_some() || part.email.is_some());
-                        let take_part = !past && (e.how_to_take_part.is_some() || !register.is_empty() || can_comment);
+                        let take_part = !past
+                            && (e.how_to_take_part.is_some() || (part.form.is_some() && part.email.is_some()));
                         let when = event_when(l, &e.start, &e.end, e.timezone.as_deref());
                         // Before the event, registration links lead the "take part" section.
                         view! {
@@ -341,9 +353,7 @@ pub fn EventPage() -> impl IntoView {
                                         .map(|tz| {
                                             view! {
                                                 <dt>{t.time_zone}</dt>
-                                                <dd>
-                                                    <code>{tz}</code>
-                                                </dd>
+                                                <dd>{observatorio_core::i18n::zone_city(l, &tz)}</dd>
                                             }
                                         })}
                                     <dt>{t.format}</dt>
@@ -364,6 +374,34 @@ pub fn EventPage() -> impl IntoView {
                                         <Tx text=e.organizer.clone() />
                                     </dd>
                                 </dl>
+                                // What a reader acts on sits by the date: registration, the
+                                // calendar, the comment form further down.
+                                {(!past)
+                                    .then(|| {
+                                        view! {
+                                            <div class="event-actions">
+                                                {register
+                                                    .iter()
+                                                    .cloned()
+                                                    .map(|lk| {
+                                                        view! {
+                                                            <ExternalLink url=lk.url class="button">
+                                                                <Tx text=lk.label />
+                                                            </ExternalLink>
+                                                        }
+                                                    })
+                                                    .collect_view()} <AddToCalendar event=e.clone() />
+                                                {can_comment
+                                                    .then(|| {
+                                                        view! {
+                                                            <a class="button secondary" href="#comment-title">
+                                                                {t.comment_title}
+                                                            </a>
+                                                        }
+                                                    })}
+                                            </div>
+                                        }
+                                    })}
                                 <ZoneTable event=e.clone() />
                                 <Paragraphs blocks=e.body.clone() />
                                 {take_part
@@ -378,23 +416,6 @@ pub fn EventPage() -> impl IntoView {
                                                         view! {
                                                             <p>
                                                                 <Tx text=h />
-                                                            </p>
-                                                        }
-                                                    })}
-                                                {(!register.is_empty())
-                                                    .then(|| {
-                                                        view! {
-                                                            <p class="actions">
-                                                                {register
-                                                                    .into_iter()
-                                                                    .map(|lk| {
-                                                                        view! {
-                                                                            <ExternalLink url=lk.url>
-                                                                                <Tx text=lk.label />
-                                                                            </ExternalLink>
-                                                                        }
-                                                                    })
-                                                                    .collect_view()}
                                                             </p>
                                                         }
                                                     })}
@@ -419,12 +440,12 @@ pub fn EventPage() -> impl IntoView {
                                             <CommentForm
                                                 event_id=e.id.clone()
                                                 title=e.title.get(l).to_string()
+                                                organizer=e.organizer.get(l).to_string()
                                                 form=part.form.clone()
                                                 email=part.email.clone()
                                             />
                                         }
                                     })}
-                                <AddToCalendar event=e.clone() />
                                 {(!recordings.is_empty())
                                     .then(|| {
                                         view! {

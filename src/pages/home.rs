@@ -8,6 +8,8 @@ use crate::components::section::Section;
 use crate::context::use_lang;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use observatorio_core::i18n::{Door, PORTALS};
+use observatorio_core::model::Country;
 use observatorio_core::routes::Page;
 
 #[component]
@@ -21,7 +23,19 @@ pub fn HomePage() -> impl IntoView {
             <section class="hero" aria-labelledby="hero-title">
                 <h1 id="hero-title">{t.site_name}</h1>
                 <p class="lead">{t.intro_description}</p>
+                <ul class="members" aria-label=t.members_label()>
+                    {[Country::Cl, Country::Co, Country::Mx, Country::Pe]
+                        .into_iter()
+                        .map(|c| {
+                            view! {
+                                <li class=format!("member member-{}", c.code().to_ascii_lowercase())>{t.country(c)}</li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
             </section>
+
+            <Doors />
 
             <section class="home-about" aria-labelledby="about-title">
                 <h2 id="about-title" class="sr-only">
@@ -166,5 +180,76 @@ pub fn HomePage() -> impl IntoView {
                 />
             </section>
         </div>
+    }
+}
+
+/// The tasks people come for, each a door: a member's indicators, the events, the documents,
+/// the data and downloads, and the national portals for selling to government. Links only, so
+/// the home's first view needs no file.
+#[component]
+fn Doors() -> impl IntoView {
+    let lang = use_lang();
+    let t = lang.t();
+    let door = |d: Door, page: Page, extra: AnyView| {
+        let (title, text) = t.door(d);
+        view! {
+            <li class="door">
+                <h3>
+                    <A href=page.href(lang)>{title}</A>
+                </h3>
+                <p>{text}</p>
+                {extra}
+            </li>
+        }
+    };
+    let countries = view! {
+        <ul class="door-links">
+            {[Country::Cl, Country::Co, Country::Mx, Country::Pe]
+                .into_iter()
+                .map(|c| {
+                    view! {
+                        <li>
+                            <A href=Page::Indicators(c).href(lang)>{t.country(c)}</A>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any();
+    let portals = view! {
+        <ul class="door-links">
+            {PORTALS
+                .iter()
+                .map(|(c, name, url)| {
+                    view! {
+                        <li>
+                            <a href=*url target="_blank" rel="noopener noreferrer">
+                                {*name}
+                                <span class="muted">{format!(" ({})", t.country(*c))}</span>
+                                <span class="sr-only">{format!(" ({}, {})", t.external, t.new_tab)}</span>
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+    .into_any();
+    let (sell_title, sell_text) = t.door(Door::Sell);
+    view! {
+        <section class="doors" aria-labelledby="doors-title">
+            <h2 id="doors-title">{t.doors_title()}</h2>
+            <ul class="door-grid">
+                {door(Door::Indicators, Page::Indicators(Country::Ap), countries)}
+                {door(Door::Events, Page::Events, ().into_any())}
+                {door(Door::Documents, Page::Documents, ().into_any())} {door(Door::Data, Page::Data, ().into_any())}
+                <li class="door">
+                    <h3>{sell_title}</h3>
+                    <p>{sell_text}</p>
+                    {portals}
+                </li>
+            </ul>
+        </section>
     }
 }

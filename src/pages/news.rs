@@ -4,7 +4,7 @@ use super::{use_id, use_item_meta, NotFoundItem, TopicTags};
 use crate::api::{topics_now, use_store};
 use crate::components::bits::{use_meta, CountryTag, ExternalLink, Paragraphs, SampleBadge, Tx};
 use crate::components::cards::NewsCard;
-use crate::components::filters::{filtered_rows, use_query_filter, FilterField};
+use crate::components::filters::{filtered_rows, use_query_filter, with_counts, FilterField};
 use crate::components::section::{RowsSection, Section};
 use crate::context::use_lang;
 use leptos::prelude::*;
@@ -29,11 +29,20 @@ pub fn NewsListPage() -> impl IntoView {
                         let l = lang;
                         let (filter, ignored) = parsed.get();
                         let topics = topics_now(store);
-                        let fields = vec![
+                        let mut fields = vec![
                             FilterField::country(l, filter.country),
                             FilterField::year(l, rows.years().into_iter(), filter.year),
                             FilterField::topic(l, &topics, filter.topic.clone()),
                         ];
+                        with_counts(
+                            &mut fields,
+                            |pairs| {
+                                let (f, _) = NewsFilter::from_query(
+                                    pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+                                );
+                                rows.positions(|n| f.matches(n)).len()
+                            },
+                        );
                         let bar = (Page::News.path(l), fields, ignored);
                         let country = filter.country.filter(|c| *c != observatorio_core::model::Country::Ap);
                         let feed = |atom| observatorio_core::routes::href(

@@ -179,6 +179,7 @@ pub fn SearchPage() -> impl IntoView {
                                     .map(|(k, n)| (k.code().to_string(), format!("{} ({n})", t.kind(*k))))
                                     .collect(),
                                 selected: f.facets.kind.map(|k| k.code().to_string()),
+                                counts: None,
                             },
                             FilterField {
                                 key: "country",
@@ -189,6 +190,7 @@ pub fn SearchPage() -> impl IntoView {
                                     .map(|(c, n)| (c.code().to_string(), format!("{} ({n})", t.country(*c))))
                                     .collect(),
                                 selected: f.facets.country.map(|c| c.code().to_string()),
+                                counts: None,
                             },
                             FilterField {
                                 key: "topic",
@@ -199,6 +201,7 @@ pub fn SearchPage() -> impl IntoView {
                                     .map(|(id, n)| (id.clone(), format!("{} ({n})", topic_label(id))))
                                     .collect(),
                                 selected: f.facets.topic.clone(),
+                                counts: None,
                             },
                             FilterField {
                                 key: "year",
@@ -209,6 +212,7 @@ pub fn SearchPage() -> impl IntoView {
                                     .map(|(y, n)| (y.to_string(), format!("{y} ({n})")))
                                     .collect(),
                                 selected: f.facets.year.map(|y| y.to_string()),
+                                counts: None,
                             },
                         ];
                         let path = with_query(&Page::Search.path(l), &[], &[("q", Some(f.q.clone()))]);

@@ -101,3 +101,11 @@ export async function renderedAnotherDay(page, path) {
     await route.fulfill({ response: res, body });
   });
 }
+
+/** Chooses `value` in a list's filter select (`#filter-country`…), opening the list's "Filter"
+ *  control first if it is closed, as a reader would. */
+export async function chooseFilter(page, select, value) {
+  const box = page.locator('details.filters', { has: page.locator(select) });
+  if (await box.count() && (await box.getAttribute('open')) === null) await box.locator('summary').click();
+  await page.selectOption(select, value);
+}

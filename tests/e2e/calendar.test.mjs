@@ -3,7 +3,7 @@
 // comment form (sent, failed, draft kept, honeypot) and bad event data.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openLoaded, realErrors } from './browser.mjs';
+import { launch, openLoaded, realErrors, chooseFilter } from './browser.mjs';
 import { serve } from './server.mjs';
 
 let browser, site;
@@ -41,7 +41,7 @@ test('month grid: weeks from Monday, marked days, a chosen day lists its events'
   await page.waitForSelector('#cal-title');
   assert.equal(await page.locator('#cal-title').innerText(), 'abril de 2027');
   // A filter chosen after moving keeps the month.
-  await page.selectOption('#filter-country', 'CO');
+  await chooseFilter(page, '#filter-country', 'CO');
   await page.waitForFunction(() => location.search.includes('country=CO'));
   assert.equal(new URL(page.url()).searchParams.get('month'), '2027-04');
   assert.equal(await page.locator('#cal-title').innerText(), 'abril de 2027');
@@ -81,7 +81,7 @@ test('filters live in the URL and combine with the month view', async () => {
   const page = await open('/es/events?view=month&month=2027-05&country=CO');
   assert.equal(await page.locator('.day.has-events:not(.other-month)').count(), 0);
   assert.match(await page.locator('.day-hint').innerText(), /No hay eventos este mes/);
-  await page.selectOption('#filter-country', 'CL');
+  await chooseFilter(page, '#filter-country', 'CL');
   await page.waitForFunction(() => location.search.includes('country=CL'));
   const marked = await page.locator('.day.has-events:not(.other-month) button').evaluateAll((bs) => bs.map((b) => b.dataset.date));
   assert.deepEqual(marked, ['2027-05-12', '2027-05-13']);
@@ -129,21 +129,42 @@ test('an event in every member capital and in the reader\'s own zone', async () 
   for (const p of [page, page2, page3]) await p.context().close();
 });
 
+test('an upcoming event: registration, the calendar and the comment form by its date; the zone as a city', async () => {
+  const page = await open('/en/events/sample-webinar-selling-to-government-2027');
+  // The actions come right after the date, before the times table and the text.
+  const order = await page.evaluate(() => {
+    const at = (sel) => { const e = document.querySelector(sel); return e ? e.getBoundingClientRect().top + window.scrollY : null; };
+    return { facts: at('dl.facts'), actions: at('.event-actions'), zones: at('table.zones'), form: at('.comment-form') };
+  });
+  assert.ok(order.facts < order.actions && order.actions < order.zones && order.zones < order.form, JSON.stringify(order));
+  assert.ok(order.actions < 823 * 1.6, `the actions are ${order.actions}px down`);
+  const actions = page.locator('.event-actions');
+  const texts = await actions.locator('a').allInnerTexts();
+  assert.equal(texts.length, 4, texts.join(' | '));
+  assert.match(texts[0], /^Register by e-mail/);
+  assert.match(texts[1], /^File \.ics/);
+  assert.match(texts[2], /^Google Calendar/);
+  assert.equal(texts[3], 'Send your comments');
+  assert.equal(await actions.locator('a.button').count(), 4);
+  assert.equal(await page.locator('dl.facts').innerText().then((t) => /Bogotá/.test(t) && !/America\/Bogota/.test(t)), true);
+  await page.context().close();
+});
+
 test('add to calendar: the .ics file and the Google Calendar link', async () => {
-  const page = await open('/en/events/digital-teaching-seminar-2022');
+  const page = await open('/en/events/sample-webinar-selling-to-government-2027');
   const ics = page.locator('a[download]');
   const href = await ics.getAttribute('href');
-  assert.equal(href, '/calendar/en/digital-teaching-seminar-2022.ics');
+  assert.equal(href, '/calendar/en/sample-webinar-selling-to-government-2027.ics');
   const res = await page.request.get(site.url + href);
   assert.match(res.headers()['content-type'], /text\/calendar/);
   const text = await res.text();
-  assert.match(text, /\r\nDTSTART:20221124T180000Z\r\n/);
+  assert.match(text, /\r\nDTSTART:20270318T150000Z\r\n/);
   const [download] = await Promise.all([page.waitForEvent('download'), ics.click()]);
-  assert.equal(download.suggestedFilename(), 'digital-teaching-seminar-2022.ics');
+  assert.equal(download.suggestedFilename(), 'sample-webinar-selling-to-government-2027.ics');
   const google = await page.getByRole('link', { name: /Google Calendar/ }).getAttribute('href');
   assert.match(google, /^https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&text=/);
-  assert.match(google, /dates=20221124T120000\/20221124T120000/);
-  assert.match(google, /ctz=America%2FMexico_City/);
+  assert.match(google, /dates=20270318T100000\/20270318T113000/);
+  assert.match(google, /ctz=America%2FBogota/);
   // Subscribable feeds are linked from the events page.
   const list = await open('/es/events');
   const feeds = await list.locator('.feeds a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
@@ -152,22 +173,53 @@ test('add to calendar: the .ics file and the Google Calendar link', async () => 
 });
 
 const WEBINAR = '/es/events/sample-webinar-selling-to-government-2027';
+const SERVICE = 'https://forms.example.org/observatorio/sample-webinar';
+
+/** The webinar as a site that configured a form service would publish it: the event's file
+ *  names the service, and the page's policy lets the browser post to it. The bundled content
+ *  names none (it ships no service that would fail), so the e-mail is its way by default. */
+async function withFormService(p) {
+  await p.route(/\/content\/items\/events\/sample-webinar-selling-to-government-2027\.json(\?.*)?$/, async (route) => {
+    const res = await route.fetch();
+    const file = await res.json();
+    for (const e of file.events) e.participation = { ...e.participation, form: SERVICE };
+    return route.fulfill({ response: res, body: JSON.stringify(file) });
+  });
+  await p.route((url) => url.pathname === '/es/events/sample-webinar-selling-to-government-2027', async (route) => {
+    const res = await route.fetch();
+    const headers = { ...res.headers() };
+    headers['content-security-policy'] = headers['content-security-policy'].replace("connect-src 'self'", "connect-src 'self' https://forms.example.org");
+    return route.fulfill({ response: res, headers });
+  });
+}
 
 test('comment form: validation, sending, sent', async () => {
   const posts = [];
   const page = await open(WEBINAR, {
-    setup: (p) => p.route('https://forms.example.org/**', (route) => {
+    setup: async (p) => { await withFormService(p); await p.route('https://forms.example.org/**', (route) => {
       posts.push(route.request().postData());
       return route.fulfill({ status: 200, contentType: 'application/json', body: '{"ok":true}', headers: { 'access-control-allow-origin': '*' } });
-    }),
+    }); },
   });
   await page.getByRole('button', { name: 'Enviar comentario' }).click();
+  // The error sits under its field, is read with it, and the field takes the focus.
   assert.equal(await page.locator('.form-error').innerText(), 'Escriba su comentario.');
+  assert.equal(await page.locator('#c-message').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('#c-message').getAttribute('aria-describedby'), 'c-message-error c-count c-draft');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'c-message');
+  assert.equal(await page.locator('#c-message-error').getAttribute('role'), 'alert');
   await page.fill('#c-email', 'no es correo');
   await page.fill('#c-message', 'Propongo hablar de pymes lideradas por mujeres & compras verdes.');
   assert.match(await page.locator('#c-count').innerText(), /^64 \/ 2000/);
   await page.getByRole('button', { name: 'Enviar comentario' }).click();
-  assert.match(await page.locator('.form-error').innerText(), /Revise el correo/);
+  assert.match(await page.locator('#c-email-error').innerText(), /Revise el correo/);
+  assert.equal(await page.locator('#c-email').getAttribute('aria-describedby'), 'c-email-error');
+  assert.equal(await page.locator('#c-message').getAttribute('aria-invalid'), null);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'c-email');
+  // Who receives what the form collects, and what for, with the privacy page.
+  const privacy = page.locator('.privacy-note');
+  assert.match(await privacy.innerText(), /se entregan solo a Comité de Compras Públicas \(ejemplo\), para responderle/);
+  assert.equal(await privacy.locator('a').getAttribute('href'), '/es/about/privacy');
   await page.fill('#c-email', 'ana@example.cl');
   await page.getByRole('button', { name: 'Enviar comentario' }).click();
   await page.getByText('Gracias: su comentario fue enviado.').waitFor();
@@ -182,7 +234,7 @@ test('comment form: validation, sending, sent', async () => {
 });
 
 test('comment form: a failed send keeps the text, across a reload, and offers e-mail', async () => {
-  const page = await open(WEBINAR, { setup: (p) => p.route('https://forms.example.org/**', (route) => route.fulfill({ status: 500, body: 'down' })) });
+  const page = await open(WEBINAR, { setup: async (p) => { await withFormService(p); await p.route('https://forms.example.org/**', (route) => route.fulfill({ status: 500, body: 'down' })); } });
   await page.fill('#c-name', 'Ana');
   await page.fill('#c-message', 'Un comentario que no debe perderse.');
   await page.getByRole('button', { name: 'Enviar comentario' }).click();
@@ -199,7 +251,7 @@ test('comment form: a failed send keeps the text, across a reload, and offers e-
 
 test('comment form: the honeypot drops bot posts; e-mail-only events open a prefilled e-mail', async () => {
   let posted = 0;
-  const page = await open(WEBINAR, { setup: (p) => p.route('https://forms.example.org/**', (route) => { posted++; return route.fulfill({ status: 200, body: '{}' }); }) });
+  const page = await open(WEBINAR, { setup: async (p) => { await withFormService(p); await p.route('https://forms.example.org/**', (route) => { posted++; return route.fulfill({ status: 200, body: '{}' }); }); } });
   // People cannot see or reach the field.
   assert.equal(await page.locator('#c-website').getAttribute('tabindex'), '-1');
   assert.equal(await page.locator('.hp').getAttribute('aria-hidden'), 'true');
@@ -210,12 +262,20 @@ test('comment form: the honeypot drops bot posts; e-mail-only events open a pref
   assert.equal(posted, 0);
   const forum = await open('/en/events/sample-sustainable-procurement-forum-2027');
   assert.equal(await forum.getByRole('button', { name: 'Send comment' }).count(), 0);
+  // Where no service is configured, the e-mail is the way, and the page says so.
+  assert.match(await forum.locator('.comment-form').innerText(), /This event takes comments by e-mail/);
   await forum.fill('#c-message', 'Hello & thanks');
   const href = await forum.getByRole('link', { name: 'Write the e-mail' }).getAttribute('href');
   assert.match(href, /^mailto:foro-sostenible@example\.org\?subject=Sample%3A%20.+&body=Hello%20%26%20thanks$/);
-  // Past events have no form.
+  // The bundled webinar names no form service either: its comments go by e-mail.
+  const plain = await open(WEBINAR);
+  assert.equal(await plain.getByRole('button', { name: 'Enviar comentario' }).count(), 0);
+  assert.match(await plain.getByRole('link', { name: 'Escribir el correo' }).getAttribute('href'), /^mailto:eventos@example\.org\?/);
+  // Past events have no form, and nothing to add to a calendar.
   const past = await open('/en/events/digital-teaching-seminar-2022');
   assert.equal(await past.locator('.comment-form').count(), 0);
+  assert.equal(await past.locator('.add-calendar').count(), 0);
+  await plain.context().close();
   for (const p of [page, forum, past]) await p.context().close();
 });
 

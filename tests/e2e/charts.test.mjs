@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, phonePage } from './browser.mjs';
+import { launch, phonePage, chooseFilter } from './browser.mjs';
 import { serve } from './server.mjs';
 
 const DATASETS = JSON.parse(fs.readFileSync(new URL('../../public/content/datasets.json', import.meta.url))).datasets.map((d) => d.id);
@@ -89,10 +89,10 @@ test('the table toggle and the downloads work', async () => {
 test('the data page filters by thematic area, country and year; thematic areas show their charts', async () => {
   let page = await open('/es/data');
   assert.equal(await page.locator('figure.chart').count(), DATASETS.length);
-  await page.selectOption('#filter-topic', 'digital-economy');
+  await chooseFilter(page, '#filter-topic', 'digital-economy');
   await page.waitForURL(/topic=digital-economy/);
   await page.waitForFunction(() => document.querySelectorAll('figure.chart').length === 1);
-  await page.selectOption('#filter-year', '2022');
+  await chooseFilter(page, '#filter-year', '2022');
   await page.waitForFunction(() => document.querySelectorAll('figure.chart').length === 0);
   assert.ok(await page.locator('.empty').isVisible());
   await page.context().close();

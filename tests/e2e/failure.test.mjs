@@ -5,7 +5,7 @@
 // a comment draft the browser refuses to store is said so at once and kept for the visit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { follow, launch, phonePage } from './browser.mjs';
+import { follow, launch, phonePage, chooseFilter } from './browser.mjs';
 import { serve } from './server.mjs';
 
 let browser, site;
@@ -108,7 +108,7 @@ test('a filter chosen before the app takes over is applied once it is live', asy
   await page.goto(site.url + '/es/news');
   const options = await page.locator('#filter-country option').evaluateAll((os) => os.map((o) => o.value));
   assert.ok(options.includes('PE'), options.join());
-  await page.selectOption('#filter-country', 'PE');
+  await chooseFilter(page, '#filter-country', 'PE');
   release();
   await page.waitForSelector('#app[data-live]', { state: 'attached' });
   await page.waitForURL(/\/es\/news\?country=PE$/);

@@ -4,7 +4,7 @@
 // a broken source that is named while the others still show.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openLoaded, realErrors, launch } from './browser.mjs';
+import { openLoaded, realErrors, launch, chooseFilter } from './browser.mjs';
 import { serve } from './server.mjs';
 
 let browser, site;
@@ -57,11 +57,11 @@ test('the Alliance page shows each indicator with its coverage, computed from th
 test('filters live in the URL, combine, and Back restores the previous figures', async () => {
   const page = await open('/es/indicators');
   const before = await text(page, '#competitive-share .figure');
-  await page.selectOption('#filter-year', '2016');
+  await chooseFilter(page, '#filter-year', '2016');
   await page.waitForURL(/year=2016/);
   await page.waitForFunction((b) => document.querySelector('#competitive-share .figure')?.innerText !== b, before);
   const n2016 = await text(page, '.result-count');
-  await page.selectOption('#filter-method', 'open');
+  await chooseFilter(page, '#filter-method', 'open');
   await page.waitForURL(/year=2016.*method=open|method=open.*year=2016/);
   await page.waitForFunction(() => document.querySelector('#competitive-share .figure')?.innerText === '100,0 %');
   assert.notEqual(await text(page, '.result-count'), n2016);

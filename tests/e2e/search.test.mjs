@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
-import { launch, openLoaded, phonePage, realErrors } from './browser.mjs';
+import { launch, openLoaded, phonePage, realErrors, chooseFilter } from './browser.mjs';
 import { serve } from './server.mjs';
 
 let browser, site;
@@ -71,7 +71,7 @@ test('facets with counts combine with the query; a shared URL restores them; Bac
   const kinds = await page.locator('#filter-kind option').allInnerTexts();
   assert.ok(kinds.some((k) => /^Document \(\d+\)$/.test(k)), kinds.join(' | '));
   const before = await page.locator('.result').count();
-  await page.selectOption('#filter-kind', 'news');
+  await chooseFilter(page, '#filter-kind', 'news');
   await page.waitForFunction(() => location.search.includes('kind=news'));
   // The list is redrawn for the facet, each result's text loading on its own.
   await page.waitForFunction((before) => {

@@ -36,8 +36,9 @@ test('pages carry a strict policy, the security headers and revalidation; widget
     assert.equal(h.get('cross-origin-opener-policy'), 'same-origin', p);
     assert.match(h.get('permissions-policy'), /camera=\(\)/, p);
   }
-  // The comment form service the content names may be posted to.
-  assert.match((await head('/es/')).get('content-security-policy'), /connect-src 'self' https:\/\/forms\.example\.org;/);
+  // The bundled content names no comment form service: the pages connect to their own site only
+  // (a named service is added to connect-src and form-action: see crates/publish/src/headers.rs).
+  assert.match((await head('/es/')).get('content-security-policy'), /connect-src 'self'; form-action 'self';/);
   const widget = (await head('/widget/es/news.html')).get('content-security-policy');
   assert.match(widget, /^default-src 'none'; script-src 'sha256-[^']+'; style-src 'sha256-[^']+';.*frame-ancestors \*$/);
   // Hashed files are immutable; the rest is revalidated, with the types hosts guess wrong.

@@ -3,7 +3,7 @@
 // failure of one content file, phone layout.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, phonePage, realErrors, renderedAnotherDay, follow } from './browser.mjs';
+import { launch, phonePage, realErrors, renderedAnotherDay, follow, chooseFilter } from './browser.mjs';
 import { serve } from './server.mjs';
 
 let browser, site, sub;
@@ -45,7 +45,20 @@ const ROUTES = [
   ['/about', 'Acerca de', 'About', 'a[href="https://alianzapacifico.net/observatorio-compras-publicas-ap/"]'],
   ['/indicators', 'Indicadores de contratación abierta', 'Open contracting indicators', '#single-bid .figure'],
   ['/indicators/mexico', 'Indicadores de contratación abierta — México', 'Open contracting indicators — Mexico', '#data-quality [data-source="mexico-jalisco-2017"]'],
+  ['/about/licence', 'Licencia y atribución', 'Licence and attribution', '.sources li'],
+  ['/about/privacy', 'Privacidad', 'Privacy', 'main time[datetime="2026-12-02"]'],
+  ['/about/contact', 'Contacto', 'Contact', 'a[href="https://www.mercadopublico.cl/"]'],
+  ['/about/accessibility', 'Declaración de accesibilidad', 'Accessibility statement', 'main time[datetime="2026-12-02"]'],
+  ['/about/methodology', 'Metodología', 'Methodology', 'a[href$="/indicators?methodology=single-bid"]'],
 ];
+
+// Words of the interface that only one language uses: on a page in the other language they can
+// only come from a string left untranslated (content written in one language shows as such,
+// marked with its own `lang`, and is skipped).
+const ONLY = {
+  es: /\b(the|and|of|with|results?|events?|documents?|search|filters?|sources?|download|more|processes|year|country|page|read|see|show|all|from|for|this|which|where|about|data|upcoming|past|share|embed)\b/i,
+  en: /\b(los|las|del|con|resultados?|eventos?|documentos?|buscar|filtr[a-z]*|fuentes?|descargar|más|procesos|año|país|página|leer|ver|mostrar|todos|desde|para|este|esta|cuál|dónde|acerca|datos|próximos|pasados|compartir|insertar)\b/i,
+};
 
 test('every route shows its real content in Spanish and English, at phone size', async () => {
   for (const [route, es, en, selector] of ROUTES) {
@@ -58,6 +71,36 @@ test('every route shows its real content in Spanish and English, at phone size',
       assert.ok(title.length > 10 && title !== 'undefined', `${lang}${route}: title ${title}`);
       if (route !== '/') assert.ok(title.startsWith(heading.slice(0, 10)), `${lang}${route}: title "${title}" names the page`);
       assert.deepEqual(realErrors(page), [], `${lang}${route}: console errors`);
+      await page.context().close();
+    }
+  }
+});
+
+test('every text is in the reader\'s language: each route in both languages, the other language\'s words nowhere', async () => {
+  const extra = ['/events?view=month&month=2027-03', '/news?country=PE&year=1999', '/search?q=licitaci%C3%B3n', '/embed', '/events/sample-webinar-selling-to-government-2027'];
+  for (const route of [...ROUTES.map((r) => r[0]), ...extra]) {
+    for (const lang of ['es', 'en']) {
+      const other = lang === 'es' ? 'en' : 'es';
+      const page = await open(`/${lang}${route === '/' ? '/' : route}`);
+      // The interface's own text: content written in another language, proper names of the
+      // data (buyers, titles of processes) and code are left out.
+      const words = await page.evaluate((lang) => {
+        const skip = (el) => el.closest(`[lang]:not([lang="${lang}"]), code, pre, .sources strong, .process-list, .cite-text, [translate="no"], .lang-switch, script, style, noscript`);
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        const out = [];
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const el = n.parentElement;
+          if (!el || skip(el) || !el.checkVisibility?.()) continue;
+          out.push(n.textContent);
+        }
+        for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], img[alt]')) {
+          if (skip(el)) continue;
+          for (const a of ['aria-label', 'title', 'placeholder', 'alt']) if (el.getAttribute(a)) out.push(el.getAttribute(a));
+        }
+        return out;
+      }, lang);
+      const bad = words.filter((w) => ONLY[lang].test(w));
+      assert.deepEqual(bad, [], `/${lang}${route}: ${other} words in ${lang}: ${bad.slice(0, 5).join(' | ')}`);
       await page.context().close();
     }
   }
@@ -101,13 +144,13 @@ test('links lead to the article, and a news filter narrows the list and lives in
   await page.waitForSelector('.card');
   const all = await page.locator('.card').count();
   assert.ok(all >= 10, `${all} news items`);
-  await page.selectOption('#filter-country', 'PE');
+  await chooseFilter(page, '#filter-country', 'PE');
   await page.waitForURL(/country=PE/);
   await page.waitForFunction(() => document.querySelectorAll('.card').length === 2);
   const countries = await page.locator('.card .tag.country').allInnerTexts();
   assert.deepEqual(countries, ['Perú', 'Perú']);
   assert.match(await page.locator('.result-count').innerText(), /^2 resultados/);
-  await page.selectOption('#filter-year', '2019');
+  await chooseFilter(page, '#filter-year', '2019');
   await page.waitForURL(/country=PE&year=2019/);
   await page.goBack();
   await page.waitForURL(/news\?country=PE$/);
@@ -122,6 +165,52 @@ test('links lead to the article, and a news filter narrows the list and lives in
   assert.match(await page.locator('.result-count').innerText(), /^1 result(?!s)/);
   assert.match(await page.locator('.card h2').innerText(), /^Sample: A guide/);
   assert.ok(await page.locator('.card .badge.sample').isVisible(), 'sample content is marked');
+  await page.context().close();
+});
+
+test('lists on a phone: results first, filters behind one control, active ones as chips, counts per option, a way out of nothing', async () => {
+  const page = await phonePage(browser, { viewport: { width: 360, height: 740 } });
+  await page.goto(site.url + '/es/news?country=PE');
+  await page.waitForSelector('.card');
+  // The selects stay folded; the first result shows on the first screen.
+  const box = page.locator('details.filters');
+  assert.equal(await box.getAttribute('open'), null);
+  assert.equal(await page.locator('#filter-country').isVisible(), false);
+  assert.equal(await box.locator('summary').innerText(), 'Filtrar (1)');
+  const first = await page.locator('main .card').first().boundingBox();
+  assert.ok(first.y + 60 < 740, `the first result starts at ${first.y}px`);
+  // The active filter is a chip that removes it.
+  const chip = page.locator('.chips a.chip');
+  assert.equal(await chip.count(), 1);
+  assert.equal(await chip.getAttribute('aria-label'), 'Quitar el filtro: País: Perú');
+  // Each option says how many items it would show with the other filters kept.
+  await box.locator('summary').click();
+  assert.equal(await page.locator('#filter-country').isVisible(), true);
+  const countries = await page.locator('#filter-country option').allInnerTexts();
+  assert.ok(countries.includes('Perú (2)'), countries.join(' | '));
+  const years = await page.locator('#filter-year option').allInnerTexts();
+  const empty = years.find((y) => / \(0\)$/.test(y));
+  assert.ok(empty, years.join(' | '));
+  // The control stays open while the reader changes filters.
+  await page.selectOption('#filter-year', empty.slice(0, 4));
+  await page.waitForURL(new RegExp(`year=${empty.slice(0, 4)}`));
+  await page.waitForFunction(() => document.querySelector('.result-count')?.innerText === 'Ningún resultado con estos filtros');
+  assert.notEqual(await box.getAttribute('open'), null);
+  // Nothing left: the page says so and offers to remove each filter.
+  const widen = page.locator('.widen');
+  assert.match(await widen.innerText(), /quite uno de los filtros/);
+  assert.deepEqual(await widen.locator('a.chip').evaluateAll((as) => as.map((a) => a.getAttribute('aria-label'))), ['Quitar el filtro: País: Perú', `Quitar el filtro: Año: ${empty.slice(0, 4)}`]);
+  await widen.locator('a.chip').nth(1).click();
+  await page.waitForURL(/\/es\/news\?country=PE$/);
+  await page.waitForFunction(() => document.querySelectorAll('main .card').length === 2);
+  // Back brings the empty filter back, Forward the two items, reloads keep them.
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('.result-count')?.innerText === 'Ningún resultado con estos filtros');
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelectorAll('main .card').length === 2);
+  await page.reload();
+  await page.waitForFunction(() => document.querySelectorAll('main .card').length === 2);
+  assert.equal(await page.locator('.result-count').innerText(), '2 resultados');
   await page.context().close();
 });
 
@@ -392,7 +481,7 @@ test('a long list shows 20 items at a time, with "show more", fetching only the 
   await page.waitForFunction(() => document.querySelectorAll('main .cards > *').length === 45);
   assert.equal(await more.count(), 0);
   // A filter reads the index's columns: Chile's items are the odd ones, from both pages.
-  await page.selectOption('#filter-country', 'CL');
+  await chooseFilter(page, '#filter-country', 'CL');
   await page.waitForFunction(() => document.querySelector('main .result-count').innerText.startsWith('22 resultados'));
   await page.waitForFunction(() => document.querySelectorAll('main .cards > .card:not(.skeleton)').length === 20);
   assert.equal(await page.locator('main .cards > .card h2').nth(19).innerText(), 'Ejemplo 39');

@@ -48,6 +48,8 @@ pub enum Page {
     Data,
     Dataset(String),
     About,
+    /// One of the official pages (licence, privacy, contact, accessibility, methodology).
+    Info(crate::model::InfoKind),
     Search,
     Embed,
     /// Open-contracting indicators of a member, or of the whole Alliance (`Country::Ap`).
@@ -76,6 +78,7 @@ impl Page {
             Page::Data => format!("/{l}/data"),
             Page::Dataset(id) => format!("/{l}/data/{}", encode_segment(id)),
             Page::About => format!("/{l}/about"),
+            Page::Info(k) => format!("/{l}/about/{}", k.code()),
             Page::Search => format!("/{l}/search"),
             Page::Embed => format!("/{l}/embed"),
             Page::Indicators(c) => match country_slug(*c) {
@@ -254,6 +257,7 @@ mod tests {
             "/en/news/lanzamiento-observatorio"
         );
         assert_eq!(Page::Dataset("a b/<c>".into()).path(Lang::Es), "/es/data/a%20b%2F%3Cc%3E");
+        assert_eq!(Page::Info(crate::model::InfoKind::Privacy).path(Lang::En), "/en/about/privacy");
     }
 
     #[test]

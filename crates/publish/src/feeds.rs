@@ -129,6 +129,7 @@ impl Pages<'_> {
             [Page::Home, Page::Topics, Page::News, Page::Documents, Page::Events, Page::Data, Page::About, Page::Embed]
                 .into_iter()
                 .chain(observatorio_core::model::Country::ALL.into_iter().map(Page::Indicators))
+                .chain(observatorio_core::model::InfoKind::ALL.iter().map(|&k| Page::Info(k)))
                 .map(|p| (p, None))
                 .collect();
         out.extend(self.topics.iter().map(|t| (Page::Topic(t.id.clone()), None)));

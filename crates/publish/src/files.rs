@@ -70,6 +70,8 @@ pub fn home_digest(c: &Content, cfg: &Config) -> Vec<(String, String)> {
         if !site.items.is_empty() {
             if let Some(Value::Object(m)) = r.get_mut("site") {
                 first_paragraph(m, "about");
+                // The official pages are read on their own routes, from the full file.
+                m.remove("pages");
             }
             emit(Site::FILE, r);
         }

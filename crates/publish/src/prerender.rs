@@ -58,6 +58,7 @@ pub fn pages(
         list(Page::About, t.about),
         list(Page::Embed, t.embed),
     ];
+    out.extend(observatorio_core::model::InfoKind::ALL.iter().map(|&k| list(Page::Info(k), t.info(k))));
     out.extend(observatorio_core::model::Country::ALL.into_iter().map(|c| {
         let title = if c == observatorio_core::model::Country::Ap {
             lang.o().title.to_string()
@@ -115,7 +116,7 @@ fn files_for(page: &Page) -> Vec<String> {
         Page::Documents => vec![list_index("documents"), list_page("documents", 0), full("topics")],
         Page::Events => vec![list_index("events"), full("topics")],
         Page::Data | Page::Dataset(_) => vec![full("datasets"), full("topics")],
-        Page::About => vec![full("site")],
+        Page::About | Page::Info(_) => vec![full("site")],
         Page::Embed => vec![full("datasets"), full("topics")],
     }
 }

@@ -444,24 +444,33 @@ fn Filters(
     }
     let fields = vec![
         FilterField::year(lang, opts.years.iter().copied(), filter.year),
-        FilterField { key: "buyer", label: o.filter_buyer, options: buyers, selected: filter.buyer.clone() },
+        FilterField {
+            key: "buyer",
+            label: o.filter_buyer,
+            options: buyers,
+            selected: filter.buyer.clone(),
+            counts: None,
+        },
         FilterField {
             key: "category",
             label: o.filter_category,
             options: opts.categories.iter().map(|c| (c.clone(), o.category(c))).collect(),
             selected: filter.category.clone(),
+            counts: None,
         },
         FilterField {
             key: "method",
             label: o.filter_method,
             options: opts.methods.iter().map(|m| (method_code(*m).to_string(), o.method(*m).to_string())).collect(),
             selected: filter.method.map(|m| method_code(m).to_string()),
+            counts: None,
         },
         FilterField {
             key: "days",
             label: o.filter_days,
             options: day_options.into_iter().map(|d| (d.to_string(), d.to_string())).collect(),
             selected: filter.days.map(|d| d.to_string()),
+            counts: None,
         },
     ];
     let mut fields = fields;
@@ -474,6 +483,7 @@ fn Filters(
                 label: o.supplier,
                 options: vec![(sup.clone(), sup.clone())],
                 selected: Some(sup.clone()),
+                counts: None,
             },
         );
     }

@@ -1,7 +1,25 @@
 //! Interface strings. One struct, one constant per language: a missing translation is a compile
 //! error, not a blank on screen.
 
-use crate::model::{AuthorKind, Country, DocKind, EventFormat, LinkKind};
+use crate::model::{AuthorKind, Country, DocKind, EventFormat, InfoKind, LinkKind};
+
+/// The home page's doors (see `Strings::door`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Door {
+    Indicators,
+    Events,
+    Documents,
+    Data,
+    Sell,
+}
+
+/// The national public procurement portals, where businesses find and answer tenders.
+pub const PORTALS: [(Country, &str, &str); 4] = [
+    (Country::Cl, "Mercado Público", "https://www.mercadopublico.cl/"),
+    (Country::Co, "SECOP", "https://www.colombiacompra.gov.co/"),
+    (Country::Mx, "ComprasMX", "https://comprasmx.buengobierno.gob.mx/"),
+    (Country::Pe, "SEACE", "https://www.gob.pe/oece"),
+];
 
 pub struct Strings {
     pub site_name: &'static str,
@@ -71,6 +89,13 @@ pub struct Strings {
     pub filter_all: &'static str,
     pub filters: &'static str,
     pub clear_filters: &'static str,
+    /// The control that opens a list's filters, the active ones as chips, and a filter that
+    /// leaves nothing.
+    pub filter_open: &'static str,
+    pub remove_filter: &'static str,
+    pub active_filters: &'static str,
+    pub no_match: &'static str,
+    pub widen_intro: &'static str,
     pub results: &'static str,
     /// The singular of `results` ("1 resultado").
     pub result_one: &'static str,
@@ -265,6 +290,11 @@ pub static ES: Strings = Strings {
     filter_all: "Todos",
     filters: "Filtros",
     clear_filters: "Quitar filtros",
+    filter_open: "Filtrar",
+    remove_filter: "Quitar el filtro",
+    active_filters: "Filtros activos",
+    no_match: "Ningún resultado con estos filtros",
+    widen_intro: "Para ver resultados, quite uno de los filtros:",
     results: "resultados",
     result_one: "resultado",
     no_results: "Ningún elemento coincide con estos filtros.",
@@ -360,7 +390,7 @@ pub static ES: Strings = Strings {
     form_draft: "Su borrador se guarda en este navegador mientras escribe.",
     form_via: "Los comentarios se envían mediante un servicio de formularios externo:",
     form_by_email: "Escribir el correo",
-    form_email_only: "Se abrirá su programa de correo con el comentario ya escrito, dirigido a",
+    form_email_only: "Este evento recibe los comentarios por correo electrónico: «Escribir el correo» abre su programa de correo con el comentario ya escrito, dirigido al organizador,",
     form_honeypot: "No llene este campo",
     form_err_empty: "Escriba su comentario.",
     form_err_long: "El comentario es demasiado largo.",
@@ -457,6 +487,11 @@ pub static EN: Strings = Strings {
     filter_all: "All",
     filters: "Filters",
     clear_filters: "Clear filters",
+    filter_open: "Filter",
+    remove_filter: "Remove the filter",
+    active_filters: "Active filters",
+    no_match: "No results with these filters",
+    widen_intro: "To see results, remove one of the filters:",
     results: "results",
     result_one: "result",
     no_results: "No item matches these filters.",
@@ -555,7 +590,7 @@ pub static EN: Strings = Strings {
     form_draft: "Your draft is saved in this browser as you type.",
     form_via: "Comments are sent through an outside form service:",
     form_by_email: "Write the e-mail",
-    form_email_only: "Your e-mail program will open with the comment filled in, addressed to",
+    form_email_only: "This event takes comments by e-mail: “Write the e-mail” opens your e-mail program with the comment filled in, addressed to the organizer,",
     form_honeypot: "Leave this field empty",
     form_err_empty: "Write your comment.",
     form_err_long: "The comment is too long.",
@@ -667,5 +702,117 @@ impl Strings {
             LinkKind::Material => "Material",
             LinkKind::Source => self.pick("Fuente", "Source"),
         }
+    }
+
+    /// An official page's title (footer link and heading).
+    pub fn info(&self, k: InfoKind) -> &'static str {
+        match k {
+            InfoKind::Licence => self.pick("Licencia y atribución", "Licence and attribution"),
+            InfoKind::Privacy => self.pick("Privacidad", "Privacy"),
+            InfoKind::Contact => self.pick("Contacto", "Contact"),
+            InfoKind::Accessibility => self.pick("Declaración de accesibilidad", "Accessibility statement"),
+            InfoKind::Methodology => self.pick("Metodología", "Methodology"),
+        }
+    }
+
+    /// "Last updated: 1 December 2026".
+    pub fn info_updated(&self, date: &str) -> String {
+        format!("{} {date}", self.pick("Última actualización:", "Last updated:"))
+    }
+
+    pub fn info_missing(&self) -> &'static str {
+        self.pick(
+            "Esta página aún no se ha redactado. Mientras tanto, escríbanos a la dirección de contacto.",
+            "This page has not been written yet. In the meantime, write to us at the contact address.",
+        )
+    }
+
+    pub fn info_footer(&self) -> &'static str {
+        self.pick("Información institucional", "About this site")
+    }
+
+    pub fn info_data_sources(&self) -> &'static str {
+        self.pick("Datos de contratación abierta: fuentes y licencias", "Open contracting data: sources and licences")
+    }
+
+    pub fn info_publisher(&self) -> &'static str {
+        self.pick("Publicador", "Publisher")
+    }
+
+    pub fn info_licence(&self) -> &'static str {
+        self.pick("Licencia", "Licence")
+    }
+
+    /// A source whose publisher states no licence for the data.
+    pub fn info_no_licence(&self) -> &'static str {
+        self.pick(
+            "El publicador no indica una licencia; se reutiliza como dato público, citando al publicador.",
+            "The publisher states no licence; reused as public data, crediting the publisher.",
+        )
+    }
+
+    pub fn info_indicators(&self) -> &'static str {
+        self.pick("Metodología de cada indicador", "Each indicator's methodology")
+    }
+
+    /// The comment form's privacy notice: who receives what it collects, and what for.
+    pub fn form_privacy(&self, organizer: &str) -> String {
+        self.pick(
+            format!("Su nombre, su correo y su comentario se entregan solo a {organizer}, para responderle y tener en cuenta su aporte en este evento; el Observatorio no los recibe (el borrador queda solo en este navegador hasta que lo envíe). Más información en"),
+            format!("Your name, e-mail address and comment go only to {organizer}, to answer you and take your contribution into account at this event; the Observatory does not receive them (the draft stays in this browser until you send it). More in"),
+        )
+    }
+
+    /// The home page's doors to what people come for: (title, what it leads to).
+    pub fn door(&self, d: Door) -> (&'static str, &'static str) {
+        match d {
+            Door::Indicators => (
+                self.pick("Indicadores de mi país", "My country's indicators"),
+                self.pick(
+                    "Competencia, ofertas únicas y plazos, calculados con los datos abiertos de cada miembro.",
+                    "Competition, single bids and deadlines, computed from each member's open data.",
+                ),
+            ),
+            Door::Events => (
+                self.pick("Próximos eventos", "Upcoming events"),
+                self.pick(
+                    "Talleres, foros y seminarios en los que puede participar.",
+                    "Workshops, forums and seminars you can join.",
+                ),
+            ),
+            Door::Documents => (
+                self.pick("Documentos recientes", "Latest documents"),
+                self.pick(
+                    "Estudios, guías, estadísticas y declaraciones.",
+                    "Studies, guides, statistics and declarations.",
+                ),
+            ),
+            Door::Data => (
+                self.pick("Datos y descargas", "Data and downloads"),
+                self.pick(
+                    "Tablas y gráficos en CSV y JSON, con su fuente y licencia.",
+                    "Tables and charts as CSV and JSON, with their source and licence.",
+                ),
+            ),
+            Door::Sell => (
+                self.pick("Venderle al Estado", "Selling to government"),
+                self.pick(
+                    "Los portales nacionales donde se publican las compras públicas:",
+                    "The national portals where public purchases are published:",
+                ),
+            ),
+        }
+    }
+
+    pub fn doors_title(&self) -> &'static str {
+        self.pick("¿Qué necesita?", "What do you need?")
+    }
+
+    pub fn members_label(&self) -> &'static str {
+        self.pick("Países miembros", "Member countries")
+    }
+
+    pub fn info_contact_address(&self) -> &'static str {
+        self.pick("Dirección de contacto", "Contact address")
     }
 }

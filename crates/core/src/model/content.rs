@@ -50,6 +50,26 @@ code_enum!(
     }
 );
 code_enum!(ColumnKind { Text = "text", Number = "number" });
+code_enum!(
+    /// The pages an official site owes its readers, linked from every page's footer; their texts
+    /// are in `site.json` (`pages`), their titles in the interface's strings.
+    InfoKind {
+        Licence = "licence",
+        Privacy = "privacy",
+        Contact = "contact",
+        Accessibility = "accessibility",
+        Methodology = "methodology",
+    }
+);
+
+/// One of those pages: when its text was last reviewed, its paragraphs and its links.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InfoPage {
+    pub kind: InfoKind,
+    pub updated: PartialDate,
+    pub body: Blocks,
+    pub links: Vec<Link>,
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Link {
@@ -65,6 +85,14 @@ pub struct Site {
     pub about: Blocks,
     pub url: Option<SafeUrl>,
     pub contact: Option<SafeUrl>,
+    /// In `InfoKind` order; a page left out shows that it is not written yet.
+    pub pages: Vec<InfoPage>,
+}
+
+impl Site {
+    pub fn page(&self, kind: InfoKind) -> Option<&InfoPage> {
+        self.pages.iter().find(|p| p.kind == kind)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -206,6 +234,21 @@ impl<'a> Checker<'a> {
         self.errors
     }
 
+    /// Runs a check whose errors must not sink the whole item: they are reported as warnings,
+    /// and the part is left out (`None`).
+    fn part<T>(&mut self, check: impl FnOnce(&mut Self) -> T) -> Option<T> {
+        let (errors, at) = (self.errors, self.problems.len());
+        let v = check(self);
+        if self.errors == errors {
+            return Some(v);
+        }
+        self.errors = errors;
+        for p in &mut self.problems[at..] {
+            p.severity = super::problem::Severity::Warning;
+        }
+        None
+    }
+
     pub fn error(&mut self, path: &str, kind: ProblemKind) {
         self.errors += 1;
         self.problems.push(Problem::error(self.file, path, kind));
@@ -339,7 +382,29 @@ pub(crate) fn check_site(c: &mut Checker, p: &str, r: &RawSite) -> Site {
         about: c.blocks(&format!("{p}.about"), &r.about),
         url: c.opt_url(&format!("{p}.url"), &r.url),
         contact: c.opt_url(&format!("{p}.contact"), &r.contact),
+        pages: check_info_pages(c, &format!("{p}.pages"), &r.pages),
     }
+}
+
+fn check_info_pages(c: &mut Checker, p: &str, raw: &std::collections::BTreeMap<String, RawInfoPage>) -> Vec<InfoPage> {
+    // A bad page is left out (and shows as not written), never the site's name and intro with it.
+    for key in raw.keys().filter(|k| InfoKind::parse(k).is_none()) {
+        c.warn(&format!("{p}.{key}"), ProblemKind::UnknownCode { value: key.clone(), expected: InfoKind::CODES });
+    }
+    let mut out = Vec::new();
+    for &kind in InfoKind::ALL {
+        let at = format!("{p}.{}", kind.code());
+        match raw.get(kind.code()) {
+            Some(r) => out.extend(c.part(|c| InfoPage {
+                kind,
+                updated: c.date(&format!("{at}.updated"), &r.updated),
+                body: c.blocks(&format!("{at}.body"), &r.body),
+                links: c.links(&format!("{at}.links"), &r.links),
+            })),
+            None => c.warn(&at, ProblemKind::MissingPage { page: kind.code() }),
+        }
+    }
+    out
 }
 
 pub(crate) fn check_topic(c: &mut Checker, p: &str, r: &RawTopic) -> Topic {

@@ -394,4 +394,31 @@ mod tests {
         assert_eq!(e.message(Lang::En), "The file events.json is too large to show (10.5 MB; the limit is 8.4 MB).");
         assert_eq!(e.detail(Lang::En), "events.json: 10485760 bytes > 8388608 (model::size_cap)");
     }
+
+    #[test]
+    fn official_pages_are_read_in_their_order_and_a_missing_or_unknown_one_is_named() {
+        let text = r#"{"format":1,"site":{"name":{"es":"O","en":"O"},"tagline":{"es":"T","en":"T"},
+            "about":{"es":["A"],"en":["A"]},"pages":{
+            "privacy":{"updated":"2026-12-02","body":{"es":["P"],"en":["P"]}},
+            "licence":{"updated":"2026-12","body":{"es":["L"],"en":["L"]},
+              "links":[{"label":{"es":"CC","en":"CC"},"url":"https://creativecommons.org/licenses/by/4.0/"}]},
+            "contact":{"updated":"no","body":{"es":["C"],"en":["C"]}},
+            "cookies":{"updated":"2026-12-02","body":{"es":["X"],"en":["X"]}}}}}"#;
+        let loaded = parse_file::<Site>(text).unwrap();
+        let site = &loaded.items[0];
+        // The contact page's date is wrong: it is left out, the rest of the site stays.
+        let kinds: Vec<InfoKind> = site.pages.iter().map(|p| p.kind).collect();
+        assert_eq!(kinds, [InfoKind::Licence, InfoKind::Privacy]);
+        assert_eq!(site.name.get(Lang::Es), "O");
+        assert_eq!(site.page(InfoKind::Licence).unwrap().links.len(), 1);
+        assert_eq!(site.page(InfoKind::Privacy).unwrap().updated.iso(), "2026-12-02");
+        assert!(site.page(InfoKind::Methodology).is_none());
+        let problems: Vec<(String, Severity)> =
+            check_file("site.json", text).unwrap().into_iter().map(|p| (p.path.clone(), p.severity)).collect();
+        assert!(problems.contains(&("site.pages.cookies".into(), Severity::Warning)), "{problems:?}");
+        assert!(problems.contains(&("site.pages.contact.updated".into(), Severity::Warning)), "{problems:?}");
+        assert!(problems.contains(&("site.pages.accessibility".into(), Severity::Warning)), "{problems:?}");
+        assert!(problems.contains(&("site.pages.methodology".into(), Severity::Warning)), "{problems:?}");
+        assert_eq!(problems.len(), 4, "{problems:?}");
+    }
 }

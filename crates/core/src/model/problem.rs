@@ -78,6 +78,10 @@ pub enum ProblemKind {
     },
     NotANumber,
     Empty,
+    /// One of the official pages (`site.pages`) is not written.
+    MissingPage {
+        page: &'static str,
+    },
 }
 
 /// One problem: where (file and JSON path) and what.
@@ -171,6 +175,10 @@ impl Problem {
                 "this column is numeric: the cell must be a number or null".into(),
             ),
             Empty => lang.pick("la lista está vacía".into(), "the list is empty".into()),
+            MissingPage { page } => lang.pick(
+                format!("falta la página «{page}»: el pie de cada página la enlaza"),
+                format!("the \"{page}\" page is missing: every page's footer links to it"),
+            ),
         }
     }
 
@@ -259,6 +267,12 @@ impl Problem {
             )
             .into(),
             Empty => lang.pick("añada al menos un elemento", "add at least one item").into(),
+            MissingPage { .. } => lang
+                .pick(
+                    "añádala en \"pages\" con \"updated\" y \"body\" (vea docs/content.md)",
+                    "add it under \"pages\" with \"updated\" and \"body\" (see docs/content.md)",
+                )
+                .into(),
         }
     }
 }

@@ -37,6 +37,19 @@ pub struct RawSite {
     pub url: Option<String>,
     #[serde(default)]
     pub contact: Option<String>,
+    /// The official pages (licence, privacy, contact, accessibility, methodology), by kind.
+    #[serde(default)]
+    pub pages: std::collections::BTreeMap<String, RawInfoPage>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RawInfoPage {
+    /// When the text was last reviewed (YYYY-MM-DD).
+    pub updated: String,
+    pub body: RawBlocks,
+    #[serde(default)]
+    pub links: Vec<RawLink>,
 }
 
 #[derive(Deserialize, Debug)]
