@@ -228,7 +228,8 @@ test("a buyer's and a supplier's profile: shareable, in both languages, every nu
   await page.locator('.profile-count a').click();
   await page.waitForURL(/buyer=PE-CONSUCODE-1984.*list=all/);
   await page.waitForSelector('.process-list .process');
-  assert.match(await text(page, '.process-list .result-count'), new RegExp(`^${n} procesos`));
+  // In the singular for one.
+  assert.match(await text(page, '.process-list .result-count'), new RegExp(`^${n} ${n === 1 ? 'proceso' : 'procesos'}\\b`));
   // A supplier's profile from a shared link, in English: its buyers, their shares and the HHI.
   const en = await open('/en/indicators/peru?supplier-profile=PE-RUC-1522853');
   await en.waitForSelector('.profile h2');
