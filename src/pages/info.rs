@@ -143,7 +143,7 @@ fn DataSources() -> impl IntoView {
                                             <br />
                                             {t.info_publisher()}
                                             ": "
-                                            {s.publisher.clone()}
+                                            <span lang="es">{s.publisher.clone()}</span>
                                             <br />
                                             {t.info_licence()}
                                             ": "
@@ -164,7 +164,7 @@ fn DataSources() -> impl IntoView {
                                                 .map(|u| {
                                                     view! {
                                                         <br />
-                                                        <ExternalLink url=u>{s.publisher.clone()}</ExternalLink>
+                                                        <ExternalLink url=u>{t.info_publisher_site()}</ExternalLink>
                                                     }
                                                 })}
                                         </li>

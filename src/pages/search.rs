@@ -276,7 +276,8 @@ fn result(h: Hit, query: Query, full: usize) -> AnyView {
             <SampleBadge sample=d.sample />
             {partial.then(|| view! { <span class="muted">{l.t().partial_match}</span> })}
         </p>
-        <h2 class="result-title">
+        // The open-contracting data's names and titles are published in Spanish.
+        <h2 class="result-title" lang=(d.kind == Kind::Contracting).then_some("es")>
             <a href=doc_href(d.kind, &d.id, l)>{marked(title)}</a>
         </h2>
         <p class="snippet">{marked(snip)}</p>

@@ -795,12 +795,9 @@ fn Buyers(live: Live) -> impl IntoView {
                 view! {
                     <tr>
                         <th scope="row">
-                            <a href=profile_href(
-                                lang,
-                                live.country,
-                                Party::Buyer,
-                                &b.buyer,
-                            )>{b.name.clone().unwrap_or_else(|| b.buyer.clone())}</a>
+                            <a href=profile_href(lang, live.country, Party::Buyer, &b.buyer) lang="es">
+                                {b.name.clone().unwrap_or_else(|| b.buyer.clone())}
+                            </a>
                         </th>
                         <td class="num">
                             <a href=live.href(lang, &f, Some(List::All))>{count(lang, b.processes)}</a>
@@ -858,12 +855,9 @@ fn Concentrations(live: Live) -> impl IntoView {
                 view! {
                     <tr>
                         <th scope="row">
-                            <a href=profile_href(
-                                lang,
-                                live.country,
-                                Party::Buyer,
-                                &c.buyer,
-                            )>{c.name.clone().unwrap_or_else(|| c.buyer.clone())}</a>
+                            <a href=profile_href(lang, live.country, Party::Buyer, &c.buyer) lang="es">
+                                {c.name.clone().unwrap_or_else(|| c.buyer.clone())}
+                            </a>
                         </th>
                         <td>{c.currency.clone()}</td>
                         <td class="num">{num(lang, c.total, 0)}</td>
@@ -979,7 +973,7 @@ fn Quality(pool: Shared<Pool>, failed: Vec<(Source, String)>) -> impl IntoView {
                 <article class="source" data-source=s.id.clone()>
                     <h3 id=format!("quality-{}", s.id)>{name(s)} " " <SampleBadge sample=s.sample /></h3>
                     <p class="muted">
-                        {s.publisher.clone()}
+                        <span lang="es">{s.publisher.clone()}</span>
                         {site
                             .map(|u| {
                                 view! {
@@ -1186,10 +1180,13 @@ fn ProcessList(
                     .collect_view();
                 let buyer_name = p.buyer_name.clone().or_else(|| p.buyer.clone()).unwrap_or_else(|| "—".into());
                 let buyer_view = match &p.buyer {
-                    Some(b) => {
-                        view! { <a href=profile_href(lang, country, Party::Buyer, b)>{buyer_name}</a> }.into_any()
+                    Some(b) => view! {
+                        <a href=profile_href(lang, country, Party::Buyer, b) lang="es">
+                            {buyer_name}
+                        </a>
                     }
-                    None => buyer_name.into_any(),
+                    .into_any(),
+                    None => view! { <span lang="es">{buyer_name}</span> }.into_any(),
                 };
                 let date = |t: Option<i64>| t.and_then(observatorio_core::ocds::tables::day);
                 let dates = [
@@ -1332,8 +1329,24 @@ fn ProcessList(
 }
 
 /// Under each download: the publishers whose data it holds, with their licences.
+/// The publishers' names are proper names in Spanish, marked so on an English page.
 fn licences_note(lang: Lang, sources: &[Arc<SourceData>]) -> AnyView {
-    view! { <p class="muted licences">{licences_text(lang, sources)}</p> }.into_any()
+    let mut parts: Vec<(String, Option<String>)> =
+        sources.iter().map(|d| (d.source.publisher.clone(), d.source.licence.clone())).collect();
+    parts.dedup();
+    let last = parts.len().saturating_sub(1);
+    let parts = parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, (publisher, licence))| {
+            view! {
+                <span lang="es">{publisher}</span>
+                {licence.map(|l| format!(" ({l})"))}
+                {(i < last).then_some("; ")}
+            }
+        })
+        .collect_view();
+    view! { <p class="muted licences">{lang.o().data_licence} " " {parts}</p> }.into_any()
 }
 
 fn licences_text(lang: Lang, sources: &[Arc<SourceData>]) -> String {

@@ -739,6 +739,10 @@ impl Strings {
         self.pick("Publicador", "Publisher")
     }
 
+    pub fn info_publisher_site(&self) -> &'static str {
+        self.pick("Sitio del publicador", "The publisher's site")
+    }
+
     pub fn info_licence(&self) -> &'static str {
         self.pick("Licencia", "Licence")
     }
