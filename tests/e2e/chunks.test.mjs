@@ -58,7 +58,7 @@ test('a route whose chunk is late shows its skeleton at once, then the route', a
   const released = new Promise((r) => { release = r; });
   await page.route('**/app/split_content-*.wasm', async (route) => { await released; await route.continue(); });
   await page.goto(site.url + '/es/');
-  await page.locator('main a[href="/es/events"]').click();
+  await page.locator('main a[href="/es/events"]').first().click();
   await page.waitForURL(/\/es\/events$/);
   await page.locator('main .section-name', { hasText: 'Eventos' }).waitFor({ timeout: 1000 });
   assert.ok(await page.locator('main .skeleton').isVisible());
@@ -126,7 +126,7 @@ test('a page of an older build whose chunks are gone says a new version is out a
   await page.route('**/app/split_content-*.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
   await page.route('**/build.json*', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"build":"0000000000000000","splits":{}}' }));
   await page.goto(site.url + '/en/');
-  await page.locator('main a[href="/en/events"]').click();
+  await page.locator('main a[href="/en/events"]').first().click();
   const error = page.locator('main .chunk-error[data-stale]');
   await error.waitFor();
   assert.equal(await error.locator('.load-error-message').innerText(), 'A new version of the site has been published. Reload the page to continue.');
@@ -143,7 +143,7 @@ test('the chunk of a link a reader is about to follow is fetched on hover or tou
   await page.goto(site.url + '/es/');
   await page.waitForTimeout(500);
   assert.deepEqual(wasm, main());
-  await page.locator('main a[href="/es/events"]').hover();
+  await page.locator('main a[href="/es/events"]').first().hover();
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /split_content-/.test(r.name)));
   assert.ok(splits.content.every((f) => wasm.includes(f)));
   await page.context().close();

@@ -334,7 +334,7 @@ pub fn IndicatorsPage() -> impl IntoView {
                     trends,
                     filter: link_filter,
                     publishers: StoredValue::new(p.0.publishers()),
-                    licences: StoredValue::new(licences_text(lang, &p.0.sources)),
+                    licences: StoredValue::new(licence_parts(&p.0.sources)),
                 };
                 view! {
                     {manifest_problems}
@@ -553,7 +553,7 @@ struct Live {
     filter: Memo<Filter>,
     /// The data's publishers (a chart's source) and their licences (under each download).
     publishers: StoredValue<Text>,
-    licences: StoredValue<String>,
+    licences: StoredValue<Vec<(String, Option<String>)>>,
 }
 
 impl Live {
@@ -1329,11 +1329,21 @@ fn ProcessList(
 }
 
 /// Under each download: the publishers whose data it holds, with their licences.
-/// The publishers' names are proper names in Spanish, marked so on an English page.
-fn licences_note(lang: Lang, sources: &[Arc<SourceData>]) -> AnyView {
+/// Each source's publisher and the licence it states, once per publisher.
+fn licence_parts(sources: &[Arc<SourceData>]) -> Vec<(String, Option<String>)> {
     let mut parts: Vec<(String, Option<String>)> =
         sources.iter().map(|d| (d.source.publisher.clone(), d.source.licence.clone())).collect();
     parts.dedup();
+    parts
+}
+
+fn licences_note(lang: Lang, sources: &[Arc<SourceData>]) -> AnyView {
+    licences_view(lang, licence_parts(sources))
+}
+
+/// "Data from the publishers, under their licences: …". The publishers' names are proper names
+/// in Spanish, marked so on an English page.
+pub(crate) fn licences_view(lang: Lang, parts: Vec<(String, Option<String>)>) -> AnyView {
     let last = parts.len().saturating_sub(1);
     let parts = parts
         .into_iter()
@@ -1347,17 +1357,4 @@ fn licences_note(lang: Lang, sources: &[Arc<SourceData>]) -> AnyView {
         })
         .collect_view();
     view! { <p class="muted licences">{lang.o().data_licence} " " {parts}</p> }.into_any()
-}
-
-fn licences_text(lang: Lang, sources: &[Arc<SourceData>]) -> String {
-    let o = lang.o();
-    let mut parts: Vec<String> = sources
-        .iter()
-        .map(|d| match &d.source.licence {
-            Some(l) => format!("{} ({l})", d.source.publisher),
-            None => d.source.publisher.clone(),
-        })
-        .collect();
-    parts.dedup();
-    format!("{} {}", o.data_licence, parts.join("; "))
 }

@@ -140,7 +140,7 @@ pub fn Comparison(live: Live) -> impl IntoView {
             </div>
             <h3 class="downloads-title">{o.download_all}</h3>
             {downloads(l, "ocds-comparison", move || Some(comparison(source.get_value(), &members.get_untracked())))}
-            <p class="muted licences">{live.licences.get_value()}</p>
+            {super::licences_view(l, live.licences.get_value())}
         </section>
     }
 }
@@ -298,7 +298,7 @@ pub fn Series(live: Live) -> impl IntoView {
             </div>
             <h3 class="downloads-title">{o.download_member}</h3>
             <ul class="downloads">{per_series}</ul>
-            <p class="muted licences">{live.licences.get_value()}</p>
+            {super::licences_view(l, live.licences.get_value())}
         </section>
     }
 }
