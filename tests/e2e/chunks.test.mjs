@@ -78,7 +78,7 @@ test('a chunk that cannot be loaded shows a localized error with a retry that wo
     let offline = true;
     await page.route('**/app/split_content-*.wasm', (route) => offline ? route.abort('internetdisconnected') : route.continue());
     await page.goto(site.url + `/${lang}/`);
-    await page.locator(`main a[href="/${lang}/events"]`).click();
+    await page.locator(`main a[href="/${lang}/events"]`).first().click();
     const error = page.locator('main .chunk-error');
     await error.waitFor();
     assert.equal(await error.getAttribute('role'), 'alert');
