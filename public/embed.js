@@ -2,7 +2,8 @@
  * Include once per page: <script src="https://…/embed.js" async></script>
  * Each <div data-observatorio="events|news|chart|search" data-lang="es|en" …> becomes an iframe
  * of that widget, sized to its content. Options: data-country, data-area, data-n, data-theme,
- * data-accent, data-compact; a chart needs data-dataset. The placeholder's own link stays
+ * data-accent, data-compact, data-heading="0" (hide its heading), data-samples="0" (leave sample
+ * items out); a chart needs data-dataset. The placeholder's own link stays
  * when JavaScript is off. Nothing is added to the page but the iframes: no globals, no styles. */
 (function () {
   'use strict';
@@ -26,7 +27,7 @@
     // Option values go to the widget as URL parameters only (never into markup or CSS); the
     // widget checks them and falls back, saying so, on anything invalid.
     var q = [];
-    ['country', 'area', 'n', 'theme', 'accent', 'compact'].forEach(function (o) {
+    ['country', 'area', 'n', 'theme', 'accent', 'compact', 'heading', 'samples'].forEach(function (o) {
       var v = el.getAttribute('data-' + o);
       if (v !== null) q.push(o + '=' + encodeURIComponent(v.slice(0, 100)));
     });

@@ -22,12 +22,15 @@ pub fn EmbedPage() -> impl IntoView {
     use_meta(|l| (l.t().embed.to_string(), l.w().embed_intro.to_string()));
     let w = lang.w();
     let t = lang.t();
-    let opts = RwSignal::new(Options { lang, ..Options::default() });
-    let count_text = RwSignal::new(DEFAULT_COUNT.to_string());
+    // The configuration lives in the page's URL, so it can be shared; without one, the news
+    // widget (real items) is what a visitor sees first.
+    let (first, first_dataset) = from_page_query(lang);
+    let opts = RwSignal::new(Options { dataset: first_dataset, ..first.clone() });
+    let count_text = RwSignal::new(first.count.unwrap_or(DEFAULT_COUNT).to_string());
     let count_ok =
         move || count_text.with(|s| s.trim().parse::<u8>().ok().filter(|n| (1..=MAX_COUNT).contains(n)).is_some());
-    let accent_on = RwSignal::new(false);
-    let accent_text = RwSignal::new("#0b3a6e".to_string());
+    let accent_on = RwSignal::new(first.accent.is_some());
+    let accent_text = RwSignal::new(first.accent.map(|c| c.hex()).unwrap_or_else(|| "#0b3a6e".to_string()));
     let set = move |f: &dyn Fn(&mut Options)| opts.update(|o| f(o));
     // Charts the widget can show (the dataset list loads with the page).
     let charts = move || {
@@ -49,8 +52,34 @@ pub fn EmbedPage() -> impl IntoView {
         }
         o.count = if count_ok() { count_text.with(|s| s.trim().parse().ok()) } else { None };
         o.accent = if accent_on.get() { accent_text.with(|s| Rgb::parse(s)) } else { None };
+        // The widget's title names what it shows: the area's or the chart's name.
+        o.label = match (o.kind, &o.area, &o.dataset) {
+            (Kind::Chart, _, Some(id)) => charts().into_iter().find(|c| &c.0 == id).map(|c| c.1),
+            (k, Some(a), _) if k.lists() => {
+                topics_now(store).into_iter().find(|t| &t.id == a).map(|t| t.title.get(o.lang).to_string())
+            }
+            _ => None,
+        };
         o
     });
+    // Every change is written to the address bar (in place: Back leaves the page).
+    Effect::new(move |_| {
+        let o = effective.get();
+        let mut pairs: Vec<(&str, String)> = vec![("widget", o.kind.code().to_string())];
+        if o.lang != lang {
+            pairs.push(("wlang", o.lang.code().to_string()));
+        }
+        if let (Kind::Chart, Some(id)) = (o.kind, &o.dataset) {
+            pairs.push(("dataset", id.clone()));
+        }
+        pairs.extend(o.pairs());
+        let q = observatorio_core::routes::query_string(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+        let url = observatorio_core::routes::href(&format!("{}{q}", observatorio_core::routes::Page::Embed.path(lang)));
+        if let Ok(h) = window().history() {
+            let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    });
+    let (host_width, set_host_width) = signal(HostWidth::Phone);
     let snippet = move || effective.with(|o| o.snippet(&site_root()));
     let iframe_code = move || effective.with(|o| o.iframe(&site_root()));
     let preview_src = move || effective.with(|o| o.url(&site_root()));
@@ -281,6 +310,34 @@ pub fn EmbedPage() -> impl IntoView {
                     </fieldset>
                     <label class="check field">
                         <input
+                            id="embed-heading"
+                            type="checkbox"
+                            prop:checked=move || opts.with(|o| !o.no_heading)
+                            on:change=move |ev| {
+                                let c = event_target_checked(&ev);
+                                set(&|o| o.no_heading = !c);
+                            }
+                        />
+                        " "
+                        {lang.pick("Mostrar el título del widget", "Show the widget's own heading")}
+                    </label>
+                    <Show when=lists>
+                        <label class="check field">
+                            <input
+                                id="embed-samples"
+                                type="checkbox"
+                                prop:checked=move || opts.with(|o| !o.no_samples)
+                                on:change=move |ev| {
+                                    let c = event_target_checked(&ev);
+                                    set(&|o| o.no_samples = !c);
+                                }
+                            />
+                            " "
+                            {lang.pick("Incluir el contenido de ejemplo", "Include sample content")}
+                        </label>
+                    </Show>
+                    <label class="check field">
+                        <input
                             id="embed-compact"
                             type="checkbox"
                             prop:checked=move || opts.with(|o| o.compact)
@@ -295,14 +352,47 @@ pub fn EmbedPage() -> impl IntoView {
                 </form>
                 <section class="embed-preview" aria-labelledby="embed-preview-title">
                     <h2 id="embed-preview-title">{w.preview}</h2>
-                    <iframe
-                        id="embed-preview"
-                        node_ref=frame
-                        src=preview_src
-                        title=move || effective.with(|o| o.lang.w().kind_title(o.kind))
-                        style:height=move || format!("{}px", height.get())
-                        on:load=hello
-                    ></iframe>
+                    // The widget as it will sit in a ministry's page, at a phone's width or a
+                    // desktop's.
+                    <div class="host-widths" role="group" aria-label=lang.pick("Ancho de la página", "Page width")>
+                        {[HostWidth::Phone, HostWidth::Desktop]
+                            .into_iter()
+                            .map(|hw| {
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="button secondary"
+                                        aria-pressed=move || (host_width.get() == hw).to_string()
+                                        on:click=move |_| set_host_width.set(hw)
+                                    >
+                                        {hw.label(lang)}
+                                    </button>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                    <div class="mock-host" class:phone=move || host_width.get() == HostWidth::Phone>
+                        <div class="mock-bar" aria-hidden="true">
+                            <span class="mock-dot"></span>
+                            <span class="mock-url">"ministerio.gob.example"</span>
+                        </div>
+                        <div class="mock-page">
+                            <p class="mock-title" aria-hidden="true">
+                                {lang.pick("Portal del ministerio", "The ministry's portal")}
+                            </p>
+                            <div class="mock-line" aria-hidden="true"></div>
+                            <div class="mock-line short" aria-hidden="true"></div>
+                            <iframe
+                                id="embed-preview"
+                                node_ref=frame
+                                src=preview_src
+                                title=move || effective.with(|o| o.title())
+                                style:height=move || format!("{}px", height.get())
+                                on:load=hello
+                            ></iframe>
+                            <div class="mock-line" aria-hidden="true"></div>
+                        </div>
+                    </div>
                 </section>
             </div>
             <section class="embed-code" aria-labelledby="embed-snippet-title">
@@ -348,4 +438,31 @@ pub fn EmbedPage() -> impl IntoView {
             </section>
         </div>
     }
+}
+
+/// The mock host page's width in the preview.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum HostWidth {
+    Phone,
+    Desktop,
+}
+
+impl HostWidth {
+    fn label(self, lang: Lang) -> &'static str {
+        match self {
+            HostWidth::Phone => lang.pick("Teléfono (360 px)", "Phone (360 px)"),
+            HostWidth::Desktop => lang.pick("Escritorio", "Desktop"),
+        }
+    }
+}
+
+/// The widget configured in the page's URL (`?widget=news&country=CL&heading=0…`), with its
+/// dataset for a chart; the news widget in the page's language without one.
+fn from_page_query(lang: Lang) -> (Options, Option<String>) {
+    let pairs = crate::components::filters::location_query();
+    let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+    let kind = get("widget").and_then(|k| Kind::parse(&k)).unwrap_or(Kind::News);
+    let wlang = get("wlang").and_then(|l| Lang::from_code(&l)).unwrap_or(lang);
+    let (o, _) = Options::from_query(kind, wlang, &pairs);
+    (o, get("dataset").filter(|d| widget::valid_id(d)))
 }

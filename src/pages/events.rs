@@ -54,7 +54,6 @@ pub fn EventsPage() -> impl IntoView {
         }
     });
     let mode = move || mode.with(|(f, _)| f.view);
-    let month = move || month_of.with(|(f, _)| f.month_or(today));
     let day = move || day_of.with(|(f, _)| f.day);
     view! {
         <div class="page">
@@ -114,6 +113,16 @@ pub fn EventsPage() -> impl IntoView {
                             (0..ix.rows.len()).filter(|i| filter.matches_row(&ix, *i)).collect(),
                         );
                         let count = shown.len();
+                        let opening = Month::opening(
+                            today,
+                            shown
+                                .iter()
+                                .map(|i| (
+                                    ix.rows[*i].start.date(),
+                                    ix.rows[*i].end.date().max(ix.rows[*i].start.date()),
+                                )),
+                        );
+                        let month = move || month_of.with(|(f, _)| f.month.unwrap_or(opening));
                         let (ix, rows) = (ix.clone(), rows.clone());
                         let body = move || {
                             let (ix, shown, rows) = (ix.clone(), shown.clone(), rows.clone());
@@ -137,6 +146,7 @@ pub fn EventsPage() -> impl IntoView {
                                         day().filter(|d| m.contains(*d))
                                     });
                                     let all = grid_events.clone();
+                                    // Without a month in the URL, the grid opens on the next shown event's.
                                     // The agenda's filters and the month grid read the index (published, or made
                                     // from the full file); the cards read the events a page file at a time.
                                     // By label, then key (an archive of thousands of events has a handful).

@@ -14,6 +14,30 @@ const open = (path, opts) => openLoaded(browser, site.url + path, opts);
 
 const params = (page) => Object.fromEntries(new URL(page.url()).searchParams);
 
+test('month grid: opens on the next event\'s month, with today\'s one tap away; no keyboard keys for a finger', async () => {
+  // The view switch leads to the month view with no month: the next event's (the sample webinar's).
+  const page = await open('/es/events');
+  await page.locator('.view-switch a', { hasText: 'Mes' }).tap();
+  await page.waitForURL(/view=month/);
+  await page.waitForFunction(() => document.querySelector('#cal-title')?.innerText === 'marzo de 2027');
+  assert.equal(await page.locator('button[data-date="2027-03-18"]').count(), 1);
+  // Today's month is one tap away (and the previous and next months, one tap each).
+  const now = new Date();
+  const here = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  assert.equal(await page.locator(`.cal-head a[href*="month=${here}"]:not([hidden])`).count(), 1, 'a link to today\'s month');
+  assert.equal(await page.locator('.cal-head a[href*="month=2027-02"]:not([hidden])').count(), 1);
+  assert.equal(await page.locator('.cal-head a[href*="month=2027-04"]:not([hidden])').count(), 1);
+  // A touch reader is not told about arrow keys; a desktop reader is.
+  assert.equal(await page.locator('#cal-hint').isVisible(), false);
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const dp = await desk.newPage();
+  await dp.goto(site.url + '/es/events?view=month');
+  await dp.waitForSelector('#cal-hint');
+  assert.equal(await dp.locator('#cal-hint').isVisible(), true);
+  await desk.close();
+  await page.context().close();
+});
+
 test('month grid: weeks from Monday, marked days, a chosen day lists its events', async () => {
   const page = await open('/es/events?view=month&month=2027-03');
   assert.equal(await page.locator('#cal-title').innerText(), 'marzo de 2027');

@@ -126,6 +126,35 @@ test('three widgets and a hostile one on a foreign page under a strict CSP', asy
   for (const p of [page, control]) await p.context().close();
 });
 
+test('a widget for a country shows that country\'s items; an empty one offers the latest; heading and samples can be left out', async () => {
+  const page = await phonePage(browser);
+  const shown = () => page.locator('.w-item:not([hidden])');
+  // Peru's news only, as the site's own filter shows them (not the Alliance's).
+  await page.goto(`${site.url}/widget/es/news.html?country=PE`);
+  assert.equal(await shown().count(), 2);
+  assert.deepEqual(await shown().evaluateAll((li) => li.map((l) => l.dataset.country)), ['PE', 'PE']);
+  assert.equal(await page.locator('.w-nearest').isVisible(), false);
+  // Chile has no news: the latest of the Observatory instead, said so above them.
+  await page.goto(`${site.url}/widget/es/news.html?country=CL`);
+  assert.equal(await shown().count(), 5);
+  const near = page.locator('.w-nearest');
+  assert.equal(await near.isVisible(), true);
+  assert.match(await near.innerText(), /estos son los más recientes/);
+  assert.ok(await near.evaluate((n) => n.nextElementSibling?.classList.contains('w-list')), 'the note comes before the items');
+  assert.equal(await page.locator('.w-empty').isVisible(), false);
+  // Its own heading hidden for a host that has one.
+  await page.goto(`${site.url}/widget/en/news.html?heading=0`);
+  assert.equal(await page.locator('.w-title').isVisible(), false);
+  assert.equal(await page.locator('.w-note').isVisible(), false);
+  // Samples left out: the only upcoming events are samples, so the widget says there are none.
+  await page.goto(`${site.url}/widget/es/events.html?samples=0`);
+  assert.equal(await shown().count(), 0);
+  assert.equal(await page.locator('.w-empty').isVisible(), true);
+  await page.goto(`${site.url}/widget/es/events.html`);
+  assert.ok(await shown().count() >= 1);
+  await page.context().close();
+});
+
 test('a widget follows resizes of its content and of the host', async () => {
   const page = await openHost();
   await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => f.style.height && f.style.height !== '160px'));
@@ -178,7 +207,8 @@ test('the Embed page: choose a widget and options, see it live, copy the snippet
   const code = page.locator('#embed-snippet');
   await page.waitForFunction(() => /data-country="CL"/.test(document.querySelector('#embed-snippet').value));
   const snippet = await code.inputValue();
-  assert.match(snippet, /^<div data-observatorio="events" data-lang="es" data-country="CL" data-n="2" data-theme="dark"><a href="http:\/\/127\.0\.0\.1:\d+\/es\/events">Próximos eventos<\/a><\/div>\n<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" async><\/script>$/);
+  // The placeholder's link (and so the iframe's title) names what the widget shows.
+  assert.match(snippet, /^<div data-observatorio="events" data-lang="es" data-country="CL" data-n="2" data-theme="dark"><a href="http:\/\/127\.0\.0\.1:\d+\/es\/events">Próximos eventos — Chile \(Observatorio de Compras Públicas\)<\/a><\/div>\n<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js" async><\/script>$/);
   // The live preview shows the widget with those options and is sized to it.
   // The preview reloads at each option change: wait for the one with every option above.
   await page.waitForFunction(() => { const s = document.querySelector('#embed-preview').src; return /country=CL/.test(s) && /n=2/.test(s) && /theme=dark/.test(s); });
@@ -209,4 +239,34 @@ test('the Embed page: choose a widget and options, see it live, copy the snippet
   assert.match(await page.locator('a[type="application/json+oembed"]').getAttribute('href'), /oembed\/es\/chart\/[a-z0-9-]+\.json$/);
   assert.deepEqual(realErrors(page), []);
   await page.context().close();
+});
+
+test('the Embed page keeps its configuration in the URL, names the content and previews it in a mock host at phone and desktop widths', async () => {
+  // Without a configuration, real items first: the news widget.
+  const page = await openLoaded(browser, `${site.url}/es/embed`);
+  assert.equal(await page.inputValue('#embed-kind'), 'news');
+  await page.selectOption('#embed-country', 'PE');
+  await page.locator('#embed-heading').uncheck();
+  await page.locator('#embed-samples').uncheck();
+  await page.waitForFunction(() => /country=PE/.test(location.search) && /heading=0/.test(location.search) && /samples=0/.test(location.search));
+  const shared = page.url();
+  assert.match(shared, /\/es\/embed\?widget=news&country=PE&heading=0&samples=0$/);
+  // The snippet carries the options; the preview's title names what it shows.
+  assert.match(await page.inputValue('#embed-snippet'), /data-country="PE" data-heading="0" data-samples="0"><a [^>]+>Últimas noticias — Perú \(Observatorio de Compras Públicas\)<\/a>/);
+  assert.equal(await page.locator('#embed-preview').getAttribute('title'), 'Últimas noticias — Perú (Observatorio de Compras Públicas)');
+  // A shared link opens the same configuration.
+  const again = await openLoaded(browser, shared);
+  assert.equal(await again.inputValue('#embed-country'), 'PE');
+  assert.equal(await again.locator('#embed-heading').isChecked(), false);
+  assert.equal(await again.locator('#embed-samples').isChecked(), false);
+  await again.waitForFunction(() => /country=PE/.test(document.querySelector('#embed-preview').src));
+  // The mock host page: a phone's width, or the desktop's.
+  const host = again.locator('.mock-host');
+  const phoneWidth = (await host.boundingBox()).width;
+  assert.ok(phoneWidth > 300 && phoneWidth <= 360, `mock host ${phoneWidth}px`);
+  await again.getByRole('button', { name: 'Escritorio' }).click();
+  assert.equal(await again.getByRole('button', { name: 'Escritorio' }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await host.evaluate((h) => h.classList.contains('phone')), false);
+  assert.deepEqual(realErrors(page), []);
+  for (const p of [page, again]) await p.context().close();
 });

@@ -135,8 +135,26 @@ pub struct Options {
     pub theme: Theme,
     pub accent: Option<Rgb>,
     pub compact: bool,
+    /// The widget's own heading hidden (`heading=0`): the host page has its own.
+    pub no_heading: bool,
+    /// Sample items left out (`samples=0`) of a list widget.
+    pub no_samples: bool,
     /// The chart widget's dataset.
     pub dataset: Option<String>,
+    /// The chosen area's or chart's name, for the widget's title (not an option of its URL).
+    pub label: Option<String>,
+}
+
+/// The options a widget reads from its URL (and `embed.js` passes on from `data-*`).
+pub const OPTION_NAMES: [&str; 8] = ["country", "area", "n", "theme", "accent", "compact", "heading", "samples"];
+
+/// `1`/`true`/`yes` or `0`/`false`/`no`.
+fn flag(v: &str) -> Option<bool> {
+    match v {
+        "1" | "true" | "yes" => Some(true),
+        "0" | "false" | "no" => Some(false),
+        _ => None,
+    }
 }
 
 /// A dataset or area id as it may appear in a widget URL.
@@ -148,7 +166,8 @@ pub fn valid_id(s: &str) -> bool {
 }
 
 impl Options {
-    /// From query pairs (`country`, `area`, `n`, `theme`, `accent`, `compact`); each invalid
+    /// From query pairs (`country`, `area`, `n`, `theme`, `accent`, `compact`, `heading`,
+    /// `samples`); each invalid
     /// value falls back to its default and its name is returned, for the widget's discreet note.
     pub fn from_query(kind: Kind, lang: Lang, pairs: &[(String, String)]) -> (Options, Vec<&'static str>) {
         let mut o = Options { kind, lang, ..Options::default() };
@@ -163,19 +182,13 @@ impl Options {
                 }
                 "theme" => Theme::parse(v).map(|t| o.theme = t).is_some(),
                 "accent" => Rgb::parse(v).map(|c| o.accent = Some(c)).is_some(),
-                "compact" => match v {
-                    "1" | "true" | "yes" => {
-                        o.compact = true;
-                        true
-                    }
-                    "0" | "false" | "no" => true,
-                    _ => false,
-                },
+                "compact" => flag(v).map(|f| o.compact = f).is_some(),
+                "heading" => flag(v).map(|f| o.no_heading = !f).is_some(),
+                "samples" => flag(v).map(|f| o.no_samples = !f).is_some(),
                 _ => true,
             };
             if !ok {
-                if let Some(name) = ["country", "area", "n", "theme", "accent", "compact"].into_iter().find(|n| n == k)
-                {
+                if let Some(name) = OPTION_NAMES.into_iter().find(|n| n == k) {
                     if !ignored.contains(&name) {
                         ignored.push(name);
                     }
@@ -225,7 +238,32 @@ impl Options {
         if self.compact {
             out.push(("compact", "1".into()));
         }
+        if self.no_heading {
+            out.push(("heading", "0".into()));
+        }
+        if self.no_samples && self.kind.lists() {
+            out.push(("samples", "0".into()));
+        }
         out
+    }
+
+    /// What the widget shows, in words: its iframe's title and its placeholder's link
+    /// ("Próximos eventos — Chile", "Noticias — Alianza del Pacífico · Integración").
+    pub fn title(&self) -> String {
+        let area = self.label.as_deref();
+        let w = self.lang.w();
+        let mut out = w.kind_title(self.kind).to_string();
+        if self.kind.lists() {
+            if let Some(c) = self.country {
+                out.push_str(&format!(" — {}", self.lang.t().country(c)));
+            }
+            if let Some(a) = area {
+                out.push_str(&format!(" · {a}"));
+            }
+        } else if let (Kind::Chart, Some(name)) = (self.kind, area) {
+            out.push_str(&format!(" — {name}"));
+        }
+        format!("{out} ({})", self.lang.t().short_name)
     }
 
     /// The widget's full URL on a site (`site` ends with `/`).
@@ -244,21 +282,19 @@ impl Options {
         for (k, v) in self.pairs() {
             attrs.push_str(&format!(" data-{k}=\"{}\"", escape(&v)));
         }
-        let w = self.lang.w();
         format!(
             "<div {attrs}><a href=\"{}\">{}</a></div>\n<script src=\"{site}embed.js\" async></script>",
             escape(&self.fallback_link(site)),
-            escape(w.kind_title(self.kind)),
+            escape(&self.title()),
         )
     }
 
     /// The plain iframe, for hosts that allow no script (fixed height: it cannot resize itself).
     pub fn iframe(&self, site: &str) -> String {
-        let w = self.lang.w();
         format!(
             "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" style=\"width:100%;height:{}px;border:0\"></iframe>",
             escape(&self.url(site)),
-            escape(w.kind_title(self.kind)),
+            escape(&self.title()),
             self.kind.default_height()
         )
     }
@@ -349,6 +385,25 @@ mod tests {
         for bad in ["#12345", "#ggg", "rgb(1,2,3)", "#1234567", "", "#", "expression(alert(1))"] {
             assert_eq!(Rgb::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn heading_and_samples_can_be_left_out_and_the_title_names_the_content() {
+        let (o, bad) =
+            Options::from_query(Kind::News, Lang::Es, &q(&[("heading", "0"), ("samples", "no"), ("country", "cl")]));
+        assert!(bad.is_empty());
+        assert!(o.no_heading && o.no_samples);
+        assert_eq!(o.pairs(), [("country", "CL".to_string()), ("heading", "0".into()), ("samples", "0".into())]);
+        let (_, bad) = Options::from_query(Kind::News, Lang::Es, &q(&[("heading", "maybe")]));
+        assert_eq!(bad, ["heading"]);
+        // A chart has no samples option to pass on.
+        let chart = Options { kind: Kind::Chart, no_samples: true, ..Options::default() };
+        assert!(chart.pairs().is_empty());
+        let named = Options { label: Some("Integración".into()), ..o };
+        assert_eq!(named.title(), "Últimas noticias — Chile · Integración (Observatorio de Compras Públicas)");
+        assert!(named
+            .iframe("https://x.org/")
+            .contains("title=\"Últimas noticias — Chile · Integración (Observatorio de Compras Públicas)\""));
     }
 
     #[test]

@@ -22,7 +22,11 @@
   var n = lists ? opt('n', function (v) { return /^[0-9]{1,2}$/.test(v) && +v >= 1 && +v <= 10; }) : null;
   var theme = opt('theme', function (v) { return /^(auto|light|dark)$/.test(v); });
   var accent = opt('accent', function (v) { return /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(v); });
-  var compact = opt('compact', function (v) { return /^(1|0|true|false|yes|no)$/.test(v); });
+  var flag = function (v) { return /^(1|0|true|false|yes|no)$/.test(v); };
+  var on = function (v) { return /^(1|true|yes)$/.test(v); };
+  var compact = opt('compact', flag);
+  var heading = opt('heading', flag);
+  var samples = lists ? opt('samples', flag) : null;
   var html = document.documentElement;
   if (theme) html.setAttribute('data-theme', theme);
   if (accent) {
@@ -35,23 +39,45 @@
     html.style.setProperty('--accent', hex);
     html.style.setProperty('--accent-text', 1.05 / (lum + 0.05) >= (lum + 0.05) / 0.05 ? '#ffffff' : '#000000');
   }
-  if (compact && /^(1|true|yes)$/.test(compact)) root.classList.add('compact');
+  if (compact && on(compact)) root.classList.add('compact');
+  // The host page may have its own heading.
+  if (heading && !on(heading)) root.querySelector('.w-head h1').hidden = true;
   if (lists) {
     var d = new Date();
     var pad = function (x) { return (x < 10 ? '0' : '') + x; };
     var today = d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
-    var max = n ? +n : 5, shown = 0;
+    var max = n ? +n : 5;
+    var noSamples = samples && !on(samples);
     var items = root.querySelectorAll('.w-item');
-    for (var i = 0; i < items.length; i++) {
-      var it = items[i], c = it.getAttribute('data-country'), end = it.getAttribute('data-end');
-      var ok = (!country || c === 'AP' || c === country.toUpperCase()) &&
-        (!area || (' ' + it.getAttribute('data-areas') + ' ').indexOf(' ' + area + ' ') >= 0) &&
-        (!end || end >= today) && shown < max;
-      it.hidden = !ok;
-      if (ok) shown++;
+    // A country means that country's items, as the Observatory's own filter does.
+    var pick = function (country, area) {
+      var shown = 0;
+      for (var i = 0; i < items.length; i++) {
+        var it = items[i], c = it.getAttribute('data-country'), end = it.getAttribute('data-end');
+        var ok = (!country || c === country.toUpperCase()) &&
+          (!area || (' ' + it.getAttribute('data-areas') + ' ').indexOf(' ' + area + ' ') >= 0) &&
+          (!noSamples || !it.hasAttribute('data-sample')) &&
+          (!end || end >= today) && shown < max;
+        it.hidden = !ok;
+        if (ok) shown++;
+      }
+      return shown;
+    };
+    var shown = pick(country, area), nearest = false;
+    // Nothing for these options: the latest items instead (without the area, then without the
+    // country), said so above them, rather than a bare "no items".
+    if (!shown && (country || area)) {
+      shown = (area && country ? pick(country, null) : 0) || pick(null, null);
+      nearest = shown > 0;
     }
     var empty = root.querySelector('.w-empty');
     if (empty) empty.hidden = shown > 0;
+    var near = root.querySelector('.w-nearest');
+    if (near) {
+      near.hidden = !nearest;
+      var ul = root.querySelector('.w-list');
+      if (nearest && ul) ul.parentNode.insertBefore(near, ul);
+    }
     // "All events" follows the same filters on the Observatory.
     var more = root.querySelector('.w-more a'), f = [];
     if (country) f.push('country=' + country.toUpperCase());

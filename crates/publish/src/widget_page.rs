@@ -30,22 +30,29 @@ pub struct Content<'a> {
 }
 
 /// Indices of `items` (already in display order) that some combination of country and area
-/// shows among its first `MAX_COUNT`: the union over all combinations, in display order.
+/// shows among its first `MAX_COUNT` (with or without samples): the union over all
+/// combinations, in display order.
 fn union<T>(
     items: &[T],
     topics: &[Topic],
     country: impl Fn(&T) -> Country,
     areas: impl Fn(&T) -> &[String],
+    sample: impl Fn(&T) -> bool,
 ) -> Vec<usize> {
     let mut keep = HashSet::new();
     let countries = std::iter::once(None).chain(Country::ALL.into_iter().map(Some));
     for c in countries {
         for a in std::iter::once(None).chain(topics.iter().map(|t| Some(t.id.as_str()))) {
-            let matching = items.iter().enumerate().filter(|(_, it)| {
-                let ic = country(it);
-                c.is_none_or(|c| ic == c || ic == Country::Ap) && a.is_none_or(|a| areas(it).iter().any(|x| x == a))
-            });
-            keep.extend(matching.take(MAX_COUNT as usize).map(|(i, _)| i));
+            // With and without the samples (`samples=0`).
+            for samples in [true, false] {
+                // A country means that country's items, as the site's own filter does.
+                let matching = items.iter().enumerate().filter(|(_, it)| {
+                    c.is_none_or(|c| country(it) == c)
+                        && a.is_none_or(|a| areas(it).iter().any(|x| x == a))
+                        && (samples || !sample(it))
+                });
+                keep.extend(matching.take(MAX_COUNT as usize).map(|(i, _)| i));
+            }
         }
     }
     let mut out: Vec<usize> = keep.into_iter().collect();
@@ -77,8 +84,9 @@ fn item(lang: Lang, n: usize, e: Entry) -> String {
     let t = lang.t();
     let end = e.end.map(|d| format!(" data-end=\"{d}\"")).unwrap_or_default();
     let sample = if e.sample { format!(" <span class=\"w-sample\">{}</span>", t.sample) } else { String::new() };
+    let flag = if e.sample { " data-sample=\"1\"" } else { "" };
     format!(
-        "<li class=\"w-item\" data-country=\"{}\" data-areas=\"{}\"{end}{}><a href=\"{}\" rel=\"noopener\">{}<span class=\"sr-only\"> {}</span></a>{sample}<p class=\"w-meta\">{}</p><p class=\"w-sum\">{}</p></li>",
+        "<li class=\"w-item\" data-country=\"{}\" data-areas=\"{}\"{end}{flag}{}><a href=\"{}\" rel=\"noopener\">{}<span class=\"sr-only\"> {}</span></a>{sample}<p class=\"w-meta\">{}</p><p class=\"w-sum\">{}</p></li>",
         e.country.code(),
         escape(&e.areas.join(" ")),
         if n >= SHOWN { " hidden" } else { "" },
@@ -98,7 +106,7 @@ fn list(lang: Lang, kind: Kind, c: &Content, today: NaiveDate) -> String {
             let mut upcoming: Vec<&Event> =
                 c.events.iter().filter(|e| e.end.date().max(e.start.date()) >= today).collect();
             upcoming.sort_by_key(|e| e.start.date());
-            let keep = union(&upcoming, c.topics, |e| e.country, |e| &e.topics);
+            let keep = union(&upcoming, c.topics, |e| e.country, |e| &e.topics, |e| e.sample);
             for (n, i) in keep.into_iter().enumerate() {
                 let e = upcoming[i];
                 let meta =
@@ -122,7 +130,7 @@ fn list(lang: Lang, kind: Kind, c: &Content, today: NaiveDate) -> String {
         _ => {
             let mut news: Vec<&NewsItem> = c.news.iter().collect();
             news.sort_by_key(|n| std::cmp::Reverse(n.date));
-            let keep = union(&news, c.topics, |n| n.country, |n| &n.topics);
+            let keep = union(&news, c.topics, |n| n.country, |n| &n.topics, |n| n.sample);
             for (k, i) in keep.into_iter().enumerate() {
                 let n = news[i];
                 let meta = format!("{} · {}", format_partial_date(lang, &n.date), t.country(n.country));
@@ -234,7 +242,16 @@ fn document(
         from = w.from,
         new_tab = w.new_tab,
         ignored = w.ignored,
-        empty_p = if o.kind.lists() { format!("<p class=\"w-empty\" hidden>{}</p>\n", escape(empty)) } else { String::new() },
+        empty_p = if o.kind.lists() {
+            // When the options match nothing, the latest items are shown instead, and said so.
+            let nearest = lang.pick(
+                "Nada con estas opciones por ahora: estos son los más recientes del Observatorio.",
+                "Nothing with these options for now: these are the Observatory's latest.",
+            );
+            format!("<p class=\"w-empty\" hidden>{}</p>\n<p class=\"w-nearest\" hidden>{}</p>\n", escape(empty), escape(nearest))
+        } else {
+            String::new()
+        },
     )
 }
 

@@ -19,6 +19,13 @@ impl Month {
         Month { year: d.year(), month: d.month() }
     }
 
+    /// The month the grid opens on when the URL names none: that of the next event (one under
+    /// way counts from today), or today's when none is ahead. `events` are (start, end) dates.
+    pub fn opening(today: NaiveDate, events: impl IntoIterator<Item = (NaiveDate, NaiveDate)>) -> Month {
+        let next = events.into_iter().filter(|(_, end)| *end >= today).map(|(start, _)| start.max(today)).min();
+        Month::of(next.unwrap_or(today))
+    }
+
     /// `YYYY-MM`, within 1900–2200.
     pub fn parse(s: &str) -> Option<Month> {
         let (y, m) = s.split_once('-')?;
@@ -254,6 +261,22 @@ pub fn parse_day(s: &str) -> Option<NaiveDate> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_grid_opens_on_the_next_events_month() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let today = d("2026-12-02");
+        let events = [
+            (d("2019-07-01"), d("2019-07-06")),
+            (d("2027-05-12"), d("2027-05-13")),
+            (d("2027-03-18"), d("2027-03-18")),
+        ];
+        assert_eq!(Month::opening(today, events), Month::of(d("2027-03-01")));
+        // One under way opens today's month; none ahead, today's too.
+        assert_eq!(Month::opening(today, [(d("2026-11-20"), d("2026-12-05"))]), Month::of(today));
+        assert_eq!(Month::opening(today, [(d("2019-07-01"), d("2019-07-06"))]), Month::of(today));
+        assert_eq!(Month::opening(today, []), Month::of(today));
+    }
+
     use super::*;
 
     fn d(s: &str) -> NaiveDate {
