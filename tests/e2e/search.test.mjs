@@ -120,6 +120,24 @@ test('processes, buyers, suppliers and the tools are searchable, each leading to
   for (const p of [page, ocid, buyer, tools]) { assert.deepEqual(realErrors(p), []); await p.context().close(); }
 });
 
+test('the field\'s words and synonyms are known: "tender" finds the licitaciones, portal names are not corrected; the first result shows on a phone', async () => {
+  const tender = await open('/en/search?q=tender');
+  await tender.waitForSelector('.result');
+  assert.equal(await tender.locator('.did-you-mean').count(), 0);
+  assert.match(await tender.locator('.results').innerText(), /LICITACI[OÓ]N|[Ll]icitaci[oó]n/);
+  // The first result is on the first screen of a phone.
+  const first = await tender.locator('.result').first().boundingBox();
+  assert.ok(first.y + 40 < 844, `first result at ${first.y}px`);
+  for (const q of ['secop', 'seace', 'ocds', 'mipyme']) {
+    const p = await open(`/es/search?q=${q}`);
+    await p.waitForSelector('.result, .empty');
+    assert.equal(await p.locator('.did-you-mean').count(), 0, `${q} was "corrected"`);
+    assert.ok(await p.locator('.result').count() > 0, `${q} finds nothing`);
+    await p.context().close();
+  }
+  await tender.context().close();
+});
+
 test('no results: says so, offers the closest spelling and the latest items', async () => {
   // Misspelt words still find results (typo tolerance), with the right spelling offered.
   const page = await open('/es/search?q=declarasiones%20conjuntaz');

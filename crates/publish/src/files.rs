@@ -316,7 +316,7 @@ pub fn search(c: &Content, extra: Vec<observatorio_core::search::Doc>) -> Vec<(S
     let mut docs = observatorio_core::search::engine::docs_of(news, documents, events, topics, datasets);
     docs.extend(tool_docs());
     docs.extend(extra);
-    let shipped = observatorio_core::search::ship::ship(docs);
+    let shipped = observatorio_core::search::ship::ship_with(docs, &c.synonyms);
     let suggest: Vec<_> = match observatorio_core::search::Index::from_shipped(&shipped) {
         Ok(ix) => Lang::ALL
             .iter()

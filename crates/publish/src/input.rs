@@ -11,8 +11,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 /// The content files the publishing step reads, as editors name them.
-pub const FILES: [&str; 6] =
-    ["site.json", "topics.json", "news.json", "documents.json", "events.json", "datasets.json"];
+pub const FILES: [&str; 7] =
+    ["site.json", "topics.json", "news.json", "documents.json", "events.json", "datasets.json", "synonyms.json"];
 
 /// The deployed address (sub-folder included), which absolute links start with.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,6 +79,8 @@ pub struct Content {
     pub documents: Res<Document>,
     pub events: Res<Event>,
     pub datasets: Res<Dataset>,
+    /// The field's synonyms for the search index (none when the file is missing or bad).
+    pub synonyms: observatorio_core::search::synonyms::Synonyms,
 }
 
 fn parsed<T: ContentFile>(texts: &HashMap<String, String>) -> Res<T> {
@@ -100,6 +102,10 @@ impl Content {
             documents: parsed(&texts),
             events: parsed(&texts),
             datasets: parsed(&texts),
+            synonyms: texts
+                .get(observatorio_core::search::synonyms::FILE)
+                .map(|t| observatorio_core::search::synonyms::Synonyms::parse(t).0)
+                .unwrap_or_default(),
             json,
             texts,
         }

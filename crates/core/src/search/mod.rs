@@ -9,6 +9,7 @@
 pub mod engine;
 pub mod index;
 pub mod ship;
+pub mod synonyms;
 pub mod text;
 
 pub use engine::{Doc, Facets, Hit, Kind, Query, Segment};

@@ -226,7 +226,12 @@ impl DocFile {
 type Tf = [f32; FIELDS];
 
 /// Builds every part from the documents (any order; they are numbered newest first here).
-pub fn ship(mut docs: Vec<Doc>) -> Shipped {
+pub fn ship(docs: Vec<Doc>) -> Shipped {
+    ship_with(docs, &super::synonyms::Synonyms::default())
+}
+
+/// `ship`, with the field's synonyms applied to each document (see `synonyms`).
+pub fn ship_with(mut docs: Vec<Doc>, synonyms: &super::synonyms::Synonyms) -> Shipped {
     // Newest first, undated last; a stable sort keeps the files' order among equals.
     docs.sort_by_key(|d| std::cmp::Reverse(d.date));
     let n = docs.len();
@@ -237,10 +242,15 @@ pub fn ship(mut docs: Vec<Doc>) -> Shipped {
         let d = d as u32;
         let mut tf: HashMap<String, Tf> = HashMap::new();
         let mut len = [0.0; FIELDS];
+        // The document's words in order, for the synonyms' phrases.
+        let mut sequence: Vec<String> = Vec::new();
         for (text, field, _) in doc.fields() {
             for tok in tokens(text) {
                 if is_stop(&tok.folded) {
                     continue;
+                }
+                if !synonyms.is_empty() {
+                    sequence.push(tok.folded.clone());
                 }
                 len[field] += 1.0;
                 if tok.exact != tok.folded {
@@ -251,6 +261,10 @@ pub fn ship(mut docs: Vec<Doc>) -> Shipped {
                 }
                 tf.entry(tok.folded).or_default()[field] += 1.0;
             }
+        }
+        // A synonym counts once, as a word of the body (the lowest weight).
+        for w in synonyms.added(|w| tf.contains_key(w), &sequence) {
+            tf.entry(w).or_default()[2] += 1.0;
         }
         for (w, f) in tf {
             words.entry(w).or_default().push((d, f));

@@ -72,6 +72,7 @@ mod cli {
         if let Some(d) = ocds_dir {
             problems.extend(check_ocds(&d));
         }
+        problems.extend(check_synonyms(dir));
 
         let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
         let warnings = problems.len() - errors;
@@ -99,6 +100,25 @@ mod cli {
         } else {
             ExitCode::SUCCESS
         }
+    }
+
+    /// The optional synonyms file: unreadable is an error, a bad group (left out) a warning.
+    fn check_synonyms(dir: &Path) -> Vec<Problem> {
+        use observatorio_core::model::ProblemKind::Shape;
+        use observatorio_core::search::synonyms::{Synonyms, FILE};
+        let Ok(text) = std::fs::read_to_string(dir.join(FILE)) else { return Vec::new() };
+        let (s, problems) = Synonyms::parse(&text);
+        let whole = s.is_empty() && problems.len() == 1 && !problems[0].starts_with("synonyms[");
+        problems
+            .into_iter()
+            .map(|detail| {
+                if whole {
+                    Problem::error(FILE, "", Shape { detail })
+                } else {
+                    Problem::warning(FILE, "synonyms", Shape { detail })
+                }
+            })
+            .collect()
     }
 
     /// The sources manifest (errors) and the local OCDS files it names (warnings), read with the
