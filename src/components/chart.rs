@@ -61,9 +61,13 @@ fn text_class(c: TextClass) -> &'static str {
     }
 }
 
-/// The SVG for a scene; marks linked to points are focusable and select their tooltip.
-fn draw(scene: &Scene, uid: &str, selected: RwSignal<Option<usize>>) -> impl IntoView {
+/// The SVG for a scene, named `name`; marks linked to points select their tooltip. The chart is
+/// one Tab stop (the current point, the first at first); arrow keys, Home and End move between
+/// points inside it.
+fn draw(scene: &Scene, uid: &str, name: String, selected: RwSignal<Option<usize>>) -> impl IntoView {
     let f = |v: f64| format!("{v:.1}");
+    let stop = move |p: usize| if selected.get().unwrap_or(0) == p { "0" } else { "-1" };
+    let points = scene.points.len();
     let marks = scene
         .marks
         .iter()
@@ -92,7 +96,8 @@ fn draw(scene: &Scene, uid: &str, selected: RwSignal<Option<usize>>) -> impl Int
                                 width=f(w)
                                 height=f(h)
                                 fill=fill
-                                tabindex="0"
+                                tabindex=move || stop(p)
+                                data-point=p
                                 role="img"
                                 aria-label=label
                                 class="ct-point"
@@ -119,7 +124,8 @@ fn draw(scene: &Scene, uid: &str, selected: RwSignal<Option<usize>>) -> impl Int
                     <path
                         d=d
                         class=format!("ct-dot l{}", series % 5)
-                        tabindex="0"
+                        tabindex=move || stop(point)
+                        data-point=point
                         role="img"
                         aria-label=label
                         class:selected=move || selected.get() == Some(point)
@@ -134,7 +140,31 @@ fn draw(scene: &Scene, uid: &str, selected: RwSignal<Option<usize>>) -> impl Int
         .collect_view();
     let (w, h) = (scene.width, scene.height);
     view! {
-        <svg class="chart-svg" viewBox=format!("0 0 {} {}", f(w), f(h)) width="100%" role="group" focusable="false">
+        <svg
+            class="chart-svg"
+            viewBox=format!("0 0 {} {}", f(w), f(h))
+            width="100%"
+            role="group"
+            aria-label=name
+            focusable="false"
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                let Some(to) = observatorio_core::charts::scene::step(
+                    selected.get_untracked().unwrap_or(0),
+                    points,
+                    &ev.key(),
+                ) else {
+                    return;
+                };
+                ev.prevent_default();
+                selected.set(Some(to));
+                let svg = event_target::<web_sys::Element>(&ev).closest("svg").ok().flatten();
+                if let Some(el) = svg.and_then(|s| s.query_selector(&format!("[data-point=\"{to}\"]")).ok().flatten()) {
+                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::SvgElement>(el) {
+                        let _ = el.focus();
+                    }
+                }
+            }
+        >
             <defs>{patterns(uid)}</defs>
             {marks}
         </svg>
@@ -319,6 +349,7 @@ pub fn Chart(
         }
     };
     let title_id = format!("{uid}-title");
+    let chart_name = dataset.title.get(lang).to_string();
     let src = dataset.clone();
     let (figure_id, labelled_by, body_uid) = (uid.clone(), title_id.clone(), uid.clone());
     view! {
@@ -360,13 +391,13 @@ pub fn Chart(
             </div>
             <Show when=move || !show_table.get() fallback=move || view! { <DataTable dataset=live.get() /> }>
                 {
-                    let (legend, uid) = (legend.clone(), body_uid.clone());
+                    let (legend, uid, name) = (legend.clone(), body_uid.clone(), chart_name.clone());
                     if kind == ChartKind::Figures {
                         view! { <div class="figures">{figures}</div> }.into_any()
                     } else {
                         view! {
                             <div class="chart-frame" node_ref=frame on:mouseleave=move |_| selected.set(None)>
-                                {move || scene.with(|s| draw(s, &uid, selected))}
+                                {move || scene.with(|s| draw(s, &uid, name.clone(), selected))}
                                 {tip}
                             </div>
                             {legend}

@@ -47,6 +47,19 @@ test('a bar shows its value by keyboard and by touch; Escape hides it', async ()
   assert.equal(await page.locator('.chart-tip').innerText(), 'have cyber insurance: 29%');
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('.chart-tip').count(), 0);
+  // One Tab stop for the whole chart, arrow keys inside; the SVG is a named group.
+  assert.deepEqual(await points.evaluateAll((ps) => ps.map((p) => p.getAttribute('tabindex'))), ['0', '-1', '-1']);
+  assert.equal(await page.locator('svg.chart-svg').first().getAttribute('role'), 'group');
+  assert.match(await page.locator('svg.chart-svg').first().getAttribute('aria-label'), /cyber/i);
+  await points.nth(0).focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-point')), '1');
+  assert.equal(await page.locator('.chart-tip').innerText(), 'have cyber insurance: 29%');
+  assert.deepEqual(await points.evaluateAll((ps) => ps.map((p) => p.getAttribute('tabindex'))), ['-1', '0', '-1']);
+  await page.keyboard.press('End');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-point')), '2');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('svg')), null, 'Tab leaves the chart');
   await points.nth(2).tap();
   assert.equal(await page.locator('.chart-tip').innerText(), 'have implemented no control at all: 75%');
   assert.match(await page.locator('.chart-summary').innerText(), /highest value is “have implemented no control at all” \(75%\), 46 percentage points more than the lowest/);

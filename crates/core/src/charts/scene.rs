@@ -471,8 +471,33 @@ fn share(spec: &ChartSpec, width: f64, lang: Lang) -> Scene {
     Scene { width, height: y + 4.0, marks, points, axis_title: None }
 }
 
+/// The point a key moves to among `n` (the chart's arrow keys): right or down the next, left or
+/// up the previous, Home the first, End the last; `None` for other keys.
+pub fn step(current: usize, n: usize, key: &str) -> Option<usize> {
+    let last = n.checked_sub(1)?;
+    Some(match key {
+        "ArrowRight" | "ArrowDown" => (current + 1).min(last),
+        "ArrowLeft" | "ArrowUp" => current.saturating_sub(1).min(last),
+        "Home" => 0,
+        "End" => last,
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn arrow_keys_move_between_points_and_stop_at_the_ends() {
+        assert_eq!(super::step(0, 3, "ArrowRight"), Some(1));
+        assert_eq!(super::step(2, 3, "ArrowDown"), Some(2));
+        assert_eq!(super::step(0, 3, "ArrowLeft"), Some(0));
+        assert_eq!(super::step(2, 3, "ArrowUp"), Some(1));
+        assert_eq!(super::step(1, 3, "End"), Some(2));
+        assert_eq!(super::step(2, 3, "Home"), Some(0));
+        assert_eq!(super::step(0, 3, "Tab"), None);
+        assert_eq!(super::step(0, 0, "ArrowRight"), None);
+    }
+
     use super::*;
     use crate::charts::spec::Series;
 
