@@ -78,6 +78,8 @@ fn RootRedirect() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     let location = use_location();
+    // Once the shell is in the page: data tables read as cards on phones (see `table_labels`).
+    Effect::new(move |_| crate::table_labels::watch());
     let base = use_context::<Base>().map(|b| b.0).unwrap_or_default();
     // The first path segment: a known language, or None (the root, or an unknown prefix).
     let segment = Memo::new(move |_| {

@@ -24,4 +24,5 @@ pub mod pages;
 /// Loads the search index's parts as queries need them.
 pub mod search_loader;
 /// How the app takes over a page's static first view.
+pub mod table_labels;
 pub mod takeover;

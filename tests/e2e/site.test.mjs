@@ -122,6 +122,36 @@ test('no horizontal scroll at 320 px and touch targets of at least 44 px', async
   }
 });
 
+test('no table or chart is cut at 320 and 360 px or at 200 % zoom (640 px): wide data tables read as cards', async () => {
+  const routes = ['/events?view=month&month=2027-03', '/events/sample-webinar-selling-to-government-2027', '/data/promotion-activities-2022', '/data/sample-tenders-by-year', '/indicators', '/indicators/peru', '/indicators?list=all', '/about/licence'];
+  const cut = [];
+  for (const width of [320, 360, 640]) {
+    for (const route of routes) {
+      const page = await open(`/es${route}`, { viewport: { width, height: 700 } });
+      await page.waitForTimeout(200);
+      cut.push(...(await page.evaluate((width) => {
+        const out = [];
+        if (document.documentElement.scrollWidth > innerWidth) out.push(`page ${document.documentElement.scrollWidth}px`);
+        for (const t of document.querySelectorAll('main table, main svg.chart-svg')) {
+          const r = t.getBoundingClientRect();
+          const box = t.parentElement;
+          const scrolls = /auto|scroll/.test(getComputedStyle(box).overflowX);
+          if (r.right > innerWidth + 1 || (scrolls && t.scrollWidth > box.clientWidth + 1)) out.push(`${t.tagName.toLowerCase()}.${[...t.classList].join('.')} ${Math.round(r.width)}px in ${box.clientWidth}px`);
+        }
+        return out.map((o) => `${width}px ${location.pathname}${location.search}: ${o}`);
+      }, width)));
+      await page.context().close();
+    }
+  }
+  assert.deepEqual(cut, []);
+  // A card keeps each value with its column's name.
+  const page = await open('/es/indicators', { viewport: { width: 360, height: 700 } });
+  const cell = page.locator('table.data-table.comparison tbody td').first();
+  assert.equal(await cell.getAttribute('data-label'), 'Procesos');
+  assert.equal(await cell.evaluate((td) => getComputedStyle(td, '::before').content), '"Procesos"');
+  await page.context().close();
+});
+
 test('the root goes to Spanish, and the language switch keeps the page and its filters', async () => {
   const page = await open('/');
   assert.match(page.url(), /\/es\/$/);
