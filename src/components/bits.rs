@@ -121,3 +121,25 @@ pub fn save_file(name: &str, mime: &str, body: &str) {
 
 #[cfg(not(target_arch = "wasm32"))]
 pub fn save_file(_name: &str, _mime: &str, _body: &str) {}
+
+/// A list of links that leave the site (an item's sources, an event's recordings, a page's
+/// references), each with its label.
+#[component]
+pub fn LinkList(links: Vec<observatorio_core::model::Link>) -> impl IntoView {
+    view! {
+        <ul class="links">
+            {links
+                .into_iter()
+                .map(|lk| {
+                    view! {
+                        <li>
+                            <ExternalLink url=lk.url>
+                                <Tx text=lk.label />
+                            </ExternalLink>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}

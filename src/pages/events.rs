@@ -4,7 +4,7 @@
 
 use super::{today, use_id, use_item_meta, NotFoundItem, TopicTags};
 use crate::api::{topics_now, use_store, ListFile, Rows};
-use crate::components::bits::{use_meta, CountryTag, ExternalLink, Paragraphs, SampleBadge, Tx};
+use crate::components::bits::{use_meta, CountryTag, ExternalLink, LinkList, Paragraphs, SampleBadge, Tx};
 use crate::components::calendar::{month_url, AddToCalendar, FeedLinks, MonthGrid, ZoneTable};
 use crate::components::cards::EventCard;
 use crate::components::comment_form::CommentForm;
@@ -460,20 +460,7 @@ pub fn EventPage() -> impl IntoView {
                                     .then(|| {
                                         view! {
                                             <h2>{t.recordings}</h2>
-                                            <ul class="links">
-                                                {recordings
-                                                    .into_iter()
-                                                    .map(|lk| {
-                                                        view! {
-                                                            <li>
-                                                                <ExternalLink url=lk.url>
-                                                                    <Tx text=lk.label />
-                                                                </ExternalLink>
-                                                            </li>
-                                                        }
-                                                    })
-                                                    .collect_view()}
-                                            </ul>
+                                            <LinkList links=recordings />
                                         }
                                     })}
                                 {(!other.is_empty())

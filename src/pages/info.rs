@@ -4,7 +4,7 @@
 //! indicator's own methodology.
 
 use crate::api::use_store;
-use crate::components::bits::{use_meta, ExternalLink, Paragraphs, Tx};
+use crate::components::bits::{use_meta, ExternalLink, LinkList, Paragraphs};
 use crate::components::section::{ErrorNotice, Section, Skeleton};
 use crate::context::use_lang;
 use crate::ocds_loader::{load_manifest, retry_manifest, use_ocds};
@@ -56,23 +56,7 @@ pub fn InfoPage() -> impl IntoView {
                                     {(kind == InfoKind::Contact).then(|| view! { <ContactLine contact=contact /> })}
                                     {(!p.links.is_empty())
                                         .then(|| {
-                                            view! {
-                                                <ul class="links">
-                                                    {p
-                                                        .links
-                                                        .into_iter()
-                                                        .map(|lk| {
-                                                            view! {
-                                                                <li>
-                                                                    <ExternalLink url=lk.url>
-                                                                        <Tx text=lk.label />
-                                                                    </ExternalLink>
-                                                                </li>
-                                                            }
-                                                        })
-                                                        .collect_view()}
-                                                </ul>
-                                            }
+                                            view! { <LinkList links=p.links /> }
                                         })}
                                 }
                                     .into_any()

@@ -2,7 +2,7 @@
 
 use super::{use_id, use_item_meta, NotFoundItem, TopicTags};
 use crate::api::{topics_now, use_store};
-use crate::components::bits::{use_meta, CountryTag, ExternalLink, Paragraphs, SampleBadge, Tx};
+use crate::components::bits::{use_meta, CountryTag, LinkList, Paragraphs, SampleBadge, Tx};
 use crate::components::cards::NewsCard;
 use crate::components::filters::{filtered_rows, use_query_filter, with_counts, FilterField};
 use crate::components::section::{RowsSection, Section};
@@ -116,21 +116,7 @@ pub fn NewsItemPage() -> impl IntoView {
                                             .then(|| {
                                                 view! {
                                                     <h2>{lang.t().links}</h2>
-                                                    <ul class="links">
-                                                        {n
-                                                            .links
-                                                            .into_iter()
-                                                            .map(|lk| {
-                                                                view! {
-                                                                    <li>
-                                                                        <ExternalLink url=lk.url>
-                                                                            <Tx text=lk.label />
-                                                                        </ExternalLink>
-                                                                    </li>
-                                                                }
-                                                            })
-                                                            .collect_view()}
-                                                    </ul>
+                                                    <LinkList links=n.links />
                                                 }
                                             })}
                                         <TopicTags ids=n.topics />
