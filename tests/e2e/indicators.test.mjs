@@ -207,7 +207,8 @@ test('a list of processes reads as names, dates and links, and downloads as CSV'
   const peru = await open('/es/indicators/peru?list=all');
   await peru.waitForFunction(() => /Proveedores/.test(document.querySelector('.process-list')?.innerText || ''));
   assert.match(await text(peru, '.process-list'), /Proveedores\s+CONSORCIO CHAWPY/);
-  assert.ok(await peru.locator('.process a', { hasText: 'Documento del proceso' }).count() > 0);
+  // The publisher's documents come with the details file, read after the digest: wait for them.
+  await peru.locator('.process a', { hasText: 'Documento del proceso' }).first().waitFor({ timeout: 10000 });
   for (const p of [page, peru]) { assert.deepEqual(realErrors(p), []); await p.context().close(); }
 });
 
