@@ -212,6 +212,31 @@ test('a list of processes reads as names, dates and links, and downloads as CSV'
   for (const p of [page, peru]) { assert.deepEqual(realErrors(p), []); await p.context().close(); }
 });
 
+test("members' amounts side by side in US dollars at each year's rate, beside their own currency, with the rates' source", async () => {
+  const page = await open('/es/indicators');
+  await page.waitForSelector('#awarded-usd tbody tr');
+  const rows = await page.locator('#awarded-usd tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.innerText.trim())));
+  const peru = rows.find((r) => r[0] === 'Perú');
+  // Each currency stays; the dollars are beside it, with the rate and its year.
+  assert.match(peru[1], /^PEN [\d.]+$/);
+  assert.match(peru[2], /^US\$ [\d.]+$/);
+  assert.match(peru[3], /1 US\$ = 3,75 PEN \(2024\)/);
+  // Mexico's data has pesos and dollars: summed only once converted, each year at its rate.
+  const mexico = rows.find((r) => r[0] === 'México');
+  assert.match(mexico[1], /MXN [\d.]+; USD [\d.]+/);
+  assert.match(mexico[3], /MXN \(2015\).*MXN \(2016\)/);
+  assert.match(await text(page, '#supplier-market .licences'), /Banco Mundial[^\n]*PA\.NUS\.FCRF[\s\S]*CC BY 4\.0/);
+  // A process of a year with no rate yet (Chile's 2026) says which year's rate it used.
+  const cl = await open('/es/indicators/chile?list=all');
+  await cl.waitForSelector('.process');
+  assert.match(await text(cl, '.process'), /Valor\s+50\.000\.000 CLP ≈ US\$ [\d.]+ \(tipo de cambio de 2024\)/);
+  // In English too, in a profile's values per year.
+  const en = await open('/en/indicators/peru?supplier-profile=PE-RUC-1522853');
+  await en.waitForSelector('.profile h2');
+  assert.match(await en.locator('.profile table').last().innerText(), /2024\s+1\s+210,148 PEN\s+≈ US\$ [\d,]+ \(2024 exchange rate\)/);
+  for (const p of [page, cl, en]) { assert.deepEqual(realErrors(p), []); await p.context().close(); }
+});
+
 test("a buyer's and a supplier's profile: shareable, in both languages, every number a link", async () => {
   const page = await open('/es/indicators/peru');
   await page.locator('#buyer-non-competitive tbody th a', { hasText: 'OFICINA DE NORMALIZACION PREVISIONAL' }).click();

@@ -241,6 +241,27 @@ test('the Embed page: choose a widget and options, see it live, copy the snippet
   await page.context().close();
 });
 
+test("the members' procurement comparison is a chart widget: computed when publishing, with its basis, publishers and licences", async () => {
+  const page = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
+  await page.goto(`${site.url}/widget/es/chart/ocds-comparison-shares.html`);
+  assert.equal(await page.locator('h1').innerText(), 'Competencia, oferta única y plazos cortos, por miembro (%)');
+  assert.match(await page.locator('.w-sub').innerText(), /^Cifras calculadas sobre 62 procesos de 2011, 2015–2016, 2018, 2024 y 2026\./);
+  assert.equal(await page.locator('svg.chart-svg').count(), 1);
+  // Each member with the processes it rests on.
+  assert.match(await page.locator('.w-chart').innerText(), /Chile \(2 procesos\)[\s\S]*Perú \(21 procesos\)/);
+  assert.match(await page.locator('.w-meta').innerText(), /ChileCompra[^;]*\(CC0 1\.0\);[\s\S]*OECE\) \(CC BY 4\.0/);
+  assert.match(await page.locator('.w-more a').getAttribute('href'), /es\/indicators$/);
+  // No sideways scroll on a phone.
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth));
+  // Its oEmbed names it; the Embed page offers it first among the charts.
+  const oembed = await (await fetch(`${site.url}/oembed/es/chart/ocds-comparison-shares.json`)).json();
+  assert.equal(oembed.title, 'Competencia, oferta única y plazos cortos, por miembro (%)');
+  const embed = await openLoaded(browser, `${site.url}/es/embed?widget=chart`);
+  await embed.waitForFunction(() => /data-dataset="ocds-comparison-shares"/.test(document.querySelector('#embed-snippet')?.value || ''));
+  assert.match(await embed.locator('#embed-preview').getAttribute('title'), /Competencia, oferta única/);
+  for (const p of [page, embed]) await p.context().close();
+});
+
 test('the Embed page keeps its configuration in the URL, names the content and previews it in a mock host at phone and desktop widths', async () => {
   // Without a configuration, real items first: the news widget.
   const page = await openLoaded(browser, `${site.url}/es/embed`);

@@ -14,6 +14,17 @@ use crate::lang::Lang;
 use crate::markup::escape;
 use crate::model::Country;
 
+/// Chart ids of the open contracting data (`ocds-…`, reserved: content datasets may not use
+/// them): seen on the indicators page, not on a dataset's.
+pub const PROCUREMENT_PREFIX: &str = "ocds-";
+
+/// The members' comparison over the bundled OCDS data, published as a chart widget.
+pub const PROCUREMENT_COMPARISON: &str = "ocds-comparison-shares";
+
+pub fn is_procurement(id: &str) -> bool {
+    id.starts_with(PROCUREMENT_PREFIX)
+}
+
 /// The widgets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Kind {
@@ -305,6 +316,7 @@ impl Options {
         let page = match (self.kind, &self.dataset) {
             (Kind::Events, _) => Page::Events,
             (Kind::News, _) => Page::News,
+            (Kind::Chart, Some(id)) if is_procurement(id) => Page::Indicators(crate::model::Country::Ap),
             (Kind::Chart, Some(id)) => Page::Dataset(id.clone()),
             (Kind::Chart, None) => Page::Data,
             (Kind::Search, _) => Page::Search,
@@ -331,7 +343,11 @@ pub fn oembed(o: &Options, site: &str, site_name: &str) -> String {
         "type": "rich",
         "provider_name": site_name,
         "provider_url": site,
-        "title": o.lang.w().kind_title(o.kind),
+        // A chart by its own name; the other widgets by their kind's.
+        "title": match (o.kind, &o.label) {
+            (Kind::Chart, Some(name)) => name.clone(),
+            _ => o.lang.w().kind_title(o.kind).to_string(),
+        },
         "html": o.iframe(site),
         "width": 400,
         "height": o.kind.default_height(),
@@ -450,5 +466,21 @@ mod tests {
             .unwrap()
             .starts_with("<iframe src=\"https://example.org/observatorio/widget/en/chart/ap-trade.html\""));
         assert!(!valid_id("../x") && !valid_id("") && valid_id("a-1"));
+    }
+
+    #[test]
+    fn a_procurement_chart_is_seen_on_the_indicators_page_and_named_by_its_title() {
+        let o = Options {
+            kind: Kind::Chart,
+            dataset: Some(PROCUREMENT_COMPARISON.into()),
+            label: Some("Competencia por miembro".into()),
+            ..Options::default()
+        };
+        assert_eq!(o.fallback_link("https://x.org/"), "https://x.org/es/indicators");
+        assert_eq!(o.path(), "widget/es/chart/ocds-comparison-shares.html");
+        let e: serde_json::Value = serde_json::from_str(&oembed(&o, "https://x.org/", "Obs")).unwrap();
+        assert_eq!(e["title"], "Competencia por miembro");
+        let content = Options { dataset: Some("sample-tenders-by-year".into()), ..o };
+        assert_eq!(content.fallback_link("https://x.org/"), "https://x.org/es/data/sample-tenders-by-year");
     }
 }

@@ -197,12 +197,15 @@ pub fn site_files(c: &Content, cfg: &Config) -> Vec<(String, String)> {
 }
 
 /// The embeddable widgets' static pages and their oEmbed descriptions (see `widget::page`).
-pub fn widgets(c: &Content, cfg: &Config) -> Vec<(String, String)> {
+/// `procurement`: datasets of the OCDS data (the members' comparison), linked to the
+/// indicators page.
+pub fn widgets(c: &Content, cfg: &Config, procurement: &[Dataset]) -> Vec<(String, String)> {
     let w = crate::widget_page::Content {
         topics: c.items::<Topic>(),
         news: c.items::<NewsItem>(),
         events: c.items::<Event>(),
         datasets: c.items::<Dataset>(),
+        procurement,
     };
     crate::widget_page::all(&w, cfg.today, cfg.site.as_str())
 }
@@ -376,19 +379,22 @@ pub fn prerendered(
 /// the browser's and written as a compact digest (`ocds/digest/<id>.json`); the manifest the
 /// browser reads (`ocds/manifest.json`) lists every source with its digest or its URLs.
 /// `ocds_dir` holds `sources.json` and the folders, and is served as `ocds/` (the build copies it),
-/// so each process links to its file. Returns the files to write and the problems met.
-pub fn ocds(ocds_dir: &std::path::Path) -> (Vec<(String, String)>, Vec<String>, Vec<observatorio_core::search::Doc>) {
+/// so each process links to its file.
+pub fn ocds(ocds_dir: &std::path::Path) -> Ocds {
     use observatorio_core::ocds::digest::{Digest, Manifest};
     let Ok(text) = std::fs::read_to_string(ocds_dir.join("sources.json")) else {
-        return (
-            Vec::new(),
-            vec![format!("{}: no sources.json; no OCDS data published", ocds_dir.display())],
-            Vec::new(),
-        );
+        return Ocds {
+            problems: vec![format!("{}: no sources.json; no OCDS data published", ocds_dir.display())],
+            ..Ocds::default()
+        };
     };
     let (mut manifest, mut problems) = Manifest::parse(&text);
     let mut out = Vec::new();
     let mut docs = Vec::new();
+    // Every bundled process with its member, for the comparison published as a widget.
+    let mut all = Vec::new();
+    let mut members = Vec::new();
+    let mut credits: Vec<String> = Vec::new();
     for s in &mut manifest.sources {
         let Some(folder) = s.folder.take() else { continue };
         let mut paths = Vec::new();
@@ -438,12 +444,37 @@ pub fn ocds(ocds_dir: &std::path::Path) -> (Vec<(String, String)>, Vec<String>, 
         out.push((details_path.clone(), serde_json::to_string(&details).unwrap_or_default()));
         s.digest = Some(path);
         s.details = Some(details_path);
+        if let Some(c) = observatorio_core::model::Country::parse(&s.country) {
+            members.extend(std::iter::repeat_n(c, processes.len()));
+            all.extend(processes);
+            let credit = match &s.licence {
+                Some(l) => format!("{} ({l})", s.publisher),
+                None => s.publisher.clone(),
+            };
+            if !credits.contains(&credit) {
+                credits.push(credit);
+            }
+        }
     }
     out.push((
         observatorio_core::published::ocds::MANIFEST.into(),
         serde_json::to_string(&manifest).unwrap_or_default(),
     ));
-    (out, problems, docs)
+    let source = observatorio_core::model::Text { es: credits.join("; "), en: None };
+    let comparison = observatorio_core::ocds::tables::published_comparison(&all, &members, source);
+    Ocds { files: out, problems, docs, comparison }
+}
+
+/// What the publishing step makes of the OCDS data.
+#[derive(Default)]
+pub struct Ocds {
+    /// Digests, details and the browser's manifest: (path, text).
+    pub files: Vec<(String, String)>,
+    pub problems: Vec<String>,
+    /// Processes, buyers and suppliers for the site's search.
+    pub docs: Vec<observatorio_core::search::Doc>,
+    /// The members side by side over every bundled process: an embeddable chart widget.
+    pub comparison: Option<observatorio_core::model::Dataset>,
 }
 
 /// Processes, and buyers and suppliers (those with most processes first), the search indexes

@@ -446,7 +446,7 @@ fn ocds_packages_records_releases_and_lines() {
 
 #[test]
 fn ocds_digests_and_manifest() {
-    let (files, _, _) = observatorio_publish::files::ocds(&root().join("public/ocds"));
+    let files = observatorio_publish::files::ocds(&root().join("public/ocds")).files;
     let mut seeds: Vec<String> = files.into_iter().map(|(_, b)| b).collect();
     seeds.push(std::fs::read_to_string(root().join("public/ocds/sources.json")).unwrap());
     check(Target {

@@ -101,6 +101,14 @@ impl Pool {
     }
 }
 
+/// The exchange rates the manifest ships (none until it is read, or if it has none).
+fn manifest_rates(store: crate::ocds_loader::OcdsStore) -> Shared<observatorio_core::ocds::fx::Rates> {
+    Shared(Arc::new(store.manifest.with_untracked(|m| match m {
+        Some(Ok(m)) => m.0 .0.rates.clone(),
+        _ => Default::default(),
+    })))
+}
+
 fn in_country(s: &Source, c: Country) -> bool {
     c == Country::Ap || s.country == c.code()
 }
@@ -341,7 +349,7 @@ pub fn IndicatorsPage() -> impl IntoView {
                     <Failures failed=failed.clone() />
                     {filters}
                     <Dashboard live=live />
-                    <MarketView market=p.0.market.clone() />
+                    <MarketView market=p.0.market.clone() rates=Shared(Arc::new(m.0.0.rates.clone())) />
                     <Quality pool=p failed=failed />
                     <Glossary />
                 }
@@ -1104,6 +1112,7 @@ fn ProcessList(
     let known = list.is_ok();
     let list = list.unwrap_or(List::All);
     let rows = Arc::new(list.select(&pool.0.facts, &sel.0, filter.days()));
+    let rates = manifest_rates(store);
     load_details(store, &pool.0.sources);
     // A process with its details filled in (once they are here), and where it came from.
     let listed = {
@@ -1144,9 +1153,11 @@ fn ProcessList(
     let item = {
         let rows = rows.clone();
         let listed = listed.clone();
+        let rates = rates.clone();
         move |k: usize| -> AnyView {
             let Some(&(pos, value)) = rows.get(k) else { return ().into_any() };
             let listed = listed.clone();
+            let rates = rates.clone();
             let Some((_, d)) = listed(pos) else { return ().into_any() };
             let row = sel.0.get(pos).and_then(|i| pool.0.refs.get(*i)).map_or(0, |r| r.1 as usize);
             let file = d.files.get(d.processes.get(row).map_or(0, |p| p.file as usize)).cloned().unwrap_or_default();
@@ -1164,7 +1175,14 @@ fn ProcessList(
                     (None, m) => o.method(m).to_string(),
                 };
                 let value = p.tender_value.as_ref().or(p.contract_value.as_ref());
-                let value_text = value.map(|m| format!("{} {}", num(lang, m.amount, 0), m.currency));
+                let usd = value.zip(p.year).and_then(|(m, y)| rates.0.to_usd(&m.currency, y, m.amount));
+                let value_text = value.map(|m| {
+                    let own = format!("{} {}", num(lang, m.amount, 0), m.currency);
+                    match usd.filter(|_| m.currency != "USD") {
+                        Some((u, r)) => format!("{own} {}", o.usd_approx(&num(lang, u, 0), r.year)),
+                        None => own,
+                    }
+                });
                 let suppliers: Vec<(String, String)> =
                     p.suppliers().into_iter().map(|k| (k.to_string(), p.supplier_name(k).to_string())).collect();
                 let n_sup = suppliers.len();
@@ -1308,7 +1326,7 @@ fn ProcessList(
                 .collect();
             let unit_text = (!unit.is_empty()).then(|| Text { es: unit.to_string(), en: None });
             let measure = measured_kind.then(|| (Text { es: o.measure.to_string(), en: None }, unit_text));
-            Some(process_list("processes", Text { es: heading.clone(), en: None }, measure, &items))
+            Some(process_list("processes", Text { es: heading.clone(), en: None }, measure, &items, &rates.0))
         }
     };
     view! {

@@ -50,6 +50,7 @@ pub fn ProfileView(country: Country, pool: Shared<Pool>, party: Party, key: Stri
         .into_any();
     };
     let member = p.country.unwrap_or(country);
+    let rates = super::manifest_rates(crate::ocds_loader::use_ocds());
     // Lists behind each number: the party's processes, narrowed further.
     let own = match party {
         Party::Buyer => Filter { buyer: Some(key.clone()), ..Filter::default() },
@@ -170,6 +171,12 @@ pub fn ProfileView(country: Country, pool: Shared<Pool>, party: Party, key: Stri
         .map(|y| {
             let f = Filter { year: Some(y.year), ..own.clone() };
             let value = y.value.iter().map(|(c, v)| format!("{} {c}", num(l, *v, 0))).collect::<Vec<_>>().join(" · ");
+            let amounts: Vec<(i32, String, f64)> = y.value.iter().map(|(c, v)| (y.year, c.clone(), *v)).collect();
+            let usd = rates.0.total(&amounts);
+            let usd = (usd.converted > 0 && usd.unconverted.is_empty()).then(|| {
+                let rate_year = usd.rates.first().map_or(y.year, |r| r.2.year);
+                o.usd_approx(&num(l, usd.usd, 0), rate_year)
+            });
             view! {
                 <tr>
                     <th scope="row">{y.year}</th>
@@ -177,6 +184,7 @@ pub fn ProfileView(country: Country, pool: Shared<Pool>, party: Party, key: Stri
                         <a href=list(&f)>{count(l, y.processes)}</a>
                     </td>
                     <td class="num">{value}</td>
+                    <td class="num">{usd.unwrap_or_else(|| "—".into())}</td>
                 </tr>
             }
         })
@@ -232,6 +240,9 @@ pub fn ProfileView(country: Country, pool: Shared<Pool>, party: Party, key: Stri
                             </th>
                             <th scope="col" class="num">
                                 {o.mix_value}
+                            </th>
+                            <th scope="col" class="num">
+                                {o.usd_column()}
                             </th>
                         </tr>
                     </thead>

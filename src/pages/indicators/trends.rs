@@ -2,12 +2,13 @@
 //! in place when the filters change, each with its table, its coverage and its downloads.
 
 use super::{count, num, pct, Live, Shared};
-use crate::components::bits::save_file;
+use crate::components::bits::{save_file, ExternalLink};
 use crate::components::chart::Chart;
 use crate::context::use_lang;
 use leptos::prelude::*;
 use observatorio_core::lang::Lang;
-use observatorio_core::model::{Country, Dataset, Text};
+use observatorio_core::model::{Country, Dataset, SafeUrl, Text};
+use observatorio_core::ocds::fx::Rates;
 use observatorio_core::ocds::indicators::{KeyFigures, KeyUnit, KEY_INDICATORS};
 use observatorio_core::ocds::tables::{comparison, comparison_chart, per_year, series, Market};
 use observatorio_core::routes::Page;
@@ -306,9 +307,10 @@ pub fn Series(live: Live) -> impl IntoView {
 /// New suppliers per year and the concentration of each member's market (HHI per currency),
 /// over all of the page's processes.
 #[component]
-pub fn MarketView(market: Shared<Market>) -> impl IntoView {
+pub fn MarketView(market: Shared<Market>, rates: Shared<Rates>) -> impl IntoView {
     let l = use_lang();
     let o = l.o();
+    let usd = usd_view(l, &market.0, &rates.0);
     let rows = market
         .0
         .members
@@ -388,6 +390,81 @@ pub fn MarketView(market: Shared<Market>) -> impl IntoView {
                     <tbody>{conc}</tbody>
                 </table>
             </div>
+            {usd}
         </section>
     }
+}
+
+/// Each member's awarded value in US dollars at its years' rates, beside its own currencies,
+/// with the rates used and their source; nothing when the content ships no rates.
+fn usd_view(l: Lang, market: &Market, rates: &Rates) -> Option<AnyView> {
+    if rates.is_empty() || market.members.is_empty() {
+        return None;
+    }
+    let o = l.o();
+    let rows = market
+        .members
+        .iter()
+        .zip(&market.awarded)
+        .map(|((c, _, _), amounts)| {
+            let total = rates.total(amounts);
+            // Per currency, over the years.
+            let mut own: Vec<(String, f64)> = Vec::new();
+            for (_, cur, v) in amounts {
+                match own.iter_mut().find(|(c, _)| c == cur) {
+                    Some(x) => x.1 += v,
+                    None => own.push((cur.clone(), *v)),
+                }
+            }
+            let own = own.iter().map(|(c, v)| format!("{c} {}", num(l, *v, 0))).collect::<Vec<_>>().join("; ");
+            let used = total
+                .rates
+                .iter()
+                .map(|(cur, y, r)| format!("1 US$ = {} {cur} ({})", num(l, r.per_usd, 2), o.rate_year(r.year, *y)))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let left = (!total.unconverted.is_empty()).then(|| {
+                let what = total.unconverted.iter().map(|(y, c)| o.of_year(c, *y)).collect::<Vec<_>>().join(", ");
+                view! { <p class="muted">{o.no_rate(&what)}</p> }
+            });
+            view! {
+                <tr>
+                    <th scope="row">{l.t().country(*c)}</th>
+                    <td class="num">{own}</td>
+                    <td class="num">{(total.converted > 0).then(|| format!("US$ {}", num(l, total.usd, 0)))}</td>
+                    <td>{used} {left}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let source = l.pick(&rates.source.es, &rates.source.en).to_string();
+    let source = match rates.url.as_deref().and_then(|u| SafeUrl::parse(u).ok()) {
+        Some(u) => view! { <ExternalLink url=u>{source}</ExternalLink> }.into_any(),
+        None => view! { <span>{source}</span> }.into_any(),
+    };
+    Some(
+        view! {
+            <h3>{o.usd_title()}</h3>
+            <p class="explain">{o.usd_intro()}</p>
+            <div class="table-wrap" role="region" tabindex="0" aria-label=o.usd_title()>
+                <table class="data-table" id="awarded-usd">
+                    <thead>
+                        <tr>
+                            <th scope="col">{o.member}</th>
+                            <th scope="col" class="num">
+                                {o.own_currency()}
+                            </th>
+                            <th scope="col" class="num">
+                                {o.usd_column()}
+                            </th>
+                            <th scope="col">{o.rates_used()}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <p class="licences">{o.rates_source()} ": " {source} {rates.licence.clone().map(|x| format!(" ({x})"))}</p>
+        }
+        .into_any(),
+    )
 }

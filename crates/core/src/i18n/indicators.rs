@@ -157,6 +157,66 @@ impl IndicatorStrings {
         }
     }
 
+    pub fn usd_title(&self) -> &'static str {
+        self.pick("Valor adjudicado en dólares, para comparar", "Awarded value in US dollars, for comparison")
+    }
+
+    pub fn usd_intro(&self) -> &'static str {
+        self.pick(
+            "Cada importe se convierte con el tipo de cambio promedio del año de su proceso; al lado, la suma en la moneda del país. Los datos de un año sin tipo publicado todavía usan el del último año disponible, y así se indica. Sirve para comparar órdenes de magnitud entre los miembros; no es una cifra oficial de ninguno.",
+            "Each amount is converted at the average exchange rate of its process's year; beside it, the sum in the country's own currency. Data of a year with no rate published yet uses the latest year's, and says so. It serves to compare orders of magnitude between the members; it is no member's official figure.",
+        )
+    }
+
+    pub fn usd_column(&self) -> &'static str {
+        self.pick("En dólares (US$)", "In US dollars (US$)")
+    }
+
+    pub fn own_currency(&self) -> &'static str {
+        self.pick("En su moneda", "In its own currency")
+    }
+
+    pub fn rates_used(&self) -> &'static str {
+        self.pick("Tipo de cambio usado (por US$)", "Rate used (per US$)")
+    }
+
+    pub fn rates_source(&self) -> &'static str {
+        self.pick("Tipos de cambio", "Exchange rates")
+    }
+
+    /// A rate's year beside the data's: "2024 (para datos de 2026)".
+    pub fn rate_year(&self, rate_year: i32, data_year: i32) -> String {
+        if rate_year == data_year {
+            rate_year.to_string()
+        } else if self.es {
+            format!("{rate_year} (para datos de {data_year}, aún sin tipo publicado)")
+        } else {
+            format!("{rate_year} (for data of {data_year}, no rate published yet)")
+        }
+    }
+
+    /// Amounts left out of a dollar total: "Sin tipo de cambio, fuera del total: COP de 2014".
+    pub fn no_rate(&self, what: &str) -> String {
+        format!("{} {what}", self.pick("Sin tipo de cambio, fuera del total:", "No rate, left out of the total:"))
+    }
+
+    /// A value's dollar equivalent: "≈ US$ 1.234 (tipo de cambio de 2024)".
+    pub fn usd_approx(&self, usd: &str, rate_year: i32) -> String {
+        match self.es {
+            true => format!("≈ US$ {usd} (tipo de cambio de {rate_year})"),
+            false => format!("≈ US$ {usd} ({rate_year} exchange rate)"),
+        }
+    }
+
+    pub fn of_year(&self, currency: &str, year: i32) -> String {
+        match (year, self.es) {
+            (0, true) => format!("{currency} sin año"),
+            (0, false) => format!("{currency} with no year"),
+            (y, true) => format!("{currency} de {y}"),
+            (y, false) => format!("{currency} of {y}"),
+        }
+    }
+
     /// Whom a party works with: a buyer's suppliers, a supplier's buyers.
     pub fn partners(&self, party: crate::ocds::profile::Party) -> &'static str {
         match party {

@@ -118,17 +118,37 @@ impl Details {
 pub struct Manifest {
     pub format: u32,
     pub sources: Vec<Source>,
+    /// Yearly exchange rates to US dollars, for comparing members (`fx`).
+    #[serde(default, skip_serializing_if = "super::fx::Rates::is_empty")]
+    pub rates: super::fx::Rates,
 }
 
 impl Manifest {
     /// Parses and checks a manifest; each problem says which source and what to fix. Sources
     /// with a problem are left out, the others kept.
     pub fn parse(text: &str) -> (Manifest, Vec<String>) {
-        let mut m: Manifest = match serde_json::from_str(text) {
+        let invalid = |e: serde_json::Error| format!("sources.json: not a valid sources manifest ({e})");
+        let mut v: serde_json::Value = match serde_json::from_str(text) {
+            Ok(v) => v,
+            Err(e) => return (Manifest::default(), vec![invalid(e)]),
+        };
+        // The rates apart: a bad table of rates costs the dollar figures, not the sources.
+        let rates = v.as_object_mut().and_then(|o| o.remove("rates"));
+        let mut m: Manifest = match serde_json::from_value(v) {
             Ok(m) => m,
-            Err(e) => return (Manifest::default(), vec![format!("sources.json: not a valid sources manifest ({e})")]),
+            Err(e) => return (Manifest::default(), vec![invalid(e)]),
         };
         let mut problems = Vec::new();
+        match rates.map(serde_json::from_value::<super::fx::Rates>) {
+            None => {}
+            Some(Ok(mut r)) => {
+                problems.extend(r.check());
+                m.rates = r;
+            }
+            Some(Err(e)) => problems.push(format!(
+                "sources.json: rates: not a table of rates ({e}); amounts are shown without their dollar equivalents"
+            )),
+        }
         if m.format != FORMAT {
             problems.push(format!("sources.json: format {} is not supported (expected {FORMAT})", m.format));
             return (Manifest::default(), problems);

@@ -4,6 +4,7 @@
 
 pub mod digest;
 pub mod explain;
+pub mod fx;
 pub mod indicators;
 pub mod merge;
 pub mod methodology;

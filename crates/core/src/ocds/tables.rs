@@ -3,6 +3,7 @@
 //! to download, built from `Facts::key_figures` with no page involved.
 
 use super::digest::Source;
+use super::fx::Rates;
 use super::indicators::{Facts, KeyFigures, KeySums, KeyUnit, KEY_INDICATORS};
 use super::process::Process;
 use crate::lang::Lang;
@@ -119,7 +120,7 @@ pub fn comparison(source: Text, rows: &[(Country, KeyFigures)]) -> Dataset {
 /// The shares of the comparison as a grouped bar chart (one scale, percent).
 pub fn comparison_chart(source: Text, rows: &[(Country, KeyFigures)]) -> Dataset {
     let mut d = dataset(
-        "ocds-comparison-shares",
+        crate::widget::PROCUREMENT_COMPARISON,
         both(|l| l.o().comparison_shares.into()),
         source,
         Country::Ap,
@@ -140,6 +141,39 @@ pub fn comparison_chart(source: Text, rows: &[(Country, KeyFigures)]) -> Dataset
         })
         .collect();
     d
+}
+
+/// The members' shares side by side over every process given, for the publishing step (the
+/// comparison's embeddable widget): each process with its member; the summary says how many
+/// processes of which years the figures rest on, and each member's count is in its label.
+pub fn published_comparison(processes: &[Process], member: &[Country], source: Text) -> Option<Dataset> {
+    let facts = Facts::of(processes);
+    let groups = Groups::of(&facts, |i| member.get(i).copied());
+    let all: Vec<usize> = (0..processes.len()).collect();
+    let t = Trends::of(&facts, &all, super::report::Filter::default().days(), &groups);
+    let rows: Vec<(Country, KeyFigures)> = t.members.into_iter().filter(|(_, k)| k.processes > 0).collect();
+    if rows.is_empty() {
+        return None;
+    }
+    let mut d = comparison_chart(source, &rows);
+    for (row, (_, k)) in d.rows.iter_mut().zip(&rows) {
+        if let Some(Cell::Text(label)) = row.first_mut() {
+            let n = k.processes;
+            *label = both(|l| {
+                format!(
+                    "{} ({})",
+                    label.get(l),
+                    crate::i18n::format_counted(l, n, l.o().process_one, l.o().processes_word)
+                )
+            });
+        }
+    }
+    let years: Vec<i32> =
+        processes.iter().filter_map(|p| p.year).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let runs = super::report::year_runs(&years);
+    let total = processes.len();
+    d.summary = both(|l| l.o().basis(&crate::i18n::format_count(l, total), &runs));
+    Some(d)
 }
 
 /// One indicator per year, one line per series (a member, or the page's processes): years
@@ -280,6 +314,9 @@ pub struct MarketConcentration {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Market {
     pub members: Vec<(Country, Vec<NewSuppliers>, Vec<MarketConcentration>)>,
+    /// Per member (same order): awarded value per (year, currency), sorted; year 0 where the
+    /// process has no year. What `fx::Rates::total` turns into dollars.
+    pub awarded: Vec<Vec<(i32, String, f64)>>,
 }
 
 impl Market {
@@ -290,6 +327,7 @@ impl Market {
         // Per member: (year, supplier) of each valued award, and value per (currency, supplier).
         let mut pairs: Vec<Vec<(u16, u32)>> = vec![Vec::new(); nm];
         let mut value: Vec<HashMap<(u32, u32), f64>> = vec![HashMap::new(); nm];
+        let mut per_year: Vec<HashMap<(u16, u32), f64>> = vec![HashMap::new(); nm];
         for (i, (m, y)) in groups.of.iter().enumerate() {
             let m = *m as usize;
             if m >= nm {
@@ -300,9 +338,11 @@ impl Market {
                     pairs[m].push((*y, s));
                 }
                 *value[m].entry((cur, s)).or_default() += v;
+                *per_year[m].entry((*y, cur)).or_default() += v;
             }
         }
         let mut members = Vec::new();
+        let mut awarded = Vec::new();
         for (m, c) in MEMBERS.iter().enumerate() {
             let mut p = std::mem::take(&mut pairs[m]);
             if p.is_empty() && value[m].is_empty() {
@@ -350,8 +390,14 @@ impl Market {
                 .collect();
             conc.sort_by(|a, b| a.currency.cmp(&b.currency));
             members.push((*c, years, conc));
+            let mut a: Vec<(i32, String, f64)> = per_year[m]
+                .iter()
+                .map(|((y, cur), v)| (groups.years.get(*y as usize).copied().unwrap_or(0), facts.name(*cur), *v))
+                .collect();
+            a.sort_by(|x, y| (x.0, &x.1).cmp(&(y.0, &y.1)));
+            awarded.push(a);
         }
-        Market { members }
+        Market { members, awarded }
     }
 }
 
@@ -371,7 +417,14 @@ pub struct Listed<'a> {
 
 /// A list of processes as a table a person can reuse: names, not ids; dates as days; the
 /// publisher's page and the OCDS file; `measure` names the list's value column, if any.
-pub fn process_list(id: &str, title: Text, measure: Option<(Text, Option<Text>)>, rows: &[Listed]) -> Dataset {
+/// Values also in US dollars at their year's rate (`rates`), with the year of the rate used.
+pub fn process_list(
+    id: &str,
+    title: Text,
+    measure: Option<(Text, Option<Text>)>,
+    rows: &[Listed],
+    rates: &Rates,
+) -> Dataset {
     let mut publishers: Vec<&str> = rows.iter().map(|r| r.source.publisher.as_str()).collect();
     publishers.sort_unstable();
     publishers.dedup();
@@ -387,6 +440,8 @@ pub fn process_list(id: &str, title: Text, measure: Option<(Text, Option<Text>)>
         col("local-method", "Nombre local de la modalidad", "Local name of the method"),
         number_column("value", both(|l| l.o().value.into()), None),
         col("currency", "Moneda", "Currency"),
+        number_column("value-usd", both(|l| l.o().usd_column().into()), None),
+        col("usd-rate-year", "Año del tipo de cambio", "Year of the exchange rate"),
         col("tender-start", "Inicio de ofertas", "Tender start"),
         col("tender-end", "Cierre de ofertas", "Tender end"),
         col("award-date", "Adjudicación", "Award"),
@@ -418,11 +473,15 @@ pub fn process_list(id: &str, title: Text, measure: Option<(Text, Option<Text>)>
                 t(p.method_details.clone()),
                 number(value.map(|m| m.amount)),
                 t(value.map(|m| m.currency.clone())),
+            ];
+            let usd = value.zip(p.year).and_then(|(m, y)| rates.to_usd(&m.currency, y, m.amount));
+            row.extend([number(usd.map(|u| u.0)), t(usd.map(|u| u.1.year.to_string()))]);
+            row.extend([
                 t(p.tender_start.and_then(day)),
                 t(p.tender_end.and_then(day)),
                 t(p.awards.iter().filter_map(|a| a.date).min().and_then(day)),
                 t(p.signed.iter().min().copied().and_then(day)),
-            ];
+            ]);
             if measure.is_some() {
                 row.push(number(r.measure));
             }
@@ -527,6 +586,11 @@ mod tests {
         assert_eq!(m.members.len(), 1);
         let (c, years, conc) = &m.members[0];
         assert_eq!(*c, Country::Pe);
+        // Awarded value per year and currency, what the dollar figures convert.
+        assert_eq!(
+            m.awarded[0],
+            [(2020, "PEN".to_string(), 300.0), (2021, "PEN".to_string(), 100.0), (2021, "USD".to_string(), 5.0)]
+        );
         assert_eq!(years[0], NewSuppliers { year: 2020, suppliers: 1, new: 1, share: None });
         // 2021: S1 (seen in 2020), S2 and S3 new.
         assert_eq!(years[1], NewSuppliers { year: 2021, suppliers: 3, new: 2, share: Some(2.0 / 3.0) });
@@ -535,6 +599,32 @@ mod tests {
         assert!((conc[0].hhi - (87.5f64.powi(2) + 12.5f64.powi(2))).abs() < 1e-9);
         assert_eq!((conc[1].currency.as_str(), conc[1].hhi), ("USD", 10_000.0));
         assert!(Market::of(&facts, &Groups::of(&facts, |_| None)).members.is_empty());
+    }
+
+    #[test]
+    fn the_published_comparison_names_its_basis() {
+        let ps: Vec<Process> = [("a", "2016-01-01", "open", 1), ("b", "2018-02-01", "direct", 1), ("c", "2024-01-01", "open", 3)]
+            .iter()
+            .filter_map(|(o, d, m, n)| {
+                Process::from_release(&serde_json::json!({"ocid":o,"tender":{"procurementMethod":m,"numberOfTenderers":n,"tenderPeriod":{"startDate":d}}}))
+            })
+            .collect();
+        let src = Text { es: "OECE".into(), en: None };
+        let d = published_comparison(&ps, &[Country::Co, Country::Co, Country::Pe], src.clone()).unwrap();
+        assert_eq!(d.id, "ocds-comparison-shares");
+        assert_eq!(d.summary.es, "Cifras calculadas sobre 3 procesos de 2016, 2018 y 2024.");
+        // Members with processes only, each with its count.
+        let labels: Vec<String> = d
+            .rows
+            .iter()
+            .map(|r| match &r[0] {
+                Cell::Text(t) => t.es.clone(),
+                _ => String::new(),
+            })
+            .collect();
+        assert_eq!(labels, ["Colombia (2 procesos)", "Perú (1 proceso)"]);
+        assert_eq!(d.rows[0][1], Cell::Number { value: 50.0, at_least: false });
+        assert!(published_comparison(&[], &[], src).is_none());
     }
 
     #[test]
@@ -556,12 +646,13 @@ mod tests {
             Text { es: "Procesos".into(), en: None },
             Some((Text { es: "Días".into(), en: None }, None)),
             &rows,
+            &serde_json::from_str(r#"{"per_usd":{"CLP":{"2024":750}}}"#).unwrap(),
         );
         let text = csv(&d, Lang::Es);
         let line = text.lines().nth(1).unwrap();
         assert_eq!(
             line,
-            "ocds-70d2nz-1-LE26,Sillas,\"Hospital, Norte\",\"Muebles \"\"Sur\"\"\",Abierta,Licitación Pública,1500,CLP,2026-01-05,2026-01-20,2026-02-01,,15,https://www.mercadopublico.cl/x?idlicitacion=1-LE26,,ocds/chile/a.json,ChileCompra,CC0 1.0"
+            "ocds-70d2nz-1-LE26,Sillas,\"Hospital, Norte\",\"Muebles \"\"Sur\"\"\",Abierta,Licitación Pública,1500,CLP,2,2024,2026-01-05,2026-01-20,2026-02-01,,15,https://www.mercadopublico.cl/x?idlicitacion=1-LE26,,ocds/chile/a.json,ChileCompra,CC0 1.0"
         );
         assert_eq!(d.source.es, "ChileCompra");
     }

@@ -74,14 +74,15 @@ fn main() -> std::process::ExitCode {
         Ok(template) => observatorio_publish::files::prerendered(&content, &cfg, &template, &chunks),
         Err(_) => (Vec::new(), 0),
     };
-    let widgets = observatorio_publish::files::widgets(&content, &cfg);
     let ocds_dir = args
         .iter()
         .position(|a| a == "--ocds")
         .and_then(|i| args.get(i + 1))
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(src).join("../ocds"));
-    let (ocds, ocds_problems, ocds_docs) = observatorio_publish::files::ocds(&ocds_dir);
+    let observatorio_publish::files::Ocds { files: ocds, problems: ocds_problems, docs: ocds_docs, comparison } =
+        observatorio_publish::files::ocds(&ocds_dir);
+    let widgets = observatorio_publish::files::widgets(&content, &cfg, comparison.as_slice());
     for p in &ocds_problems {
         eprintln!("publish: {p}");
     }
