@@ -1,12 +1,13 @@
 // Charts in the browser: every dataset page fits 320, 390 and 1280 px without overflow; tooltips
-// by keyboard and touch; the table toggle; CSV and JSON downloads; data filters.
+// by keyboard and touch; the table toggle; CSV and JSON downloads; data filters. The datasets are
+// the published ones (the bundled content's, and the procurement comparison the build computes).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { launch, phonePage, chooseFilter } from './browser.mjs';
 import { serve } from './server.mjs';
 
-const DATASETS = JSON.parse(fs.readFileSync(new URL('../../public/content/datasets.json', import.meta.url))).datasets.map((d) => d.id);
+const DATASETS = JSON.parse(fs.readFileSync(new URL('../../dist/content/datasets.json', import.meta.url))).datasets.map((d) => d.id);
 let browser, site;
 before(async () => { browser = await launch(); site = await serve('dist', '/'); });
 after(async () => { await browser?.close(); site?.stop(); });

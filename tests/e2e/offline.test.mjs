@@ -25,10 +25,15 @@ after(async () => {
 /** Waits until a worker controls the page. */
 const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker.controller, null, { timeout: 30000 });
 
-/** Waits until a worker controls the page and has stored `url` (the page, read before it came). */
+/** Waits until a worker controls the page and has stored `url` (the page, read before it came)
+ *  and the content files the page read (stored in the same pass, but not all at once). */
 async function stored(page, url) {
   await controlled(page);
-  await page.waitForFunction(async (u) => Boolean(await caches.match(u)), url, { timeout: 30000 });
+  await page.waitForFunction(async (u) => {
+    const content = performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/content/'));
+    const all = await Promise.all([u, ...content].map((x) => caches.match(x).then(Boolean)));
+    return all.every(Boolean);
+  }, url, { timeout: 30000 });
 }
 
 test('the worker registers only once the page is live, one per language, scoped to its pages', async () => {

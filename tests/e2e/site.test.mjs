@@ -634,3 +634,25 @@ test('without JavaScript a pre-rendered page reads whole and says what needs Jav
   assert.ok((await page.locator('main .card').count()) >= 10);
   await context.close();
 });
+
+test("procurement comes first: the home leads with the members' open contracting figure; the data page and the procurement systems area show their comparison", async () => {
+  const page = await phonePage(browser);
+  await page.goto(site.url + '/es/');
+  const first = page.locator('main .figures .key-figure').first();
+  await first.waitFor();
+  // Computed by the build from the bundled OCDS data, with what it rests on.
+  assert.match(await first.innerText(), /^66,1\s%\s+de los procesos fueron competitivos \(abiertos o selectivos\), sobre 62 procesos de 4 miembros con datos abiertos$/);
+  assert.equal(await first.getAttribute('href'), '/es/data/ocds-comparison-shares');
+  await first.click();
+  await page.waitForSelector('figure.chart');
+  assert.equal(await page.locator('main h1').innerText(), 'Competencia, oferta única y plazos cortos, por miembro (%)');
+  assert.match(await page.locator('main').innerText(), /Calculado por el Observatorio al publicar el sitio/);
+  assert.match(await page.locator('main').innerText(), /Perú \(21 procesos\)/);
+  await page.goto(site.url + '/es/data');
+  await page.waitForSelector('figure.chart');
+  assert.match(await page.locator('figure.chart').first().innerText(), /Competencia, oferta única/);
+  await page.goto(site.url + '/en/topics/procurement-systems');
+  await page.waitForFunction(() => /Competition, single bids and short periods, per member/.test(document.querySelector('main')?.innerText || ''));
+  assert.deepEqual(realErrors(page), []);
+  await page.context().close();
+});

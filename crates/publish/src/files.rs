@@ -461,7 +461,7 @@ pub fn ocds(ocds_dir: &std::path::Path) -> Ocds {
         serde_json::to_string(&manifest).unwrap_or_default(),
     ));
     let source = observatorio_core::model::Text { es: credits.join("; "), en: None };
-    let comparison = observatorio_core::ocds::tables::published_comparison(&all, &members, source);
+    let comparison = observatorio_core::ocds::tables::published_comparison(&all, &members, source, Vec::new());
     Ocds { files: out, problems, docs, comparison }
 }
 

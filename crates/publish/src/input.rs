@@ -111,6 +111,24 @@ impl Content {
         }
     }
 
+    /// With a dataset the publishing step computed (the members' procurement comparison) first
+    /// in `datasets.json`, as if an editor had written it there; unchanged when that file is
+    /// missing or not a valid datasets file (its problems are the editor's to fix, and are
+    /// reported as they are).
+    pub fn with_dataset(self, d: &observatorio_core::model::Dataset) -> Content {
+        let file = <observatorio_core::model::Dataset as ContentFile>::FILE;
+        if self.datasets.is_err() {
+            return self;
+        }
+        let Some(Value::Object(mut root)) = self.json.get(file).cloned() else { return self };
+        let Some(Value::Array(list)) = root.get_mut("datasets") else { return self };
+        list.retain(|x| x.get("id").and_then(Value::as_str) != Some(d.id.as_str()));
+        list.insert(0, observatorio_core::model::dataset_json(d));
+        let mut texts = self.texts;
+        texts.insert(file.to_string(), Value::Object(root).to_string());
+        Content::from_texts(texts)
+    }
+
     /// Reads the content folder's files (those that cannot be read are missing).
     pub fn read(dir: &Path) -> Content {
         let texts = FILES

@@ -286,7 +286,12 @@ pub fn all(c: &Content, today: NaiveDate, site_url: &str) -> Vec<(String, String
             w.new_tab
         );
         pages.push((Options { kind: Kind::Search, lang, ..Options::default() }, w.search.to_string(), search, None));
-        for d in c.datasets.iter().filter(|d| d.chart.is_some() && observatorio_core::widget::valid_id(&d.id)) {
+        // The procurement datasets have their own pages below (seen on the indicators page).
+        for d in c.datasets.iter().filter(|d| {
+            d.chart.is_some()
+                && observatorio_core::widget::valid_id(&d.id)
+                && !observatorio_core::widget::is_procurement(&d.id)
+        }) {
             let o = Options {
                 kind: Kind::Chart,
                 lang,

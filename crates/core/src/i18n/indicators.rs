@@ -200,6 +200,31 @@ impl IndicatorStrings {
         format!("{} {what}", self.pick("Sin tipo de cambio, fuera del total:", "No rate, left out of the total:"))
     }
 
+    /// The procurement headline's label: "de los procesos fueron competitivos (abiertos o
+    /// selectivos), sobre 62 procesos de 4 miembros con datos abiertos".
+    pub fn headline(&self, processes: usize, members: usize) -> String {
+        let l = if self.es { crate::lang::Lang::Es } else { crate::lang::Lang::En };
+        let n = crate::i18n::format_counted(l, processes, self.process_one, self.processes_word);
+        match (self.es, members) {
+            (true, 1) => format!("de los procesos fueron competitivos (abiertos o selectivos), sobre {n} con datos abiertos"),
+            (true, m) => format!(
+                "de los procesos fueron competitivos (abiertos o selectivos), sobre {n} de {m} miembros con datos abiertos"
+            ),
+            (false, 1) => format!("of procedures were competitive (open or selective), over {n} with open data"),
+            (false, m) => {
+                format!("of procedures were competitive (open or selective), over {n} of {m} members with open data")
+            }
+        }
+    }
+
+    /// What the published comparison is, under its chart.
+    pub fn published_note(&self) -> &'static str {
+        self.pick(
+            "Calculado por el Observatorio al publicar el sitio, con la misma metodología que la página de indicadores, sobre los datos de contratación abierta (OCDS) que publica cada miembro. Entre paréntesis, los procesos de cada miembro: con pocos, una cifra dice poco. La página de indicadores da la cobertura de cada cifra, su metodología y los procesos que la componen.",
+            "Computed by the Observatory when the site is published, on the same methodology as the indicators page, from the open contracting data (OCDS) each member publishes. In brackets, each member's processes: with few, a figure says little. The indicators page gives each figure's coverage, its methodology and the processes behind it.",
+        )
+    }
+
     /// A value's dollar equivalent: "≈ US$ 1.234 (tipo de cambio de 2024)".
     pub fn usd_approx(&self, usd: &str, rate_year: i32) -> String {
         match self.es {

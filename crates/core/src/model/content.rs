@@ -587,6 +587,63 @@ fn check_cell(c: &mut Checker, path: &str, kind: ColumnKind, v: &Value) -> Cell 
     }
 }
 
+/// A dataset as an editor would write it in `datasets.json` (what `check_dataset` reads back
+/// to the same dataset): for datasets the publishing step computes, such as the members'
+/// procurement comparison.
+pub fn dataset_json(d: &Dataset) -> Value {
+    use serde_json::json;
+    let text = |t: &Text| match &t.en {
+        Some(en) => json!({ "es": t.es, "en": en }),
+        None => json!({ "es": t.es }),
+    };
+    let mut v = json!({
+        "id": d.id,
+        "title": text(&d.title),
+        "summary": text(&d.summary),
+        "source": text(&d.source),
+        "country": d.country.code(),
+        "topics": d.topics,
+        "year": d.year,
+        "columns": d.columns.iter().map(|c| {
+            let mut col = json!({ "id": c.id, "label": text(&c.label), "type": c.kind.code() });
+            if let Some(u) = &c.unit {
+                col["unit"] = text(u);
+            }
+            col
+        }).collect::<Vec<_>>(),
+        "rows": d.rows.iter().map(|r| r.iter().map(|cell| match cell {
+            Cell::Missing => Value::Null,
+            Cell::Number { value, at_least: false } => json!(value),
+            Cell::Number { value, at_least: true } => json!({ "value": value, "at_least": true }),
+            Cell::Text(t) => text(t),
+        }).collect::<Vec<_>>()).collect::<Vec<_>>(),
+        "highlights": d.highlights.iter().map(|h| {
+            let mut o = json!({ "value": h.value, "decimals": h.decimals, "at_least": h.at_least, "label": text(&h.label) });
+            if let Some(p) = &h.prefix {
+                o["prefix"] = json!(p);
+            }
+            if let Some(s) = &h.suffix {
+                o["suffix"] = text(s);
+            }
+            o
+        }).collect::<Vec<_>>(),
+        "sample": d.sample,
+    });
+    if let Some(u) = &d.source_url {
+        v["source_url"] = json!(u.as_str());
+    }
+    if !d.notes.es.is_empty() {
+        v["notes"] = match &d.notes.en {
+            Some(en) => json!({ "es": d.notes.es, "en": en }),
+            None => json!({ "es": d.notes.es }),
+        };
+    }
+    if let Some(c) = d.chart {
+        v["chart"] = json!(c.code());
+    }
+    v
+}
+
 pub(crate) fn check_dataset(c: &mut Checker, p: &str, r: &RawDataset) -> Dataset {
     let mut columns = Vec::new();
     for (i, col) in r.columns.iter().enumerate() {

@@ -146,7 +146,12 @@ pub fn comparison_chart(source: Text, rows: &[(Country, KeyFigures)]) -> Dataset
 /// The members' shares side by side over every process given, for the publishing step (the
 /// comparison's embeddable widget): each process with its member; the summary says how many
 /// processes of which years the figures rest on, and each member's count is in its label.
-pub fn published_comparison(processes: &[Process], member: &[Country], source: Text) -> Option<Dataset> {
+pub fn published_comparison(
+    processes: &[Process],
+    member: &[Country],
+    source: Text,
+    topics: Vec<String>,
+) -> Option<Dataset> {
     let facts = Facts::of(processes);
     let groups = Groups::of(&facts, |i| member.get(i).copied());
     let all: Vec<usize> = (0..processes.len()).collect();
@@ -173,6 +178,29 @@ pub fn published_comparison(processes: &[Process], member: &[Country], source: T
     let runs = super::report::year_runs(&years);
     let total = processes.len();
     d.summary = both(|l| l.o().basis(&crate::i18n::format_count(l, total), &runs));
+    d.year = years.last().copied().unwrap_or_default();
+    d.topics = topics;
+    // The headline: the competitive share over every process (the members' means, weighted by
+    // the processes each rests on, are the mean over all).
+    let (sum, used) = rows.iter().fold((0.0, 0usize), |(s, n), (_, k)| match k.values[0] {
+        (Some(v), u) => (s + v * u as f64, n + u),
+        _ => (s, n),
+    });
+    if used > 0 {
+        let members = rows.len();
+        d.highlights = vec![crate::model::Highlight {
+            value: (sum / used as f64 * 1000.0).round() / 10.0,
+            decimals: 1,
+            prefix: None,
+            suffix: Some(both(|_| "%".into())),
+            at_least: false,
+            label: both(|l| l.o().headline(used, members)),
+        }];
+    }
+    d.notes = crate::model::Blocks {
+        es: vec![Lang::Es.o().published_note().into()],
+        en: Some(vec![Lang::En.o().published_note().into()]),
+    };
     Some(d)
 }
 
@@ -610,7 +638,7 @@ mod tests {
             })
             .collect();
         let src = Text { es: "OECE".into(), en: None };
-        let d = published_comparison(&ps, &[Country::Co, Country::Co, Country::Pe], src.clone()).unwrap();
+        let d = published_comparison(&ps, &[Country::Co, Country::Co, Country::Pe], src.clone(), vec![]).unwrap();
         assert_eq!(d.id, "ocds-comparison-shares");
         assert_eq!(d.summary.es, "Cifras calculadas sobre 3 procesos de 2016, 2018 y 2024.");
         // Members with processes only, each with its count.
@@ -624,7 +652,15 @@ mod tests {
             .collect();
         assert_eq!(labels, ["Colombia (2 procesos)", "Perú (1 proceso)"]);
         assert_eq!(d.rows[0][1], Cell::Number { value: 50.0, at_least: false });
-        assert!(published_comparison(&[], &[], src).is_none());
+        // The headline: 2 of 3 competitive, over both members; the year is the latest.
+        assert_eq!(d.highlights[0].value, 66.7);
+        assert_eq!(d.highlights[0].label.es, "de los procesos fueron competitivos (abiertos o selectivos), sobre 3 procesos de 2 miembros con datos abiertos");
+        assert_eq!(d.year, 2024);
+        // Written as an editor would write it, it reads back the same.
+        let file = serde_json::json!({"format": 1, "datasets": [crate::model::dataset_json(&d)]}).to_string();
+        let back = crate::model::parse_file::<Dataset>(&file).unwrap();
+        assert_eq!(back.items[0], d);
+        assert!(published_comparison(&[], &[], src, vec![]).is_none());
     }
 
     #[test]

@@ -37,6 +37,26 @@ fn main() -> std::process::ExitCode {
         });
     // The input, read and checked once, then passed to every writer.
     let content = Content::read(&PathBuf::from(src));
+    let ocds_dir = args
+        .iter()
+        .position(|a| a == "--ocds")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(src).join("../ocds"));
+    let observatorio_publish::files::Ocds { files: ocds, problems: ocds_problems, docs: ocds_docs, mut comparison } =
+        observatorio_publish::files::ocds(&ocds_dir);
+    // The members' procurement comparison joins the datasets, first: on the home's key figures,
+    // the data page and (with its area) the procurement systems' page.
+    let content = match comparison.as_mut() {
+        Some(d) => {
+            let area = "procurement-systems";
+            if content.topics.as_ref().is_ok_and(|t| t.items.iter().any(|x| x.id == area)) {
+                d.topics = vec![area.to_string()];
+            }
+            content.with_dataset(d)
+        }
+        None => content,
+    };
     let site_url = std::env::var("SITE_URL").ok().filter(|u| !u.trim().is_empty()).unwrap_or_else(|| {
         content
             .json("site.json")
@@ -64,6 +84,16 @@ fn main() -> std::process::ExitCode {
         .into_iter()
         .map(|(name, body)| (observatorio_core::published::home_file(&name), body))
         .collect();
+    // The full datasets file as the app reads it: with the computed dataset, if any.
+    let datasets_file = <observatorio_core::model::Dataset as observatorio_core::model::ContentFile>::FILE;
+    let home: Vec<(String, String)> = home
+        .into_iter()
+        .chain(
+            content
+                .text(datasets_file)
+                .map(|t| (observatorio_core::published::content_file(datasets_file), t.to_string())),
+        )
+        .collect();
     let calendars = observatorio_publish::files::calendars(&content, &cfg);
     let site = observatorio_publish::files::site_files(&content, &cfg);
     // Link-preview pages, from the built index.html (absent when run on a bare folder).
@@ -74,14 +104,6 @@ fn main() -> std::process::ExitCode {
         Ok(template) => observatorio_publish::files::prerendered(&content, &cfg, &template, &chunks),
         Err(_) => (Vec::new(), 0),
     };
-    let ocds_dir = args
-        .iter()
-        .position(|a| a == "--ocds")
-        .and_then(|i| args.get(i + 1))
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(src).join("../ocds"));
-    let observatorio_publish::files::Ocds { files: ocds, problems: ocds_problems, docs: ocds_docs, comparison } =
-        observatorio_publish::files::ocds(&ocds_dir);
     let widgets = observatorio_publish::files::widgets(&content, &cfg, comparison.as_slice());
     for p in &ocds_problems {
         eprintln!("publish: {p}");
