@@ -89,8 +89,10 @@ test('the table toggle and the downloads work', async () => {
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('text=Descargar CSV')]);
   assert.equal(csv.suggestedFilename(), 'promotion-results-2022.csv');
   const text = fs.readFileSync(await csv.path(), 'utf8');
-  assert.equal(text.split('\r\n')[0], '\ufeffActividad,Medida,Monto (USD)');
-  assert.ok(text.includes('Rueda virtual de inversión (China),Intención de inversión,7840000000'));
+  // The table's "más de" is kept in the CSV too, beside the number.
+  assert.equal(text.split('\r\n')[0], '\ufeffActividad,Medida,Monto (USD),Monto — calificador');
+  assert.ok(text.includes('X Macrorrueda de Negocios,Expectativas de negocio,5790000,más de'));
+  assert.ok(text.includes('Rueda virtual de inversión (China),Intención de inversión,7840000000,'));
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('text=Descargar JSON')]);
   const data = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
   assert.equal(data.id, 'promotion-results-2022');

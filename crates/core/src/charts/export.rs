@@ -23,27 +23,42 @@ fn number(v: f64) -> String {
     }
 }
 
+/// A number column whose data qualifies some values ("más de 70") is followed by a column
+/// with that qualifier, so the numbers stay numbers and the qualifier is not lost.
 pub fn csv(d: &Dataset, lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
-    let header: Vec<String> = d
-        .columns
-        .iter()
-        .map(|c| match &c.unit {
-            Some(u) => csv_field(&format!("{} ({})", c.label.get(lang), u.get(lang))),
-            None => csv_field(c.label.get(lang)),
-        })
+    let qualified: Vec<bool> = (0..d.columns.len())
+        .map(|j| d.rows.iter().any(|r| matches!(r.get(j), Some(Cell::Number { at_least: true, .. }))))
         .collect();
+    let mut header: Vec<String> = Vec::new();
+    for (c, q) in d.columns.iter().zip(&qualified) {
+        let label = match &c.unit {
+            Some(u) => format!("{} ({})", c.label.get(lang), u.get(lang)),
+            None => c.label.get(lang).to_string(),
+        };
+        if *q {
+            header.push(csv_field(&label));
+            header.push(csv_field(&format!("{} — {}", c.label.get(lang), lang.pick("calificador", "qualifier"))));
+        } else {
+            header.push(csv_field(&label));
+        }
+    }
     out.push_str(&header.join(","));
     out.push_str("\r\n");
+    let at_least = lang.t().at_least;
     for row in &d.rows {
-        let cells: Vec<String> = row
-            .iter()
-            .map(|c| match c {
+        let mut cells: Vec<String> = Vec::new();
+        for (j, c) in row.iter().enumerate() {
+            cells.push(match c {
                 Cell::Missing => String::new(),
                 Cell::Number { value, .. } => number(*value),
                 Cell::Text(t) => csv_field(t.get(lang)),
-            })
-            .collect();
+            });
+            if qualified.get(j) == Some(&true) {
+                let q = matches!(c, Cell::Number { at_least: true, .. });
+                cells.push(if q { at_least.to_string() } else { String::new() });
+            }
+        }
         out.push_str(&cells.join(","));
         out.push_str("\r\n");
     }
@@ -100,13 +115,29 @@ mod tests {
     fn csv_quotes_and_keeps_plain_numbers() {
         let c = csv(&dataset("promotion-results-2022"), Lang::En);
         let lines: Vec<&str> = c.trim_start_matches('\u{feff}').split("\r\n").collect();
-        assert_eq!(lines[0], "Activity,Measure,Amount (USD)");
-        assert_eq!(lines[1], "10th LAB4+ Forum,Expected business,2710734");
-        assert_eq!(lines[4], "Virtual investment roundtable (China),Investment intention,7840000000");
+        assert_eq!(lines[0], "Activity,Measure,Amount (USD),Amount — qualifier");
+        assert_eq!(lines[1], "10th LAB4+ Forum,Expected business,2710734,");
+        // "More than 5.79 million", as the data says.
+        assert_eq!(lines[3], "10th Business Macro-Round,Expected business,5790000,more than");
+        assert_eq!(lines[4], "Virtual investment roundtable (China),Investment intention,7840000000,");
         assert!(c.starts_with('\u{feff}'));
         let subsectors = csv(&dataset("infrastructure-portfolio-subsectors"), Lang::Es);
         assert!(subsectors.contains("\r\nCarreteras,\r\n"), "{subsectors}");
         assert_eq!(csv_field("a \"b\", c"), "\"a \"\"b\"\", c\"");
+    }
+
+    #[test]
+    fn csv_keeps_a_qualifier_beside_its_number() {
+        let c = csv(&dataset("promotion-activities-2022"), Lang::Es);
+        let lines: Vec<&str> = c.trim_start_matches('\u{feff}').split("\r\n").collect();
+        let header: Vec<&str> = lines[0].split(',').collect();
+        let at = header.iter().position(|h| h.ends_with("— calificador")).unwrap();
+        let first: Vec<&str> = lines[1].split(',').collect();
+        assert_eq!((first[at - 1], first[at]), ("70", "más de"));
+        let second: Vec<&str> = lines[2].split(',').collect();
+        assert_eq!((second[at - 1], second[at]), ("21", ""));
+        let en = csv(&dataset("promotion-activities-2022"), Lang::En);
+        assert!(en.contains("— qualifier") && en.contains(",more than"), "{en}");
     }
 
     #[test]

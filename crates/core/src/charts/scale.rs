@@ -47,6 +47,16 @@ pub fn nice_step(raw: f64) -> f64 {
 /// Round ticks covering `[min, max]` (zero always included, as bars start at zero), about
 /// `target` of them. Returns the extended domain and the ticks.
 pub fn nice_ticks(min: f64, max: f64, target: usize) -> (f64, f64, Vec<f64>) {
+    ticks_of(min, max, target, false)
+}
+
+/// `nice_ticks` for whole quantities (counts: every value a whole number): steps of at least
+/// 1 and never 2.5, so no tick reads "2,5 procesos".
+pub fn whole_ticks(min: f64, max: f64, target: usize) -> (f64, f64, Vec<f64>) {
+    ticks_of(min, max, target, true)
+}
+
+fn ticks_of(min: f64, max: f64, target: usize, whole: bool) -> (f64, f64, Vec<f64>) {
     let (mut lo, mut hi) = (min.min(0.0), max.max(0.0));
     if !lo.is_finite() || !hi.is_finite() {
         lo = 0.0;
@@ -55,7 +65,10 @@ pub fn nice_ticks(min: f64, max: f64, target: usize) -> (f64, f64, Vec<f64>) {
     if lo == hi {
         hi = lo + 1.0;
     }
-    let step = nice_step((hi - lo) / target.max(1) as f64);
+    let mut step = nice_step((hi - lo) / target.max(1) as f64);
+    if whole {
+        step = if step == 2.5 { 2.0 } else { step.max(1.0) };
+    }
     let start = (lo / step).floor() * step;
     let end = (hi / step).ceil() * step;
     let n = ((end - start) / step).round() as usize;
@@ -155,6 +168,12 @@ mod tests {
 
     #[test]
     fn ticks_cover_the_data_from_zero() {
+        // Counts: whole steps only.
+        assert_eq!(whole_ticks(0.0, 3.0, 8).2, vec![0.0, 1.0, 2.0, 3.0]);
+        assert_eq!(nice_ticks(0.0, 3.0, 8).2, vec![0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0]);
+        assert_eq!(whole_ticks(0.0, 5.0, 2).2, vec![0.0, 2.0, 4.0, 6.0]);
+        assert_eq!(whole_ticks(0.0, 10.0, 4).2, vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
+        assert_eq!(whole_ticks(0.0, 75.0, 5).2, nice_ticks(0.0, 75.0, 5).2);
         let (lo, hi, t) = nice_ticks(0.0, 75.0, 5);
         assert_eq!((lo, hi), (0.0, 80.0));
         assert_eq!(t, vec![0.0, 20.0, 40.0, 60.0, 80.0]);

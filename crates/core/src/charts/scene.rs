@@ -2,7 +2,7 @@
 //! lines, dots, text) and the data points readers can select. The view only turns marks into SVG
 //! elements, so every geometric decision is tested natively.
 
-use super::scale::{decimals_for, nice_ticks, Magnitude, Scale};
+use super::scale::{decimals_for, nice_ticks, whole_ticks, Magnitude, Scale};
 use super::spec::ChartSpec;
 use super::text::{text_width, wrap};
 use crate::i18n::format_number;
@@ -105,6 +105,16 @@ pub fn short_value(lang: Lang, v: f64, mag: Magnitude) -> String {
     crate::i18n::format_short(lang, v / mag.divisor())
 }
 
+/// A bar's or column's value label, with the data's qualifier ("más de 70") when it has one.
+fn value_label(lang: Lang, spec: &ChartSpec, s: usize, i: usize, v: f64, mag: Magnitude) -> String {
+    let short = short_value(lang, v, mag);
+    if spec.series.get(s).and_then(|x| x.at_least.get(i)).copied().unwrap_or(false) {
+        format!("{} {short}", lang.t().at_least)
+    } else {
+        short
+    }
+}
+
 fn axis_title(lang: Lang, unit: Option<&str>, mag: Magnitude) -> Option<String> {
     match (unit, mag.word(lang)) {
         (Some(u), Some(m)) => Some(format!("{u}, {m}")),
@@ -195,16 +205,31 @@ fn ticks_x(marks: &mut Vec<Mark>, x: &Scale, ticks: &[f64], mag: Magnitude, lang
     }
 }
 
+/// Whole-number ticks when every value is a whole number (counts), round ones otherwise.
+fn ticks_for(spec: &ChartSpec, lo: f64, hi: f64, target: usize) -> (f64, f64, Vec<f64>) {
+    if spec.values().all(|v| v.fract() == 0.0) {
+        whole_ticks(lo, hi, target)
+    } else {
+        nice_ticks(lo, hi, target)
+    }
+}
+
 fn horizontal(spec: &ChartSpec, width: f64, lang: Lang) -> Scene {
     let (lo, hi) = extents(spec);
     let mag = Magnitude::for_max(lo.abs().max(hi.abs()));
     let mut marks = Vec::new();
     let mut points = Vec::new();
-    let widest_value = spec.values().map(|v| text_width(&short_value(lang, v, mag), LABEL_PX)).fold(0.0, f64::max);
+    let widest_value = spec
+        .series
+        .iter()
+        .enumerate()
+        .flat_map(|(s, x)| x.values.iter().enumerate().filter_map(move |(i, v)| v.map(|v| (s, i, v))))
+        .map(|(s, i, v)| text_width(&value_label(lang, spec, s, i, v, mag), LABEL_PX))
+        .fold(0.0, f64::max);
     let reserve = (widest_value + 8.0).min(width * 0.3);
     let (x0, x1) = (PAD, width - PAD - reserve);
     let target = ((x1 - x0) / 90.0).clamp(2.0, 8.0) as usize;
-    let (d0, d1, ticks) = nice_ticks(lo, hi, target);
+    let (d0, d1, ticks) = ticks_for(spec, lo, hi, target);
     let x = Scale::new((d0, d1), (x0, x1));
     let stacked = spec.is_stacked();
     let mut y = 4.0;
@@ -246,7 +271,7 @@ fn horizontal(spec: &ChartSpec, width: f64, lang: Lang) -> Scene {
             });
             marks.push(Mark::Rect { x: a, y, w: (b - a).max(1.0), h: BAR, series: s, point: Some(point), rest: false });
             if !stacked {
-                let text = short_value(lang, v, mag);
+                let text = value_label(lang, spec, s, i, v, mag);
                 marks.push(Mark::Text {
                     x: x.map(v.max(0.0)) + 4.0,
                     y: y + BAR - 5.0,
@@ -281,7 +306,7 @@ fn vertical(spec: &ChartSpec, width: f64, lang: Lang) -> Scene {
     let mag = Magnitude::for_max(lo.abs().max(hi.abs()));
     let plot_h = (width * 0.55).clamp(180.0, 300.0);
     let target = (plot_h / 50.0).clamp(3.0, 6.0) as usize;
-    let (d0, d1, ticks) = nice_ticks(lo, hi, target);
+    let (d0, d1, ticks) = ticks_for(spec, lo, hi, target);
     let step = ticks.get(1).map(|t| t - ticks[0]).unwrap_or(1.0);
     let decimals = decimals_for(step / mag.divisor());
     let tick_labels: Vec<String> = ticks.iter().map(|t| format_number(lang, t / mag.divisor(), decimals)).collect();
@@ -394,7 +419,7 @@ fn vertical(spec: &ChartSpec, width: f64, lang: Lang) -> Scene {
                     point: Some(point),
                     rest: false,
                 });
-                let text = short_value(lang, v, mag);
+                let text = value_label(lang, spec, s, i, v, mag);
                 if !stacked && ns == 1 && text_width(&text, TICK_PX) <= band - 2.0 {
                     let ty = if v >= 0.0 { ya - 4.0 } else { yb + 13.0 };
                     marks.push(Mark::Text {
@@ -659,5 +684,32 @@ mod tests {
         assert_eq!(full_value(Lang::En, 70.0, true, None), "more than 70");
         assert_eq!(full_value(Lang::Es, 42.9, false, Some("%")), "42,9\u{a0}%");
         assert_eq!(full_value(Lang::En, 0.001, false, None), "0.0010");
+    }
+
+    #[test]
+    fn a_qualified_value_keeps_its_qualifier_on_the_bar_and_counts_get_whole_ticks() {
+        let mut s = spec(ChartKind::Bar, &["A", "B"], &[("n", &[Some(70.0), Some(3.0)])]);
+        s.series[0].at_least = vec![true, false];
+        let scene = layout(&s, 360.0, Lang::Es);
+        let texts: Vec<&str> = scene
+            .marks
+            .iter()
+            .filter_map(|m| if let Mark::Text { text, .. } = m { Some(text.as_str()) } else { None })
+            .collect();
+        assert!(texts.contains(&"más de 70"), "{texts:?}");
+        assert!(texts.contains(&"3"));
+        assert_eq!(scene.points[0].text, "A: más de 70");
+        // Counts of a few: whole ticks only.
+        let few = spec(ChartKind::Column, &["A", "B"], &[("n", &[Some(1.0), Some(3.0)])]);
+        let scene = layout(&few, 360.0, Lang::Es);
+        let ticks: Vec<&str> = scene
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text { text, class: TextClass::Tick, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(!ticks.is_empty() && ticks.iter().all(|t| !t.contains(',')), "{ticks:?}");
     }
 }
