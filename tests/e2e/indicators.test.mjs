@@ -218,22 +218,25 @@ test("members' amounts side by side in US dollars at each year's rate, beside th
   const rows = await page.locator('#awarded-usd tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.innerText.trim())));
   const peru = rows.find((r) => r[0] === 'Perú');
   // Each currency stays; the dollars are beside it, with the rate and its year.
-  assert.match(peru[1], /^PEN [\d.]+$/);
-  assert.match(peru[2], /^US\$ [\d.]+$/);
-  assert.match(peru[3], /1 US\$ = 3,75 PEN \(2024\)/);
+  assert.match(peru[1], /^PEN\s[\d.]+$/);
+  assert.match(peru[2], /^US\$\s[\d.]+$/);
+  assert.match(peru[3], /1\sUS\$ = 3,75\sPEN \(2024\)/);
+  // No break between a number and its currency.
+  assert.match(peru[3], /3,75\u00a0PEN/);
   // Mexico's data has pesos and dollars: summed only once converted, each year at its rate.
   const mexico = rows.find((r) => r[0] === 'México');
-  assert.match(mexico[1], /MXN [\d.]+; USD [\d.]+/);
-  assert.match(mexico[3], /MXN \(2015\).*MXN \(2016\)/);
+  assert.match(mexico[1], /MXN\s[\d.]+; USD\s[\d.]+/);
+  // One rate per line.
+  assert.match(mexico[3], /MXN \(2015\)\n.*MXN \(2016\)/);
   assert.match(await text(page, '#supplier-market .licences'), /Banco Mundial[^\n]*PA\.NUS\.FCRF[\s\S]*CC BY 4\.0/);
   // A process of a year with no rate yet (Chile's 2026) says which year's rate it used.
   const cl = await open('/es/indicators/chile?list=all');
   await cl.waitForSelector('.process');
-  assert.match(await text(cl, '.process'), /Valor\s+50\.000\.000 CLP ≈ US\$ [\d.]+ \(tipo de cambio de 2024\)/);
+  assert.match(await text(cl, '.process'), /Valor\s+50\.000\.000 CLP ≈\sUS\$\s[\d.]+ \(tipo de cambio de 2024\)/);
   // In English too, in a profile's values per year.
   const en = await open('/en/indicators/peru?supplier-profile=PE-RUC-1522853');
   await en.waitForSelector('.profile h2');
-  assert.match(await en.locator('.profile table').last().innerText(), /2024\s+1\s+210,148 PEN\s+≈ US\$ [\d,]+ \(2024 exchange rate\)/);
+  assert.match(await en.locator('.profile table').last().innerText(), /2024\s+1\s+210,148 PEN\s+≈\sUS\$\s[\d,]+ \(2024 exchange rate\)/);
   for (const p of [page, cl, en]) { assert.deepEqual(realErrors(p), []); await p.context().close(); }
 });
 

@@ -416,13 +416,22 @@ fn usd_view(l: Lang, market: &Market, rates: &Rates) -> Option<AnyView> {
                     None => own.push((cur.clone(), *v)),
                 }
             }
-            let own = own.iter().map(|(c, v)| format!("{c} {}", num(l, *v, 0))).collect::<Vec<_>>().join("; ");
+            // No break inside an amount or a rate ("USD / 75.465" on a phone).
+            let own = own.iter().map(|(c, v)| format!("{c}\u{a0}{}", num(l, *v, 0))).collect::<Vec<_>>().join("; ");
+            // One rate per line; no break between a number and its currency.
             let used = total
                 .rates
                 .iter()
-                .map(|(cur, y, r)| format!("1 US$ = {} {cur} ({})", num(l, r.per_usd, 2), o.rate_year(r.year, *y)))
-                .collect::<Vec<_>>()
-                .join("; ");
+                .enumerate()
+                .map(|(i, (cur, y, r))| {
+                    let rate =
+                        format!("1\u{a0}US$ = {}\u{a0}{cur} ({})", num(l, r.per_usd, 2), o.rate_year(r.year, *y));
+                    view! {
+                        {(i > 0).then(|| view! { <br /> })}
+                        {rate}
+                    }
+                })
+                .collect_view();
             let left = (!total.unconverted.is_empty()).then(|| {
                 let what = total.unconverted.iter().map(|(y, c)| o.of_year(c, *y)).collect::<Vec<_>>().join(", ");
                 view! { <p class="muted">{o.no_rate(&what)}</p> }
@@ -431,7 +440,7 @@ fn usd_view(l: Lang, market: &Market, rates: &Rates) -> Option<AnyView> {
                 <tr>
                     <th scope="row">{l.t().country(*c)}</th>
                     <td class="num">{own}</td>
-                    <td class="num">{(total.converted > 0).then(|| format!("US$ {}", num(l, total.usd, 0)))}</td>
+                    <td class="num">{(total.converted > 0).then(|| format!("US$\u{a0}{}", num(l, total.usd, 0)))}</td>
                     <td>{used} {left}</td>
                 </tr>
             }

@@ -228,8 +228,8 @@ impl IndicatorStrings {
     /// A value's dollar equivalent: "≈ US$ 1.234 (tipo de cambio de 2024)".
     pub fn usd_approx(&self, usd: &str, rate_year: i32) -> String {
         match self.es {
-            true => format!("≈ US$ {usd} (tipo de cambio de {rate_year})"),
-            false => format!("≈ US$ {usd} ({rate_year} exchange rate)"),
+            true => format!("≈\u{a0}US$\u{a0}{usd} (tipo de cambio de {rate_year})"),
+            false => format!("≈\u{a0}US$\u{a0}{usd} ({rate_year} exchange rate)"),
         }
     }
 
