@@ -70,7 +70,7 @@ pub fn SearchPage() -> impl IntoView {
         }
         let Some(hits) = data.with(|ix| ix.search(&query)) else { return State::Loading };
         // Misspelt words may still find results (typo tolerance): the spelling is offered too.
-        let Some(did_you_mean) = data.with(|ix| ix.did_you_mean(&query)) else { return State::Loading };
+        let Some(did_you_mean) = data.with(|ix| ix.did_you_mean(&query, lang)) else { return State::Loading };
         if hits.is_empty() {
             let latest = data.with(|ix| Ok(ix.latest(5))).unwrap_or_default();
             return State::NoHits { did_you_mean, latest };

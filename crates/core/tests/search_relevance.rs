@@ -101,7 +101,7 @@ fn nothing_found_suggests_a_spelling() {
     let q = Query::parse("ciberseguridaaaad xyzzy", false);
     assert!(ix.search(&q).unwrap().is_empty());
     let q = Query::parse("declarasiones conjuntaz", false);
-    let suggestion = ix.did_you_mean(&q).unwrap().unwrap_or_default();
+    let suggestion = ix.did_you_mean(&q, observatorio_core::lang::Lang::Es).unwrap().unwrap_or_default();
     assert!(suggestion.starts_with("declaraciones conjunta"), "{suggestion}");
     assert!(!ix.search(&Query::parse(&suggestion, false)).unwrap().is_empty());
     assert_eq!(ix.latest(3).len(), 3);
@@ -116,10 +116,36 @@ fn absurd_input_is_harmless() {
     {
         let start = std::time::Instant::now();
         let _ = ix.search(&Query::parse(q, true));
-        let _ = ix.did_you_mean(&Query::parse(q, false));
+        let _ = ix.did_you_mean(&Query::parse(q, false), observatorio_core::lang::Lang::Es);
         assert!(start.elapsed().as_millis() < 500, "{q:.30}");
     }
     assert!(Query::parse("!!!", true).is_empty());
     // Stop words alone are still searched.
     assert!(!Query::parse("de la", false).is_empty());
+}
+
+#[test]
+fn the_fields_names_are_not_corrected_on_a_spanish_page() {
+    // As the publishing step builds it: with the bundled synonyms.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/content");
+    let read = |f: &str| fs::read_to_string(root.join(f)).unwrap();
+    let docs = observatorio_core::search::engine::docs_of(
+        &parse_file::<NewsItem>(&read("news.json")).unwrap().items,
+        &parse_file::<Document>(&read("documents.json")).unwrap().items,
+        &parse_file::<Event>(&read("events.json")).unwrap().items,
+        &parse_file::<Topic>(&read("topics.json")).unwrap().items,
+        &parse_file::<Dataset>(&read("datasets.json")).unwrap().items,
+    );
+    let (synonyms, problems) = observatorio_core::search::synonyms::Synonyms::parse(&read("synonyms.json"));
+    assert!(problems.is_empty());
+    let ix = Index::from_shipped(&observatorio_core::search::ship::ship_with(docs, &synonyms)).unwrap();
+    // Without them, "ocds" was offered as "ocde".
+    assert_eq!(
+        index().did_you_mean(&Query::parse("ocds", false), observatorio_core::lang::Lang::Es).unwrap().as_deref(),
+        Some("ocde")
+    );
+    for word in ["ocds", "secop", "seace", "compranet", "tender", "licitación", "mipyme"] {
+        let q = Query::parse(word, false);
+        assert_eq!(ix.did_you_mean(&q, observatorio_core::lang::Lang::Es).unwrap(), None, "{word}");
+    }
 }

@@ -89,6 +89,10 @@ pub struct VocabFile {
     pub words: Vec<String>,
     /// Documents using each word.
     pub df: Vec<u32>,
+    /// Per word, the languages of the texts it appears in: 1 Spanish, 2 English, 3 both (a
+    /// spelling suggestion prefers the page's language). Absent in older indexes: both.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub langs: Vec<u8>,
 }
 
 /// `search/<v>/d/<n>.json`: a document's texts and where it leads.
@@ -238,17 +242,20 @@ pub fn ship_with(mut docs: Vec<Doc>, synonyms: &super::synonyms::Synonyms) -> Sh
     let mut words: HashMap<String, Vec<(u32, Tf)>> = HashMap::new();
     let mut accented: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut doc_len: Vec<Tf> = Vec::with_capacity(n);
+    // Per word, the languages of the texts it was met in (see `VocabFile::langs`).
+    let mut langs: HashMap<String, u8> = HashMap::new();
     for (d, doc) in docs.iter().enumerate() {
         let d = d as u32;
         let mut tf: HashMap<String, Tf> = HashMap::new();
         let mut len = [0.0; FIELDS];
         // The document's words in order, for the synonyms' phrases.
         let mut sequence: Vec<String> = Vec::new();
-        for (text, field, _) in doc.fields() {
+        for (text, field, es) in doc.fields() {
             for tok in tokens(text) {
                 if is_stop(&tok.folded) {
                     continue;
                 }
+                *langs.entry(tok.folded.clone()).or_default() |= if es { 1 } else { 2 };
                 if !synonyms.is_empty() {
                     sequence.push(tok.folded.clone());
                 }
@@ -270,6 +277,11 @@ pub fn ship_with(mut docs: Vec<Doc>, synonyms: &super::synonyms::Synonyms) -> Sh
             words.entry(w).or_default().push((d, f));
         }
         doc_len.push(len);
+    }
+    // The synonyms' words are known words, used by no document if none has them (no postings).
+    for w in synonyms.words() {
+        words.entry(w.to_string()).or_default();
+        langs.entry(w.to_string()).or_insert(3);
     }
     let mut avg = [1.0f32; FIELDS];
     for (f, a) in avg.iter_mut().enumerate() {
@@ -310,6 +322,8 @@ pub fn ship_with(mut docs: Vec<Doc>, synonyms: &super::synonyms::Synonyms) -> Sh
         let v = vocab.entry(vocab_key(&word)).or_default();
         v.words.push(word.clone());
         v.df.push(df as u32);
+        // A synonym added to a document was met in no text: both languages.
+        v.langs.push(langs.get(&word).copied().unwrap_or(3));
         if let Some(c) = chunks.last_mut() {
             c.words.push(word);
             c.postings.push(flat);

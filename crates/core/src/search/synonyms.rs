@@ -91,6 +91,12 @@ impl Synonyms {
     pub fn is_empty(&self) -> bool {
         self.groups.is_empty()
     }
+
+    /// Every single word of the groups: names of the field the index knows even where no text
+    /// uses them, so that a spelling suggestion never "corrects" them ("ocds" into "ocde").
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.groups.iter().flat_map(|g| g.words.iter().map(String::as_str))
+    }
 }
 
 #[cfg(test)]

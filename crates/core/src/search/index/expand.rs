@@ -42,7 +42,7 @@ impl Index {
             let second = t.folded.chars().nth(1).map(String::from).filter(|k| *k != key);
             let other = second.and_then(|k| self.vocab_of(&k, needs));
             let words = vocab.iter().chain(other.into_iter().flatten());
-            for (d, w) in near(words, &t.folded, typo_budget(&t.folded)).into_iter().take(MAX_TYPOS) {
+            for (d, w) in near(words, &t.folded, typo_budget(&t.folded), None).into_iter().take(MAX_TYPOS) {
                 add(&mut out, w, TYPO[d]);
             }
         }

@@ -56,6 +56,8 @@ struct Word {
     df: u32,
     stem_es: String,
     stem_en: String,
+    /// The languages it was met in (`VocabFile::langs`; 3 when not known).
+    langs: u8,
 }
 
 /// A chunk, read: postings as (document, shipped value).
@@ -215,11 +217,19 @@ impl Index {
     }
 
     pub fn add_vocab(&mut self, key: &str, f: VocabFile) {
+        let langs = f.langs;
         let words = f
             .words
             .into_iter()
             .zip(f.df)
-            .map(|(word, df)| Word { stem_es: stem_es(&word), stem_en: stem_en(&word), word, df })
+            .enumerate()
+            .map(|(i, (word, df))| Word {
+                stem_es: stem_es(&word),
+                stem_en: stem_en(&word),
+                langs: langs.get(i).copied().filter(|l| (1..=3).contains(l)).unwrap_or(3),
+                word,
+                df,
+            })
             .collect();
         self.vocab.insert(key.to_string(), Arc::new(words));
     }
@@ -296,13 +306,27 @@ fn pending(mut needs: Vec<Need>) -> Result<(), Vec<Need>> {
 
 /// Words within `budget` edits of `folded` (not itself): closest first, then the most used, then
 /// in vocabulary order.
-fn near<'a>(words: impl Iterator<Item = &'a Word>, folded: &str, budget: usize) -> Vec<(usize, &'a str)> {
-    let mut found: Vec<(usize, u32, &str)> = words
+/// Known words within `budget` edits of `folded`, closest first; among equally close ones,
+/// those of `lang` (the page's) first, then the most used.
+fn near<'a>(
+    words: impl Iterator<Item = &'a Word>,
+    folded: &str,
+    budget: usize,
+    lang: Option<Lang>,
+) -> Vec<(usize, &'a str)> {
+    let bit = match lang {
+        Some(Lang::Es) => 1,
+        Some(Lang::En) => 2,
+        None => 3,
+    };
+    let mut found: Vec<(usize, bool, u32, &str)> = words
         .filter(|w| w.word.len().abs_diff(folded.len()) <= budget)
-        .filter_map(|w| within(folded, &w.word, budget).filter(|d| *d > 0).map(|d| (d, w.df, w.word.as_str())))
+        .filter_map(|w| {
+            within(folded, &w.word, budget).filter(|d| *d > 0).map(|d| (d, w.langs & bit == 0, w.df, w.word.as_str()))
+        })
         .collect();
-    found.sort_by_key(|(d, df, _)| (*d, std::cmp::Reverse(*df)));
-    found.into_iter().map(|(d, _, w)| (d, w)).collect()
+    found.sort_by_key(|(d, other, df, _)| (*d, *other, std::cmp::Reverse(*df)));
+    found.into_iter().map(|(d, _, _, w)| (d, w)).collect()
 }
 
 fn order(a: &Hit, b: &Hit) -> std::cmp::Ordering {
@@ -337,6 +361,21 @@ mod tests {
 
     fn ids(ix: &Index, q: &str) -> Vec<String> {
         ix.search(&Query::parse(q, false)).unwrap().iter().map(|h| ix.doc(h.doc).unwrap().id.clone()).collect()
+    }
+
+    #[test]
+    fn a_spelling_suggestion_prefers_the_page_language() {
+        let mut es = doc("es", Kind::News, "", "2024-01-01", Country::Cl);
+        es.title = Text::new("Tener", "Having");
+        let mut en = doc("en", Kind::News, "", "2024-01-02", Country::Cl);
+        en.title = Text::new("Licitar", "Tender");
+        let ix = Index::build(vec![es, en]);
+        // "tendr" is one edit from both: the page's language decides.
+        let q = Query::parse("tendr", false);
+        assert_eq!(ix.did_you_mean(&q, Lang::Es).unwrap().as_deref(), Some("tener"));
+        assert_eq!(ix.did_you_mean(&q, Lang::En).unwrap().as_deref(), Some("tender"));
+        // A known word is never corrected, whatever its language.
+        assert_eq!(ix.did_you_mean(&Query::parse("tender", false), Lang::Es).unwrap(), None);
     }
 
     #[test]

@@ -5,8 +5,8 @@ use super::*;
 
 impl Index {
     /// A spelling the index knows, for a query that found nothing: each unknown word replaced
-    /// by its closest known word (same first letter).
-    pub fn did_you_mean(&self, q: &Query) -> Result<Option<String>, Vec<Need>> {
+    /// by its closest known word (same first letter), of the page's language `lang` first.
+    pub fn did_you_mean(&self, q: &Query, lang: Lang) -> Result<Option<String>, Vec<Need>> {
         let mut needs = Vec::new();
         let mut changed = false;
         let mut words = Vec::new();
@@ -16,8 +16,11 @@ impl Index {
                 continue;
             };
             let known = vocab.binary_search_by(|w| w.word.as_str().cmp(&t.folded)).is_ok();
-            let closest =
-                if known { None } else { near(vocab.iter(), &t.folded, 2).first().map(|(_, w)| w.to_string()) };
+            let closest = if known {
+                None
+            } else {
+                near(vocab.iter(), &t.folded, 2, Some(lang)).first().map(|(_, w)| w.to_string())
+            };
             match closest {
                 Some(w) => {
                     changed = true;
