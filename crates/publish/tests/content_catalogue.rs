@@ -216,3 +216,24 @@ fn the_checker_reads_the_open_contracting_sources() {
     }
     assert!(stdout.contains(": 3 error(s), 2 warning(s)"), "{stdout}");
 }
+
+#[test]
+fn a_dataset_may_not_take_an_id_of_the_computed_figures() {
+    let tmp = std::env::temp_dir().join(format!("observatorio-reserved-{}", std::process::id()));
+    fs::create_dir_all(&tmp).unwrap();
+    for f in ["site.json", "topics.json", "documents.json", "events.json", "news.json"] {
+        fs::copy(root().join("public/content").join(f), tmp.join(f)).unwrap();
+    }
+    let data =
+        read("public/content/datasets.json").replacen("\"id\": \"alliance-weight-latam\"", "\"id\": \"ocds-mine\"", 1);
+    assert!(data.contains("ocds-mine"));
+    fs::write(tmp.join("datasets.json"), data).unwrap();
+    let out = checker().arg(&tmp).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("datasets.json: datasets[0].id: error: reserved id: \"ocds-mine\""), "{stdout}");
+    let es = checker().arg(&tmp).args(["--lang", "es"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&es.stdout)
+        .contains("identificador reservado: \"ocds-mine\" (solución: los identificadores que empiezan por «ocds-»"));
+    fs::remove_dir_all(&tmp).ok();
+}

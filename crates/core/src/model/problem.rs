@@ -55,6 +55,10 @@ pub enum ProblemKind {
     BadId {
         value: String,
     },
+    /// A dataset id of the `ocds-` kind, kept for the datasets the publishing step computes.
+    ReservedId {
+        value: String,
+    },
     DuplicateId {
         value: String,
     },
@@ -151,6 +155,9 @@ impl Problem {
             BadId { value } => {
                 lang.pick(format!("identificador no válido: \"{value}\""), format!("not a valid id: \"{value}\""))
             }
+            ReservedId { value } => {
+                lang.pick(format!("identificador reservado: \"{value}\""), format!("reserved id: \"{value}\""))
+            }
             DuplicateId { value } => {
                 lang.pick(format!("identificador repetido: \"{value}\""), format!("duplicate id: \"{value}\""))
             }
@@ -234,6 +241,11 @@ impl Problem {
             BadId { .. } => lang.pick(
                 "solo minúsculas sin tilde, cifras y guiones, p. ej. cumbre-lima-2019",
                 "only lowercase letters without accents, digits and hyphens, e.g. lima-summit-2019",
+            )
+            .into(),
+            ReservedId { .. } => lang.pick(
+                "los identificadores que empiezan por «ocds-» son de las cifras que el Observatorio calcula de los datos OCDS; elija otro",
+                "ids starting with \"ocds-\" belong to the figures the Observatory computes from the OCDS data; choose another",
             )
             .into(),
             DuplicateId { .. } => {

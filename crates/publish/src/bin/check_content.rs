@@ -65,6 +65,17 @@ mod cli {
             &items::<Dataset>(&texts),
         ));
 
+        // Ids of the figures the publishing step computes ("ocds-…") are not the editors' to use.
+        for (i, d) in items::<Dataset>(&texts).iter().enumerate() {
+            if observatorio_core::widget::is_procurement(&d.id) {
+                problems.push(Problem::error(
+                    <Dataset as observatorio_core::model::ContentFile>::FILE,
+                    format!("datasets[{i}].id"),
+                    observatorio_core::model::ProblemKind::ReservedId { value: d.id.clone() },
+                ));
+            }
+        }
+
         let ocds_dir = match args.iter().position(|a| a == "--ocds").and_then(|i| args.get(i + 1)) {
             Some(d) => Some(Path::new(d).to_path_buf()),
             None => Some(dir.join("../ocds")).filter(|d| d.join("sources.json").exists()),
