@@ -310,18 +310,23 @@ impl Options {
         )
     }
 
-    /// Where the placeholder's own link goes: the Observatory's page for the same content.
-    pub fn fallback_link(&self, site: &str) -> String {
+    /// The Observatory's page for the widget's content: where the placeholder's own link and
+    /// the widget's "see on the site" link go.
+    pub fn site_page(&self) -> crate::routes::Page {
         use crate::routes::Page;
-        let page = match (self.kind, &self.dataset) {
+        match (self.kind, &self.dataset) {
             (Kind::Events, _) => Page::Events,
             (Kind::News, _) => Page::News,
             (Kind::Chart, Some(id)) if is_procurement(id) => Page::Indicators(crate::model::Country::Ap),
             (Kind::Chart, Some(id)) => Page::Dataset(id.clone()),
             (Kind::Chart, None) => Page::Data,
             (Kind::Search, _) => Page::Search,
-        };
-        format!("{}{}", site.trim_end_matches('/'), page.path(self.lang))
+        }
+    }
+
+    /// Where the placeholder's own link goes (`site_page`, absolute).
+    pub fn fallback_link(&self, site: &str) -> String {
+        format!("{}{}", site.trim_end_matches('/'), self.site_page().path(self.lang))
     }
 }
 

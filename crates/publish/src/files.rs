@@ -197,15 +197,12 @@ pub fn site_files(c: &Content, cfg: &Config) -> Vec<(String, String)> {
 }
 
 /// The embeddable widgets' static pages and their oEmbed descriptions (see `widget::page`).
-/// `procurement`: datasets of the OCDS data (the members' comparison), linked to the
-/// indicators page.
-pub fn widgets(c: &Content, cfg: &Config, procurement: &[Dataset]) -> Vec<(String, String)> {
+pub fn widgets(c: &Content, cfg: &Config) -> Vec<(String, String)> {
     let w = crate::widget_page::Content {
         topics: c.items::<Topic>(),
         news: c.items::<NewsItem>(),
         events: c.items::<Event>(),
         datasets: c.items::<Dataset>(),
-        procurement,
     };
     crate::widget_page::all(&w, cfg.today, cfg.site.as_str())
 }
@@ -473,7 +470,8 @@ pub struct Ocds {
     pub problems: Vec<String>,
     /// Processes, buyers and suppliers for the site's search.
     pub docs: Vec<observatorio_core::search::Doc>,
-    /// The members side by side over every bundled process: an embeddable chart widget.
+    /// The members side by side over every bundled process (joins the datasets, see
+    /// `Content::with_dataset`).
     pub comparison: Option<observatorio_core::model::Dataset>,
 }
 

@@ -27,8 +27,6 @@ pub struct Content<'a> {
     pub news: &'a [NewsItem],
     pub events: &'a [Event],
     pub datasets: &'a [Dataset],
-    /// Datasets of the OCDS data (the members' comparison), seen on the indicators page.
-    pub procurement: &'a [Dataset],
 }
 
 /// Indices of `items` (already in display order) that some combination of country and area
@@ -286,12 +284,9 @@ pub fn all(c: &Content, today: NaiveDate, site_url: &str) -> Vec<(String, String
             w.new_tab
         );
         pages.push((Options { kind: Kind::Search, lang, ..Options::default() }, w.search.to_string(), search, None));
-        // The procurement datasets have their own pages below (seen on the indicators page).
-        for d in c.datasets.iter().filter(|d| {
-            d.chart.is_some()
-                && observatorio_core::widget::valid_id(&d.id)
-                && !observatorio_core::widget::is_procurement(&d.id)
-        }) {
+        // Every dataset with a chart, the computed procurement comparison among them; each
+        // widget links to its content's page (`Options::site_page`).
+        for d in c.datasets.iter().filter(|d| d.chart.is_some() && observatorio_core::widget::valid_id(&d.id)) {
             let o = Options {
                 kind: Kind::Chart,
                 lang,
@@ -299,22 +294,7 @@ pub fn all(c: &Content, today: NaiveDate, site_url: &str) -> Vec<(String, String
                 label: Some(d.title.get(lang).to_string()),
                 ..Options::default()
             };
-            pages.push((
-                o,
-                d.title.get(lang).to_string(),
-                chart(lang, d),
-                Some((link(&Page::Dataset(d.id.clone()), lang), w.see_on_site)),
-            ));
-        }
-        for d in c.procurement.iter().filter(|d| d.chart.is_some() && observatorio_core::widget::valid_id(&d.id)) {
-            let o = Options {
-                kind: Kind::Chart,
-                lang,
-                dataset: Some(d.id.clone()),
-                label: Some(d.title.get(lang).to_string()),
-                ..Options::default()
-            };
-            let more = (link(&Page::Indicators(observatorio_core::model::Country::Ap), lang), w.see_on_site);
+            let more = (link(&o.site_page(), lang), w.see_on_site);
             pages.push((o, d.title.get(lang).to_string(), chart(lang, d), Some(more)));
         }
         for (o, heading, body, more) in pages {
@@ -349,7 +329,7 @@ mod tests {
             bundled::<Event>("events.json"),
             bundled::<Dataset>("datasets.json"),
         );
-        let c = Content { topics: &topics, news: &news, events: &events, datasets: &datasets, procurement: &[] };
+        let c = Content { topics: &topics, news: &news, events: &events, datasets: &datasets };
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
         let files: std::collections::HashMap<String, String> =
             all(&c, today, "https://example.org/obs").into_iter().collect();
@@ -393,7 +373,7 @@ mod tests {
             n.topics = vec![topics[i % topics.len()].id.clone()];
             news.push(n);
         }
-        let c = Content { topics: &topics, news: &news, events: &[], datasets: &[], procurement: &[] };
+        let c = Content { topics: &topics, news: &news, events: &[], datasets: &[] };
         let html = list(Lang::Es, Kind::News, &c, NaiveDate::from_ymd_opt(2026, 11, 28).unwrap());
         let n = html.matches("class=\"w-item\"").count();
         let combos = (Country::ALL.len() + 1) * (topics.len() + 1);

@@ -349,7 +349,7 @@ pub fn IndicatorsPage() -> impl IntoView {
                     <Failures failed=failed.clone() />
                     {filters}
                     <Dashboard live=live />
-                    <MarketView market=p.0.market.clone() rates=Shared(Arc::new(m.0.0.rates.clone())) />
+                    <MarketView market=p.0.market.clone() rates=manifest_rates(store) />
                     <Quality pool=p failed=failed />
                     <Glossary />
                 }

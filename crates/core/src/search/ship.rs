@@ -255,7 +255,14 @@ pub fn ship_with(mut docs: Vec<Doc>, synonyms: &super::synonyms::Synonyms) -> Sh
                 if is_stop(&tok.folded) {
                     continue;
                 }
-                *langs.entry(tok.folded.clone()).or_default() |= if es { 1 } else { 2 };
+                // Looked up before inserting: a clone only for a word met the first time.
+                let bit = if es { 1 } else { 2 };
+                match langs.get_mut(&tok.folded) {
+                    Some(m) => *m |= bit,
+                    None => {
+                        langs.insert(tok.folded.clone(), bit);
+                    }
+                }
                 if !synonyms.is_empty() {
                     sequence.push(tok.folded.clone());
                 }

@@ -104,7 +104,7 @@ fn main() -> std::process::ExitCode {
         Ok(template) => observatorio_publish::files::prerendered(&content, &cfg, &template, &chunks),
         Err(_) => (Vec::new(), 0),
     };
-    let widgets = observatorio_publish::files::widgets(&content, &cfg, comparison.as_slice());
+    let widgets = observatorio_publish::files::widgets(&content, &cfg);
     for p in &ocds_problems {
         eprintln!("publish: {p}");
     }
