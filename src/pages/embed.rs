@@ -32,18 +32,20 @@ pub fn EmbedPage() -> impl IntoView {
     let accent_on = RwSignal::new(first.accent.is_some());
     let accent_text = RwSignal::new(first.accent.map(|c| c.hex()).unwrap_or_else(|| "#0b3a6e".to_string()));
     let set = move |f: &dyn Fn(&mut Options)| opts.update(|o| f(o));
-    // Charts the widget can show (the dataset list loads with the page; the members'
-    // procurement comparison, computed when publishing, comes first in it).
+    // Charts the widget can show: the members' procurement comparison (published from the
+    // OCDS data), then the datasets (their list loads with the page).
     let charts = move || {
-        store
-            .datasets
-            .items_now()
-            .into_iter()
-            .filter(|d| d.chart.is_some() && widget::valid_id(&d.id))
-            .map(|d| {
-                (d.id.clone(), d.title.get(opts.with(|o| o.lang)).to_string(), d.chart == Some(ChartKind::Figures))
-            })
-            .collect::<Vec<_>>()
+        let wl = opts.with(|o| o.lang);
+        let mut out = vec![(widget::PROCUREMENT_COMPARISON.to_string(), wl.o().comparison_shares.to_string(), false)];
+        out.extend(
+            store
+                .datasets
+                .items_now()
+                .into_iter()
+                .filter(|d| d.chart.is_some() && widget::valid_id(&d.id) && !widget::is_procurement(&d.id))
+                .map(|d| (d.id.clone(), d.title.get(wl).to_string(), d.chart == Some(ChartKind::Figures))),
+        );
+        out
     };
     // The options as chosen, with a dataset filled in for a chart.
     let effective = Memo::new(move |_| {
