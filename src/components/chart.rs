@@ -2,152 +2,76 @@
 //! touch, keyboard and pointer, a text summary, a table toggle, CSV/JSON downloads, a permalink,
 //! source and notes. Sized to its container's width.
 
-use crate::components::bits::{ExternalLink, Paragraphs, SampleBadge, Tx};
+use crate::components::bits::{save_file, ExternalLink, Paragraphs, SampleBadge, Tx};
 use crate::components::cards::Heading;
 use crate::components::data_table::DataTable;
 use crate::context::use_lang;
 use leptos::prelude::*;
-use observatorio_core::charts::scene::{layout, Anchor, Mark, RuleClass, Scene, TextClass};
+use observatorio_core::charts::scene::{layout, Scene};
 use observatorio_core::charts::spec::ChartSpec;
 use observatorio_core::charts::summary::summary;
+use observatorio_core::charts::svg::{self, Points};
 use observatorio_core::charts::{export, scene};
+use observatorio_core::lang::Lang;
 use observatorio_core::model::{ChartKind, Dataset};
 use observatorio_core::routes::Page;
 
-/// Fill of series `s`: solid for the first, then textures, so colour never carries meaning alone.
-fn fill(uid: &str, s: usize) -> String {
-    if s.is_multiple_of(5) {
-        format!("var(--c{})", s % 5)
-    } else {
-        format!("url(#{uid}-p{})", s % 5)
-    }
+/// The point a pointer or focus event is on (`data-point` of the mark under it), if any.
+fn point_of(ev: &web_sys::Event) -> Option<usize> {
+    use wasm_bindgen::JsCast;
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target.closest("[data-point]").ok()??.get_attribute("data-point")?.parse().ok()
 }
 
-/// Texture definitions (one per series after the first) in the series' colours.
-fn patterns(uid: &str) -> impl IntoView {
-    // Each texture: (background series colour, overlay path in the page background colour).
-    const OVERLAYS: [&str; 4] =
-        ["M0,6 L6,0", "M3,3 m-1,0 a1,1 0 1,0 2,0 a1,1 0 1,0 -2,0", "M0,0 L6,6 M0,6 L6,0", "M0,3 L6,3"];
-    OVERLAYS
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let s = i + 1;
-            view! {
-                <pattern id=format!("{uid}-p{s}") patternUnits="userSpaceOnUse" width="6" height="6">
-                    <rect width="6" height="6" fill=format!("var(--c{s})")></rect>
-                    <path d=*d stroke="var(--bg)" stroke-width="1.5" fill="var(--bg)"></path>
-                </pattern>
+/// The SVG for a scene, named `name`. Its marks are written as one piece of markup by
+/// `charts::svg` (a filter change on the indicators page redraws three charts: one DOM write
+/// each, where a view per mark set hundreds of attributes and listeners); events are handled
+/// here for all marks. The chart is one Tab stop (the current point, the first at first); arrow
+/// keys, Home and End move between points inside it.
+fn draw(scene: Memo<Scene>, uid: String, name: String, selected: RwSignal<Option<usize>>) -> impl IntoView {
+    let svg_ref: NodeRef<leptos::svg::Svg> = NodeRef::new();
+    // The selection moves the Tab stop and the highlight on the drawn marks: rewriting the
+    // markup would take the focus away from the point the reader is on.
+    Effect::new(move |_| {
+        let now = selected.get();
+        let Some(svg) = svg_ref.get() else { return };
+        let Ok(marks) = svg.query_selector_all("[data-point]") else { return };
+        for i in 0..marks.length() {
+            let Some(el) = marks.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+            else {
+                continue;
+            };
+            let p = el.get_attribute("data-point").and_then(|p| p.parse::<usize>().ok());
+            let stop = if p == Some(now.unwrap_or(0)) { "0" } else { "-1" };
+            let _ = el.set_attribute("tabindex", stop);
+            let _ = el.class_list().toggle_with_force("selected", p.is_some() && p == now);
+        }
+    });
+    let pick = move |ev: web_sys::Event| {
+        if let Some(p) = point_of(&ev) {
+            if selected.get_untracked() != Some(p) {
+                selected.set(Some(p));
             }
-        })
-        .collect_view()
-}
-
-fn anchor(a: Anchor) -> &'static str {
-    match a {
-        Anchor::Start => "start",
-        Anchor::Middle => "middle",
-        Anchor::End => "end",
-    }
-}
-
-fn text_class(c: TextClass) -> &'static str {
-    match c {
-        TextClass::Label => "ct-label",
-        TextClass::Tick => "ct-tick",
-        TextClass::Value => "ct-value",
-        TextClass::ValueInside => "ct-value inside",
-        TextClass::Missing => "ct-missing",
-    }
-}
-
-/// The SVG for a scene, named `name`; marks linked to points select their tooltip. The chart is
-/// one Tab stop (the current point, the first at first); arrow keys, Home and End move between
-/// points inside it.
-fn draw(scene: &Scene, uid: &str, name: String, selected: RwSignal<Option<usize>>) -> impl IntoView {
-    let f = |v: f64| format!("{v:.1}");
-    let stop = move |p: usize| if selected.get().unwrap_or(0) == p { "0" } else { "-1" };
-    let points = scene.points.len();
-    let marks = scene
-        .marks
-        .iter()
-        .map(|m| match m.clone() {
-            Mark::Rule { x1, y1, x2, y2, class } => {
-                let class = if class == RuleClass::Zero { "ct-zero" } else { "ct-grid" };
-                view! { <line x1=f(x1) y1=f(y1) x2=f(x2) y2=f(y2) class=class></line> }.into_any()
-            }
-            Mark::Text { x, y, text, anchor: a, class } => view! {
-                <text x=f(x) y=f(y) text-anchor=anchor(a) class=text_class(class)>
-                    {text}
-                </text>
-            }
-            .into_any(),
-            Mark::Line { d, series } => view! { <path d=d class=format!("ct-line l{}", series % 5)></path> }.into_any(),
-            Mark::Rect { x, y, w, h, series, point, rest } => {
-                let fill = if rest { "var(--rest)".to_string() } else { fill(uid, series) };
-                match point {
-                    None => view! { <rect x=f(x) y=f(y) width=f(w) height=f(h) fill=fill></rect> }.into_any(),
-                    Some(p) => {
-                        let label = scene.points[p].text.clone();
-                        view! {
-                            <rect
-                                x=f(x)
-                                y=f(y)
-                                width=f(w)
-                                height=f(h)
-                                fill=fill
-                                tabindex=move || stop(p)
-                                data-point=p
-                                role="img"
-                                aria-label=label
-                                class="ct-point"
-                                class:selected=move || selected.get() == Some(p)
-                                on:focus=move |_| selected.set(Some(p))
-                                on:mouseenter=move |_| selected.set(Some(p))
-                                on:click=move |_| selected.set(Some(p))
-                            ></rect>
-                        }
-                        .into_any()
-                    }
-                }
-            }
-            Mark::Dot { x, y, series, point } => {
-                let label = scene.points[point].text.clone();
-                // A different marker per series, as the lines also differ by dash.
-                let d = match series % 4 {
-                    0 => format!("M{},{} m-5,0 a5,5 0 1,0 10,0 a5,5 0 1,0 -10,0", f(x), f(y)),
-                    1 => format!("M{},{} h9 v9 h-9 z", f(x - 4.5), f(y - 4.5)),
-                    2 => format!("M{},{} l6,6 l-6,6 l-6,-6 z", f(x), f(y - 6.0)),
-                    _ => format!("M{},{} l6,10 h-12 z", f(x), f(y - 6.0)),
-                };
-                view! {
-                    <path
-                        d=d
-                        class=format!("ct-dot l{}", series % 5)
-                        tabindex=move || stop(point)
-                        data-point=point
-                        role="img"
-                        aria-label=label
-                        class:selected=move || selected.get() == Some(point)
-                        on:focus=move |_| selected.set(Some(point))
-                        on:mouseenter=move |_| selected.set(Some(point))
-                        on:click=move |_| selected.set(Some(point))
-                    ></path>
-                }
-                .into_any()
-            }
-        })
-        .collect_view();
-    let (w, h) = (scene.width, scene.height);
+        }
+    };
+    let content = move || {
+        let points = Points::Focusable { selected: selected.get_untracked() };
+        scene.with(|s| svg::content(s, &uid, points))
+    };
     view! {
         <svg
+            node_ref=svg_ref
             class="chart-svg"
-            viewBox=format!("0 0 {} {}", f(w), f(h))
+            viewBox=move || scene.with(|s| format!("0 0 {:.1} {:.1}", s.width, s.height))
             width="100%"
             role="group"
             aria-label=name
             focusable="false"
+            on:focusin=move |ev| pick(ev.into())
+            on:mouseover=move |ev| pick(ev.into())
+            on:click=move |ev| pick(ev.into())
             on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                let points = scene.with_untracked(|s| s.points.len());
                 let Some(to) = observatorio_core::charts::scene::step(
                     selected.get_untracked().unwrap_or(0),
                     points,
@@ -164,16 +88,56 @@ fn draw(scene: &Scene, uid: &str, name: String, selected: RwSignal<Option<usize>
                     }
                 }
             }
-        >
-            <defs>{patterns(uid)}</defs>
-            {marks}
-        </svg>
+            inner_html=content
+        ></svg>
     }
 }
 
-/// `data:` link for a download (a local file the reader saves, not a link leaving the site).
-fn data_url(mime: &str, body: &str) -> String {
-    format!("data:{mime};charset=utf-8,{}", observatorio_core::routes::encode_segment(body))
+/// The page's own address, for a download made from it.
+pub fn here() -> String {
+    window().location().href().unwrap_or_default()
+}
+
+/// CSV and JSON buttons (two list items) for a dataset built only when a reader asks for it: a
+/// filter change that redraws a chart does not write its files again. `url` is where the JSON
+/// says the data comes from.
+pub fn download_buttons(
+    l: Lang,
+    name: impl Into<String>,
+    data: impl Fn() -> Option<Dataset> + Clone + Send + Sync + 'static,
+    url: impl Fn() -> String + Send + Sync + 'static,
+) -> impl IntoView {
+    let t = l.t();
+    let name = name.into();
+    let (json, json_name) = (data.clone(), name.clone());
+    view! {
+        <li>
+            <button
+                type="button"
+                class="button secondary"
+                on:click=move |_| {
+                    if let Some(d) = data() {
+                        save_file(&format!("{name}.csv"), "text/csv", &export::csv(&d, l))
+                    }
+                }
+            >
+                {t.download_csv}
+            </button>
+        </li>
+        <li>
+            <button
+                type="button"
+                class="button secondary"
+                on:click=move |_| {
+                    if let Some(d) = json() {
+                        save_file(&format!("{json_name}.json"), "application/json", &export::json(&d, l, &url()))
+                    }
+                }
+            >
+                {t.download_json}
+            </button>
+        </li>
+    }
 }
 
 #[component]
@@ -273,7 +237,7 @@ pub fn Chart(
                         } else {
                             view! {
                                 <svg class="swatch" viewBox="0 0 12 12" aria-hidden="true">
-                                    <rect width="12" height="12" fill=fill(&uid, i)></rect>
+                                    <rect width="12" height="12" fill=svg::fill(&uid, i)></rect>
                                 </svg>
                             }
                             .into_any()
@@ -314,35 +278,15 @@ pub fn Chart(
                 .collect_view()
         })
     };
-    let downloads = move || {
-        let ds = live.get();
+    let downloads = {
         let l = lang;
-        let page = permalink.clone().unwrap_or_else(|| Page::Dataset(ds.id.clone()).href(l));
+        let page = permalink.clone().unwrap_or_else(|| Page::Dataset(dataset.id.clone()).href(l));
         let url = crate::context::origin().map(|o| format!("{o}{page}")).unwrap_or(page.clone());
-        let t = l.t();
         view! {
             <ul class="chart-actions">
-                <li>
-                    <a
-                        class="button secondary"
-                        download=format!("{}.csv", ds.id)
-                        href=data_url("text/csv", &export::csv(&ds, l))
-                    >
-                        {t.download_csv}
-                    </a>
-                </li>
-                <li>
-                    <a
-                        class="button secondary"
-                        download=format!("{}.json", ds.id)
-                        href=data_url("application/json", &export::json(&ds, l, &url))
-                    >
-                        {t.download_json}
-                    </a>
-                </li>
-                <li>
+                {download_buttons(l, dataset.id.clone(), move || Some(live.get_untracked()), move || url.clone())} <li>
                     <a class="permalink" href=page>
-                        {t.permalink}
+                        {l.t().permalink}
                     </a>
                 </li>
             </ul>
@@ -397,7 +341,7 @@ pub fn Chart(
                     } else {
                         view! {
                             <div class="chart-frame" node_ref=frame on:mouseleave=move |_| selected.set(None)>
-                                {move || scene.with(|s| draw(s, &uid, name.clone(), selected))}
+                                {draw(scene, uid, name, selected)}
                                 {tip}
                             </div>
                             {legend}

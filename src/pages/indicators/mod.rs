@@ -35,10 +35,11 @@ pub use crate::ocds_loader::{Shared, SourceData, SourceState};
 mod methodology;
 mod profile;
 mod trends;
+use crate::components::chart::{download_buttons, here};
 use methodology::{methodology_href, MethodologyView};
 use observatorio_core::ocds::profile::Party;
 use profile::{profile_href, wanted, ProfileView};
-use trends::{downloads, Comparison, MarketView, Series};
+use trends::{Comparison, MarketView, Series};
 
 /// The processes of a page's sources and their facts, built once every source has settled.
 pub struct Pool {
@@ -1339,7 +1340,7 @@ fn ProcessList(
             <p class="result-count" role="status">
                 {format_counted(lang, total, o.process_one, o.processes_word)}
             </p>
-            {downloads(lang, "processes", data)}
+            <ul class="downloads">{download_buttons(lang, "processes", data, here)}</ul>
             {licences}
             {paged(true, "processes", total, item)}
         </section>

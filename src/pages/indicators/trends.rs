@@ -3,11 +3,11 @@
 
 use super::{count, num, pct, Live, Shared};
 use crate::components::bits::{save_file, ExternalLink};
-use crate::components::chart::Chart;
+use crate::components::chart::{download_buttons, here, Chart};
 use crate::context::use_lang;
 use leptos::prelude::*;
 use observatorio_core::lang::Lang;
-use observatorio_core::model::{Country, Dataset, SafeUrl, Text};
+use observatorio_core::model::{Country, SafeUrl, Text};
 use observatorio_core::ocds::fx::Rates;
 use observatorio_core::ocds::indicators::{KeyFigures, KeyUnit, KEY_INDICATORS};
 use observatorio_core::ocds::tables::{comparison, comparison_chart, per_year, series, Market};
@@ -27,56 +27,6 @@ pub(super) fn cell(l: Lang, u: KeyUnit, v: (Option<f64>, usize)) -> String {
             format!("{shown} ({n})")
         }
     }
-}
-
-/// CSV and JSON buttons for a dataset built when asked for, with the data's licences.
-pub(super) fn downloads(
-    l: Lang,
-    name: &'static str,
-    data: impl Fn() -> Option<Dataset> + Clone + Send + Sync + 'static,
-) -> AnyView {
-    let t = l.t();
-    let json = data.clone();
-    view! {
-        <ul class="downloads">
-            <li>
-                <button
-                    type="button"
-                    class="button secondary"
-                    on:click=move |_| {
-                        if let Some(d) = data() {
-                            save_file(
-                                &format!("{name}.csv"),
-                                "text/csv",
-                                &observatorio_core::charts::export::csv(&d, l),
-                            )
-                        }
-                    }
-                >
-                    {t.download_csv}
-                </button>
-            </li>
-            <li>
-                <button
-                    type="button"
-                    class="button secondary"
-                    on:click=move |_| {
-                        if let Some(d) = json() {
-                            let url = window().location().href().unwrap_or_default();
-                            save_file(
-                                &format!("{name}.json"),
-                                "application/json",
-                                &observatorio_core::charts::export::json(&d, l, &url),
-                            )
-                        }
-                    }
-                >
-                    {t.download_json}
-                </button>
-            </li>
-        </ul>
-    }
-    .into_any()
 }
 
 /// Chile, Colombia, Mexico and Peru side by side (the Alliance's page).
@@ -140,7 +90,14 @@ pub fn Comparison(live: Live) -> impl IntoView {
                 </table>
             </div>
             <h3 class="downloads-title">{o.download_all}</h3>
-            {downloads(l, "ocds-comparison", move || Some(comparison(source.get_value(), &members.get_untracked())))}
+            <ul class="downloads">
+                {download_buttons(
+                    l,
+                    "ocds-comparison",
+                    move || Some(comparison(source.get_value(), &members.get_untracked())),
+                    here,
+                )}
+            </ul>
             {super::licences_view(l, live.licences.get_value())}
         </section>
     }
