@@ -706,7 +706,9 @@ mod scale {
     fn timing_at_scale() {
         let mut ps = Vec::new();
         let mut country = Vec::new();
-        for e in std::fs::read_dir("dist-ocds/ocds/digest").unwrap() {
+        // The generated corpus (scripts/build-ocds-corpus.sh) at the workspace root.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../dist-ocds/ocds/digest");
+        for e in std::fs::read_dir(dir).unwrap() {
             let p = e.unwrap().path();
             let name = p.display().to_string();
             if name.ends_with(".details.json") {
