@@ -578,7 +578,17 @@ async function watchTakeover(page, path) {
     window.__shift = 0;
     // As CLS counts them: shifts right after the reader's own input (the suggestions list
     // opening for the typed text) are not.
-    new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (!e.hadRecentInput) window.__shift += e.value; })).observe({ type: 'layout-shift', buffered: true });
+    window.__shifted = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => {
+      if (e.hadRecentInput) return;
+      window.__shift += e.value;
+      // What moved, for the failure's message.
+      for (const s of e.sources || []) {
+        const n = s.node;
+        const name = n ? `${n.nodeName}${n.id ? '#' + n.id : ''}${n.className && typeof n.className === 'string' ? '.' + n.className.split(' ').join('.') : ''}` : '?';
+        window.__shifted.push(`${name} ${JSON.stringify(s.previousRect)} → ${JSON.stringify(s.currentRect)} at ${Math.round(e.startTime)} ms`);
+      }
+    })).observe({ type: 'layout-shift', buffered: true });
     document.querySelector('main h1').dataset.static = 'yes';
   });
   return { h1, before, release };
@@ -590,11 +600,11 @@ async function checkTakeover(page, { h1, before }, heading) {
   assert.equal(await page.locator('#app').count(), 1);
   assert.match(await h1.innerText(), heading);
   assert.deepEqual(await h1.boundingBox(), before);
-  const frames = await page.evaluate(() => ({ ...window.__frames, shift: window.__shift }));
+  const frames = await page.evaluate(() => ({ ...window.__frames, shift: window.__shift, shifted: window.__shifted }));
   assert.ok(frames.total > 5, `frames watched: ${frames.total}`);
   assert.equal(frames.bare, 0, 'a frame without the content');
   assert.equal(frames.twice, 0, 'a frame with an id twice');
-  assert.equal(frames.shift, 0, 'layout shift');
+  assert.equal(frames.shift, 0, `layout shift: ${frames.shifted.join('; ')}`);
 }
 
 test('the app takes over a pre-rendered page without a flash, a layout shift, an id twice or losing typed text', async () => {
