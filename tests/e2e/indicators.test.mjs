@@ -12,7 +12,14 @@ before(async () => { browser = await launch(); site = await serve('dist', '/'); 
 after(async () => { await browser?.close(); site?.stop(); });
 
 const open = (path, opts) => openLoaded(browser, site.url + path, opts);
-const text = (page, sel) => page.locator(sel).first().innerText();
+// The page's sections are laid out only near the screen (content-visibility): a section's text
+// is read as a reader reads it, scrolled to.
+const shown = async (locator) => {
+  await locator.scrollIntoViewIfNeeded();
+  await locator.page().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return locator;
+};
+const text = async (page, sel) => (await shown(page.locator(sel).first())).innerText();
 
 test('the Alliance page shows each indicator with its coverage, computed from the real samples', async () => {
   const page = await open('/es/indicators');
@@ -127,7 +134,7 @@ test('every member shows real figures, and buyers are named as their data names 
 test('the four members side by side and each indicator per year, with coverage and downloads', async () => {
   const page = await open('/es/indicators');
   await page.waitForSelector('#comparison table tbody tr');
-  const rows = await page.locator('#comparison tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.innerText.trim())));
+  const rows = await page.locator('#comparison tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
   assert.deepEqual(rows.map((r) => r.slice(0, 3)), [
     ['Chile', '2', '100,0 % (2)'],
     ['Colombia', '21', '23,8 % (21)'],
@@ -149,7 +156,7 @@ test('the four members side by side and each indicator per year, with coverage a
   assert.match(lines[0], /^Miembro,Procesos,Procesos competitivos \(%\),Procesos competitivos — procesos con el dato,/);
   assert.match(lines[4], /^Perú,21,95\.2\d*,21,/);
   // Time series: per member per year; picking another indicator redraws chart and table.
-  const series = () => page.locator('#time-series tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.innerText.trim())));
+  const series = () => page.locator('#time-series tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
   const years = (await series()).map((r) => r[0]);
   assert.deepEqual(years, ['2011', '2015', '2016', '2018', '2024', '2026']);
   assert.deepEqual((await series()).find((r) => r[0] === '2024'), ['2024', '—', '—', '—', '95,2 % (21)']);
@@ -178,7 +185,7 @@ test('the four members side by side and each indicator per year, with coverage a
   const en = await open('/en/indicators/peru');
   await en.waitForSelector('#time-series tbody tr');
   assert.equal(await en.locator('#comparison').count(), 0);
-  assert.deepEqual((await en.locator('#time-series thead th').allInnerTexts()).map((t) => t.trim()), ['Year', 'Peru']);
+  assert.deepEqual((await (await shown(en.locator('#time-series thead'))).locator('th').allInnerTexts()).map((t) => t.trim()), ['Year', 'Peru']);
   assert.match(await text(en, '#glossary'), /R003\s+Cardinal's code/);
   await page.context().close();
   await en.context().close();
@@ -215,6 +222,7 @@ test('a list of processes reads as names, dates and links, and downloads as CSV'
 test("members' amounts side by side in US dollars at each year's rate, beside their own currency, with the rates' source", async () => {
   const page = await open('/es/indicators');
   await page.waitForSelector('#awarded-usd tbody tr');
+  await shown(page.locator('#awarded-usd'));
   const rows = await page.locator('#awarded-usd tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.innerText.trim())));
   const peru = rows.find((r) => r[0] === 'Perú');
   // Each currency stays; the dollars are beside it, with the rate and its year.
@@ -248,7 +256,7 @@ test("a buyer's and a supplier's profile: shareable, in both languages, every nu
   assert.equal(await text(page, '.profile .kicker'), 'COMPRADOR · PERÚ');
   assert.match(await text(page, '.profile .matched'), /identificador que dan los datos:\s+PE-CONSUCODE-1984/);
   // Its figures beside Peru's, on one methodology, each with the processes it rests on.
-  const rows = await page.locator('.profile table').first().locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.innerText.trim())));
+  const rows = await page.locator('.profile table').first().locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
   assert.equal(rows.length, 8);
   assert.equal(rows[0][0], 'Procesos competitivos');
   assert.match(rows[0][2], /^95,2 % \(21\)$/);
