@@ -68,12 +68,26 @@ test('filters live in the URL, combine, and Back restores the previous figures',
   await page.waitForURL(/year=2016/);
   await page.waitForFunction((b) => document.querySelector('#competitive-share .figure')?.innerText !== b, before);
   const n2016 = await text(page, '.result-count');
+  const fig2016 = await text(page, '#competitive-share .figure');
   await chooseFilter(page, '#filter-method', 'open');
   await page.waitForURL(/year=2016.*method=open|method=open.*year=2016/);
   await page.waitForFunction(() => document.querySelector('#competitive-share .figure')?.innerText === '100,0 %');
   assert.notEqual(await text(page, '.result-count'), n2016);
+  // Back to filters seen (their results are kept): the same figures, not the last ones.
   await page.goBack();
   await page.waitForFunction((t) => document.querySelector('.result-count')?.innerText === t, n2016);
+  assert.equal(await text(page, '#competitive-share .figure'), fig2016);
+  await page.goBack();
+  await page.waitForFunction((b) => document.querySelector('#competitive-share .figure')?.innerText === b, before);
+  // The threshold keeps the processes and changes the short-submission share, there and back.
+  const count = await text(page, '.result-count');
+  const short = await text(page, '#short-submission .figure');
+  await chooseFilter(page, '#filter-days', '30');
+  await page.waitForURL(/days=30/);
+  await page.waitForFunction((b) => document.querySelector('#short-submission .figure')?.innerText !== b, short);
+  assert.equal(await text(page, '.result-count'), count);
+  await chooseFilter(page, '#filter-days', '');
+  await page.waitForFunction((b) => document.querySelector('#short-submission .figure')?.innerText === b, short);
   // A shared URL with an absurd value keeps the rest and says what it ignored.
   const shared = await open('/en/indicators/mexico?year=2016&days=99999&method=%3Cscript%3E');
   assert.match(await text(shared, '.notice'), /days, method/);

@@ -20,6 +20,7 @@ pub mod model;
 pub mod ocds;
 /// The paths of every published file, for the writer and the reader alike.
 pub mod published;
+pub mod recent;
 pub mod routes;
 pub mod search;
 /// Embeddable widgets: options, snippet, oEmbed (their static pages: `observatorio-publish`).

@@ -23,8 +23,9 @@ use observatorio_core::ocds::indicators::{
 use observatorio_core::ocds::process::Process;
 use observatorio_core::ocds::report::{country_from_slug, method_code, Filter, List, Options, DEFAULT_DAYS};
 use observatorio_core::ocds::tables::{process_list, Listed, Trends};
+use observatorio_core::recent::Recent;
 use observatorio_core::routes::{with_query, Page};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use crate::components::section::ErrorNotice;
 use crate::ocds_loader::{
@@ -53,7 +54,20 @@ pub struct Pool {
     market: Shared<observatorio_core::ocds::tables::Market>,
     /// Each process's member and year, for the comparison and the time series.
     groups: observatorio_core::ocds::tables::Groups,
+    /// What the last filters gave, so going back to one (a chip removed, Back) computes nothing.
+    seen: Mutex<Seen>,
 }
+
+/// The last filters' selections and figures, by filter (a selection by its filter without the
+/// threshold, which changes figures, not processes).
+struct Seen {
+    sel: Recent<Filter, Shared<Vec<usize>>>,
+    report: Recent<Filter, Shared<Summary>>,
+    trends: Recent<Filter, Shared<Trends>>,
+}
+
+/// Filters remembered: a selection of every process is 400 KB, so a few.
+const SEEN: usize = 6;
 
 /// Processes added to the facts per step of `Pool::build`, between which the browser can paint
 /// and respond (measured: the whole 100,000 at once was a 1-second task at 4× CPU slowdown).
@@ -83,11 +97,26 @@ impl Pool {
         });
         next_task().await;
         let market = Shared(Arc::new(observatorio_core::ocds::tables::Market::of(&b.facts, &groups)));
-        Pool { facts: b.facts, refs, options, sources, market, groups }
+        let seen = Mutex::new(Seen { sel: Recent::new(SEEN), report: Recent::new(SEEN), trends: Recent::new(SEEN) });
+        Pool { facts: b.facts, refs, options, sources, market, groups, seen }
     }
 }
 
 impl Pool {
+    /// The result kept for `f` in `pick`'s list, else `make()`'s, kept. A process asked for by
+    /// its ocid is matched as its details arrive, so its results are not kept.
+    fn recall<V: Clone>(
+        &self,
+        pick: fn(&mut Seen) -> &mut Recent<Filter, V>,
+        f: Filter,
+        make: impl FnOnce() -> V,
+    ) -> V {
+        match self.seen.lock() {
+            Ok(mut seen) if f.process.is_none() => pick(&mut seen).get_or_insert_with(f, make),
+            _ => make(),
+        }
+    }
+
     /// The member whose data process `i` is.
     fn member(&self, i: usize) -> Option<Country> {
         let (s, _) = *self.refs.get(i)?;
@@ -108,6 +137,33 @@ fn manifest_rates(store: crate::ocds_loader::OcdsStore) -> Shared<observatorio_c
         Some(Ok(m)) => m.0 .0.rates.clone(),
         _ => Default::default(),
     })))
+}
+
+/// The processes `f` selects, as indices into the pool's `refs`, walked in storage order.
+fn select(p: &Pool, f: &Filter, store: crate::ocds_loader::OcdsStore) -> Vec<usize> {
+    let all = p.sources.iter().flat_map(|d| d.processes.iter());
+    if f.selects_all() {
+        (0..p.refs.len()).collect()
+    } else if let Some(ocid) = &f.process {
+        // Digests publish ocids apart: matched once the details are here.
+        load_details(store, &p.sources);
+        let refs = &p.refs;
+        store.details.with(|m| {
+            all.enumerate()
+                .filter(|(i, x)| {
+                    f.matches(x)
+                        && (x.ocid == *ocid
+                            || refs.get(*i).is_some_and(|(s, r)| {
+                                let id = p.sources.get(*s as usize).map(|d| d.source.id.as_str()).unwrap_or("");
+                                matches!(m.get(id), Some(Some(Ok(d))) if d.0.ocid.get(*r as usize) == Some(ocid))
+                            }))
+                })
+                .map(|(i, _)| i)
+                .collect()
+        })
+    } else {
+        all.enumerate().filter(|(_, x)| f.matches(x)).map(|(i, _)| i).collect()
+    }
 }
 
 fn in_country(s: &Source, c: Country) -> bool {
@@ -203,42 +259,25 @@ pub fn IndicatorsPage() -> impl IntoView {
     let selection = Memo::new(move |_| {
         let p = pool.get()?;
         let (f, _) = parsed.get();
-        // In storage order (sequential reads), indices as in `refs`.
-        let all = p.0.sources.iter().flat_map(|d| d.processes.iter());
-        let sel: Vec<usize> = if f.selects_all() {
-            (0..p.0.refs.len()).collect()
-        } else if let Some(ocid) = &f.process {
-            // Digests publish ocids apart: matched once the details are here.
-            load_details(store, &p.0.sources);
-            let refs = &p.0.refs;
-            store.details.with(|m| {
-                all.enumerate()
-                    .filter(|(i, x)| {
-                        f.matches(x)
-                            && (x.ocid == *ocid
-                                || refs.get(*i).is_some_and(|(s, r)| {
-                                    let id = p.0.sources.get(*s as usize).map(|d| d.source.id.as_str()).unwrap_or("");
-                                    matches!(m.get(id), Some(Some(Ok(d))) if d.0.ocid.get(*r as usize) == Some(ocid))
-                                }))
-                    })
-                    .map(|(i, _)| i)
-                    .collect()
-            })
-        } else {
-            all.enumerate().filter(|(_, x)| f.matches(x)).map(|(i, _)| i).collect()
-        };
-        Some(Shared(Arc::new(sel)))
+        let key = Filter { days: None, ..f.clone() };
+        Some(p.0.recall(|s| &mut s.sel, key, || Shared(Arc::new(select(&p.0, &f, store)))))
     });
     let link_filter = Memo::new(move |_| parsed.with(|(f, _)| f.clone()));
     let report = Memo::new(move |_| {
         let (p, sel) = (pool.get()?, selection.get()?);
-        let days = parsed.with(|(f, _)| f.days());
-        Some(Shared(Arc::new(observatorio_core::ocds::report::dashboard(&p.0.facts, &sel.0, days))))
+        let f = parsed.with(|(f, _)| f.clone());
+        let days = f.days();
+        Some(p.0.recall(
+            |s| &mut s.report,
+            f,
+            || Shared(Arc::new(observatorio_core::ocds::report::dashboard(&p.0.facts, &sel.0, days))),
+        ))
     });
     let trends = Memo::new(move |_| {
         let (p, sel) = (pool.get()?, selection.get()?);
-        let days = parsed.with(|(f, _)| f.days());
-        Some(Shared(Arc::new(Trends::of(&p.0.facts, &sel.0, days, &p.0.groups))))
+        let f = parsed.with(|(f, _)| f.clone());
+        let days = f.days();
+        Some(p.0.recall(|s| &mut s.trends, f, || Shared(Arc::new(Trends::of(&p.0.facts, &sel.0, days, &p.0.groups)))))
     });
 
     let tabs = move || {
