@@ -488,4 +488,19 @@ mod tests {
         let content = Options { dataset: Some("sample-tenders-by-year".into()), ..o };
         assert_eq!(content.fallback_link("https://x.org/"), "https://x.org/es/data/sample-tenders-by-year");
     }
+
+    /// The two scripts that read options by name (the host page's loader and the widget page's
+    /// own) know exactly these: a new option added here and not there would be dropped silently.
+    #[test]
+    fn the_scripts_pass_on_and_read_every_option() {
+        let embed = crate::testdata::read("public/embed.js");
+        let list = embed.lines().find(|l| l.contains("].forEach(function (o)")).expect("embed.js's option list");
+        let names: Vec<&str> = list.split('\'').skip(1).step_by(2).collect();
+        assert_eq!(names, OPTION_NAMES, "embed.js");
+        let widget = crate::testdata::read("crates/publish/src/widget.js");
+        for name in OPTION_NAMES {
+            assert!(widget.contains(&format!("opt('{name}'")), "widget.js reads {name}");
+            assert!(embed.contains(&format!("data-{name}")), "embed.js documents data-{name}");
+        }
+    }
 }

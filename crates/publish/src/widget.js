@@ -1,5 +1,5 @@
 // Inlined in every widget page (written by the publishing step). Applies the options in the
-// query string (country, area, n, theme, accent, compact; an invalid one keeps its default and is
+// query string (`widget::OPTION_NAMES`; an invalid one keeps its default and is
 // named in a discreet note) and, once the host page's embed.js says hello, reports the widget's
 // height to that page's origin only. The same rules as `widget::Options` in Rust.
 (function () {
