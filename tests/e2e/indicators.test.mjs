@@ -185,6 +185,26 @@ test('the four members side by side and each indicator per year, with coverage a
   assert.match(pe.find((l) => l.startsWith('2024')), /^2024,21,95\.2\d*,21,/);
   // Under the downloads, each publisher's licence.
   assert.match(await text(page, '#comparison .licences'), /OECE[^\n]*CC BY 4\.0/);
+  // A filter redraws the tables (their cells in place): the year's processes per member, the
+  // series of the members with processes that year, the year's missing fields; and back.
+  const table = (id) => page.locator(`${id} tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  const missingAll = await table('#missing-fields');
+  await page.selectOption('#time-series select', '0');
+  await chooseFilter(page, '#filter-year', '2024');
+  await page.waitForFunction(() => document.querySelector('#comparison tbody td')?.textContent.trim() === '0');
+  assert.deepEqual((await table('#comparison')).map((r) => r.slice(0, 3)), [
+    ['Chile', '0', '— (0)'], ['Colombia', '0', '— (0)'], ['México', '0', '— (0)'], ['Perú', '21', '95,2 % (21)'],
+  ]);
+  assert.deepEqual((await table('#time-series')).find((r) => r[0] === '2024'), ['2024', '95,2 % (21)']);
+  assert.deepEqual((await table('#time-series')).find((r) => r[0] === '2016'), ['2016', '—']);
+  const missing2024 = await table('#missing-fields');
+  assert.equal(missing2024.length, missingAll.length);
+  assert.deepEqual(missing2024.find((r) => r[0].endsWith('contracts.dateSigned')).slice(1), ['10', '47,6 %']);
+  assert.match(await page.locator('#missing-fields tbody a').last().getAttribute('href'), /year=2024/);
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('#comparison tbody td')?.textContent.trim() === '2');
+  assert.deepEqual(await table('#missing-fields'), missingAll);
+  assert.deepEqual((await table('#time-series')).find((r) => r[0] === '2024'), ['2024', '—', '—', '—', '95,2 % (21)']);
   // New suppliers per year and each member's market concentration (HHI per currency).
   const market = await text(page, '#supplier-market');
   assert.match(market, /Proveedores nuevos por año/);

@@ -934,21 +934,30 @@ fn Concentrations(live: Live) -> impl IntoView {
 fn Missing(live: Live) -> impl IntoView {
     let lang = use_lang();
     let o = lang.o();
+    // One row per key field, built once the figures are there; a filter change rewrites the
+    // cells in place.
+    let ready = Memo::new(move |_| live.report.with(Option::is_some));
+    let missing = move |i: usize| {
+        live.report.with(|r| r.as_ref().and_then(|r| Some((r.0.missing.get(i)?.1, r.0.total.max(1) as f64))))
+    };
     let rows = move || {
-        let (Some(r), filter) = (live.report.get(), live.filter.get()) else { return ().into_any() };
-        let s = &r.0;
-        let total = s.total.max(1) as f64;
-        s.missing
+        if !ready.get() {
+            return ().into_any();
+        }
+        KEY_FIELDS
             .iter()
             .enumerate()
-            .map(|(i, (field, n))| {
+            .map(|(i, (field, _))| {
+                let href = move || live.filter.with(|f| live.href(lang, f, Some(List::Missing(i))));
+                let n = move || missing(i).map(|(n, _)| count(lang, n));
+                let share = move || missing(i).map(|(n, total)| pct(lang, n as f64 / total));
                 view! {
                     <tr>
                         <th scope="row">{o.field_name(field)} " " <code>{*field}</code></th>
                         <td class="num">
-                            <a href=live.href(lang, &filter, Some(List::Missing(i)))>{count(lang, *n)}</a>
+                            <a href=href>{n}</a>
                         </td>
-                        <td class="num">{pct(lang, *n as f64 / total)}</td>
+                        <td class="num">{share}</td>
                     </tr>
                 }
             })

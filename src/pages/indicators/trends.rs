@@ -37,23 +37,33 @@ pub fn Comparison(live: Live) -> impl IntoView {
     let source = live.publishers;
     let members = Memo::new(move |_| live.trends.get().map(|t| t.0.members.clone()).unwrap_or_default());
     let chart = Memo::new(move |_| comparison_chart(source.get_value(), &members.get()));
+    // The rows (one per member) are built when the members change; a filter change rewrites
+    // their cells' text in place.
+    let shown = Memo::new(move |_| members.with(|m| m.iter().map(|(c, _)| *c).collect::<Vec<_>>()));
     let rows = move || {
-        members
+        shown
             .get()
             .into_iter()
-            .map(|(c, k)| {
+            .enumerate()
+            .map(|(i, c)| {
+                let processes = move || members.with(|m| m.get(i).map(|(_, k)| count(l, k.processes)));
+                let cells = KEY_INDICATORS
+                    .iter()
+                    .enumerate()
+                    .map(|(j, (_, u))| {
+                        let text = move || {
+                            members.with(|m| m.get(i).and_then(|(_, k)| k.values.get(j)).map(|v| cell(l, *u, *v)))
+                        };
+                        view! { <td class="num">{text}</td> }
+                    })
+                    .collect_view();
                 view! {
                     <tr>
                         <th scope="row">
                             <a href=Page::Indicators(c).href(l)>{l.t().country(c)}</a>
                         </th>
-                        <td class="num">{count(l, k.processes)}</td>
-                        {k
-                            .values
-                            .iter()
-                            .zip(KEY_INDICATORS)
-                            .map(|(v, (_, u))| view! { <td class="num">{cell(l, u, *v)}</td> })
-                            .collect_view()}
+                        <td class="num">{processes}</td>
+                        {cells}
                     </tr>
                 }
             })
@@ -134,33 +144,45 @@ pub fn Series(live: Live) -> impl IntoView {
         series(source.get_value(), country, key.get(), &years, &named)
             .unwrap_or_else(|| comparison_chart(source.get_value(), &[]))
     });
+    // The table's shape (its years and series) is built when it changes; a filter change or
+    // another indicator rewrites the cells' text in place.
+    let shape =
+        Memo::new(move |_| lines.with(|(ys, ls)| (ys.clone(), ls.iter().map(|(c, _, _)| *c).collect::<Vec<_>>())));
+    let series_shown = Memo::new(move |_| shape.with(|(_, cs)| cs.clone()));
     let head = move || {
-        lines.with(|(_, ls)| {
-            ls.iter()
-                .map(|(c, _, _)| {
-                    view! {
-                        <th scope="col" class="num">
-                            {l.t().country(*c)}
-                        </th>
-                    }
-                })
-                .collect_view()
-        })
+        series_shown
+            .get()
+            .into_iter()
+            .map(|c| {
+                view! {
+                    <th scope="col" class="num">
+                        {l.t().country(c)}
+                    </th>
+                }
+            })
+            .collect_view()
     };
     let rows = move || {
-        let k = key.get();
-        let u = KEY_INDICATORS.get(k).map_or(KeyUnit::Share, |x| x.1);
-        let (years, ls) = lines.get();
+        let (years, cs) = shape.get();
         years
             .iter()
             .enumerate()
             .map(|(y, year)| {
-                let cells = ls
-                    .iter()
-                    .map(|(_, _, ks)| {
-                        let v = ks.get(y).map_or((None, 0), |f| f.values[k]);
-                        let text =
-                            if ks.get(y).is_some_and(|f| f.processes > 0) { cell(l, u, v) } else { "—".into() };
+                let cells = (0..cs.len())
+                    .map(|s| {
+                        let text = move || {
+                            let k = key.get();
+                            let u = KEY_INDICATORS.get(k).map_or(KeyUnit::Share, |x| x.1);
+                            lines.with(|(_, ls)| {
+                                let f = ls.get(s).and_then(|(_, _, ks)| ks.get(y));
+                                match f {
+                                    Some(f) if f.processes > 0 => {
+                                        cell(l, u, f.values.get(k).copied().unwrap_or((None, 0)))
+                                    }
+                                    _ => "—".into(),
+                                }
+                            })
+                        };
                         view! { <td class="num">{text}</td> }
                     })
                     .collect_view();
@@ -186,10 +208,10 @@ pub fn Series(live: Live) -> impl IntoView {
         .collect_view();
     // One CSV per series: every indicator per year.
     let per_series = move || {
-        let (_, ls) = lines.get();
-        ls.iter()
-            .map(|(c, _, _)| {
-                let c = *c;
+        series_shown
+            .get()
+            .into_iter()
+            .map(|c| {
                 let name: &'static str = match c {
                     Country::Cl => "ocds-per-year-chile",
                     Country::Co => "ocds-per-year-colombia",
