@@ -97,22 +97,10 @@ pub fn HomePage() -> impl IntoView {
                 <Section
                     res=store.events
                     render=move |events| {
-                        let today = today();
-                        let upcoming: Vec<_> = events
-                            .items
-                            .iter()
-                            .filter(|e| !e.is_past(today))
-                            .take(3)
-                            .cloned()
-                            .collect();
-                        let recent: Vec<_> = events
-                            .items
-                            .iter()
-                            .rev()
-                            .filter(|e| e.is_past(today))
-                            .take(2)
-                            .cloned()
-                            .collect();
+                        let (upcoming, recent) = observatorio_core::calendar::home_events(&events.items, today(), 3, 2);
+                        let upcoming: Vec<_> = upcoming.into_iter().cloned().collect();
+                        let recent: Vec<_> = recent.into_iter().cloned().collect();
+                        // Real events first: samples only where there is no real one.
                         view! {
                             {if upcoming.is_empty() {
                                 view! { <p class="muted">{t.no_upcoming}</p> }.into_any()

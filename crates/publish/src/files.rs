@@ -754,12 +754,15 @@ mod tests {
                 && !html.contains("shell-hero")
                 && html.ends_with("<noscript><p class=\"notice\">Sin JavaScript puede leer esta página y seguir sus enlaces; la búsqueda, los filtros, el calendario y los gráficos necesitan JavaScript.</p></noscript></div></body></html>")
         );
-        // The home page: the three latest news and the first upcoming event as of the build.
+        // The home page: the three latest news, and real events first: the bundled upcoming
+        // events are samples, so it says none is announced and shows the latest real ones.
         let home = page("es/index.html");
         for n in news.iter().take(3) {
             assert!(home.contains(&observatorio_core::markup::escape(n.title.get(observatorio_core::lang::Lang::Es))));
         }
-        assert!(home.contains("sample-webinar-selling-to-government-2027"));
+        assert!(!home.contains("sample-webinar-selling-to-government-2027"));
+        assert!(home.contains(observatorio_core::lang::Lang::Es.t().no_upcoming));
+        assert!(home.contains("observatory-launch-2023"));
         // English pages in English; a list page with its filters and count.
         assert!(page("en/news/observatory-launch/index.html")
             .contains(&observatorio_core::markup::escape(launch.title.get(observatorio_core::lang::Lang::En))));
