@@ -320,7 +320,8 @@ test('a broken or unreachable file breaks only its own section, and retry recove
   ]);
   assert.match(await page.locator('.load-error code').first().textContent(), /news\.json: \$: el archivo no es JSON válido \(línea 1/);
   // The rest of the page works.
-  assert.ok(await page.locator('.event-card').count() >= 3, 'events still show');
+  // (the bundled upcoming events are samples, which the home leaves out: the two latest real ones)
+  assert.equal(await page.locator('.event-card').count(), 2, 'events still show');
   assert.ok(await page.locator('.topic-card').count() >= 5, 'topics still show');
   assert.deepEqual(realErrors(page).filter((e) => !/INTERNET_DISCONNECTED/.test(e)), [], 'no panic');
   broken = false;
