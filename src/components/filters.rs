@@ -26,7 +26,7 @@ pub fn location_query() -> Vec<(String, String)> {
 }
 
 /// One select of a filter bar.
-#[derive(Clone)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FilterField {
     pub key: &'static str,
     pub label: &'static str,
@@ -96,21 +96,33 @@ thread_local! {
 /// Results first: the count, one "Filter" control that opens the selects, the active filters as
 /// chips that each remove one; changing a select rewrites that key of the query and navigates.
 /// When nothing matches, the page says so and offers to remove each filter.
+/// A page that keeps the bar while its filters change passes signals: the selects are built
+/// again only when their options change, and the count (a live region), the chips and the
+/// chosen values follow in place.
 #[component]
-pub fn FilterBar(fields: Vec<FilterField>, path: String, count: usize, ignored: Vec<String>) -> impl IntoView {
+pub fn FilterBar(
+    #[prop(into)] fields: Signal<Vec<FilterField>>,
+    path: String,
+    #[prop(into)] count: Signal<usize>,
+    #[prop(into)] ignored: Signal<Vec<String>>,
+) -> impl IntoView {
     let lang = use_lang();
     let t = lang.t();
     let navigate = use_navigate();
-    let now = location_query();
-    let chips: Vec<(String, String)> = fields
-        .iter()
-        .filter_map(|f| {
-            let label = f.chosen()?;
-            let to = observatorio_core::routes::href(&with_query(&path, &now, &[(f.key, None)]));
-            Some((format!("{}: {label}", f.label), to))
+    let chips_path = path.clone();
+    let chips = Memo::new(move |_| {
+        let now = location_query();
+        fields.with(|fs| {
+            fs.iter()
+                .filter_map(|f| {
+                    let label = f.chosen()?;
+                    let to = observatorio_core::routes::href(&with_query(&chips_path, &now, &[(f.key, None)]));
+                    Some((format!("{}: {label}", f.label), to))
+                })
+                .collect::<Vec<_>>()
         })
-        .collect();
-    let active = chips.len();
+    });
+    let active = Memo::new(move |_| chips.with(Vec::len));
     let open = OPEN.with(|o| o.borrow().contains(&path));
     let key_path = path.clone();
     let on_toggle = move |ev: leptos::ev::Event| {
@@ -124,51 +136,62 @@ pub fn FilterBar(fields: Vec<FilterField>, path: String, count: usize, ignored: 
             }
         });
     };
-    let selects = fields
-        .into_iter()
-        .map(|f| {
-            let navigate = navigate.clone();
-            let path = path.clone();
-            let key = f.key;
-            let id = format!("filter-{key}");
-            let on_change = move |ev: leptos::ev::Event| {
-                let value = event_target_value(&ev);
-                let to = with_query(&path, &location_query(), &[(key, (!value.is_empty()).then_some(value))]);
-                navigate(&to, NavigateOptions { scroll: false, ..Default::default() });
-            };
-            let selected = f.selected.clone();
-            let counts = f.counts.clone();
-            view! {
-                <div class="filter">
-                    <label for=id.clone()>{f.label}</label>
-                    <select id=id name=key on:change=on_change>
-                        <option value="" selected=selected.is_none()>
-                            {t.filter_all}
-                        </option>
-                        {f
-                            .options
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, (value, label))| {
-                                let sel = selected.as_deref() == Some(value.as_str());
-                                let label = match counts.as_ref().and_then(|c| c.get(i)) {
-                                    Some(n) => format!("{label} ({})", observatorio_core::i18n::format_count(lang, *n)),
-                                    None => label,
-                                };
-                                view! {
-                                    <option value=value selected=sel>
-                                        {label}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-            }
-        })
-        .collect_view();
-    let chip_list = |chips: Vec<(String, String)>| {
+    // What the selects are made of; the chosen values are not part of it.
+    let shape = Memo::new(move |_| {
+        fields.with(|fs| fs.iter().map(|f| (f.key, f.label, f.options.clone(), f.counts.clone())).collect::<Vec<_>>())
+    });
+    let chosen = move |key: &'static str| fields.with(|fs| fs.iter().find(|f| f.key == key)?.selected.clone());
+    let select_path = path.clone();
+    let selects = move || {
+        shape
+            .get()
+            .into_iter()
+            .map(|(key, label, options, counts)| {
+                let navigate = navigate.clone();
+                let path = select_path.clone();
+                let id = format!("filter-{key}");
+                let on_change = move |ev: leptos::ev::Event| {
+                    let value = event_target_value(&ev);
+                    let to = with_query(&path, &location_query(), &[(key, (!value.is_empty()).then_some(value))]);
+                    navigate(&to, NavigateOptions { scroll: false, ..Default::default() });
+                };
+                // The attribute for the first view and a rebuilt list; the property as the
+                // filters change with the list kept.
+                let selected = untrack(|| chosen(key));
+                view! {
+                    <div class="filter">
+                        <label for=id.clone()>{label}</label>
+                        <select id=id name=key on:change=on_change prop:value=move || chosen(key).unwrap_or_default()>
+                            <option value="" selected=selected.is_none()>
+                                {t.filter_all}
+                            </option>
+                            {options
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, (value, label))| {
+                                    let sel = selected.as_deref() == Some(value.as_str());
+                                    let label = match counts.as_ref().and_then(|c| c.get(i)) {
+                                        Some(n) => {
+                                            format!("{label} ({})", observatorio_core::i18n::format_count(lang, *n))
+                                        }
+                                        None => label,
+                                    };
+                                    view! {
+                                        <option value=value selected=sel>
+                                            {label}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    let chip_list = move || {
         chips
+            .get()
             .into_iter()
             .map(|(label, to)| {
                 let aria = format!("{}: {label}", t.remove_filter);
@@ -186,18 +209,25 @@ pub fn FilterBar(fields: Vec<FilterField>, path: String, count: usize, ignored: 
             .collect_view()
     };
     let clear = observatorio_core::routes::href(&path);
-    let summary = match active {
+    let summary = move || match active.get() {
         0 => t.filter_open.to_string(),
         n => format!("{} ({n})", t.filter_open),
     };
+    let result = move || {
+        let count = count.get();
+        if count == 0 && active.get() > 0 {
+            t.no_match.to_string()
+        } else {
+            observatorio_core::i18n::format_counted(lang, count, t.result_one, t.results)
+        }
+    };
+    // Which of the two chip lists shows: under the count, or offered when nothing matches.
+    let state = Memo::new(move |_| (active.get() > 0, count.get() > 0));
+    let clear_chips = clear.clone();
     view! {
         <div class="filter-head">
             <p class="result-count" role="status">
-                {if count == 0 && active > 0 {
-                    t.no_match.to_string()
-                } else {
-                    observatorio_core::i18n::format_counted(lang, count, t.result_one, t.results)
-                }}
+                {result}
             </p>
             <details class="filters" open=open on:toggle=on_toggle>
                 <summary class="button secondary">{summary}</summary>
@@ -206,31 +236,37 @@ pub fn FilterBar(fields: Vec<FilterField>, path: String, count: usize, ignored: 
                 </form>
             </details>
         </div>
-        {(active > 0 && count > 0)
-            .then(|| {
+        {move || match state.get() {
+            (true, true) => {
+                let clear_chips = clear_chips.clone();
                 view! {
                     <ul class="chips" aria-label=t.active_filters>
-                        {chip_list(chips.clone())}
-                        {(active > 1)
-                            .then(|| {
-                                view! {
-                                    <li>
-                                        <leptos_router::components::A href=clear.clone() attr:class="chip-clear">
-                                            {t.clear_filters}
-                                        </leptos_router::components::A>
-                                    </li>
-                                }
-                            })}
+                        {chip_list}
+                        {move || {
+                            (active.get() > 1)
+                                .then(|| {
+                                    view! {
+                                        <li>
+                                            <leptos_router::components::A
+                                                href=clear_chips.clone()
+                                                attr:class="chip-clear"
+                                            >
+                                                {t.clear_filters}
+                                            </leptos_router::components::A>
+                                        </li>
+                                    }
+                                })
+                        }}
                     </ul>
                 }
-            })}
-        {(active > 0 && count == 0)
-            .then(|| {
+                    .into_any()
+            }
+            (true, false) => {
                 view! {
                     <div class="empty widen">
                         <p>{t.widen_intro}</p>
                         <ul class="chips">
-                            {chip_list(chips.clone())} <li>
+                            {chip_list} <li>
                                 <leptos_router::components::A href=clear.clone() attr:class="chip-clear">
                                     {t.clear_filters}
                                 </leptos_router::components::A>
@@ -238,12 +274,15 @@ pub fn FilterBar(fields: Vec<FilterField>, path: String, count: usize, ignored: 
                         </ul>
                     </div>
                 }
-            })}
-        {(!ignored.is_empty())
-            .then(|| {
-                let list = ignored.join(", ");
-                view! { <p class="notice">{t.ignored_filters} " " <code>{list.clone()}</code></p> }
-            })}
+                    .into_any()
+            }
+            _ => ().into_any(),
+        }}
+        {move || {
+            ignored
+                .with(|i| (!i.is_empty()).then(|| i.join(", ")))
+                .map(|list| view! { <p class="notice">{t.ignored_filters} " " <code>{list}</code></p> })
+        }}
     }
 }
 

@@ -6,7 +6,7 @@
 
 use crate::components::bits::{use_meta, ExternalLink, SampleBadge};
 use crate::components::chart::Chart;
-use crate::components::filters::{paged, use_query_filter, FilterBar, FilterField};
+use crate::components::filters::{paged, use_query_filter, FilterBar, FilterField, Parsed};
 use crate::context::use_lang;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -366,14 +366,9 @@ pub fn IndicatorsPage() -> impl IntoView {
                     .into_any();
                 }
                 let filters = move || {
-                    let (Some(opts), Some(sel)) =
-                        (pool.with(|p| p.as_ref().map(|p| p.0.options.clone())), selection.get())
-                    else {
-                        return ().into_any();
-                    };
-                    let (filter, ignored) = parsed.get();
-                    view! { <Filters country=c options=opts filter=filter ignored=ignored count=sel.0.len() /> }
-                        .into_any()
+                    let opts = pool.with(|p| p.as_ref().map(|p| p.0.options.clone()))?;
+                    let count = Signal::derive(move || selection.with(|s| s.as_ref().map_or(0, |s| s.0.len())));
+                    Some(view! { <Filters country=c options=opts parsed=parsed count=count /> })
                 };
                 // Built once per country and data; its figures follow the filters in place.
                 let live = Live {
@@ -462,17 +457,31 @@ fn page_href(l: Lang, c: Country, f: &Filter, list: Option<List>) -> String {
     observatorio_core::routes::href(&with_query(&Page::Indicators(c).path(l), &[], &changes))
 }
 
+/// Built once per page's data: the selects keep their options as the filters change, and the
+/// count, the chips and the chosen values follow (a filter change rebuilt 107 elements).
 #[component]
 fn Filters(
     country: Country,
     options: Shared<Options>,
-    filter: Filter,
-    ignored: Vec<String>,
-    count: usize,
+    parsed: Memo<Parsed<Filter>>,
+    count: Signal<usize>,
 ) -> impl IntoView {
     let lang = use_lang();
     let o = lang.o();
+    let opts = options.0.clone();
+    let fields = Memo::new(move |_| parsed.with(|(filter, _)| filter_fields(lang, &opts, filter)));
+    let ignored = Memo::new(move |_| parsed.with(|(_, ignored)| ignored.clone()));
     let opts = &options.0;
+    let basis = o.basis(&self::count(lang, opts.processes), &observatorio_core::ocds::report::year_runs(&opts.years));
+    view! {
+        <p class="basis muted">{basis}</p>
+        <FilterBar fields=fields path=Page::Indicators(country).path(lang) count=count ignored=ignored />
+    }
+}
+
+/// The filters' selects for the page's choices, with `filter`'s values chosen.
+fn filter_fields(lang: Lang, opts: &Options, filter: &Filter) -> Vec<FilterField> {
+    let o = lang.o();
     let mut buyers: Vec<(String, String)> = opts
         .buyers
         .iter()
@@ -535,11 +544,7 @@ fn Filters(
             },
         );
     }
-    let basis = o.basis(&self::count(lang, opts.processes), &observatorio_core::ocds::report::year_runs(&opts.years));
-    view! {
-        <p class="basis muted">{basis}</p>
-        <FilterBar fields=fields path=Page::Indicators(country).path(lang) count=count ignored=ignored />
-    }
+    fields
 }
 
 /// Buyers offered in the filter: those with the most processes (a longer select is no help on
