@@ -201,9 +201,18 @@ test('the four members side by side and each indicator per year, with coverage a
   assert.equal(missing2024.length, missingAll.length);
   assert.deepEqual(missing2024.find((r) => r[0].endsWith('contracts.dateSigned')).slice(1), ['10', '47,6 %']);
   assert.match(await page.locator('#missing-fields tbody a').last().getAttribute('href'), /year=2024/);
+  // The buyers' table: the year's buyers (Peru's), each row's links carrying the filter.
+  const buyers2024 = await table('#buyer-non-competitive');
+  assert.ok(buyers2024.length > 0);
+  assert.ok((await page.locator('#buyer-non-competitive tbody td a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).every((h) => /year=2024/.test(h) && /buyer=/.test(h)));
+  const peruBuyers = await open('/es/indicators/peru');
+  await peruBuyers.waitForSelector('#buyer-non-competitive tbody tr');
+  assert.deepEqual(await peruBuyers.locator('#buyer-non-competitive tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim()))), buyers2024);
+  await peruBuyers.context().close();
   await page.goBack();
   await page.waitForFunction(() => document.querySelector('#comparison tbody td')?.textContent.trim() === '2');
   assert.deepEqual(await table('#missing-fields'), missingAll);
+  assert.notDeepEqual(await table('#buyer-non-competitive'), buyers2024);
   assert.deepEqual((await table('#time-series')).find((r) => r[0] === '2024'), ['2024', '—', '—', '—', '95,2 % (21)']);
   // New suppliers per year and each member's market concentration (HHI per currency).
   const market = await text(page, '#supplier-market');

@@ -838,27 +838,47 @@ fn Mix(live: Live) -> impl IntoView {
 fn Buyers(live: Live) -> impl IntoView {
     let lang = use_lang();
     let o = lang.o();
+    // Rows by rank, built when their number changes; a filter change rewrites each row's buyer,
+    // links and figures in place.
+    let shown = Memo::new(move |_| live.report.with(|r| r.as_ref().map_or(0, |r| r.0.buyers.len())));
+    let row = move |i: usize| live.report.with(|r| r.as_ref().and_then(|r| r.0.buyers.get(i).cloned()));
     let rows = move || {
-        let (Some(r), filter) = (live.report.get(), live.filter.get()) else { return ().into_any() };
-        r.0.buyers
-            .iter()
-            .map(|b| {
-                let f = Filter { buyer: Some(b.buyer.clone()), ..filter.clone() };
-                let share = if b.processes > 0 { b.non_competitive as f64 / b.processes as f64 } else { 0.0 };
+        (0..shown.get())
+            .map(|i| {
+                let b = Memo::new(move |_| row(i));
+                let link = move |list: List| {
+                    b.with(|b| {
+                        let b = b.as_ref()?;
+                        let f = live.filter.with(|f| Filter { buyer: Some(b.buyer.clone()), ..f.clone() });
+                        Some(live.href(lang, &f, Some(list)))
+                    })
+                };
+                let profile =
+                    move || b.with(|b| b.as_ref().map(|b| profile_href(lang, live.country, Party::Buyer, &b.buyer)));
+                let name = move || b.with(|b| b.as_ref().map(|b| b.name.clone().unwrap_or_else(|| b.buyer.clone())));
+                let processes = move || b.with(|b| b.as_ref().map(|b| count(lang, b.processes)));
+                let non_competitive = move || b.with(|b| b.as_ref().map(|b| count(lang, b.non_competitive)));
+                let share = move || {
+                    b.with(|b| {
+                        b.as_ref().map(|b| {
+                            pct(lang, if b.processes > 0 { b.non_competitive as f64 / b.processes as f64 } else { 0.0 })
+                        })
+                    })
+                };
                 view! {
                     <tr>
                         <th scope="row">
-                            <a href=profile_href(lang, live.country, Party::Buyer, &b.buyer) lang="es">
-                                {b.name.clone().unwrap_or_else(|| b.buyer.clone())}
+                            <a href=profile lang="es">
+                                {name}
                             </a>
                         </th>
                         <td class="num">
-                            <a href=live.href(lang, &f, Some(List::All))>{count(lang, b.processes)}</a>
+                            <a href=move || link(List::All)>{processes}</a>
                         </td>
                         <td class="num">
-                            <a href=live.href(lang, &f, Some(List::NonCompetitive))>{count(lang, b.non_competitive)}</a>
+                            <a href=move || link(List::NonCompetitive)>{non_competitive}</a>
                         </td>
-                        <td class="num">{pct(lang, share)}</td>
+                        <td class="num">{share}</td>
                     </tr>
                 }
             })
