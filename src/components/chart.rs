@@ -54,6 +54,8 @@ fn draw(scene: Memo<Scene>, uid: String, name: String, selected: RwSignal<Option
             }
         }
     };
+    // Markup from `svg::content`, which escapes every text it writes (labels, values, the
+    // data's names): safe as the SVG's content.
     let content = move || {
         let points = Points::Focusable { selected: selected.get_untracked() };
         scene.with(|s| svg::content(s, &uid, points))
@@ -98,6 +100,30 @@ pub fn here() -> String {
     window().location().href().unwrap_or_default()
 }
 
+/// A list item with a button that saves the file `make` writes, when a reader asks for it.
+pub fn download_button(
+    label: impl IntoView + 'static,
+    file: String,
+    mime: &'static str,
+    make: impl Fn() -> Option<String> + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <li>
+            <button
+                type="button"
+                class="button secondary"
+                on:click=move |_| {
+                    if let Some(text) = make() {
+                        save_file(&file, mime, &text)
+                    }
+                }
+            >
+                {label}
+            </button>
+        </li>
+    }
+}
+
 /// CSV and JSON buttons (two list items) for a dataset built only when a reader asks for it: a
 /// filter change that redraws a chart does not write its files again. `url` is where the JSON
 /// says the data comes from.
@@ -109,34 +135,15 @@ pub fn download_buttons(
 ) -> impl IntoView {
     let t = l.t();
     let name = name.into();
-    let (json, json_name) = (data.clone(), name.clone());
+    let json = data.clone();
     view! {
-        <li>
-            <button
-                type="button"
-                class="button secondary"
-                on:click=move |_| {
-                    if let Some(d) = data() {
-                        save_file(&format!("{name}.csv"), "text/csv", &export::csv(&d, l))
-                    }
-                }
-            >
-                {t.download_csv}
-            </button>
-        </li>
-        <li>
-            <button
-                type="button"
-                class="button secondary"
-                on:click=move |_| {
-                    if let Some(d) = json() {
-                        save_file(&format!("{json_name}.json"), "application/json", &export::json(&d, l, &url()))
-                    }
-                }
-            >
-                {t.download_json}
-            </button>
-        </li>
+        {download_button(t.download_csv, format!("{name}.csv"), "text/csv", move || data().map(|d| export::csv(&d, l)))}
+        {download_button(
+            t.download_json,
+            format!("{name}.json"),
+            "application/json",
+            move || json().map(|d| export::json(&d, l, &url())),
+        )}
     }
 }
 

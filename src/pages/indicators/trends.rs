@@ -2,8 +2,8 @@
 //! in place when the filters change, each with its table, its coverage and its downloads.
 
 use super::{count, num, pct, Live, Shared};
-use crate::components::bits::{save_file, ExternalLink};
-use crate::components::chart::{download_buttons, here, Chart};
+use crate::components::bits::ExternalLink;
+use crate::components::chart::{download_button, download_buttons, here, Chart};
 use crate::context::use_lang;
 use leptos::prelude::*;
 use observatorio_core::lang::Lang;
@@ -224,26 +224,9 @@ pub fn Series(live: Live) -> impl IntoView {
                     let (_, _, ks) = ls.into_iter().find(|x| x.0 == c)?;
                     Some(per_year(name, source.get_value(), c, &years, &ks))
                 };
-                let t = l.t();
-                view! {
-                    <li>
-                        <button
-                            type="button"
-                            class="button secondary"
-                            on:click=move |_| {
-                                if let Some(d) = data() {
-                                    save_file(
-                                        &format!("{name}.csv"),
-                                        "text/csv",
-                                        &observatorio_core::charts::export::csv(&d, l),
-                                    )
-                                }
-                            }
-                        >
-                            {t.country(c)}
-                        </button>
-                    </li>
-                }
+                download_button(l.t().country(c), format!("{name}.csv"), "text/csv", move || {
+                    data().map(|d| observatorio_core::charts::export::csv(&d, l))
+                })
             })
             .collect_view()
     };
