@@ -8,7 +8,7 @@ use crate::components::section::Section;
 use crate::context::use_lang;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use observatorio_core::i18n::{Door, PORTALS};
+use observatorio_core::i18n::Door;
 use observatorio_core::model::Country;
 use observatorio_core::routes::Page;
 
@@ -172,8 +172,8 @@ pub fn HomePage() -> impl IntoView {
 }
 
 /// The tasks people come for, each a door: a member's indicators, the events, the documents,
-/// the data and downloads, and the national portals for selling to government. Links only, so
-/// the home's first view needs no file.
+/// the data and downloads, and the national portals for selling to government (from the site's
+/// file, like the intro below them).
 #[component]
 fn Doors() -> impl IntoView {
     let lang = use_lang();
@@ -205,23 +205,33 @@ fn Doors() -> impl IntoView {
         </ul>
     }
     .into_any();
+    // The portals are content (`site.json`), read from the home digest with the site's intro.
     let portals = view! {
-        <ul class="door-links">
-            {PORTALS
-                .iter()
-                .map(|(c, name, url)| {
-                    view! {
-                        <li>
-                            <a href=*url target="_blank" rel="noopener noreferrer">
-                                {*name}
-                                <span class="muted">{format!(" ({})", t.country(*c))}</span>
-                                <span class="sr-only">{format!(" ({}, {})", t.external, t.new_tab)}</span>
-                            </a>
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
+        <Section
+            res=use_store().home.site
+            lines=2
+            render=move |site| {
+                let portals = site.items.first().map(|s| s.portals.clone()).unwrap_or_default();
+                view! {
+                    <ul class="door-links">
+                        {portals
+                            .into_iter()
+                            .map(|p| {
+                                view! {
+                                    <li>
+                                        <a href=p.url.as_str().to_string() target="_blank" rel="noopener noreferrer">
+                                            {p.name}
+                                            <span class="muted">{format!(" ({})", t.country(p.country))}</span>
+                                            <span class="sr-only">{format!(" ({}, {})", t.external, t.new_tab)}</span>
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+            }
+        />
     }
     .into_any();
     let (sell_title, sell_text) = t.door(Door::Sell);

@@ -359,6 +359,40 @@ test('the home page keeps its first view and reads no file; rendered for another
   await page.context().close();
 });
 
+test("the home's doors: the national portals come from the site's file, in its order, in the first view and when the app draws the home", async () => {
+  const portals = (page) => page.locator('main .door-links a[target="_blank"]').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent.replace(/\s+/g, ' ').trim()]));
+  let page = await phonePage(browser);
+  await page.goto(site.url + '/es/');
+  await page.waitForSelector('#app[data-live]');
+  const bundled = [
+    ['https://www.mercadopublico.cl/', 'Mercado Público (Chile) (sitio externo, se abre en otra pestaña)'],
+    ['https://www.colombiacompra.gov.co/', 'SECOP (Colombia) (sitio externo, se abre en otra pestaña)'],
+    ['https://comprasmx.buengobierno.gob.mx/', 'ComprasMX (México) (sitio externo, se abre en otra pestaña)'],
+    ['https://www.gob.pe/oece', 'SEACE (Perú) (sitio externo, se abre en otra pestaña)'],
+  ];
+  assert.deepEqual(await portals(page), bundled);
+  await page.context().close();
+  // An editor's change to site.json is what the home shows (here the app draws the home from the
+  // digest, as it does on a day after the build).
+  page = await phonePage(browser);
+  await renderedAnotherDay(page, '/en/');
+  await page.route('**/content/home/site.json*', async (route) => {
+    const res = await route.fetch();
+    const json = await res.json();
+    json.site.portals = [{ country: 'PE', name: 'SEACE', url: 'https://www.gob.pe/oece' }, json.site.portals[0]];
+    await route.fulfill({ response: res, body: JSON.stringify(json) });
+  });
+  await page.goto(site.url + '/en/');
+  await page.waitForFunction(() => document.querySelectorAll('main .door-links a[target="_blank"]').length === 2);
+  assert.equal(await page.locator('main .kept-first-view').count(), 0);
+  assert.deepEqual(await portals(page), [
+    ['https://www.gob.pe/oece', 'SEACE (Peru) (external site, opens in a new tab)'],
+    ['https://www.mercadopublico.cl/', 'Mercado Público (Chile) (external site, opens in a new tab)'],
+  ]);
+  assert.deepEqual(realErrors(page), []);
+  await page.context().close();
+});
+
 test('an item page reads its own file, not the archive; the full file when it is missing', async () => {
   let page = await phonePage(browser);
   const fetched = [];

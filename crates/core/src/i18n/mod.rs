@@ -10,7 +10,7 @@ pub use format::{
     format_short, format_value, hhmm, month_name, zone_city,
 };
 pub use indicators::IndicatorStrings;
-pub use strings::{Door, Strings, PORTALS};
+pub use strings::{Door, Strings};
 pub use widget::WidgetStrings;
 
 pub use crate::lang::Lang;

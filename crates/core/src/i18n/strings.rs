@@ -13,14 +13,6 @@ pub enum Door {
     Sell,
 }
 
-/// The national public procurement portals, where businesses find and answer tenders.
-pub const PORTALS: [(Country, &str, &str); 4] = [
-    (Country::Cl, "Mercado Público", "https://www.mercadopublico.cl/"),
-    (Country::Co, "SECOP", "https://www.colombiacompra.gov.co/"),
-    (Country::Mx, "ComprasMX", "https://comprasmx.buengobierno.gob.mx/"),
-    (Country::Pe, "SEACE", "https://www.gob.pe/oece"),
-];
-
 pub struct Strings {
     pub site_name: &'static str,
     pub short_name: &'static str,

@@ -87,6 +87,17 @@ pub struct Site {
     pub contact: Option<SafeUrl>,
     /// In `InfoKind` order; a page left out shows that it is not written yet.
     pub pages: Vec<InfoPage>,
+    /// The members' national procurement portals, in the file's order.
+    pub portals: Vec<Portal>,
+}
+
+/// A member's national public procurement portal, where businesses find and answer tenders.
+/// Its name is a proper noun, the same in both languages.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Portal {
+    pub country: Country,
+    pub name: String,
+    pub url: SafeUrl,
 }
 
 impl Site {
@@ -383,7 +394,33 @@ pub(crate) fn check_site(c: &mut Checker, p: &str, r: &RawSite) -> Site {
         url: c.opt_url(&format!("{p}.url"), &r.url),
         contact: c.opt_url(&format!("{p}.contact"), &r.contact),
         pages: check_info_pages(c, &format!("{p}.pages"), &r.pages),
+        portals: check_portals(c, &format!("{p}.portals"), &r.portals),
     }
+}
+
+fn check_portals(c: &mut Checker, p: &str, raw: &[RawPortal]) -> Vec<Portal> {
+    // A bad portal is left out (reported), never the site with it.
+    let out: Vec<Portal> = raw
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| {
+            let at = format!("{p}[{i}]");
+            c.part(|c| {
+                let name = r.name.trim();
+                if name.is_empty() {
+                    c.error(&format!("{at}.name"), ProblemKind::EmptyText);
+                }
+                let country = c.country(&format!("{at}.country"), &r.country);
+                let url = c.url(&format!("{at}.url"), &r.url);
+                url.map(|url| Portal { country, name: name.to_string(), url })
+            })
+            .flatten()
+        })
+        .collect();
+    if out.is_empty() {
+        c.warn(p, ProblemKind::MissingPortals);
+    }
+    out
 }
 
 fn check_info_pages(c: &mut Checker, p: &str, raw: &std::collections::BTreeMap<String, RawInfoPage>) -> Vec<InfoPage> {

@@ -367,6 +367,7 @@ pub fn check_file(name: &str, text: &str) -> Option<Vec<Problem>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Country;
 
     #[test]
     fn each_kind_of_file_has_its_cap() {
@@ -419,6 +420,42 @@ mod tests {
         assert!(problems.contains(&("site.pages.contact.updated".into(), Severity::Warning)), "{problems:?}");
         assert!(problems.contains(&("site.pages.accessibility".into(), Severity::Warning)), "{problems:?}");
         assert!(problems.contains(&("site.pages.methodology".into(), Severity::Warning)), "{problems:?}");
-        assert_eq!(problems.len(), 4, "{problems:?}");
+        // No portal listed: the home page cannot link to any, which the checker says.
+        assert!(problems.contains(&("site.portals".into(), Severity::Warning)), "{problems:?}");
+        assert_eq!(problems.len(), 5, "{problems:?}");
+    }
+
+    #[test]
+    fn portals_are_read_in_order_and_a_bad_one_is_left_out_alone() {
+        let text = r#"{"format":1,"site":{"name":{"es":"O","en":"O"},"tagline":{"es":"T","en":"T"},
+            "about":{"es":["A"],"en":["A"]},"portals":[
+            {"country":"PE","name":" SEACE ","url":"https://www.gob.pe/oece"},
+            {"country":"XX","name":"Nowhere","url":"https://example.org/"},
+            {"country":"CL","name":"Mercado Público","url":"javascript:alert(1)"},
+            {"country":"CO","name":"","url":"https://www.colombiacompra.gov.co/"},
+            {"country":"MX","name":"ComprasMX","url":"https://comprasmx.buengobierno.gob.mx/"}]}}"#;
+        let loaded = parse_file::<Site>(text).unwrap();
+        let portals: Vec<(Country, &str, &str)> =
+            loaded.items[0].portals.iter().map(|p| (p.country, p.name.as_str(), p.url.as_str())).collect();
+        assert_eq!(
+            portals,
+            [
+                (Country::Pe, "SEACE", "https://www.gob.pe/oece"),
+                (Country::Mx, "ComprasMX", "https://comprasmx.buengobierno.gob.mx/")
+            ]
+        );
+        let paths: Vec<String> = check_file("site.json", text)
+            .unwrap()
+            .into_iter()
+            .filter(|p| p.path.starts_with("site.portals"))
+            .map(|p| p.path)
+            .collect();
+        assert_eq!(paths, ["site.portals[1].country", "site.portals[2].url", "site.portals[3].name"]);
+        // The bundled site lists the four members' portals.
+        let bundled =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/content/site.json")).unwrap();
+        let site = parse_file::<Site>(&bundled).unwrap();
+        let countries: Vec<Country> = site.items[0].portals.iter().map(|p| p.country).collect();
+        assert_eq!(countries, [Country::Cl, Country::Co, Country::Mx, Country::Pe]);
     }
 }

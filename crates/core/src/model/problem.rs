@@ -86,6 +86,8 @@ pub enum ProblemKind {
     MissingPage {
         page: &'static str,
     },
+    /// No national procurement portal is listed (`site.portals`).
+    MissingPortals,
 }
 
 /// One problem: where (file and JSON path) and what.
@@ -186,6 +188,10 @@ impl Problem {
                 format!("falta la página «{page}»: el pie de cada página la enlaza"),
                 format!("the \"{page}\" page is missing: every page's footer links to it"),
             ),
+            MissingPortals => lang.pick(
+                "no hay portales nacionales de compras: la portada no puede enlazarlos".into(),
+                "no national procurement portal is listed: the home page cannot link to them".into(),
+            ),
         }
     }
 
@@ -283,6 +289,12 @@ impl Problem {
                 .pick(
                     "añádala en \"pages\" con \"updated\" y \"body\" (vea docs/content.md)",
                     "add it under \"pages\" with \"updated\" and \"body\" (see docs/content.md)",
+                )
+                .into(),
+            MissingPortals => lang
+                .pick(
+                    "añada \"portals\": [{\"country\": \"CL\", \"name\": \"…\", \"url\": \"https://…\"}] (vea docs/content.md)",
+                    "add \"portals\": [{\"country\": \"CL\", \"name\": \"…\", \"url\": \"https://…\"}] (see docs/content.md)",
                 )
                 .into(),
         }

@@ -40,6 +40,17 @@ pub struct RawSite {
     /// The official pages (licence, privacy, contact, accessibility, methodology), by kind.
     #[serde(default)]
     pub pages: std::collections::BTreeMap<String, RawInfoPage>,
+    /// The members' national procurement portals (the home page's "selling to government").
+    #[serde(default)]
+    pub portals: Vec<RawPortal>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RawPortal {
+    pub country: String,
+    pub name: String,
+    pub url: String,
 }
 
 #[derive(Deserialize, Debug)]
