@@ -69,6 +69,38 @@ fn request(path: &str, fresh: Fresh) -> gloo_net::http::RequestBuilder {
     }
 }
 
+/// Starts downloading files a chunk will soon read, before its code is there: `<link
+/// rel=preload as=fetch>` (as the start script does for a page's first files), which the
+/// chunk's own `get_text` of the same file then takes from the browser's preload cache. Each
+/// path once per visit; files read `Fresh::OfBuild`.
+pub fn preload(paths: &[String]) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use leptos::prelude::document;
+        thread_local! {
+            static DONE: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let doc = document();
+        let Some(head) = doc.head() else { return };
+        for path in paths {
+            let url = site_file(path);
+            if DONE.with(|d| d.borrow().contains(&url)) {
+                continue;
+            }
+            let Ok(link) = doc.create_element("link") else { continue };
+            let _ = link.set_attribute("rel", "preload");
+            let _ = link.set_attribute("as", "fetch");
+            let _ = link.set_attribute("crossorigin", "anonymous");
+            let _ = link.set_attribute("href", &url);
+            if head.append_child(&link).is_ok() {
+                DONE.with(|d| d.borrow_mut().push(url));
+            }
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = paths;
+}
+
 /// Downloads `path` (relative to the document's base URL, so a sub-path deployment works) as
 /// text, refused past `cap` bytes when one is given.
 pub async fn get_text(path: &str, fresh: Fresh, cap: Option<u64>) -> Result<String, HttpError> {

@@ -169,6 +169,10 @@ pub fn SearchBox() -> impl IntoView {
                 aria-keyshortcuts="/"
                 prop:value=move || text.get()
                 on:focus=move |_| {
+                    {
+                        use observatorio_core::published::search;
+                        crate::http::preload(&[search::index(), search::first(lang)]);
+                    }
                     chunks.load(Chunk::Search);
                     crate::chunks::start_search(cell, lang);
                 }

@@ -41,6 +41,25 @@ test('typing in the header box shows suggestions; arrows and Enter open one', as
   await page.context().close();
 });
 
+test('focusing the box fetches the index\'s entry point alongside the search chunk, not after it; each file once', async () => {
+  const page = await open('/es/about');
+  let release;
+  const released = new Promise((r) => { release = r; });
+  // The chunk's own file is held back: the index's files must not wait for it.
+  await page.route('**/app/split_search-*.wasm', async (route) => { await released; await route.continue(); });
+  const asked = [];
+  page.on('request', (r) => { const p = new URL(r.url()).pathname; if (p.startsWith('/search/')) asked.push(p); });
+  await page.locator('#site-search').focus();
+  await page.waitForFunction(() => ['/search/index.json', '/search/es/first.json']
+    .every((p) => performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname === p && e.responseEnd > 0)));
+  release();
+  await page.keyboard.type('arendal');
+  await page.locator('#search-suggestions [role="option"]:not(.all):not(.loading)').first().waitFor();
+  assert.deepEqual(asked.filter((p) => p === '/search/index.json' || p === '/search/es/first.json').sort(), ['/search/es/first.json', '/search/index.json'], 'read once: the chunk took the preloaded files');
+  assert.deepEqual(realErrors(page), []);
+  await page.context().close();
+});
+
 test('keyboard only: "/" focuses the box, Escape closes, Enter goes to the results page', async () => {
   const page = await open('/en/');
   await page.locator('body').press('/');
