@@ -22,8 +22,9 @@ export const appLive = (page) =>
  *  for the app to take over, unless `live: false` (tests of the static first view). */
 // The service worker is left out (`worker: true` lets it in): it would answer requests that tests
 // of the app intercept or count; tests/e2e/offline.test.mjs tests it.
-export async function phonePage(browser, { colorScheme = 'light', viewport = PHONE, timezoneId, live = true, worker = false } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1, isMobile: true, hasTouch: true, timezoneId, serviceWorkers: worker ? 'allow' : 'block' });
+export async function phonePage(browser, { colorScheme = 'light', viewport = PHONE, timezoneId, live = true, worker = false, desktop = false } = {}) {
+  // `desktop`: a mouse and a wide window instead of a phone's touch screen.
+  const context = await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1, isMobile: !desktop, hasTouch: !desktop, timezoneId, serviceWorkers: worker ? 'allow' : 'block' });
   const page = await context.newPage();
   if (live) {
     const goto = page.goto.bind(page);
