@@ -352,7 +352,12 @@ pub fn Chart(
                                 {tip}
                             </div>
                             {legend}
-                            <p class="chart-hint muted">{lang.t().chart_hint}</p>
+                            <p class="chart-hint muted">
+                                <span class="hint-touch">{lang.t().chart_hint_touch}</span>
+                                <span class="hint-mouse">{lang.t().chart_hint_mouse}</span>
+                                " "
+                                <span class="hint-keys">{lang.t().chart_hint_keys}</span>
+                            </p>
                         }
                             .into_any()
                     }

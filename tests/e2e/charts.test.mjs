@@ -68,6 +68,16 @@ test('a bar shows its value by keyboard and by touch; Escape hides it', async ()
   await page.context().close();
 });
 
+test('a chart\'s hint names the reader\'s own means: a finger on a phone, a mouse and keys on a desktop', async () => {
+  const shown = (page) => page.locator('.chart-hint span').evaluateAll((ss) => ss.filter((s) => s.offsetParent !== null).map((s) => s.textContent));
+  let page = await open('/es/data/cyber-readiness-latam');
+  assert.deepEqual(await shown(page), ['Toque una barra o un punto para ver su valor.']);
+  await page.context().close();
+  page = await open('/en/data/cyber-readiness-latam', { viewport: { width: 1280, height: 800 }, desktop: true });
+  assert.deepEqual(await shown(page), ['Point at a bar or point to see its value.', 'With a keyboard, tab into the chart and use the arrow keys.']);
+  await page.context().close();
+});
+
 test('units and magnitudes are stated once, numbers follow the reader\'s locale', async () => {
   const page = await open('/es/data/sample-tenders-by-year');
   assert.equal(await page.locator('.axis-title').innerText(), 'miles de procesos');
