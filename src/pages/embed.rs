@@ -151,6 +151,24 @@ pub fn EmbedPage() -> impl IntoView {
             </div>
         }
     };
+    // A yes/no option: a checkbox showing `get` of the options, writing back with `put`.
+    let check = move |id: &'static str, label: &'static str, get: fn(&Options) -> bool, put: fn(&mut Options, bool)| {
+        view! {
+            <label class="check field">
+                <input
+                    id=id
+                    type="checkbox"
+                    prop:checked=move || opts.with(get)
+                    on:change=move |ev| {
+                        let c = event_target_checked(&ev);
+                        set(&|o| put(o, c));
+                    }
+                />
+                " "
+                {label}
+            </label>
+        }
+    };
     let kinds: Vec<(String, String)> =
         Kind::ALL.iter().map(|k| (k.code().to_string(), w.kind_title(*k).to_string())).collect();
     let langs: Vec<(String, String)> = vec![("es".into(), "Español".into()), ("en".into(), "English".into())];
@@ -311,47 +329,21 @@ pub fn EmbedPage() -> impl IntoView {
                             on:input=move |ev| accent_text.set(event_target_value(&ev))
                         />
                     </fieldset>
-                    <label class="check field">
-                        <input
-                            id="embed-heading"
-                            type="checkbox"
-                            prop:checked=move || opts.with(|o| !o.no_heading)
-                            on:change=move |ev| {
-                                let c = event_target_checked(&ev);
-                                set(&|o| o.no_heading = !c);
-                            }
-                        />
-                        " "
-                        {lang.pick("Mostrar el título del widget", "Show the widget's own heading")}
-                    </label>
+                    {check(
+                        "embed-heading",
+                        lang.pick("Mostrar el título del widget", "Show the widget's own heading"),
+                        |o| !o.no_heading,
+                        |o, c| o.no_heading = !c,
+                    )}
                     <Show when=lists>
-                        <label class="check field">
-                            <input
-                                id="embed-samples"
-                                type="checkbox"
-                                prop:checked=move || opts.with(|o| !o.no_samples)
-                                on:change=move |ev| {
-                                    let c = event_target_checked(&ev);
-                                    set(&|o| o.no_samples = !c);
-                                }
-                            />
-                            " "
-                            {lang.pick("Incluir el contenido de ejemplo", "Include sample content")}
-                        </label>
+                        {check(
+                            "embed-samples",
+                            lang.pick("Incluir el contenido de ejemplo", "Include sample content"),
+                            |o| !o.no_samples,
+                            |o, c| o.no_samples = !c,
+                        )}
                     </Show>
-                    <label class="check field">
-                        <input
-                            id="embed-compact"
-                            type="checkbox"
-                            prop:checked=move || opts.with(|o| o.compact)
-                            on:change=move |ev| {
-                                let c = event_target_checked(&ev);
-                                set(&|o| o.compact = c);
-                            }
-                        />
-                        " "
-                        {w.compact}
-                    </label>
+                    {check("embed-compact", w.compact, |o| o.compact, |o, c| o.compact = c)}
                 </form>
                 <section class="embed-preview" aria-labelledby="embed-preview-title">
                     <h2 id="embed-preview-title">{w.preview}</h2>
