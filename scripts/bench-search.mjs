@@ -49,9 +49,11 @@ const settled = (page, want) => waitOrSay(page.waitForFunction((want) => {
 
 // 1. Under Slow 4G + 4× CPU, from a page already loaded: the first keystroke's suggestions, then
 // the whole query typed at a person's pace and Enter (the results page): every byte fetched.
+// No service worker: its own fetches are neither throttled nor seen by this page's network
+// events, so a part it fetched would count as free and instant (a first visit has none yet).
 // bypassCSP: MiniSearch (part 3) is injected into the same page as an inline script, which the
 // site's security policy (scripts/serve.mjs serves it) would refuse; the app's own code is unchanged by it.
-const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, bypassCSP: true });
+const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true, bypassCSP: true, serviceWorkers: 'block' });
 const page = await context.newPage();
 const cdp = await context.newCDPSession(page);
 await page.goto(`${site.url}/es/about`);
