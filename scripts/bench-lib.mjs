@@ -25,9 +25,12 @@ export function servedBrotli(dir, url) {
   return served.get(file);
 }
 
-/** A page on the benchmarks' phone, emulated as `emulateSlowPhone` does with `emulation`. */
-export async function slowPhonePage(browser, emulation) {
-  const context = await browser.newContext(BENCH_PHONE);
+/** A page on the benchmarks' phone, emulated as `emulateSlowPhone` does with `emulation`.
+ *  Without a service worker unless `worker` (the offline benchmark): once the site's worker
+ *  claims the page, the files it fetches are neither throttled nor seen by the page's network
+ *  events, so a cold load would be measured partly unthrottled. */
+export async function slowPhonePage(browser, emulation, { worker = false } = {}) {
+  const context = await browser.newContext({ ...BENCH_PHONE, serviceWorkers: worker ? 'allow' : 'block' });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await emulateSlowPhone(cdp, emulation);

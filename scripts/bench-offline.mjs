@@ -32,7 +32,7 @@ const browser = await launch();
 const paints = [];
 let early = 0;
 for (let i = 0; i < runs; i++) {
-  const { context, page } = await slowPhonePage(browser);
+  const { context, page } = await slowPhonePage(browser, undefined, { worker: true });
   await page.goto(site.url + visit);
   await page.waitForFunction(() => document.querySelector('#app[data-live]'), null, { timeout: 60000 });
   if (await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length))) early++;
