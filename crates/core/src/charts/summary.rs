@@ -21,9 +21,13 @@ pub fn summary(spec: &ChartSpec, lang: Lang) -> String {
         );
     }
     let at_least = |s: &super::spec::Series, i: usize| s.at_least.get(i).copied().unwrap_or(false);
+    // A series' values, each with whether it is a minimum.
+    let read = |s: &super::spec::Series| -> Vec<Option<(f64, bool)>> {
+        s.values.iter().enumerate().map(|(i, v)| v.map(|v| (v, at_least(s, i)))).collect()
+    };
     // Stacked charts are summarised by their totals (a minimum if any part is one).
     let series: Vec<Read> = if spec.is_stacked() {
-        let totals = (0..n)
+        let totals: Vec<Option<(f64, bool)>> = (0..n)
             .map(|i| {
                 let parts: Vec<(f64, bool)> = spec
                     .series
@@ -33,12 +37,10 @@ pub fn summary(spec: &ChartSpec, lang: Lang) -> String {
                 (!parts.is_empty()).then(|| (parts.iter().map(|p| p.0).sum(), parts.iter().any(|p| p.1)))
             })
             .collect();
-        let totals: Vec<Option<(f64, bool)>> = totals;
         let known: Vec<f64> = totals.iter().flatten().map(|t| t.0).collect();
         // Parts of the same whole everywhere (100 %): the totals say nothing, the first part does.
         if known.len() > 1 && known.iter().all(|t| (t - known[0]).abs() < 1e-9) {
-            let s = &spec.series[0];
-            vec![(s.name.clone(), s.values.iter().enumerate().map(|(i, v)| v.map(|v| (v, at_least(s, i)))).collect())]
+            vec![(spec.series[0].name.clone(), read(&spec.series[0]))]
         } else {
             vec![("Total".to_string(), totals)]
         }
@@ -49,17 +51,17 @@ pub fn summary(spec: &ChartSpec, lang: Lang) -> String {
             .take(if spec.kind == ChartKind::Share { 1 } else { usize::MAX })
             .map(|s| {
                 let name = if named { s.name.clone() } else { String::new() };
-                (name, s.values.iter().enumerate().map(|(i, v)| v.map(|v| (v, at_least(s, i)))).collect())
+                (name, read(s))
             })
             .collect()
     };
     // Years in order (or a line chart) read as a change over time, other categories as a ranking.
     let over_time = spec.kind == ChartKind::Line || (n >= 3 && spec.categories.iter().all(|c| is_year(c)));
+    let words = Words { spec, lang };
     let mut parts = Vec::new();
     for (name, values) in &series {
         let known: Vec<Point> = values.iter().enumerate().filter_map(|(i, v)| v.map(|(v, a)| (i, v, a))).collect();
         let prefix = if name.is_empty() { String::new() } else { format!("{name}: ") };
-        let words = Words { spec, lang };
         let sentence = match known.as_slice() {
             [] => continue,
             [p] => lang.pick(
@@ -170,7 +172,6 @@ impl Words<'_> {
         let share = self.spec.kind == ChartKind::Share;
         let mut s = match (es, share) {
             (true, true) => {
-                let _ = tops;
                 format!(
                     "la proporción más alta es {top} ({}); la más baja, {low} ({}).",
                     self.val(&max),
