@@ -42,7 +42,9 @@ esbuild public/offline.js --minify --log-level=warning --outfile="$WORK/offline.
 log "optimizing the wasm modules"
 # -O2 rather than -Oz: after brotli it is smaller (BENCHMARKS.md). The features are those of
 # every browser the site supports; names and producers are stripped.
-OPT="-O2 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue --strip-debug --strip-producers"
+OPT="-O2 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue --strip-producers"
+# KEEP_NAMES=1 keeps the functions' names, for a browser profile that says where time goes.
+if [ "${KEEP_NAMES:-}" = 1 ]; then OPT="$OPT -g"; else OPT="$OPT --strip-debug"; fi
 cp "$WORK/bindgen/observatorio_bg.wasm" "$WORK/split/main_bg.wasm"
 ( cd "$WORK/split" && ls main_bg.wasm split_*.wasm chunk_*.wasm 2>/dev/null ) | \
   xargs -P 2 -I{} sh -c "wasm-opt $OPT '$WORK/split/{}' -o '$WORK/out/{}' 2>&1 | grep -v 'unknown name subsection' || true"

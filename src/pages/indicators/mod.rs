@@ -17,9 +17,7 @@ use observatorio_core::lang::Lang;
 use observatorio_core::model::{Blocks, Cell, ChartKind, Column, ColumnKind, Country, Dataset, SafeUrl, Text};
 use observatorio_core::ocds::digest::Source;
 use observatorio_core::ocds::explain::explain;
-use observatorio_core::ocds::indicators::{
-    Coverage, Facts, FactsBuilder, Share, Stats, Summary, KEY_FIELDS, STATS_COUNT,
-};
+use observatorio_core::ocds::indicators::{Coverage, Facts, FactsBuilder, Share, Stats, Summary, KEY_FIELDS};
 use observatorio_core::ocds::process::Process;
 use observatorio_core::ocds::report::{country_from_slug, method_code, Filter, List, Options, DEFAULT_DAYS};
 use observatorio_core::ocds::tables::{process_list, Listed, Trends};
@@ -62,9 +60,11 @@ pub struct Pool {
 /// threshold, which changes figures, not processes).
 struct Seen {
     sel: Recent<Filter, Shared<Vec<usize>>>,
-    report: Recent<Filter, Shared<Summary>>,
-    trends: Recent<Filter, Shared<Trends>>,
+    figures: Recent<Filter, Figures>,
 }
+
+/// The dashboard's summary and the trends of one filter (computed together, in one walk).
+type Figures = (Shared<Summary>, Shared<Trends>);
 
 /// Filters remembered: a selection of every process is 400 KB, so a few.
 const SEEN: usize = 6;
@@ -84,10 +84,6 @@ impl Pool {
                 next_task().await;
             }
         }
-        for j in 0..STATS_COUNT {
-            b.sort(j);
-            next_task().await;
-        }
         let all: Vec<&Process> = sources.iter().flat_map(|d| d.processes.iter()).collect();
         let options = Shared(Arc::new(Options::of(&all)));
         next_task().await;
@@ -97,7 +93,7 @@ impl Pool {
         });
         next_task().await;
         let market = Shared(Arc::new(observatorio_core::ocds::tables::Market::of(&b.facts, &groups)));
-        let seen = Mutex::new(Seen { sel: Recent::new(SEEN), report: Recent::new(SEEN), trends: Recent::new(SEEN) });
+        let seen = Mutex::new(Seen { sel: Recent::new(SEEN), figures: Recent::new(SEEN) });
         Pool { facts: b.facts, refs, options, sources, market, groups, seen }
     }
 }
@@ -141,10 +137,10 @@ fn manifest_rates(store: crate::ocds_loader::OcdsStore) -> Shared<observatorio_c
 
 /// The processes `f` selects, as indices into the pool's `refs`, walked in storage order.
 fn select(p: &Pool, f: &Filter, store: crate::ocds_loader::OcdsStore) -> Vec<usize> {
-    let all = p.sources.iter().flat_map(|d| d.processes.iter());
     if f.selects_all() {
         (0..p.refs.len()).collect()
     } else if let Some(ocid) = &f.process {
+        let all = p.sources.iter().flat_map(|d| d.processes.iter());
         // Digests publish ocids apart: matched once the details are here.
         load_details(store, &p.sources);
         let refs = &p.refs;
@@ -162,7 +158,7 @@ fn select(p: &Pool, f: &Filter, store: crate::ocds_loader::OcdsStore) -> Vec<usi
                 .collect()
         })
     } else {
-        all.enumerate().filter(|(_, x)| f.matches(x)).map(|(i, _)| i).collect()
+        f.select(&p.facts)
     }
 }
 
@@ -263,22 +259,21 @@ pub fn IndicatorsPage() -> impl IntoView {
         Some(p.0.recall(|s| &mut s.sel, key, || Shared(Arc::new(select(&p.0, &f, store)))))
     });
     let link_filter = Memo::new(move |_| parsed.with(|(f, _)| f.clone()));
-    let report = Memo::new(move |_| {
+    let figures = Memo::new(move |_| {
         let (p, sel) = (pool.get()?, selection.get()?);
         let f = parsed.with(|(f, _)| f.clone());
         let days = f.days();
         Some(p.0.recall(
-            |s| &mut s.report,
+            |s| &mut s.figures,
             f,
-            || Shared(Arc::new(observatorio_core::ocds::report::dashboard(&p.0.facts, &sel.0, days))),
+            || {
+                let (s, t) = observatorio_core::ocds::report::figures(&p.0.facts, &sel.0, days, &p.0.groups);
+                (Shared(Arc::new(s)), Shared(Arc::new(t)))
+            },
         ))
     });
-    let trends = Memo::new(move |_| {
-        let (p, sel) = (pool.get()?, selection.get()?);
-        let f = parsed.with(|(f, _)| f.clone());
-        let days = f.days();
-        Some(p.0.recall(|s| &mut s.trends, f, || Shared(Arc::new(Trends::of(&p.0.facts, &sel.0, days, &p.0.groups)))))
-    });
+    let report = Memo::new(move |_| figures.with(|f| f.as_ref().map(|f| f.0.clone())));
+    let trends = Memo::new(move |_| figures.with(|f| f.as_ref().map(|f| f.1.clone())));
 
     let tabs = move || {
         let here = country.get();

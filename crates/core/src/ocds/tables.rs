@@ -288,22 +288,39 @@ impl Groups {
     }
 }
 
+impl Groups {
+    /// How many member × year cells there are: one more row and column for processes of no
+    /// member or year.
+    pub fn cells(&self) -> usize {
+        (MEMBERS.len() + 1) * (self.years.len() + 1)
+    }
+
+    /// Process `i`'s cell.
+    pub fn cell(&self, i: usize) -> usize {
+        let (nm, ny) = (MEMBERS.len() + 1, self.years.len() + 1);
+        let (m, y) = self.of.get(i).copied().unwrap_or((u8::MAX, u16::MAX));
+        (m as usize).min(nm - 1) * ny + (y as usize).min(ny - 1)
+    }
+}
+
 impl Trends {
-    /// Over the selection `sel`, in one walk into member × year cells (one more row and column
-    /// for processes of no member or year), folded into the members' and the years' figures.
+    /// Over the selection `sel`, in one walk into member × year cells, folded into the
+    /// members' and the years' figures.
     pub fn of(facts: &Facts, sel: &[usize], days: f64, groups: &Groups) -> Trends {
+        let cells = facts.key_sums(sel, days, groups.cells(), |i| Some(groups.cell(i)));
+        Trends::fold(&cells, groups)
+    }
+
+    /// From the member × year cells' sums (`Groups::cell`).
+    pub fn fold(cells: &[KeySums], groups: &Groups) -> Trends {
         let (nm, ny) = (MEMBERS.len() + 1, groups.years.len() + 1);
-        let cells = facts.key_sums(sel, days, nm * ny, |i| {
-            let (m, y) = groups.of.get(i).copied().unwrap_or((u8::MAX, u16::MAX));
-            let m = (m as usize).min(nm - 1);
-            let y = (y as usize).min(ny - 1);
-            Some(m * ny + y)
-        });
+        let none = KeySums::default();
+        let cells = |k: usize| cells.get(k).unwrap_or(&none);
         let fold = |pick: &dyn Fn(usize, usize) -> bool| {
             let mut acc = KeySums::default();
-            for (k, c) in cells.iter().enumerate() {
+            for k in 0..nm * ny {
                 if pick(k / ny, k % ny) {
-                    acc.add(c);
+                    acc.add(cells(k));
                 }
             }
             acc.figures()
@@ -311,7 +328,7 @@ impl Trends {
         let members = (0..MEMBERS.len()).map(|m| (MEMBERS[m], fold(&|cm, _| cm == m))).collect();
         let by_year = (0..ny - 1).map(|y| fold(&|_, cy| cy == y)).collect();
         let member_years = (0..MEMBERS.len())
-            .map(|m| (MEMBERS[m], (0..ny - 1).map(|y| cells[m * ny + y].figures()).collect()))
+            .map(|m| (MEMBERS[m], (0..ny - 1).map(|y| cells(m * ny + y).figures()).collect()))
             .collect();
         Trends { members, years: groups.years.clone(), by_year, member_years }
     }
@@ -736,5 +753,44 @@ mod scale {
         let _ = Market::of(&facts, &groups);
         let market = t.elapsed();
         eprintln!("{} processes: dashboard {dash:?}, trends {trends:?}, market {market:?}", ps.len());
+        eprintln!("names {}", facts.names.len());
+        if let Ok(n) = std::env::var("LOOP") {
+            let (f, _) = crate::ocds::report::Filter::from_query([("category", "works")]);
+            let sel: Vec<usize> = ps.iter().enumerate().filter(|(_, p)| f.matches(p)).map(|(i, _)| i).collect();
+            let t = std::time::Instant::now();
+            for _ in 0..n.parse::<usize>().unwrap() {
+                std::hint::black_box(crate::ocds::report::figures(&facts, &sel, 15.0, &groups));
+            }
+            eprintln!("loop {:?}", t.elapsed());
+        }
+        // A filter change: the selection walk, then the two summaries over it (median of 9).
+        use crate::ocds::report::Filter;
+        let years = facts.years();
+        for (name, q) in [
+            ("year", years.get(years.len() / 2).map(|y| y.to_string()).unwrap_or_default()),
+            ("method", "open".into()),
+            ("category", "works".into()),
+        ] {
+            let (f, _) = Filter::from_query([(name, q.as_str())]);
+            let mut t = [Vec::new(), Vec::new(), Vec::new()];
+            let mut n = 0;
+            for _ in 0..9 {
+                let a = std::time::Instant::now();
+                let sel = f.select(&facts);
+                let b = std::time::Instant::now();
+                let _ = crate::ocds::report::figures(&facts, &sel, 15.0, &groups);
+                let c = std::time::Instant::now();
+                let d = std::time::Instant::now();
+                n = sel.len();
+                t[0].push(b - a);
+                t[1].push(c - b);
+                t[2].push(d - c);
+            }
+            let [s, r, _] = t.map(|mut v| {
+                v.sort();
+                v[4]
+            });
+            eprintln!("{name}={q} ({n}): select {s:?}, dashboard and trends {r:?}");
+        }
     }
 }

@@ -40,6 +40,28 @@ impl KeySums {
         }
     }
 
+    /// Counts one process in (`days`: R003's threshold).
+    pub(super) fn count(&mut self, f: &Fact, days: f64) {
+        let flag = |b: bool| if b { 1.0 } else { 0.0 };
+        self.processes += 1;
+        let values = [
+            f.competitive.ok().map(flag),
+            f.tenderers.ok().map(|t| flag(t == 1)),
+            f.tenderers.ok().map(f64::from),
+            f.open_tender_days.ok().map(|d| flag(d < days)),
+            f.tender_days.ok(),
+            f.decision_days.ok(),
+            f.signature_days.ok(),
+            f.ratio.ok(),
+        ];
+        for (slot, v) in self.sums.iter_mut().zip(values) {
+            if let Some(v) = v {
+                slot.0 += v;
+                slot.1 += 1;
+            }
+        }
+    }
+
     pub fn figures(&self) -> KeyFigures {
         KeyFigures {
             processes: self.processes,
@@ -79,26 +101,10 @@ impl Facts {
         group: impl Fn(usize) -> Option<usize>,
     ) -> Vec<KeySums> {
         let mut acc = vec![KeySums::default(); groups];
-        let flag = |b: bool| if b { 1.0 } else { 0.0 };
         for &i in sel {
             let (Some(f), Some(g)) = (self.facts.get(i), group(i)) else { continue };
-            let Some(a) = acc.get_mut(g) else { continue };
-            a.processes += 1;
-            let values = [
-                f.competitive.ok().map(flag),
-                f.tenderers.ok().map(|t| flag(t == 1)),
-                f.tenderers.ok().map(f64::from),
-                f.open_tender_days.ok().map(|d| flag(d < days)),
-                f.tender_days.ok(),
-                f.decision_days.ok(),
-                f.signature_days.ok(),
-                f.ratio.ok(),
-            ];
-            for (slot, v) in a.sums.iter_mut().zip(values) {
-                if let Some(v) = v {
-                    slot.0 += v;
-                    slot.1 += 1;
-                }
+            if let Some(a) = acc.get_mut(g) {
+                a.count(f, days);
             }
         }
         acc

@@ -137,46 +137,86 @@ pub enum Detail {
     Positions,
 }
 
-/// A stats indicator being summed: the sum, and each value with its position if asked for.
-/// Quantiles come from `Facts::quantiles` either way.
+/// A stats indicator being summed: the sum, and each value (with its position if asked for),
+/// from which `finish` selects the quantiles.
 pub(super) struct StatsAcc {
     pub(super) coverage: Coverage,
     pub(super) sum: f64,
+    detail: Detail,
+    /// `Detail::Positions`: (position, value) of each.
     pub(super) values: Vec<(usize, f64)>,
+    /// `Detail::Counts`: each value.
+    xs: Vec<f64>,
 }
 
 impl StatsAcc {
     pub(super) fn new(n: usize, detail: Detail) -> Self {
-        let n = if detail == Detail::Positions { n } else { 0 };
-        StatsAcc { coverage: Coverage::default(), sum: 0.0, values: Vec::with_capacity(n) }
+        let (values, xs) = match detail {
+            Detail::Positions => (Vec::with_capacity(n), Vec::new()),
+            Detail::Counts => (Vec::new(), Vec::with_capacity(n)),
+        };
+        StatsAcc { coverage: Coverage::default(), sum: 0.0, detail, values, xs }
     }
-    pub(super) fn add(&mut self, k: usize, r: &Result<f64, Reason>, detail: Detail) {
+    pub(super) fn add(&mut self, k: usize, r: &Result<f64, Reason>) {
         match r {
             Ok(x) => {
                 self.coverage.used += 1;
                 self.sum += x;
-                if detail == Detail::Positions {
-                    self.values.push((k, *x));
+                match self.detail {
+                    Detail::Positions => self.values.push((k, *x)),
+                    Detail::Counts => self.xs.push(*x),
                 }
             }
             Err(e) => self.coverage.skip(*e),
         }
     }
-    /// Mean; median and (for `outliers`) the values beyond the interquartile fences, read from
-    /// the sorted orders; the outliers' positions when the values were kept.
-    pub(super) fn finish(self, facts: &Facts, j: usize, selected: &[bool], outliers: bool) -> Stats {
+    /// Mean, median and (for `outliers`) the values beyond the interquartile fences, with the
+    /// outliers' positions when the values were kept.
+    pub(super) fn finish(self, outliers: bool) -> Stats {
         let n = self.coverage.used;
         let mean = (n > 0).then(|| self.sum / n as f64);
-        let [q1, median, q3] = facts.quantiles(j, selected, n, [0.25, 0.5, 0.75]);
+        let mut xs = match self.detail {
+            Detail::Positions => self.values.iter().map(|v| v.1).collect(),
+            Detail::Counts => self.xs,
+        };
+        // The quartiles only where the outliers need them.
+        let [q1, median, q3] =
+            if outliers { quantiles(&mut xs, [0.25, 0.5, 0.75]) } else { [None, quantiles(&mut xs, [0.5])[0], None] };
         let mut s = Stats { mean, median, coverage: self.coverage, values: self.values, ..Stats::default() };
-        if let (true, Some(q1), Some(q3)) = (outliers, q1, q3) {
+        if let (Some(q1), Some(q3)) = (q1, q3) {
             let iqr = q3 - q1;
             let (lo, hi) = (q1 - 1.5 * iqr, q3 + 1.5 * iqr);
-            s.outlier_count = facts.count_outside(j, selected, lo, hi);
+            s.outlier_count = xs.iter().filter(|x| **x < lo || **x > hi).count();
             s.outliers = s.values.iter().filter(|(_, x)| *x < lo || *x > hi).map(|(i, _)| *i).collect();
         }
         s
     }
+}
+
+/// Quantiles (type 7: linear between the values at the ranks around q·(n−1)) of `v`, which is
+/// reordered: each rank is found by selection, O(n), with no sort (a filter change runs this
+/// over every selected process's values). `qs` ascending: each is selected among the values
+/// above the one before.
+pub(super) fn quantiles<const Q: usize>(v: &mut [f64], qs: [f64; Q]) -> [Option<f64>; Q] {
+    let mut out = [None; Q];
+    let n = v.len();
+    if n == 0 {
+        return out;
+    }
+    let mut start = 0;
+    for (o, q) in out.iter_mut().zip(qs) {
+        let pos = q.clamp(0.0, 1.0) * (n - 1) as f64;
+        let (lo, frac) = ((pos.floor() as usize).min(n - 1), pos - pos.floor());
+        // Past `start`, the values are the largest n − start, in some order.
+        let from = if lo >= start { start } else { 0 };
+        let (_, a, above) = v[from..].select_nth_unstable_by(lo - from, f64::total_cmp);
+        start = lo;
+        let a = *a;
+        // The next rank's value is the smallest above.
+        let b = if frac > 0.0 { above.iter().copied().min_by(f64::total_cmp).unwrap_or(a) } else { a };
+        *o = Some(a + (b - a) * frac);
+    }
+    out
 }
 
 /// A share being summed.
@@ -500,9 +540,10 @@ mod tests {
                 json!({"ocid": format!("q{i}"), "tender":{"tenderPeriod":{"startDate":"2020-01-01","endDate":end.to_string()}}})
             })
             .collect());
-        let facts = Facts::of(&four);
-        let all = vec![true; 4];
-        assert_eq!(facts.quantiles(1, &all, 4, [0.25, 0.5, 1.0]), [Some(1.75), Some(2.5), Some(4.0)]);
+        assert_eq!(tendering_period(&four).median, Some(2.5));
+        assert_eq!(quantiles(&mut [4.0, 1.0, 3.0, 2.0], [0.25, 0.5, 1.0]), [Some(1.75), Some(2.5), Some(4.0)]);
+        assert_eq!(quantiles(&mut [7.0], [0.0, 0.5, 1.0]), [Some(7.0); 3]);
+        assert_eq!(quantiles(&mut [], [0.5]), [None]);
     }
 }
 

@@ -8,6 +8,23 @@ impl Facts {
     /// `days` is R003's threshold; `top_n` the suppliers counted per buyer.
     /// The per-buyer tables keep their first `rows` rows (the counts say how many there were).
     pub fn summary(&self, sel: &[usize], days: f64, top_n: usize, detail: Detail, rows: usize) -> Summary {
+        self.summary_in(sel, days, top_n, detail, rows, &mut [], &|_| None)
+    }
+
+    /// `summary`, and in the same walk the key indicators' sums of each process's group
+    /// (`cell`: its index in `cells`, None for none), as `key_sums` gives them: a filter
+    /// change then reads each selected process once.
+    #[allow(clippy::too_many_arguments)]
+    pub fn summary_in(
+        &self,
+        sel: &[usize],
+        days: f64,
+        top_n: usize,
+        detail: Detail,
+        rows: usize,
+        cells: &mut [KeySums],
+        cell: &dyn Fn(usize) -> Option<usize>,
+    ) -> Summary {
         let n = sel.len();
         let mut mix: Vec<MixRow> = Vec::new();
         let mut mix_cov = Coverage::default();
@@ -26,6 +43,11 @@ impl Facts {
         let mut ratios: Vec<(usize, f64)> = Vec::new();
         for (k, &i) in sel.iter().enumerate() {
             let Some(f) = self.facts.get(i) else { continue };
+            if !cells.is_empty() {
+                if let Some(c) = cell(i).and_then(|c| cells.get_mut(c)) {
+                    c.count(f, days);
+                }
+            }
             if let Some(r) = f.second_bid {
                 ratios.push((k, r));
             }
@@ -57,12 +79,12 @@ impl Facts {
             }
             competitive.add(k, &f.competitive, |c| *c, detail);
             single.add(k, &f.tenderers, |t| *t == 1, detail);
-            bidders.add(k, &f.tenderers.map(f64::from), detail);
+            bidders.add(k, &f.tenderers.map(f64::from));
             short.add(k, &f.open_tender_days, |d| *d < days, detail);
-            tendering.add(k, &f.tender_days, detail);
-            decision.add(k, &f.decision_days, detail);
-            signature.add(k, &f.signature_days, detail);
-            ratio.add(k, &f.ratio, detail);
+            tendering.add(k, &f.tender_days);
+            decision.add(k, &f.decision_days);
+            signature.add(k, &f.signature_days);
+            ratio.add(k, &f.ratio);
             buyer_cov.count(&f.buyer_method);
             if let Ok((b, comp)) = f.buyer_method {
                 if let Some(row) = per_buyer.get_mut(b as usize) {
@@ -97,10 +119,9 @@ impl Facts {
         let mut ranked: Vec<(u32, u32, u32)> =
             per_buyer.iter().enumerate().filter(|(_, r)| r.0 > 0).map(|(b, r)| (b as u32, r.0, r.1)).collect();
         let buyers_count = ranked.len();
-        ranked.sort_unstable_by(|a, b| b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then_with(|| name(a.0).cmp(name(b.0))));
+        top_rows(&mut ranked, rows, |a, b| b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then_with(|| name(a.0).cmp(name(b.0))));
         let buyers: Vec<BuyerRow> = ranked
             .into_iter()
-            .take(rows)
             .map(|(b, p, nc)| BuyerRow {
                 buyer: self.name(b),
                 name: self.label(b),
@@ -132,12 +153,11 @@ impl Facts {
             .collect();
         let concentration_count = ranked.len();
         let buyer_of = |g: usize| self.groups.get(g).map_or("", |x| name(x.0));
-        ranked.sort_unstable_by(|a, b| {
+        top_rows(&mut ranked, rows, |a, b| {
             b.1.total_cmp(&a.1).then(b.2.total_cmp(&a.2)).then_with(|| buyer_of(a.0).cmp(buyer_of(b.0)))
         });
         let concentration: Vec<Concentration> = ranked
             .into_iter()
-            .take(rows)
             .filter_map(|(g, share, total)| {
                 let (b, cur) = *self.groups.get(g)?;
                 let top = groups[g].1.iter().map(|(s, v)| (self.name(*s), *v)).collect();
@@ -153,17 +173,11 @@ impl Facts {
                 })
             })
             .collect();
-        let mut selected = vec![false; self.facts.len()];
-        for &i in sel {
-            if let Some(x) = selected.get_mut(i) {
-                *x = true;
-            }
-        }
-        let bidders = bidders.finish(self, 0, &selected, false);
-        let tendering = tendering.finish(self, 1, &selected, false);
-        let decision = decision.finish(self, 2, &selected, true);
-        let signature = signature.finish(self, 3, &selected, false);
-        let ratio = ratio.finish(self, 4, &selected, false);
+        let bidders = bidders.finish(false);
+        let tendering = tendering.finish(false);
+        let decision = decision.finish(true);
+        let signature = signature.finish(false);
+        let ratio = ratio.finish(false);
         let (close_bid, discounted_bid) = bid_flags(&ratios, n, detail);
         Summary {
             total: n,
@@ -188,6 +202,18 @@ impl Facts {
             missing: KEY_FIELDS.iter().zip(missing).map(|((name, _), n)| (*name, n)).collect(),
         }
     }
+}
+
+/// Keeps the first `rows` of `v` in `order`, sorted: the rest are cut by selection first, so
+/// ranking thousands of buyers for a table of ten sorts ten.
+fn top_rows<T>(v: &mut Vec<T>, rows: usize, order: impl Fn(&T, &T) -> std::cmp::Ordering) {
+    if rows < v.len() {
+        if rows > 0 {
+            v.select_nth_unstable_by(rows - 1, &order);
+        }
+        v.truncate(rows);
+    }
+    v.sort_unstable_by(order);
 }
 
 /// Count and value per method, with the local names used for it.
