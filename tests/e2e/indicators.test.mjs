@@ -205,14 +205,26 @@ test('the four members side by side and each indicator per year, with coverage a
   const buyers2024 = await table('#buyer-non-competitive');
   assert.ok(buyers2024.length > 0);
   assert.ok((await page.locator('#buyer-non-competitive tbody td a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).every((h) => /year=2024/.test(h) && /buyer=/.test(h)));
+  // The method mix and the supplier concentration too (rows rewritten in place): as the page
+  // of the same processes loaded afresh, links carrying the filter.
+  const conc2024 = await table('#supplier-concentration');
+  const mix2024 = await table('#procedure-mix');
+  assert.ok(conc2024.length > 0 && mix2024.length > 0);
+  assert.ok((await page.locator('#supplier-concentration tbody td.num a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).every((h) => /year=2024/.test(h) && /buyer=/.test(h)));
+  assert.ok((await page.locator('#procedure-mix tbody td.num a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).every((h) => /year=2024/.test(h) && /list=method-/.test(h)));
   const peruBuyers = await open('/es/indicators/peru');
   await peruBuyers.waitForSelector('#buyer-non-competitive tbody tr');
-  assert.deepEqual(await peruBuyers.locator('#buyer-non-competitive tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim()))), buyers2024);
+  const fresh = (id) => peruBuyers.locator(`${id} tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  assert.deepEqual(await fresh('#buyer-non-competitive'), buyers2024);
+  assert.deepEqual(await fresh('#supplier-concentration'), conc2024);
+  assert.deepEqual(await fresh('#procedure-mix'), mix2024);
   await peruBuyers.context().close();
   await page.goBack();
   await page.waitForFunction(() => document.querySelector('#comparison tbody td')?.textContent.trim() === '2');
   assert.deepEqual(await table('#missing-fields'), missingAll);
   assert.notDeepEqual(await table('#buyer-non-competitive'), buyers2024);
+  assert.notDeepEqual(await table('#supplier-concentration'), conc2024);
+  assert.notDeepEqual(await table('#procedure-mix'), mix2024);
   assert.deepEqual((await table('#time-series')).find((r) => r[0] === '2024'), ['2024', '—', '—', '—', '95,2 % (21)']);
   // New suppliers per year and each member's market concentration (HHI per currency).
   const market = await text(page, '#supplier-market');
