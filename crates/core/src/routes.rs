@@ -153,13 +153,17 @@ pub fn query_string<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> 
 /// `path` with the current query changed: each key in `changes` is removed, then set again if
 /// it has a value. Keys and values are percent-encoded.
 pub fn with_query(path: &str, current: &[(String, String)], changes: &[(&str, Option<String>)]) -> String {
-    let mut pairs: Vec<(&str, &str)> = current
-        .iter()
-        .filter(|(k, _)| !changes.iter().any(|(c, _)| c == k))
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    pairs.extend(changes.iter().filter_map(|(k, v)| v.as_deref().map(|v| (*k, v))));
-    format!("{path}{}", query_string(pairs))
+    let pairs = changed_query(current, changes);
+    format!("{path}{}", query_string(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))))
+}
+
+/// The query pairs `with_query` writes, before encoding: each key in `changes` removed, then
+/// appended again if it has a value.
+pub fn changed_query(current: &[(String, String)], changes: &[(&str, Option<String>)]) -> Vec<(String, String)> {
+    let mut pairs: Vec<(String, String)> =
+        current.iter().filter(|(k, _)| !changes.iter().any(|(c, _)| c == k)).cloned().collect();
+    pairs.extend(changes.iter().filter_map(|(k, v)| v.clone().map(|v| (k.to_string(), v))));
+    pairs
 }
 
 /// Removes the deployment base ("/observatorio") from a browser path.
@@ -309,6 +313,18 @@ mod tests {
         assert_eq!(with_query("/x", &[], &[("q", Some("a b&c".into()))]), "/x?q=a%20b%26c");
         assert_eq!(query_string([("q", "a b&c"), ("accent", "#0a0")]), "?q=a%20b%26c&accent=%230a0");
         assert_eq!(query_string([]), "");
+        // The pairs a page reads before the address bar is rewritten: what that address parses to.
+        let changed = changed_query(&cur, &[("month", Some("2027-04".into())), ("q", Some("a b&c".into()))]);
+        assert_eq!(
+            changed,
+            parse_query(
+                with_query("/es/events", &cur, &[("month", Some("2027-04".into())), ("q", Some("a b&c".into()))])
+                    .split_once('?')
+                    .unwrap()
+                    .1
+            )
+        );
+        assert_eq!(changed[0], ("country".to_string(), "PE".to_string()));
     }
 
     #[test]

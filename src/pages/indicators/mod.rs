@@ -6,7 +6,7 @@
 
 use crate::components::bits::{use_meta, ExternalLink, SampleBadge};
 use crate::components::chart::Chart;
-use crate::components::filters::{paged, use_query_filter, FilterBar, FilterField, Parsed};
+use crate::components::filters::{paged, use_deferred_query_filter, FilterBar, FilterField, Parsed};
 use crate::context::use_lang;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -239,7 +239,7 @@ pub fn IndicatorsPage() -> impl IntoView {
             }
         });
     });
-    let parsed = use_query_filter(|pairs| Filter::from_query(pairs));
+    let parsed = use_deferred_query_filter(|pairs| Filter::from_query(pairs));
     let query = use_query_map();
     // A process asked for by its ocid (a search result) is shown as a list of one.
     let list = Memo::new(move |_| {
