@@ -20,6 +20,20 @@ const shown = async (locator) => {
   return locator;
 };
 const text = async (page, sel) => (await shown(page.locator(sel).first())).innerText();
+// Body cells of the data tables whose `data-label` (their name when a row reads as a card on a
+// phone) is not their column's header, with the table's class: none, however the page changed.
+const mislabelled = (page) => page.evaluate(() => {
+  const out = [];
+  for (const t of document.querySelectorAll('main table.data-table')) {
+    const names = [...t.querySelectorAll('thead tr:last-child th')].map((h) => h.textContent.trim());
+    for (const row of t.querySelectorAll('tbody tr')) {
+      [...row.children].forEach((cell, i) => {
+        if (i < names.length && cell.getAttribute('data-label') !== names[i]) out.push(`${t.className}: ${cell.getAttribute('data-label')} ≠ ${names[i]}`);
+      });
+    }
+  }
+  return out;
+});
 
 test('the Alliance page shows each indicator with its coverage, computed from the real samples', async () => {
   const page = await open('/es/indicators');
@@ -68,6 +82,9 @@ test('filters live in the URL, combine, and Back restores the previous figures',
   await page.waitForURL(/year=2016/);
   await page.waitForFunction((b) => document.querySelector('#competitive-share .figure')?.innerText !== b, before);
   const n2016 = await text(page, '.result-count');
+  // Redrawn rows keep their columns' names (the labels follow the mutations of each table).
+  assert.ok(await page.locator('main table.data-table tbody td').count() > 20);
+  assert.deepEqual(await mislabelled(page), []);
   const fig2016 = await text(page, '#competitive-share .figure');
   await chooseFilter(page, '#filter-method', 'open');
   await page.waitForURL(/year=2016.*method=open|method=open.*year=2016/);
@@ -79,6 +96,7 @@ test('filters live in the URL, combine, and Back restores the previous figures',
   assert.equal(await text(page, '#competitive-share .figure'), fig2016);
   await page.goBack();
   await page.waitForFunction((b) => document.querySelector('#competitive-share .figure')?.innerText === b, before);
+  assert.deepEqual(await mislabelled(page), []);
   // The threshold keeps the processes and changes the short-submission share, there and back.
   const count = await text(page, '.result-count');
   const short = await text(page, '#short-submission .figure');
@@ -88,6 +106,11 @@ test('filters live in the URL, combine, and Back restores the previous figures',
   assert.equal(await text(page, '.result-count'), count);
   await chooseFilter(page, '#filter-days', '');
   await page.waitForFunction((b) => document.querySelector('#short-submission .figure')?.innerText === b, short);
+  // The other language: every header and label in English, with the filters kept.
+  await page.click('.lang-switch');
+  await page.waitForURL(/\/en\/indicators/);
+  await page.waitForFunction(() => document.querySelector('table.data-table.comparison tbody td')?.getAttribute('data-label') === 'Processes');
+  assert.deepEqual(await mislabelled(page), []);
   // A shared URL with an absurd value keeps the rest and says what it ignored.
   const shared = await open('/en/indicators/mexico?year=2016&days=99999&method=%3Cscript%3E');
   assert.match(await text(shared, '.notice'), /days, method/);
