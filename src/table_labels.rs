@@ -25,13 +25,10 @@ fn label_table(table: &web_sys::Element) {
     }
 }
 
-/// Labels the data tables under `root` (and `root` itself, if it is one).
+/// Labels the data tables under `root`.
 #[cfg(target_arch = "wasm32")]
 fn label(root: &web_sys::Element) {
     use wasm_bindgen::JsCast;
-    if root.matches("table.data-table").unwrap_or(false) {
-        return label_table(root);
-    }
     let Ok(tables) = root.query_selector_all("table.data-table") else { return };
     for i in 0..tables.length() {
         if let Some(table) = tables.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
@@ -55,24 +52,28 @@ fn relabel(records: &js_sys::Array) {
             list.push(el);
         }
     };
+    // The element, or the table it is in (itself included).
+    let place = |el: web_sys::Element, tables: &mut Vec<web_sys::Element>, roots: &mut Vec<web_sys::Element>| match el
+        .closest("table.data-table")
+    {
+        Ok(Some(table)) => add(tables, table),
+        _ => add(roots, el),
+    };
     for record in records.iter() {
-        let Ok(record) = record.dyn_into::<web_sys::MutationRecord>() else { continue };
+        // What a childList observer reports: records whose target is an element.
+        let record: web_sys::MutationRecord = record.unchecked_into();
         let Some(target) = record.target().and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
-        if let Ok(Some(cell)) = target.closest("td, th") {
-            // A header's text names its column's cells; a body cell's content does not matter.
-            if let (Ok(Some(_)), Ok(Some(table))) = (cell.closest("thead"), cell.closest("table.data-table")) {
-                add(&mut tables, table);
-            }
+        if target.closest("tbody td, tbody th").ok().flatten().is_some() {
             continue;
         }
-        if let Ok(Some(table)) = target.closest("table.data-table") {
-            add(&mut tables, table);
+        if target.closest("table.data-table").ok().flatten().is_some() {
+            place(target, &mut tables, &mut roots);
             continue;
         }
         let added = record.added_nodes();
         for i in 0..added.length() {
             if let Some(el) = added.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-                add(&mut roots, el);
+                place(el, &mut tables, &mut roots);
             }
         }
     }
