@@ -45,6 +45,8 @@ pub struct Pool {
     sources: Vec<Arc<SourceData>>,
     /// (source, row) of each process.
     refs: Vec<(u16, u32)>,
+    /// Each source's member (read once: `member` is asked for every process by a profile).
+    members: Vec<Option<Country>>,
     facts: Facts,
     /// The filters' choices for these processes.
     options: Shared<Options>,
@@ -94,7 +96,7 @@ impl Pool {
         next_task().await;
         let market = Shared(Arc::new(observatorio_core::ocds::tables::Market::of(&b.facts, &groups)));
         let seen = Mutex::new(Seen { sel: Recent::new(SEEN), figures: Recent::new(SEEN) });
-        Pool { facts: b.facts, refs, options, sources, market, groups, seen }
+        Pool { facts: b.facts, refs, members: country, options, sources, market, groups, seen }
     }
 }
 
@@ -116,7 +118,7 @@ impl Pool {
     /// The member whose data process `i` is.
     fn member(&self, i: usize) -> Option<Country> {
         let (s, _) = *self.refs.get(i)?;
-        Country::parse(&self.sources.get(s as usize)?.source.country)
+        *self.members.get(s as usize)?
     }
 
     /// The publishers of the page's data, as a dataset's source.

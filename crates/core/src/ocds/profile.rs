@@ -88,7 +88,14 @@ pub fn profile(
     key: &str,
     member: impl Fn(usize) -> Option<Country>,
 ) -> Option<Profile> {
-    let mine: Vec<usize> = (0..ps.len()).filter(|i| involves(ps[*i], party, key)).collect();
+    let mine: Vec<usize> = match party {
+        // A buyer by the facts' interned column (a number per process, not its id's text).
+        Party::Buyer => match facts.id(key) {
+            Some(id) => (0..ps.len()).filter(|&i| facts.selectors.get(i).and_then(|s| s.buyer()) == Some(id)).collect(),
+            None => Vec::new(),
+        },
+        Party::Supplier => (0..ps.len()).filter(|i| involves(ps[*i], party, key)).collect(),
+    };
     let first = *mine.first()?;
     let country = member(first);
     let name = mine.iter().find_map(|&i| {
@@ -262,5 +269,10 @@ mod tests {
         assert_eq!(s.concentration[1].hhi, 10_000.0);
         assert!(profile(&refs, &facts, 15.0, Party::Supplier, "S1", member).unwrap().by_id);
         assert!(profile(&refs, &facts, 15.0, Party::Buyer, "nobody", member).is_none());
+        // A buyer is found by the facts' interned column: texts interned as something else (a
+        // name, a supplier) are no buyer's id.
+        assert!(profile(&refs, &facts, 15.0, Party::Buyer, "Hospital", member).is_none());
+        assert!(profile(&refs, &facts, 15.0, Party::Buyer, "S1", member).is_none());
+        assert_eq!(profile(&refs, &facts, 15.0, Party::Buyer, "B2", member).unwrap().processes, [2]);
     }
 }
