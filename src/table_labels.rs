@@ -66,8 +66,8 @@ fn relabel(records: &js_sys::Array) {
         if target.closest("tbody td, tbody th").ok().flatten().is_some() {
             continue;
         }
-        if target.closest("table.data-table").ok().flatten().is_some() {
-            place(target, &mut tables, &mut roots);
+        if let Ok(Some(table)) = target.closest("table.data-table") {
+            add(&mut tables, table);
             continue;
         }
         let added = record.added_nodes();

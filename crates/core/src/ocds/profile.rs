@@ -70,12 +70,9 @@ pub struct Profile {
     pub years: Vec<YearRow>,
 }
 
-/// Whether process `p` involves the party `key`.
-fn involves(p: &Process, party: Party, key: &str) -> bool {
-    match party {
-        Party::Buyer => p.buyer.as_deref() == Some(key),
-        Party::Supplier => p.awards.iter().any(|a| a.suppliers.iter().any(|s| s == key)),
-    }
+/// Whether supplier `key` has an award in process `p` (buyers are found by the facts' column).
+fn supplies(p: &Process, key: &str) -> bool {
+    p.awards.iter().any(|a| a.suppliers.iter().any(|s| s == key))
 }
 
 /// The profile of `key` among `ps` (indexed like `facts`); `member` tells each process's
@@ -94,7 +91,7 @@ pub fn profile(
             Some(id) => (0..ps.len()).filter(|&i| facts.selectors.get(i).and_then(|s| s.buyer()) == Some(id)).collect(),
             None => Vec::new(),
         },
-        Party::Supplier => (0..ps.len()).filter(|i| involves(ps[*i], party, key)).collect(),
+        Party::Supplier => (0..ps.len()).filter(|i| supplies(ps[*i], key)).collect(),
     };
     let first = *mine.first()?;
     let country = member(first);
