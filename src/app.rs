@@ -144,8 +144,8 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/:lang/about/:id") view=chunked(View::Info) />
                 <Route path=path!("/:lang/search") view=chunked(View::Search) />
                 <Route path=path!("/:lang/embed") view=chunked(View::Embed) />
-                <Route path=path!("/:lang/indicators") view=chunked(View::Indicators) />
-                <Route path=path!("/:lang/indicators/:country") view=chunked(View::Indicators) />
+                <Route path=path!("/:lang/indicators") view=indicators() />
+                <Route path=path!("/:lang/indicators/:country") view=indicators() />
             </FlatRoutes>
             {keep}
         </main>
@@ -192,6 +192,25 @@ fn chunked(view: View) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static {
     })
 }
 
+/// The indicators' routes. A buyer's or supplier's profile opened while the indicators' code
+/// is not loaded is drawn by the profile's lighter chunk, from its published file (a shared
+/// link needs neither the indicators' code nor their data); once that code is there, the
+/// indicators' page draws profiles itself (computed at once when the data is pooled).
+fn indicators() -> impl Fn() -> AnyView + Clone + Send + Sync + 'static {
+    move || {
+        let query = leptos_router::hooks::use_query_map();
+        let chunks = use_chunks();
+        // A `bool` memo (a type the shell has already): a memo of its own type would add its
+        // code to the main module every page loads.
+        let profile = Memo::new(move |_| {
+            use observatorio_core::ocds::profile::Party;
+            query.with(|q| [Party::Buyer, Party::Supplier].iter().any(|p| q.get(p.param()).is_some()))
+                && chunks.state_untracked(Chunk::Indicators) != State::Ready
+        });
+        (move || chunked(if profile.get() { View::Profile } else { View::Indicators })()).into_any()
+    }
+}
+
 /// The route's section name and placeholder lines while its chunk loads (the page's heading
 /// comes with its view).
 #[component]
@@ -208,7 +227,7 @@ fn ChunkSkeleton(view: View) -> impl IntoView {
 /// A chunk that could not be loaded: what happened, in the reader's language, and what to do:
 /// try again, or reload when a new version of the site replaced this page's (`stale`).
 #[component]
-fn ChunkFailed(chunk: Chunk, #[prop(optional)] stale: bool) -> impl IntoView {
+pub(crate) fn ChunkFailed(chunk: Chunk, #[prop(optional)] stale: bool) -> impl IntoView {
     let lang = use_lang();
     let t = lang.t();
     let chunks = use_chunks();

@@ -28,6 +28,9 @@ pub enum Chunk {
     Content,
     /// Open-contracting indicators (the OCDS reading code).
     Indicators,
+    /// A buyer's or supplier's profile opened from a link, read from its published file (see
+    /// `pages::indicators::published`): a small part of the indicators' code.
+    Profile,
     /// The search results page.
     Search,
     /// The Embed page (widget options, snippets, previews).
@@ -40,6 +43,7 @@ impl Chunk {
         match self {
             Chunk::Content => "content",
             Chunk::Indicators => "indicators",
+            Chunk::Profile => "profile",
             Chunk::Search => "search",
             Chunk::Embed => "embed",
         }
@@ -63,6 +67,9 @@ pub enum View {
     Dataset,
     Topic,
     Indicators,
+    /// The indicators page opened at a profile before the indicators' chunk is loaded (chosen
+    /// by the route from the URL's query, see `app`; `of` never gives it).
+    Profile,
     Search,
     Embed,
 }
@@ -97,6 +104,7 @@ impl View {
             View::News | View::Documents | View::Document | View::Events | View::Event => Chunk::Content,
             View::Data | View::Dataset | View::Info => Chunk::Content,
             View::Indicators => Chunk::Indicators,
+            View::Profile => Chunk::Profile,
             View::Search => Chunk::Search,
             View::Embed => Chunk::Embed,
         }
@@ -119,7 +127,7 @@ impl View {
             View::Events | View::Event => t.events,
             View::Data | View::Dataset => t.data,
             View::Topic => t.topics,
-            View::Indicators => t.indicators,
+            View::Indicators | View::Profile => t.indicators,
             View::Search => t.search,
             View::Embed => t.embed,
         }
@@ -161,6 +169,11 @@ fn content_view(view: View) -> Built {
 #[wasm_split(indicators, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_indicators))]
 fn indicators_view(_view: View) -> Built {
     Ok(view! { <crate::pages::IndicatorsPage /> }.into_any())
+}
+
+#[wasm_split(profile, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_profile))]
+fn profile_view(_view: View) -> Built {
+    Ok(view! { <crate::pages::ProfilePage /> }.into_any())
 }
 
 #[wasm_split(search, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_search))]
@@ -245,6 +258,7 @@ pub fn build(view: View) -> Option<Built> {
     match view.chunk() {
         Chunk::Content => now(content_view(view)),
         Chunk::Indicators => now(indicators_view(view)),
+        Chunk::Profile => now(profile_view(view)),
         Chunk::Search => now(search_view(view)),
         Chunk::Embed => now(embed_view(view)),
     }
@@ -256,6 +270,7 @@ pub async fn load(chunk: Chunk) -> Result<(), ChunkError> {
     let r = match chunk {
         Chunk::Content => preload_content().await,
         Chunk::Indicators => preload_indicators().await,
+        Chunk::Profile => preload_profile().await,
         // Each split function has its own loader: the box's suggestions are built synchronously
         // (`now`) once the chunk is there, so theirs must be ready too.
         Chunk::Search => match preload_search().await {
@@ -280,7 +295,7 @@ pub enum State {
     Stale,
 }
 
-const ALL: [Chunk; 4] = [Chunk::Content, Chunk::Indicators, Chunk::Search, Chunk::Embed];
+const ALL: [Chunk; 5] = [Chunk::Content, Chunk::Indicators, Chunk::Profile, Chunk::Search, Chunk::Embed];
 
 /// Every chunk's state for this visit, shared by the routes (a context).
 #[derive(Clone, Copy)]
@@ -316,6 +331,11 @@ impl Chunks {
     /// The chunk's state (tracked).
     pub fn state(&self, chunk: Chunk) -> State {
         self.signal(chunk).get()
+    }
+
+    /// The chunk's state, untracked.
+    pub fn state_untracked(&self, chunk: Chunk) -> State {
+        self.signal(chunk).get_untracked()
     }
 
     /// Starts loading `chunk` unless it is loaded or loading; a failed chunk is tried again.

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use observatorio_core::ocds::digest::{Details, Digest, Manifest, Source};
 use observatorio_core::ocds::process::Process;
+use observatorio_core::ocds::profile::Shard;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -52,6 +53,9 @@ pub type ManifestState = Option<Result<Shared<(Manifest, Vec<String>)>, String>>
 /// A source's details: None while reading, then read or why not.
 pub type DetailsState = Option<Result<Shared<Details>, String>>;
 
+/// A file of published profiles: None while reading, then read or why not.
+pub type ProfilesState = Option<Result<Shared<Shard>, String>>;
+
 /// The manifest and every source read so far, kept for the whole visit.
 #[derive(Clone, Copy)]
 pub struct OcdsStore {
@@ -60,6 +64,8 @@ pub struct OcdsStore {
     /// Each source's details (ocids, titles), read when a list of processes is shown: None
     /// while reading.
     pub details: RwSignal<HashMap<String, DetailsState>>,
+    /// Files of published profiles by path, read when a profile is opened: None while reading.
+    pub profiles: RwSignal<HashMap<String, ProfilesState>>,
 }
 
 impl OcdsStore {
@@ -68,6 +74,7 @@ impl OcdsStore {
             manifest: RwSignal::new(None),
             states: RwSignal::new(HashMap::new()),
             details: RwSignal::new(HashMap::new()),
+            profiles: RwSignal::new(HashMap::new()),
         }
     }
 }
@@ -207,4 +214,21 @@ pub fn load_details(store: OcdsStore, sources: &[Arc<SourceData>]) {
             });
         });
     }
+}
+
+/// Starts reading a file of published profiles, once per visit (one that fails leaves the
+/// profile to be computed from the page's data).
+pub fn load_profiles(store: OcdsStore, path: String) {
+    if store.profiles.with_untracked(|m| m.contains_key(&path)) {
+        return;
+    }
+    store.profiles.update(|m| {
+        m.insert(path.clone(), None);
+    });
+    spawn_local(async move {
+        let got = fetch(&path).await.and_then(|t| Shard::parse(&path, &t));
+        store.profiles.update(|m| {
+            m.insert(path, Some(got.map(|s| Shared(Arc::new(s)))));
+        });
+    });
 }

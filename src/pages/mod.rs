@@ -20,7 +20,7 @@ pub use documents::{DocumentPage, DocumentsPage};
 pub use embed::EmbedPage;
 pub use events::{EventPage, EventsPage};
 pub use home::HomePage;
-pub use indicators::IndicatorsPage;
+pub use indicators::{IndicatorsPage, ProfilePage};
 pub use info::InfoPage;
 pub use news::{NewsItemPage, NewsListPage};
 pub use not_found::{NotFoundItem, NotFoundPage};

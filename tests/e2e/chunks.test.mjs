@@ -52,6 +52,43 @@ test('each route downloads the main module and its own chunk, each file once', a
   await page.context().close();
 });
 
+test("a profile opened from a link loads the profile's chunk, not the indicators'; their chunk loads when the reader goes on", async () => {
+  const page = await phonePage(browser);
+  const wasm = wasmRequests(page);
+  await page.goto(site.url + '/es/indicators/peru?buyer-profile=PE-CONSUCODE-1984');
+  await page.waitForSelector('.profile .profile-count');
+  assert.equal(await page.locator('main h1').innerText(), 'Indicadores de contratación abierta — Perú');
+  assert.deepEqual(sorted(wasm), sorted(new Set([...main(), ...splits.profile])));
+  assert.ok(!splits.profile.some((f) => /split_indicators-/.test(f)) && splits.indicators.some((f) => /split_indicators-/.test(f)));
+  // Its links work in the app: back to the indicators, whose chunk loads then, and a profile
+  // from there is drawn by the indicators' page (computed from the data it has).
+  await page.locator('.profile a', { hasText: 'Volver a los indicadores' }).click();
+  await page.waitForSelector('#competitive-share .figure');
+  assert.deepEqual(sorted(wasm), sorted(new Set([...main(), ...splits.profile, ...splits.indicators])));
+  await page.locator('#buyer-non-competitive tbody th a').first().click();
+  await page.waitForSelector('.profile .profile-count');
+  assert.equal(wasm.length, new Set(wasm).size, 'no file twice');
+  assert.deepEqual(realErrors(page), []);
+  await page.context().close();
+  // The profile's chunk unreachable: the page's static first view stays, with the section's
+  // error and a retry that works.
+  const failing = await phonePage(browser, { live: false });
+  let offline = true;
+  await failing.route('**/app/split_profile-*.wasm', (route) => offline ? route.abort('internetdisconnected') : route.continue());
+  await failing.goto(site.url + '/en/indicators/peru?supplier-profile=PE-RUC-1522853');
+  const error = failing.locator('main .chunk-error');
+  await error.waitFor();
+  assert.equal(await error.locator('.load-error-message').innerText(), 'This part of the site could not be loaded. Check your connection and try again.');
+  offline = false;
+  assert.equal(await failing.locator('main h1').innerText(), 'Open contracting indicators — Peru');
+  await error.locator('button', { hasText: 'Try again' }).click();
+  await failing.waitForSelector('#app[data-live]', { state: 'attached' });
+  await failing.waitForSelector('.profile .profile-count');
+  assert.equal(await failing.locator('.profile h2').innerText(), 'CONSORCIO CHAWPY');
+  assert.deepEqual(realErrors(failing).filter((e) => !/INTERNET_DISCONNECTED|failed to load|TypeError: Failed to fetch/i.test(e)), []);
+  await failing.context().close();
+});
+
 test('a route whose chunk is late shows its skeleton at once, then the route', async () => {
   const page = await phonePage(browser);
   let release;

@@ -326,6 +326,58 @@ test("members' amounts side by side in US dollars at each year's rate, beside th
   for (const p of [page, cl, en]) { assert.deepEqual(realErrors(p), []); await p.context().close(); }
 });
 
+// The profile's text, figures and all (the links' targets aside).
+const profileText = async (page) => (await shown(page.locator('.profile'))).innerText();
+// The data files a page asked for: digests and published profiles.
+const dataRequests = (page) => {
+  const urls = [];
+  page.on('request', (r) => { const u = r.url(); if (/\/ocds\/(digest|profiles)\//.test(u)) urls.push(new URL(u).pathname); });
+  return urls;
+};
+
+test('a profile opened from a link reads its own published file, the same figures as computed from the data', async () => {
+  // Drawn from the whole page's data: the Peru page loaded, then a click on the buyer.
+  const page = await open('/es/indicators/peru');
+  await page.waitForSelector('#competitive-share .figure');
+  await page.locator('#buyer-non-competitive tbody th a', { hasText: 'OFICINA DE NORMALIZACION PREVISIONAL' }).click();
+  await page.waitForSelector('.profile .profile-count');
+  const computed = await profileText(page);
+  // From a shared link: one small file, no digest.
+  let urls;
+  const shared = await open('/es/indicators/peru?buyer-profile=PE-CONSUCODE-1984', { setup: (p) => { urls = dataRequests(p); } });
+  await shared.waitForSelector('.profile .profile-count');
+  assert.equal(await profileText(shared), computed);
+  assert.ok(urls.length === 1 && /^\/ocds\/profiles\/buyer-\d+\.json$/.test(urls[0]), urls.join(' '));
+  // Preloaded by the page's start script with the main module, not asked for after it.
+  const how = await shared.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('/ocds/profiles/')).map((e) => e.initiatorType));
+  assert.deepEqual(how, ['link']);
+  // Back to the indicators: the data loads then.
+  await shared.locator('.profile a', { hasText: 'Volver' }).first().click();
+  await shared.waitForSelector('#competitive-share .figure');
+  assert.ok(urls.some((u) => u.startsWith('/ocds/digest/')));
+  // A partner's profile from there: its own file too, the Alliance's page the same as Peru's.
+  const partner = await open('/es/indicators?supplier-profile=PE-RUC-1522853', { setup: (p) => { urls = dataRequests(p); } });
+  await partner.waitForSelector('.profile .profile-count');
+  assert.equal(await text(partner, '.profile h2'), 'CONSORCIO CHAWPY');
+  assert.ok(urls.length === 1 && urls[0].startsWith("/ocds/profiles/supplier-"), urls.join(" "));
+  // Another threshold than the published one: computed from the data, figures and all.
+  const other = await open('/es/indicators/peru?buyer-profile=PE-CONSUCODE-1984&days=30', { setup: (p) => { urls = dataRequests(p); } });
+  await other.waitForSelector('.profile .profile-count');
+  assert.ok(urls.some((u) => u.startsWith('/ocds/digest/')) && !urls.some((u) => u.startsWith('/ocds/profiles/')), urls.join(' '));
+  // The published file unreachable: the profile is computed from the data instead, the same.
+  const offline = await open('/es/indicators/peru?buyer-profile=PE-CONSUCODE-1984', {
+    setup: (p) => p.route('**/ocds/profiles/**', (r) => r.abort()),
+  });
+  await offline.waitForSelector('.profile .profile-count');
+  assert.equal(await profileText(offline), computed);
+  // Unknown in the published files: said so, without loading the data.
+  const none = await open('/es/indicators/peru?supplier-profile=nadie', { setup: (p) => { urls = dataRequests(p); } });
+  assert.match(await text(none, '.profile .notice'), /Ningún proceso/);
+  assert.ok(!urls.some((u) => u.startsWith('/ocds/digest/')), urls.join(' '));
+  for (const p of [page, shared, partner, other, none]) { assert.deepEqual(realErrors(p), []); await p.context().close(); }
+  await offline.context().close();
+});
+
 test("a buyer's and a supplier's profile: shareable, in both languages, every number a link", async () => {
   const page = await open('/es/indicators/peru');
   await page.locator('#buyer-non-competitive tbody th a', { hasText: 'OFICINA DE NORMALIZACION PREVISIONAL' }).click();

@@ -149,24 +149,57 @@ pub fn bundle(dir: &Path) -> Result<Bundle, String> {
 /// Starts the app once the first view is painted, so that its downloads never hold that paint
 /// back (nor, in Lighthouse's simulation, the largest paint): the main module, and the files in
 /// `data-preload` (this page's chunks and content files, written by the publishing step) are
-/// preloaded together, then the script runs, which fetches the main module from the preload.
+/// preloaded together, the script asked for first (so it never waits behind them for a
+/// connection); it then fetches each module from its preload.
+/// On an indicators page opened at a buyer's or supplier's profile, the files of
+/// `data-preload-profile` (the profile's chunk) are preloaded instead of `data-preload`, with
+/// the file holding the profile (`data-profiles`, see `with_profiles`; named as
+/// `ocds::profile::shard` names it; none for another threshold than the published one).
 /// A script that cannot be loaded leaves the static page as it is.
-pub const START: &str = "(function(s){var d=s.dataset,done=0;function go(){if(done++)return;\
-[d.wasm].concat(d.preload?d.preload.split(' '):[]).forEach(function(h){var l=document.createElement('link');\
-l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';l.href=h;document.head.appendChild(l)});\
-import(new URL(d.js,document.baseURI).href).catch(function(){})}\
+pub const START: &str = "(function(s){var d=s.dataset,done=0;function pf(){var p=d.profiles,q=location.search,\
+m=/[?&](buyer|supplier)-profile=([^&#]+)/.exec(q),k,h=2166136261,n;if(!p||!m||/[?&]days=/.test(q))return[];\
+try{k=decodeURIComponent(m[2].replace(/\\+/g,' ')).trim()}catch(e){return[]}\
+n=+p.split(' ')[m[1]=='buyer'?1:2];new TextEncoder().encode(k).forEach(function(b){h=Math.imul(h^b,16777619)>>>0});\
+return n&&k?['ocds/profiles/'+m[1]+'-'+h%n+'.json?v='+document.querySelector('meta[name=build]').content]:[]}\
+function go(){if(done++)return;\
+var f=pf(),p=f.length&&d.preloadProfile||d.preload;import(new URL(d.js,document.baseURI).href).catch(function(){});\
+[d.wasm].concat(p?p.split(' '):[],f).forEach(function(h){var l=document.createElement('link');\
+l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';l.href=h;document.head.appendChild(l)})}\
 requestAnimationFrame(function(){setTimeout(go,0)});setTimeout(go,3000)})(document.currentScript)";
 
 /// Sets the page's own preloads (see `START`) in a page made from `index.html`.
 /// Content files are named as the app fetches them, with the page's build (`routes::with_version`);
 /// the app's own files are named after their content already.
 pub fn with_preloads(html: &str, files: &[String]) -> String {
+    html.replacen("data-preload=\"\"", &format!("data-preload=\"{}\"", preload_list(html, files)), 1)
+}
+
+/// Files as the app fetches them: content files with the page's build, the app's own files
+/// named after their content already.
+fn preload_list(html: &str, files: &[String]) -> String {
     let build = build_of(html);
     let files: Vec<String> = files
         .iter()
         .map(|f| if f.starts_with(APP) { f.clone() } else { observatorio_core::routes::with_version(f, build) })
         .collect();
-    html.replacen("data-preload=\"\"", &format!("data-preload=\"{}\"", files.join(" ")), 1)
+    files.join(" ")
+}
+
+/// Tells an indicators page's `START` where the published profiles are ("days buyers
+/// suppliers": the threshold and each party's count of files) and what a profile preloads
+/// instead of the page's own files (`files`: the profile's chunk and the manifest).
+pub fn with_profiles(html: &str, p: &observatorio_core::ocds::profile::Published, files: &[String]) -> String {
+    html.replacen(
+        " data-preload=\"",
+        &format!(
+            " data-profiles=\"{} {} {}\" data-preload-profile=\"{}\" data-preload=\"",
+            p.days,
+            p.buyer,
+            p.supplier,
+            preload_list(html, files)
+        ),
+        1,
+    )
 }
 
 /// The build id a page made from `index.html` carries (`<meta name="build" content="…">`).
@@ -331,6 +364,15 @@ export const __wasm_split_load_empty = wrapAsyncCb(makeLoad(() => async (_imp) =
         // Content files are preloaded under the very URL the app fetches: with the build.
         assert!(with_preloads(&html, &["app/a.wasm".into(), "content/b.json".into()])
             .contains(&format!("data-preload=\"app/a.wasm content/b.json?v={}\">", b.build)));
+        // An indicators page says where the published profiles are, for a shared link's preload.
+        let p = observatorio_core::ocds::profile::Published { days: 15.0, buyer: 64, supplier: 512 };
+        let with = with_profiles(
+            &with_preloads(&html, &["app/i.wasm".into()]),
+            &p,
+            &["app/p.wasm".into(), "ocds/m.json".into()],
+        );
+        let attrs = format!(" data-profiles=\"15 64 512\" data-preload-profile=\"app/p.wasm ocds/m.json?v={}\" data-preload=\"app/i.wasm\"", b.build);
+        assert!(with.contains(&attrs), "{with}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -338,6 +338,7 @@ pub fn prerendered(
     cfg: &Config,
     template: &str,
     chunks: &std::collections::BTreeMap<String, Vec<String>>,
+    profiles: Option<&observatorio_core::ocds::profile::Published>,
 ) -> (Vec<(String, String)>, usize) {
     let (today, site_url, limit) = (cfg.today, cfg.site.as_str(), cfg.prerender_limit);
     use crate::prerender::{file_path, pages, render};
@@ -365,6 +366,12 @@ pub fn prerendered(
             let view = view.as_deref().map(|v| (v, today));
             let preloads = crate::prerender::preloads(&meta.page, chunks);
             if let Some(html) = render(template, lang, meta, site_url, lang.t().site_name, view, &preloads) {
+                let html = match (&meta.page, profiles) {
+                    (observatorio_core::routes::Page::Indicators(_), Some(p)) => {
+                        crate::bundle::with_profiles(&html, p, &crate::prerender::profile_preloads(chunks))
+                    }
+                    _ => html,
+                };
                 out.push((file_path(lang, &meta.page), html));
             }
         }
@@ -453,13 +460,23 @@ pub fn ocds(ocds_dir: &std::path::Path) -> Ocds {
             }
         }
     }
+    // Every profile, in small files, when the publishing step has every source's processes (a
+    // source read from the web in the browser would be missing from them).
+    if !all.is_empty() && manifest.sources.iter().all(|s| s.digest.is_some()) {
+        use observatorio_core::ocds::profile::{all_profiles, Shard};
+        let days = observatorio_core::ocds::report::Filter::default().days();
+        let (published, files) = Shard::write(all_profiles(&all, &members, days), days);
+        out.extend(files);
+        manifest.profiles = Some(published);
+    }
+    let profiles = manifest.profiles.clone();
     out.push((
         observatorio_core::published::ocds::MANIFEST.into(),
         serde_json::to_string(&manifest).unwrap_or_default(),
     ));
     let source = observatorio_core::model::Text { es: credits.join("; "), en: None };
     let comparison = observatorio_core::ocds::tables::published_comparison(&all, &members, source, Vec::new());
-    Ocds { files: out, problems, docs, comparison }
+    Ocds { files: out, problems, docs, comparison, profiles }
 }
 
 /// What the publishing step makes of the OCDS data.
@@ -473,6 +490,8 @@ pub struct Ocds {
     /// The members side by side over every bundled process (joins the datasets, see
     /// `Content::with_dataset`).
     pub comparison: Option<observatorio_core::model::Dataset>,
+    /// The profiles published (the indicators pages preload a shared link's file).
+    pub profiles: Option<observatorio_core::ocds::profile::Published>,
 }
 
 /// Processes, and buyers and suppliers (those with most processes first), the search indexes
@@ -717,7 +736,7 @@ mod tests {
 
     /// A minimal built index.html: the markers `prerender::render` looks for.
     fn template(base: &str) -> String {
-        format!("<!doctype html><html lang=es><title>O</title><meta content=x name=description><base href={base}><body><div id=app><main><section class=hero id=shell-hero><h1>O</h1></section></main><noscript>js</noscript></div></body></html>")
+        format!("<!doctype html><html lang=es><title>O</title><meta content=x name=description><base href={base}><script id=\"app-start\" data-preload=\"\"></script><body><div id=app><main><section class=hero id=shell-hero><h1>O</h1></section></main><noscript>js</noscript></div></body></html>")
     }
 
     #[test]
@@ -729,9 +748,14 @@ mod tests {
             &config("https://ejemplo.org/obs/", today),
             &template("/obs/"),
             &Default::default(),
+            Some(&observatorio_core::ocds::profile::Published { days: 15.0, buyer: 2, supplier: 4 }),
         );
         assert_eq!(skipped, 0);
         let page = |path: &str| pages.iter().find(|(p, _)| p == path).map(|(_, h)| h.as_str()).unwrap();
+        // The indicators pages, and only they, say where the published profiles are.
+        assert!(page("es/indicators/peru/index.html")
+            .contains(" data-profiles=\"15 2 4\" data-preload-profile=\"ocds/manifest.json"));
+        assert!(!page("es/news/index.html").contains("data-profiles"));
         // An article: its body, topic tags and back link, inside the header and footer, with
         // links carrying the deployment base; no skeleton, so nothing to flash.
         let news: Vec<NewsItem> = content(&texts).items::<NewsItem>().to_vec();
@@ -785,8 +809,13 @@ mod tests {
         let mut texts = bundled();
         texts.remove("events.json");
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
-        let (pages, _) =
-            prerendered(&content(&texts), &config("https://ejemplo.org/", today), &template("/"), &Default::default());
+        let (pages, _) = prerendered(
+            &content(&texts),
+            &config("https://ejemplo.org/", today),
+            &template("/"),
+            &Default::default(),
+            None,
+        );
         let home = &pages.iter().find(|(p, _)| p == "es/index.html").unwrap().1;
         assert!(home.contains("class=\"load-error\"") && home.contains("observatory-launch"));
     }

@@ -136,6 +136,14 @@ pub fn preloads(page: &Page, chunks: &std::collections::BTreeMap<String, Vec<Str
     code.into_iter().chain(files_for(page)).chain(data).collect()
 }
 
+/// What an indicators page opened at a profile preloads instead of its own files: the
+/// profile's chunk (`chunks::Chunk::Profile`) and the manifest (which says where the profiles
+/// are); `START` adds the profile's own file.
+pub fn profile_preloads(chunks: &std::collections::BTreeMap<String, Vec<String>>) -> Vec<String> {
+    let code = chunks.get(observatorio::chunks::Chunk::Profile.name()).cloned().unwrap_or_default();
+    code.into_iter().chain([observatorio_core::published::ocds::MANIFEST.to_string()]).collect()
+}
+
 /// Whether a page's first view is rendered by the app's components at build time: every page
 /// whose content comes from the content files, and the indicators (their heading, explanations
 /// and placeholders for the figures, which the browser computes: the app takes the page over

@@ -447,6 +447,8 @@ fn ocds_packages_records_releases_and_lines() {
 #[test]
 fn ocds_digests_and_manifest() {
     let files = observatorio_publish::files::ocds(&root().join("public/ocds")).files;
+    // The bundled data's profiles are published, and seed the fuzzing of their reader.
+    assert!(files.iter().any(|(f, _)| f.starts_with("ocds/profiles/buyer-")), "no profiles published");
     let mut seeds: Vec<String> = files.into_iter().map(|(_, b)| b).collect();
     seeds.push(std::fs::read_to_string(root().join("public/ocds/sources.json")).unwrap());
     check(Target {
@@ -459,6 +461,7 @@ fn ocds_digests_and_manifest() {
                 format!("{} {}", m.sources.len().min(3), problems.len().min(3)),
                 outcome(Digest::parse("d.json", s).map(|_| ())),
                 outcome(Details::parse("p.json", s).map(|_| ())),
+                outcome(observatorio_core::ocds::profile::Shard::parse("s.json", s).map(|_| ())),
             ]
             .join("|")
         },

@@ -10,7 +10,7 @@ use crate::components::filters::{paged, use_deferred_query_filter, FilterBar, Fi
 use crate::context::use_lang;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 // The page's numbers, through i18n's formatters.
 use observatorio_core::i18n::{format_count as count, format_counted, format_number as num, format_share as pct};
 use observatorio_core::lang::Lang;
@@ -19,7 +19,7 @@ use observatorio_core::ocds::digest::Source;
 use observatorio_core::ocds::explain::explain;
 use observatorio_core::ocds::indicators::{Coverage, Facts, FactsBuilder, Share, Stats, Summary, KEY_FIELDS};
 use observatorio_core::ocds::process::Process;
-use observatorio_core::ocds::report::{country_from_slug, method_code, Filter, List, Options, DEFAULT_DAYS};
+use observatorio_core::ocds::report::{method_code, Filter, List, Options, DEFAULT_DAYS};
 use observatorio_core::ocds::tables::{process_list, Listed, Trends};
 use observatorio_core::recent::Recent;
 use observatorio_core::routes::{with_query, Page};
@@ -33,11 +33,14 @@ pub use crate::ocds_loader::{Shared, SourceData, SourceState};
 
 mod methodology;
 mod profile;
+mod published;
 mod trends;
 use crate::components::chart::{download_buttons, here};
 use methodology::{methodology_href, MethodologyView};
-use observatorio_core::ocds::profile::Party;
-use profile::{profile_href, wanted, ProfileView};
+use observatorio_core::ocds::profile::{Party, Profile};
+use profile::{profile_href, ProfileView};
+pub use published::ProfilePage;
+use published::{use_country, use_published_profile, use_wanted_profile, PublishedProfile};
 use trends::{Comparison, MarketView, Series};
 
 /// The processes of a page's sources and their facts, built once every source has settled.
@@ -164,6 +167,12 @@ fn select(p: &Pool, f: &Filter, store: crate::ocds_loader::OcdsStore) -> Vec<usi
     }
 }
 
+/// A profile computed from the page's data.
+fn computed_profile(pool: &Pool, party: Party, key: &str, days: f64) -> Option<Profile> {
+    let ps: Vec<&Process> = pool.sources.iter().flat_map(|d| d.processes.iter()).collect();
+    observatorio_core::ocds::profile::profile(&ps, &pool.facts, days, party, key, |i| pool.member(i))
+}
+
 fn in_country(s: &Source, c: Country) -> bool {
     c == Country::Ap || s.country == c.code()
 }
@@ -172,25 +181,31 @@ fn in_country(s: &Source, c: Country) -> bool {
 pub fn IndicatorsPage() -> impl IntoView {
     let lang = use_lang();
     let o = lang.o();
-    let params = use_params_map();
-    let country = Memo::new(move |_| match params.with(|p| p.get("country")) {
-        None => Some(Country::Ap),
-        Some(slug) => country_from_slug(&slug),
-    });
-    use_meta(move |l| {
-        let title = match country.get() {
-            Some(Country::Ap) => l.o().title.to_string(),
-            None => l.t().not_found_title.to_string(),
-            Some(c) => format!("{} — {}", l.o().title, l.t().country(c)),
-        };
-        (title, l.o().intro.to_string())
-    });
+    let country = use_country();
     let store = use_ocds();
     // The manifest, once per visit (in an effect: none runs when the first view is rendered at
     // build time, where the page shows its placeholders).
     Effect::new(move |_| load_manifest(store));
+    let parsed = use_deferred_query_filter(|pairs| Filter::from_query(pairs));
+    let query = use_query_map();
+    let wanted_profile = use_wanted_profile();
+    // The page's processes, once read and pooled.
+    let pool: RwSignal<Option<Shared<Pool>>> = RwSignal::new(None);
+    // A profile opened from a link reads its published file, if there is one for its
+    // threshold, instead of every process of the page; the page's data loads only if the
+    // reader goes on to the indicators or a list (or is there already: then it is computed).
+    let published = use_published_profile(
+        store,
+        country,
+        wanted_profile,
+        Signal::derive(move || parsed.with(|(f, _)| f.days())),
+        Signal::derive(move || pool.with(Option::is_some)),
+    );
     // Start reading the sources this country needs (each once per visit).
     Effect::new(move |_| {
+        if published.with(|p| !matches!(p, PublishedProfile::None)) {
+            return;
+        }
         let (Some(Ok(m)), Some(c)) = (store.manifest.get(), country.get()) else { return };
         for s in m.0 .0.sources.iter().filter(|s| in_country(s, c)) {
             if store.states.with_untracked(|st| st.contains_key(&s.id)) {
@@ -216,7 +231,6 @@ pub fn IndicatorsPage() -> impl IntoView {
     });
     // The pool is built in steps once every source of the page has settled; a newer build
     // (another country, a source arriving) makes an older one's result be dropped.
-    let pool: RwSignal<Option<Shared<Pool>>> = RwSignal::new(None);
     let generation = StoredValue::new(0u32);
     Effect::new(move |_| {
         let ids = page_sources.get();
@@ -241,8 +255,6 @@ pub fn IndicatorsPage() -> impl IntoView {
             }
         });
     });
-    let parsed = use_deferred_query_filter(|pairs| Filter::from_query(pairs));
-    let query = use_query_map();
     // A process asked for by its ocid (a search result) is shown as a list of one.
     let list = Memo::new(move |_| {
         query.with(|q| match (q.get("list"), q.get("process")) {
@@ -252,7 +264,6 @@ pub fn IndicatorsPage() -> impl IntoView {
         })
     });
     let showing_list = Memo::new(move |_| list.with(Option::is_some));
-    let wanted_profile = Memo::new(move |_| query.with(|q| wanted(|k| q.get(k))));
     let wanted_methodology = Memo::new(move |_| query.with(|q| q.get("methodology")));
     let selection = Memo::new(move |_| {
         let p = pool.get()?;
@@ -277,22 +288,6 @@ pub fn IndicatorsPage() -> impl IntoView {
     let report = Memo::new(move |_| figures.with(|f| f.as_ref().map(|f| f.0.clone())));
     let trends = Memo::new(move |_| figures.with(|f| f.as_ref().map(|f| f.1.clone())));
 
-    let tabs = move || {
-        let here = country.get();
-        Country::ALL
-            .into_iter()
-            .map(|c| {
-                let current = (Some(c) == here).then_some("page");
-                view! {
-                    <li>
-                        <a href=Page::Indicators(c).href(lang) aria-current=current>
-                            {lang.t().country(c)}
-                        </a>
-                    </li>
-                }
-            })
-            .collect_view()
-    };
     let body = move || {
         let Some(c) = country.get() else {
             return view! { <p class="notice">{lang.t().not_found_text}</p> }.into_any();
@@ -300,6 +295,17 @@ pub fn IndicatorsPage() -> impl IntoView {
         // A methodology needs no data: shown at once.
         if let Some(id) = wanted_methodology.get() {
             return view! { <MethodologyView country=c id=id /> }.into_any();
+        }
+        // The wanted profile read before the memo that follows it, so a change of it alone is
+        // seen here too (a subscriber checks its sources in the order it read them).
+        let wanted = wanted_profile.get();
+        match (published.get(), wanted) {
+            (PublishedProfile::Loading, _) => return view! { <Progress done=0 total=0 /> }.into_any(),
+            (PublishedProfile::Ready(profile), Some((party, key))) => {
+                let profile = profile.map(|p| *p);
+                return view! { <ProfileView country=c party=party key=key profile=profile /> }.into_any();
+            }
+            _ => {}
         }
         match store.manifest.get() {
             None => view! { <Progress done=0 total=0 /> }.into_any(),
@@ -351,7 +357,8 @@ pub fn IndicatorsPage() -> impl IntoView {
                 // and the figures, not the data-quality panel.
                 if let Some((party, key)) = wanted_profile.get() {
                     let days = parsed.with_untracked(|(f, _)| f.days());
-                    return view! { <ProfileView country=c pool=p.clone() party=party key=key days=days /> }.into_any();
+                    let profile = computed_profile(&p.0, party, &key, days);
+                    return view! { <ProfileView country=c party=party key=key profile=profile /> }.into_any();
                 }
                 if showing_list.get() {
                     let p = p.clone();
@@ -389,6 +396,38 @@ pub fn IndicatorsPage() -> impl IntoView {
             }
         }
     };
+    view! { <Heading country=country>{body}</Heading> }
+}
+
+/// The page's title, heading, introduction and members' tabs, around its body.
+#[component]
+fn Heading(country: Memo<Option<Country>>, children: Children) -> impl IntoView {
+    let lang = use_lang();
+    let o = lang.o();
+    use_meta(move |l| {
+        let title = match country.get() {
+            Some(Country::Ap) => l.o().title.to_string(),
+            None => l.t().not_found_title.to_string(),
+            Some(c) => format!("{} — {}", l.o().title, l.t().country(c)),
+        };
+        (title, l.o().intro.to_string())
+    });
+    let tabs = move || {
+        let here = country.get();
+        Country::ALL
+            .into_iter()
+            .map(|c| {
+                let current = (Some(c) == here).then_some("page");
+                view! {
+                    <li>
+                        <a href=Page::Indicators(c).href(lang) aria-current=current>
+                            {lang.t().country(c)}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <div class="page indicators">
             <h1>
@@ -402,7 +441,7 @@ pub fn IndicatorsPage() -> impl IntoView {
             <nav class="country-tabs" aria-label=o.countries_label>
                 <ul>{tabs}</ul>
             </nav>
-            {body}
+            {children()}
         </div>
     }
 }

@@ -1,15 +1,15 @@
 //! A buyer's or a supplier's page (`?buyer-profile=…`, `?supplier-profile=…`): shareable, in
-//! both languages, every number a link to its processes. Figures come from `ocds::profile`.
+//! both languages, every number a link to its processes. Figures come from `ocds::profile`,
+//! computed from the page's data or read from the file the publishing step wrote.
 
 use super::trends::cell;
-use super::{count, num, page_href, pct, Pool, Shared};
+use super::{count, num, page_href, pct};
 use crate::context::use_lang;
 use leptos::prelude::*;
 use observatorio_core::lang::Lang;
 use observatorio_core::model::Country;
 use observatorio_core::ocds::indicators::KEY_INDICATORS;
-use observatorio_core::ocds::process::Process;
-use observatorio_core::ocds::profile::{profile, Party};
+use observatorio_core::ocds::profile::{Party, Profile, PARTNERS_SHOWN};
 use observatorio_core::ocds::report::{Filter, List};
 use observatorio_core::routes::{with_query, Page};
 
@@ -30,12 +30,11 @@ pub fn wanted<'a>(get: impl Fn(&str) -> Option<String> + 'a) -> Option<(Party, S
 }
 
 #[component]
-pub fn ProfileView(country: Country, pool: Shared<Pool>, party: Party, key: String, days: f64) -> impl IntoView {
+pub fn ProfileView(country: Country, party: Party, key: String, profile: Option<Profile>) -> impl IntoView {
     let l = use_lang();
     let o = l.o();
     let back = page_href(l, country, &Filter::default(), None);
-    let ps: Vec<&Process> = pool.0.sources.iter().flat_map(|d| d.processes.iter()).collect();
-    let Some(p) = profile(&ps, &pool.0.facts, days, party, &key, |i| pool.0.member(i)) else {
+    let Some(p) = profile else {
         return view! {
             <section class="profile" aria-labelledby="profile-title">
                 <p>
@@ -102,7 +101,7 @@ pub fn ProfileView(country: Country, pool: Shared<Pool>, party: Party, key: Stri
             let rows = c
                 .partners
                 .iter()
-                .take(20)
+                .take(PARTNERS_SHOWN)
                 .map(|x| {
                     let pair = match party {
                         Party::Buyer => Filter { supplier: Some(x.key.clone()), ..own.clone() },
@@ -127,9 +126,8 @@ pub fn ProfileView(country: Country, pool: Shared<Pool>, party: Party, key: Stri
                     }
                 })
                 .collect_view();
-            let more = (c.partners.len() > 20).then(
-                || view! { <p class="muted">{format!("{} {}", count(l, c.partners.len()), o.more_partners)}</p> },
-            );
+            let more = (c.count > PARTNERS_SHOWN)
+                .then(|| view! { <p class="muted">{format!("{} {}", count(l, c.count), o.more_partners)}</p> });
             view! {
                 <h4>{format!("{} · {} {}", c.currency, num(l, c.total, 0), o.awarded_word)}</h4>
                 <p class="hhi">
@@ -200,7 +198,7 @@ pub fn ProfileView(country: Country, pool: Shared<Pool>, party: Party, key: Stri
             <p class="muted matched">{matched} " " <code>{key.clone()}</code></p>
             <p class="profile-count">
                 <a class="figure" href=list(&own)>
-                    {observatorio_core::i18n::format_counted(l, p.processes.len(), o.process_one, o.processes_word)}
+                    {observatorio_core::i18n::format_counted(l, p.count, o.process_one, o.processes_word)}
                 </a>
             </p>
             <h3>{o.profile_figures}</h3>

@@ -27,8 +27,9 @@ fn iso_time(s: &str) -> Option<NaiveTime> {
     }
 }
 
-/// The Alliance's members, and the Alliance as a whole (`AP`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// The Alliance's members, and the Alliance as a whole (`AP`); in files by its `code`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
 pub enum Country {
     Ap,
     Cl,

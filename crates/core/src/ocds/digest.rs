@@ -121,6 +121,9 @@ pub struct Manifest {
     /// Yearly exchange rates to US dollars, for comparing members (`fx`).
     #[serde(default, skip_serializing_if = "super::fx::Rates::is_empty")]
     pub rates: super::fx::Rates,
+    /// The profiles the publishing step wrote (absent: each profile is computed in the browser).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profiles: Option<super::profile::Published>,
 }
 
 impl Manifest {
@@ -134,6 +137,8 @@ impl Manifest {
         };
         // The rates apart: a bad table of rates costs the dollar figures, not the sources.
         let rates = v.as_object_mut().and_then(|o| o.remove("rates"));
+        // So are the published profiles: without them a profile is computed from the data.
+        let profiles = v.as_object_mut().and_then(|o| o.remove("profiles"));
         let mut m: Manifest = match serde_json::from_value(v) {
             Ok(m) => m,
             Err(e) => return (Manifest::default(), vec![invalid(e)]),
@@ -147,6 +152,13 @@ impl Manifest {
             }
             Some(Err(e)) => problems.push(format!(
                 "sources.json: rates: not a table of rates ({e}); amounts are shown without their dollar equivalents"
+            )),
+        }
+        match profiles.map(serde_json::from_value::<super::profile::Published>) {
+            None => {}
+            Some(Ok(p)) => m.profiles = Some(p),
+            Some(Err(e)) => problems.push(format!(
+                "sources.json: profiles: not a list of published profiles ({e}); profiles are computed from the data"
             )),
         }
         if m.format != FORMAT {
@@ -712,5 +724,22 @@ mod tests {
         assert!(problems[3].contains("../etc"));
         assert!(problems[4].contains("both \"es\" and \"en\""));
         assert!(Manifest::parse("{").1[0].starts_with("sources.json: not a valid"));
+    }
+
+    #[test]
+    fn a_manifest_says_where_the_published_profiles_are_and_a_bad_entry_costs_only_them() {
+        let source = r#"{"id":"ok","country":"MX","name":{"es":"A","en":"A"},"publisher":"P","folder":"x"}"#;
+        let good = format!(r#"{{"format":1,"sources":[{source}],"profiles":{{"days":15,"buyer":2,"supplier":8}}}}"#);
+        let (m, problems) = Manifest::parse(&good);
+        assert!(problems.is_empty(), "{problems:?}");
+        let p = m.profiles.clone().unwrap();
+        assert_eq!((p.days, p.buyer, p.supplier), (15.0, 2, 8));
+        assert_eq!(Manifest::parse(&serde_json::to_string(&m).unwrap()).0, m);
+        let bad = format!(r#"{{"format":1,"sources":[{source}],"profiles":{{"days":"x"}}}}"#);
+        let (m, problems) = Manifest::parse(&bad);
+        assert_eq!((m.sources.len(), m.profiles), (1, None));
+        assert!(problems[0].starts_with("sources.json: profiles: not a list of published profiles"), "{problems:?}");
+        // None published: nothing said.
+        assert_eq!(Manifest::parse(&format!(r#"{{"format":1,"sources":[{source}]}}"#)).0.profiles, None);
     }
 }

@@ -4,8 +4,9 @@
 
 use serde_json::Value;
 
-/// OCDS's closed codelist of procurement methods.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// OCDS's closed codelist of procurement methods (its codes in files, as `code`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Method {
     Open,
     Selective,

@@ -43,8 +43,13 @@ fn main() -> std::process::ExitCode {
         .and_then(|i| args.get(i + 1))
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(src).join("../ocds"));
-    let observatorio_publish::files::Ocds { files: ocds, problems: ocds_problems, docs: ocds_docs, mut comparison } =
-        observatorio_publish::files::ocds(&ocds_dir);
+    let observatorio_publish::files::Ocds {
+        files: ocds,
+        problems: ocds_problems,
+        docs: ocds_docs,
+        mut comparison,
+        profiles,
+    } = observatorio_publish::files::ocds(&ocds_dir);
     // The members' procurement comparison joins the datasets, first: on the home's key figures,
     // the data page and (with its area) the procurement systems' page.
     let content = match comparison.as_mut() {
@@ -101,14 +106,15 @@ fn main() -> std::process::ExitCode {
         .map(|t| observatorio_publish::bundle::splits_of_manifest(&t))
         .unwrap_or_default();
     let (pages, skipped) = match std::fs::read_to_string(out.join("index.html")) {
-        Ok(template) => observatorio_publish::files::prerendered(&content, &cfg, &template, &chunks),
+        Ok(template) => observatorio_publish::files::prerendered(&content, &cfg, &template, &chunks, profiles.as_ref()),
         Err(_) => (Vec::new(), 0),
     };
     let widgets = observatorio_publish::files::widgets(&content, &cfg);
     for p in &ocds_problems {
         eprintln!("publish: {p}");
     }
-    let n_ocds = ocds.len().saturating_sub(1) / 2;
+    let n_profiles = ocds.iter().filter(|(f, _)| f.starts_with("ocds/profiles/")).count();
+    let n_ocds = ocds.len().saturating_sub(1 + n_profiles) / 2;
     let mut items = observatorio_publish::files::item_files(&content);
     let n_items = items.len();
     let lists = observatorio_publish::files::list_files(&content);
@@ -140,7 +146,7 @@ fn main() -> std::process::ExitCode {
         }
     }
     println!(
-        "publish: {n_home} home digest files, {n_cal} calendar files, {n_site} feed/sitemap/robots files, {n_pages} link-preview pages ({skipped} left to the app past PRERENDER_LIMIT={}), {n_widgets} widget pages and oEmbed files, {n_ocds} OCDS digests, {n_items} item files, {n_lists} list index and page files, {n_search} search index files in {} (as of {today}, for {site_url})",
+        "publish: {n_home} home digest files, {n_cal} calendar files, {n_site} feed/sitemap/robots files, {n_pages} link-preview pages ({skipped} left to the app past PRERENDER_LIMIT={}), {n_widgets} widget pages and oEmbed files, {n_ocds} OCDS digests, {n_profiles} files of profiles, {n_items} item files, {n_lists} list index and page files, {n_search} search index files in {} (as of {today}, for {site_url})",
         cfg.prerender_limit,
         out.display()
     );

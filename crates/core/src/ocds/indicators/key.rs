@@ -72,7 +72,7 @@ impl KeySums {
 
 /// One group's key figures (a member's, a year's): per `KEY_INDICATORS` entry, its value (share
 /// or mean, the dashboard's rule) and the processes it rests on.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct KeyFigures {
     pub processes: usize,
     pub values: [(Option<f64>, usize); KEY_INDICATORS.len()],
