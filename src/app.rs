@@ -194,20 +194,18 @@ fn chunked(view: View) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static {
 
 /// The indicators' routes. A buyer's or supplier's profile opened while the indicators' code
 /// is not loaded is drawn by the profile's lighter chunk, from its published file (a shared
-/// link needs neither the indicators' code nor their data); once that code is there, the
-/// indicators' page draws profiles itself (computed at once when the data is pooled).
+/// link needs neither the indicators' code nor their data); whatever the reader does next on
+/// that page, the profile's page hands to the indicators' (see `pages::indicators::published`).
+/// Otherwise the indicators' page draws profiles itself (computed at once when its data is
+/// pooled). Chosen once, when the route is shown: nothing reactive here, in the main module.
 fn indicators() -> impl Fn() -> AnyView + Clone + Send + Sync + 'static {
     move || {
+        use observatorio_core::ocds::profile::Party;
         let query = leptos_router::hooks::use_query_map();
-        let chunks = use_chunks();
-        // A `bool` memo (a type the shell has already): a memo of its own type would add its
-        // code to the main module every page loads.
-        let profile = Memo::new(move |_| {
-            use observatorio_core::ocds::profile::Party;
-            query.with(|q| [Party::Buyer, Party::Supplier].iter().any(|p| q.get(p.param()).is_some()))
-                && chunks.state_untracked(Chunk::Indicators) != State::Ready
-        });
-        (move || chunked(if profile.get() { View::Profile } else { View::Indicators })()).into_any()
+        let profile = query
+            .with_untracked(|q| [Party::Buyer, Party::Supplier].iter().any(|p| q.get_str(p.param()).is_some()))
+            && use_chunks().state_untracked(Chunk::Indicators) != State::Ready;
+        chunked(if profile { View::Profile } else { View::Indicators })()
     }
 }
 

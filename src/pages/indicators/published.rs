@@ -91,7 +91,7 @@ pub fn use_published_profile(
 }
 
 /// The indicators page opened at a profile, before the indicators' code is loaded: the
-/// published profile, or else the indicators' page (its chunk loaded then), which computes it.
+/// published profile, or else (and from then on) the indicators' page, its chunk loaded then.
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let lang = use_lang();
@@ -105,7 +105,11 @@ pub fn ProfilePage() -> impl IntoView {
     });
     let published = use_published_profile(store, country, wanted_profile, days, Signal::derive(|| false));
     let chunks = use_chunks();
-    let computed = Memo::new(move |_| matches!(published.get(), PublishedProfile::None));
+    // Once handed to the indicators' page (a profile it must compute, or the reader went on to
+    // the indicators), it stays there: that page draws profiles itself, and keeps its data.
+    let computed = Memo::new(move |before: Option<&bool>| {
+        before == Some(&true) || matches!(published.get(), PublishedProfile::None)
+    });
     move || {
         if computed.get() {
             chunks.load(Chunk::Indicators);
