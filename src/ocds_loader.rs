@@ -50,11 +50,14 @@ pub enum SourceState {
 /// The manifest as read, with the problems it had (sources left out), or why it could not be.
 pub type ManifestState = Option<Result<Shared<(Manifest, Vec<String>)>, String>>;
 
+/// A file read once per visit (`read_once`): None while reading, then read or why not.
+pub type ReadState<T> = Option<Result<Shared<T>, String>>;
+
 /// A source's details: None while reading, then read or why not.
-pub type DetailsState = Option<Result<Shared<Details>, String>>;
+pub type DetailsState = ReadState<Details>;
 
 /// A file of published profiles: None while reading, then read or why not.
-pub type ProfilesState = Option<Result<Shared<Shard>, String>>;
+pub type ProfilesState = ReadState<Shard>;
 
 /// The manifest and every source read so far, kept for the whole visit.
 #[derive(Clone, Copy)]
@@ -199,36 +202,36 @@ pub async fn load_source_into(store: OcdsStore, s: Source) {
 /// published apart from the digests.
 pub fn load_details(store: OcdsStore, sources: &[Arc<SourceData>]) {
     for d in sources {
-        let (id, path) = (d.source.id.clone(), d.source.details.clone());
-        let Some(path) = path else { continue };
-        if store.details.with_untracked(|m| m.contains_key(&id)) {
-            continue;
+        if let Some(path) = &d.source.details {
+            read_once(store.details, d.source.id.clone(), path.clone(), Details::parse);
         }
-        store.details.update_untracked(|m| {
-            m.insert(id.clone(), None);
-        });
-        spawn_local(async move {
-            let got = fetch(&path).await.and_then(|t| Details::parse(&path, &t));
-            store.details.update(|m| {
-                m.insert(id, Some(got.map(|d| Shared(Arc::new(d)))));
-            });
-        });
     }
 }
 
 /// Starts reading a file of published profiles, once per visit (one that fails leaves the
 /// profile to be computed from the page's data).
 pub fn load_profiles(store: OcdsStore, path: String) {
-    if store.profiles.with_untracked(|m| m.contains_key(&path)) {
+    read_once(store.profiles, path.clone(), path, Shard::parse);
+}
+
+/// Reads `path` into `map` under `key`, once per visit: None while reading, then what `parse`
+/// made of it, or why not.
+fn read_once<T: Send + Sync + 'static>(
+    map: RwSignal<HashMap<String, ReadState<T>>>,
+    key: String,
+    path: String,
+    parse: fn(&str, &str) -> Result<T, String>,
+) {
+    if map.with_untracked(|m| m.contains_key(&key)) {
         return;
     }
-    store.profiles.update(|m| {
-        m.insert(path.clone(), None);
+    map.update_untracked(|m| {
+        m.insert(key.clone(), None);
     });
     spawn_local(async move {
-        let got = fetch(&path).await.and_then(|t| Shard::parse(&path, &t));
-        store.profiles.update(|m| {
-            m.insert(path, Some(got.map(|s| Shared(Arc::new(s)))));
+        let got = fetch(&path).await.and_then(|t| parse(&path, &t));
+        map.update(|m| {
+            m.insert(key, Some(got.map(|v| Shared(Arc::new(v)))));
         });
     });
 }
