@@ -4,7 +4,9 @@
 //   the first buyer (or supplier) name in its table, timed until the task that draws the profile
 //   ends (its count of processes shown);
 // - opened from a shared link, cold, under Slow 4G + 4× CPU: time from navigation to its first
-//   figures (the count of its processes), and the bytes transferred.
+//   figures (the count of its processes) drawn: the task after the frame that shows them (the
+//   driver's own waitForSelector sees them later: it polls, then answers over the protocol;
+//   that figure is printed too, as earlier sessions measured), and the bytes transferred.
 // Usage: scripts/build-ocds-corpus.sh && node scripts/bench-profile.mjs [--dir dist-ocds] [--runs 5]
 import { launch, appLive } from '../tests/e2e/browser.mjs';
 import { serve } from '../tests/e2e/server.mjs';
@@ -22,6 +24,7 @@ const site = await serve(dir, '/');
 const browser = await launch();
 const drawn = { buyer: [], supplier: [] };
 const shared = { buyer: [], supplier: [] };
+const painted = { buyer: [], supplier: [] };
 const bytes = { buyer: [], supplier: [] };
 const links = {};
 for (let run = 0; run < runs; run++) {
@@ -56,9 +59,19 @@ for (let run = 0; run < runs; run++) {
     const { context, page, cdp } = await slowPhonePage(browser);
     const requests = [];
     cdp.on('Network.requestWillBeSent', (e) => requests.push(e.request.url.replace(site.url, '')));
+    // When the frame that shows the figures has been drawn: the task after that frame.
+    await page.addInitScript(() => {
+      new MutationObserver((_, obs) => {
+        if (!document.querySelector('.profile .profile-count')) return;
+        obs.disconnect();
+        requestAnimationFrame(() => setTimeout(() => { window.__painted = performance.now(); }, 0));
+      }).observe(document, { childList: true, subtree: true });
+    });
     await page.goto(site.url + links[party]);
     await page.waitForSelector('.profile .profile-count', { timeout: 300000 });
     shared[party].push(await page.evaluate(() => performance.now()));
+    await page.waitForFunction(() => window.__painted);
+    painted[party].push(await page.evaluate(() => window.__painted));
     bytes[party].push(requests.reduce((s, u) => s + servedBrotli(dir, u), 0));
     await context.close();
   }
@@ -69,6 +82,7 @@ const date = new Date().toISOString().slice(0, 10);
 console.log(`### ${date} — profiles on ${route}, ${runs} runs (4× CPU; Slow 4G for the shared links)\n`);
 console.log('| measure | buyer | supplier | budget |\n|---|---:|---:|---:|');
 console.log(`| drawn after a click, data there (ms, median) | ${median(drawn.buyer).toFixed(1)} | ${median(drawn.supplier).toFixed(1)} | ≤ 300 |`);
-console.log(`| shared link, cold: first figures (ms from navigation, median) | ${Math.round(median(shared.buyer))} | ${Math.round(median(shared.supplier))} | ≤ 3000 |`);
+console.log(`| shared link, cold: first figures drawn (ms from navigation, median) | ${Math.round(median(painted.buyer))} | ${Math.round(median(painted.supplier))} | ≤ 3000 |`);
+console.log(`| … as seen by the test driver (waitForSelector, then a round trip: earlier sessions' figure) | ${Math.round(median(shared.buyer))} | ${Math.round(median(shared.supplier))} | |`);
 console.log(`| shared link: transfer, brotli (KiB) | ${(median(bytes.buyer) / 1024).toFixed(1)} | ${(median(bytes.supplier) / 1024).toFixed(1)} | |`);
 console.log(`\nprofiles: ${links.buyer}, ${links.supplier}`);
