@@ -20,6 +20,9 @@ const shown = async (locator) => {
   return locator;
 };
 const text = async (page, sel) => (await shown(page.locator(sel).first())).innerText();
+// A profile's tables below the screen are laid out only when scrolled to (`content-visibility`),
+// and `innerText` leaves out what is not laid out: they are drawn first, to read all of it.
+const laidOut = (page) => page.evaluate(() => document.querySelectorAll('.profile > .table-wrap').forEach((t) => { t.style.contentVisibility = 'visible'; }));
 // Body cells of the data tables whose `data-label` (their name when a row reads as a card on a
 // phone) is not their column's header, with the table's class: none, however the page changed.
 const mislabelled = (page) => page.evaluate(() => {
@@ -322,12 +325,13 @@ test("members' amounts side by side in US dollars at each year's rate, beside th
   // In English too, in a profile's values per year.
   const en = await open('/en/indicators/peru?supplier-profile=PE-RUC-1522853');
   await en.waitForSelector('.profile h2');
+  await laidOut(en);
   assert.match(await en.locator('.profile table').last().innerText(), /2024\s+1\s+210,148 PEN\s+≈\sUS\$\s[\d,]+ \(2024 exchange rate\)/);
   for (const p of [page, cl, en]) { assert.deepEqual(realErrors(p), []); await p.context().close(); }
 });
 
 // The profile's text, figures and all (the links' targets aside).
-const profileText = async (page) => (await shown(page.locator('.profile'))).innerText();
+const profileText = async (page) => { await laidOut(page); return (await shown(page.locator('.profile'))).innerText(); };
 // The data files a page asked for: digests and published profiles.
 const dataRequests = (page) => {
   const urls = [];
