@@ -345,8 +345,8 @@ pub struct Shard {
     pub profiles: Vec<Profile>,
 }
 
-/// Profiles per file, about: a shared link waits for its file (about 3 KiB brotli at 10; 11 KiB
-/// at 40, some 45 ms more on a slow phone's network), while more files only cost the host disk.
+/// Profiles per file, about: a shared link waits for its file (about 4 KiB brotli at 10; 11 KiB
+/// at 40, some 40 ms more on a slow phone's network), while more files only cost the host disk.
 const PER_SHARD: usize = 10;
 
 impl Shard {
